@@ -1,0 +1,22 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import openstackPlugin from '@canopy-idp/plugin-openstack/alpha';
+import { navModule } from './modules/nav';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    scaffolderPlugin,
+    kubernetesPlugin,
+    searchPlugin,
+    userSettingsPlugin,
+    orgPlugin,
+    openstackPlugin,
+    navModule,
+  ],
+});

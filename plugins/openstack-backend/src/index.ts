@@ -1,0 +1,7 @@
+/**
+ * Canopy's OpenStack backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { openstackPlugin as default } from './plugin';

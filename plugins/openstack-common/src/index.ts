@@ -1,0 +1,9 @@
+/**
+ * Shared types, catalog annotations and permissions for Canopy's OpenStack plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';
+export * from './types';

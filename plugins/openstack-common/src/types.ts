@@ -1,0 +1,8 @@
+/**
+ * Answer of `GET /api/openstack/health`.
+ *
+ * @public
+ */
+export interface OpenStackHealth {
+  status: 'ok';
+}

@@ -1,0 +1,8 @@
+/**
+ * Canopy's OpenStack frontend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { openstackPlugin } from './plugin';
+export * from './api';

@@ -1,0 +1,25 @@
+import {
+  createApiFactory,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { openstackApiRef, OpenStackClient } from './api';
+
+/**
+ * The OpenStack plugin for apps on the legacy frontend system.
+ * Apps on the new frontend system use the default export of
+ * `@canopy-idp/plugin-openstack/alpha` instead.
+ *
+ * @public
+ */
+export const openstackPlugin = createPlugin({
+  id: 'openstack',
+  apis: [
+    createApiFactory({
+      api: openstackApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OpenStackClient(deps),
+    }),
+  ],
+});

@@ -1,0 +1,7 @@
+/**
+ * Canopy's scaffolder actions.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleCanopy as default } from './module';

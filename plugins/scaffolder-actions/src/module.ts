@@ -1,0 +1,27 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActions } from './actions';
+
+/**
+ * Registers Canopy's `canopy:*` actions with the scaffolder.
+ *
+ * @public
+ */
+export const scaffolderModuleCanopy = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'canopy',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(...createCanopyActions({ config }));
+      },
+    });
+  },
+});
