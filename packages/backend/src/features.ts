@@ -2,40 +2,62 @@
  * The plugins and modules of Canopy's backend, in one list so that the process
  * entry point (index.ts) and the boot tests start exactly the same backend.
  */
+import appBackend from '@backstage/plugin-app-backend';
+import authBackend from '@backstage/plugin-auth-backend';
+import authGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
+import catalogScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import eventsBackend from '@backstage/plugin-events-backend';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
+import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import proxyBackend from '@backstage/plugin-proxy-backend';
+import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import searchBackend from '@backstage/plugin-search-backend';
+import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
+import searchPg from '@backstage/plugin-search-backend-module-pg';
+import openstackBackend from '@canopy-idp/plugin-openstack-backend';
+import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import canopyPermissionPolicy from './modules/permissionPolicy';
+
 export const backendFeatures = [
-  import('@backstage/plugin-app-backend'),
-  import('@backstage/plugin-proxy-backend'),
+  appBackend,
+  proxyBackend,
+  eventsBackend,
 
   // Auth: guest sign-in for development; see app-config.production.yaml.
-  import('@backstage/plugin-auth-backend'),
-  import('@backstage/plugin-auth-backend-module-guest-provider'),
+  authBackend,
+  authGuestProvider,
 
   // Catalog
-  import('@backstage/plugin-catalog-backend'),
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-  import('@backstage/plugin-catalog-backend-module-logs'),
+  catalogBackend,
+  catalogScaffolderEntityModel,
+  catalogLogs,
 
   // Scaffolder, with GitHub and GitLab publishing and Canopy's actions
-  import('@backstage/plugin-scaffolder-backend'),
-  import('@backstage/plugin-scaffolder-backend-module-github'),
-  import('@backstage/plugin-scaffolder-backend-module-gitlab'),
-  import('@canopy-idp/plugin-scaffolder-backend-module-canopy'),
+  scaffolderBackend,
+  scaffolderGithub,
+  scaffolderGitlab,
+  canopyScaffolderActions,
 
-  // Permissions: the policy is chosen by configuration (see modules/permissionPolicy)
-  import('@backstage/plugin-permission-backend'),
-  import('./modules/permissionPolicy'),
+  // Permissions: the policy is chosen by configuration (modules/permissionPolicy)
+  permissionBackend,
+  canopyPermissionPolicy,
 
   // Search: Lunr in memory by default, PostgreSQL when the database is PostgreSQL
-  import('@backstage/plugin-search-backend'),
-  import('@backstage/plugin-search-backend-module-pg'),
-  import('@backstage/plugin-search-backend-module-catalog'),
+  searchBackend,
+  searchPg,
+  searchCatalog,
 
   // Kubernetes
-  import('@backstage/plugin-kubernetes-backend'),
+  kubernetesBackend,
 
   // Actions registry for MCP clients
-  import('@backstage/plugin-mcp-actions-backend'),
+  mcpActionsBackend,
 
   // Canopy
-  import('@canopy-idp/plugin-openstack-backend'),
+  openstackBackend,
 ];

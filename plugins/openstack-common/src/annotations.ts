@@ -33,5 +33,9 @@ export function entityTag(ref: {
   name: string;
 }): string {
   const namespace = ref.namespace ?? 'default';
-  return `canopy.entity=${ref.kind.toLocaleLowerCase('en-US')}.${namespace.toLocaleLowerCase('en-US')}.${ref.name.toLocaleLowerCase('en-US')}`;
+  return `canopy.entity=${ref.kind.toLocaleLowerCase(
+    'en-US',
+  )}.${namespace.toLocaleLowerCase('en-US')}.${ref.name.toLocaleLowerCase(
+    'en-US',
+  )}`;
 }

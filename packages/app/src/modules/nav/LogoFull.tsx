@@ -3,7 +3,7 @@ import { CanopyMark } from './LogoIcon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 8 },
-  mark: { width: 'auto', height: 32 },
+  mark: { width: 32, height: 32, flex: 'none' },
   word: {
     color: '#e8f5e9',
     fontSize: 24,

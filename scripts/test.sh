@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs Canopy's whole test suite, as CI does:
+#   type-check (tsc:full), lint (lint:all), formatting (prettier),
+#   unit + integration tests (Jest through backstage-cli),
+#   browser smoke test (headless Chromium through playwright-core).
+# Installs the toolchain, dependencies and Debian's Chromium first when needed.
+# Ends with one line: "canopy: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/bootstrap.sh
+set -euo pipefail
+
+mkdir -p artifacts
+rm -f artifacts/jest-results.json artifacts/e2e-results.txt
+suite_start=$(date +%s)
+failed_steps=()
+
+step() {
+  local name="$1"; shift
+  local t0; t0=$(date +%s)
+  echo; echo "=== ${name} ==="
+  if "$@"; then
+    echo "=== ${name}: ok ($(( $(date +%s) - t0 ))s) ==="
+  else
+    echo "=== ${name}: FAILED ($(( $(date +%s) - t0 ))s) ==="
+    failed_steps+=("$name")
+  fi
+}
+
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[test] installing Debian's chromium for the browser smoke test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "[test] Chromium is missing at $chromium: install Debian's 'chromium' package or set CHROMIUM_PATH" >&2
+    return 1
+  fi
+}
+
+step "type-check" yarn tsc:full
+step "lint" yarn lint:all
+step "format" yarn prettier:check
+step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
+if ensure_chromium; then
+  step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
+else
+  failed_steps+=("browser smoke test")
+fi
+
+echo "total time: $(( $(date +%s) - suite_start ))s"
+[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+
+# One closing line for humans and CI, from the runners' own results.
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+try {
+  const j = JSON.parse(fs.readFileSync("artifacts/jest-results.json", "utf8"));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
+} catch { failed += 1; }
+try {
+  const e = fs.readFileSync("artifacts/e2e-results.txt", "utf8");
+  const count = name => { const m = e.match(new RegExp("^\\S*\\s*" + name + " (\\d+)$", "m")); return m ? Number(m[1]) : undefined; };
+  passed += count("pass") ?? 0;
+  failed += count("fail") ?? 1;
+} catch { failed += 1; }
+console.log(`canopy: ${passed} passed, ${failed} failed`);
+'
+[ ${#failed_steps[@]} -eq 0 ]
