@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs Canopy's whole test suite, as CI does:
 #   type-check (tsc:full), lint (lint:all), formatting (prettier),
+#   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
+#     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
 #   unit + integration tests (Jest through backstage-cli),
 #   browser smoke test (headless Chromium through playwright-core).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
@@ -42,6 +44,7 @@ ensure_chromium() {
 step "type-check" yarn tsc:full
 step "lint" yarn lint:all
 step "format" yarn prettier:check
+step "OpenStack test bed" ./scripts/openstack-testbed.sh
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'

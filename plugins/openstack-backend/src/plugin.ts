@@ -2,8 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
+import { registerActions } from './actions';
 import { createRouter } from './router';
-import { readCloudNames } from './service/config';
+import { readPluginOptions } from './service/config';
+import { OpenStackService } from './service/OpenStackService';
 
 /**
  * Canopy's OpenStack backend plugin, mounted at `/api/openstack`.
@@ -17,17 +22,41 @@ export const openstackPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ config, logger, httpRouter }) {
-        const clouds = readCloudNames(config);
-        logger.info(
-          `OpenStack plugin configured with ${clouds.length} cloud(s)${
-            clouds.length ? `: ${clouds.join(', ')}` : ''
+      async init(deps) {
+        const options = readPluginOptions(deps.config);
+        deps.logger.info(
+          `OpenStack plugin configured with ${options.clouds.length} cloud(s)${
+            options.clouds.length
+              ? `: ${options.clouds.map(c => c.name).join(', ')}`
+              : ''
           }`,
         );
-        httpRouter.use(await createRouter({ clouds }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        const service = new OpenStackService(options, {
+          cache: deps.cache,
+          logger: deps.logger,
+        });
+        deps.permissionsRegistry.addPermissions(openstackPermissions);
+        registerActions({ ...deps, service });
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

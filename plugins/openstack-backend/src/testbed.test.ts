@@ -1,0 +1,614 @@
+/**
+ * Integration tests against Canopy's real OpenStack test bed (Keystone, Nova,
+ * Neutron, Cinder, Octavia, Glance on 127.0.0.1), brought up and seeded by
+ * scripts/openstack-testbed.sh. Without it these tests fail naming what is
+ * missing; CANOPY_SKIP_OPENSTACK_TESTBED=1 is the only way to not run them.
+ */
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { openstackPlugin } from './plugin';
+import { readPluginOptions } from './service/config';
+import { OpenStackService } from './service/OpenStackService';
+
+const state =
+  process.env.OSL_STATE ??
+  path.resolve(__dirname, '../../../.testbed/openstack');
+const skip = process.env.CANOPY_SKIP_OPENSTACK_TESTBED === '1';
+const cloudsYaml = path.join(state, 'clouds.yaml');
+const seedFile = path.join(state, 'seed.json');
+const KEYSTONE = 'http://127.0.0.1:5000/v3';
+const tag = (name: string) => `canopy.entity=component.default.${name}`;
+
+if (skip) {
+  // The explicit opt-out; anything else that is missing fails below.
+  console.warn(
+    'OpenStack test bed tests NOT RUN: CANOPY_SKIP_OPENSTACK_TESTBED=1',
+  );
+}
+const describeTestbed = skip ? describe.skip : describe;
+
+interface Seed {
+  project: string;
+  entities: Record<string, Record<string, string[]>>;
+}
+
+function readSeed(): {
+  seed: Seed;
+  demoPassword: string;
+  tokenLifetimeS: number;
+} {
+  for (const file of [cloudsYaml, seedFile]) {
+    if (!existsSync(file)) {
+      throw new Error(
+        `OpenStack test bed not found: ${file} is missing. Run scripts/openstack-testbed.sh as root (scripts/test.sh does), or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
+      );
+    }
+  }
+  const clouds = parse(readFileSync(cloudsYaml, 'utf8'));
+  const keystoneConf = readFileSync(
+    path.join(state, 'etc/keystone/keystone.conf'),
+    'utf8',
+  );
+  return {
+    seed: JSON.parse(readFileSync(seedFile, 'utf8')),
+    demoPassword: clouds.clouds['osl-demo'].auth.password,
+    tokenLifetimeS: Number(
+      /^expiration = (\d+)/m.exec(keystoneConf)?.[1] ?? 3600,
+    ),
+  };
+}
+
+/** A logger that keeps every line, to check that none carries a secret. */
+function capturingLogger(lines: string[]): LoggerService {
+  const log = (level: string) => (message: string, meta?: unknown) => {
+    lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+  };
+  const logger: LoggerService = {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: () => logger,
+  };
+  return logger;
+}
+
+function memoryCache() {
+  return CacheManager.fromConfig(
+    new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+  ).forPlugin('openstack');
+}
+
+const names = (items: Array<{ name?: string }>) =>
+  items.map(i => i.name ?? '').sort();
+
+describeTestbed('OpenStack backend plugin against the real test bed', () => {
+  let seed: Seed;
+  let demoPassword: string;
+  let tokenLifetimeS: number;
+  let appCred: { id: string; secret: string; userId: string; token: string };
+  const logLines: string[] = [];
+
+  const passwordCloud = (extra: JsonObject = {}): JsonObject => ({
+    name: 'lab',
+    cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
+    ...extra,
+  });
+
+  function makeService(
+    cloud: JsonObject,
+    options: JsonObject = {},
+    hooks: { now?: () => number; calls?: string[] } = {},
+  ) {
+    return new OpenStackService(
+      readPluginOptions(
+        new ConfigReader({ openstack: { clouds: [cloud], ...options } }),
+      ),
+      {
+        cache: memoryCache(),
+        logger: capturingLogger(logLines),
+        now: hooks.now,
+        onUpstreamCall: hooks.calls ? w => hooks.calls!.push(w) : undefined,
+      },
+    );
+  }
+
+  beforeAll(async () => {
+    ({ seed, demoPassword, tokenLifetimeS } = readSeed());
+    // An application credential of the demo user, made for this run.
+    const auth = await fetch(`${KEYSTONE}/auth/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: {
+              user: {
+                name: 'demo',
+                domain: { name: 'Default' },
+                password: demoPassword,
+              },
+            },
+          },
+          scope: { project: { name: 'demo', domain: { name: 'Default' } } },
+        },
+      }),
+    });
+    if (auth.status !== 201) {
+      throw new Error(
+        `OpenStack test bed not answering at ${KEYSTONE} (HTTP ${auth.status}). Run scripts/openstack-testbed.sh as root, or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
+      );
+    }
+    const token = auth.headers.get('x-subject-token')!;
+    const userId = (await auth.json()).token.user.id;
+    const created = await fetch(
+      `${KEYSTONE}/users/${userId}/application_credentials`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Auth-Token': token },
+        body: JSON.stringify({
+          application_credential: {
+            name: `canopy-it-${randomBytes(4).toString('hex')}`,
+          },
+        }),
+      },
+    );
+    const body = (await created.json()).application_credential;
+    appCred = { id: body.id, secret: body.secret, userId, token };
+  }, 60_000);
+
+  afterAll(async () => {
+    if (appCred) {
+      await fetch(
+        `${KEYSTONE}/users/${appCred.userId}/application_credentials/${appCred.id}`,
+        {
+          method: 'DELETE',
+          headers: { 'X-Auth-Token': appCred.token },
+        },
+      );
+    }
+  });
+
+  it('lists exactly the tagged resources of an entity with password auth', async () => {
+    const service = makeService(passwordCloud());
+    const result = await service.listResources('component:default/payments', {
+      cloud: 'lab',
+      tags: [tag('payments')],
+    });
+    const expected = seed.entities.payments;
+    expect(result.sources.map(s => [s.service, s.status])).toEqual([
+      ['compute', 'ok'],
+      ['load-balancer', 'ok'],
+      ['network', 'ok'],
+      ['volumev3', 'ok'],
+    ]);
+    expect(names(result.resources.servers)).toEqual(expected.servers);
+    expect(names(result.resources.networks)).toEqual(expected.networks);
+    expect(names(result.resources.subnets)).toEqual(expected.subnets);
+    expect(names(result.resources.routers)).toEqual(expected.routers);
+    expect(names(result.resources.securityGroups)).toEqual(
+      expected.securityGroups,
+    );
+    expect(names(result.resources.ports)).toEqual(expected.ports);
+    expect(names(result.resources.volumes)).toEqual(expected.volumes);
+    expect(names(result.resources.loadBalancers)).toEqual(
+      expected.loadBalancers,
+    );
+    expect(result.resources.floatingIps.map(f => f.floatingIpAddress)).toEqual(
+      expected.floatingIps,
+    );
+
+    const [web1] = result.resources.servers;
+    expect(web1.flavor).toMatchObject({
+      name: 'm1.tiny',
+      vcpus: 1,
+      ramMiB: 512,
+    });
+    expect(web1.status).toBe('ACTIVE');
+    expect(web1.availabilityZone).toBe('nova');
+    expect(web1.addresses.map(a => a.type).sort()).toEqual([
+      'fixed',
+      'floating',
+    ]);
+    expect(result.resources.volumes[0].attachments[0].serverId).toBe(web1.id);
+    const [lb] = result.resources.loadBalancers;
+    expect(lb.listeners.map(l => l.protocolPort)).toEqual([443]);
+    expect(lb.pools.map(p => p.name)).toEqual(['payments-pool']);
+    expect(result.resources.securityGroups[0].rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          direction: 'ingress',
+          protocol: 'tcp',
+          portRangeMin: 443,
+        }),
+      ]),
+    );
+
+    const [quota] = result.quotas;
+    expect(quota.compute?.instances).toEqual(
+      expect.objectContaining({ limit: 10, inUse: 9 }),
+    );
+    expect(quota.network?.floatingip?.inUse).toBeGreaterThanOrEqual(1);
+    expect(quota.volume?.volumes?.inUse).toBeGreaterThanOrEqual(1);
+    expect(result.truncated).toEqual([]);
+  }, 60_000);
+
+  it('authenticates with an application credential and lists another entity', async () => {
+    const service = makeService({
+      name: 'lab',
+      authUrl: KEYSTONE,
+      applicationCredential: { id: appCred.id, secret: appCred.secret },
+    });
+    const result = await service.listResources(
+      'component:default/shop',
+      { cloud: 'lab', project: 'demo', tags: [tag('shop')] },
+      ['servers', 'networks', 'subnets', 'volumes'],
+    );
+    expect(result.sources.every(s => s.status === 'ok')).toBe(true);
+    expect(names(result.resources.servers)).toEqual(seed.entities.shop.servers);
+    expect(names(result.resources.networks)).toEqual(
+      seed.entities.shop.networks,
+    );
+    expect(names(result.resources.subnets)).toEqual(seed.entities.shop.subnets);
+    expect(result.resources.volumes).toEqual([]);
+
+    const wrongProject = await service.listResources(
+      'component:default/shop',
+      { cloud: 'lab', project: 'admin', tags: [tag('shop')] },
+      ['servers'],
+    );
+    expect(wrongProject.sources).toEqual([
+      expect.objectContaining({
+        service: 'identity',
+        status: 'error',
+        message: expect.stringContaining(
+          "scoped to project 'demo', not 'admin'",
+        ),
+      }),
+    ]);
+  }, 60_000);
+
+  it('follows every page, and says when the configured cap truncated a list', async () => {
+    const calls: string[] = [];
+    const paged = makeService(passwordCloud(), { pageSize: 2 }, { calls });
+    const all = await paged.listResources(
+      'component:default/batch',
+      { cloud: 'lab', tags: [tag('batch')] },
+      ['servers'],
+      false,
+    );
+    expect(names(all.resources.servers)).toEqual(seed.entities.batch.servers);
+    expect(all.truncated).toEqual([]);
+    // 5 servers, 2 a page: 3 pages.
+    expect(calls.filter(c => c.startsWith('compute servers')).length).toBe(3);
+
+    const capped = makeService(passwordCloud(), {
+      pageSize: 2,
+      maxItemsPerKind: 3,
+    });
+    const some = await capped.listResources(
+      'component:default/batch',
+      { cloud: 'lab', tags: [tag('batch')] },
+      ['servers'],
+      false,
+    );
+    expect(some.resources.servers).toHaveLength(3);
+    expect(some.truncated).toEqual(['servers']);
+  }, 60_000);
+
+  it('serves look-ups and quota headroom for template forms', async () => {
+    const service = makeService(passwordCloud());
+    const target = { cloud: 'lab', region: 'RegionOne' };
+    const flavors = await service.lookup('flavors', target);
+    expect(flavors.items.map(f => f.name)).toEqual(['m1.tiny', 'm1.small']);
+    const images = await service.lookup('images', target);
+    expect(images.items.map(i => i.name)).toContain('tiny-raw');
+    const external = await service.lookup('external-networks', target);
+    expect(external.items.map(n => n.name)).toEqual(['public']);
+    const networks = await service.lookup('networks', target);
+    expect(networks.items.map(n => n.name)).toEqual(
+      expect.arrayContaining(['demo-net', 'payments-net', 'shop-net']),
+    );
+    expect(networks.items.map(n => n.name)).not.toContain('public');
+    const zones = await service.lookup('availability-zones', target);
+    expect(zones.items).toEqual(
+      expect.arrayContaining([{ name: 'nova', available: true }]),
+    );
+    const keyPairs = await service.lookup('key-pairs', target);
+    expect(keyPairs.sources[0].status).toBe('ok');
+
+    const { headroom } = await service.quotaHeadroom(target);
+    expect(headroom.compute.instances).toBe(1);
+    expect(headroom.compute.cores).toBe(20 - 9);
+    expect(headroom.network.subnetpool).toBeNull();
+  }, 60_000);
+
+  it('reports a region missing from the catalog as unavailable, not as an error', async () => {
+    const service = makeService(passwordCloud());
+    const result = await service.listResources(
+      'component:default/payments',
+      {
+        cloud: 'lab',
+        regions: ['RegionOne', 'RegionTwo'],
+        tags: [tag('payments')],
+      },
+      ['servers', 'loadBalancers'],
+      false,
+    );
+    const two = result.sources.filter(s => s.region === 'RegionTwo');
+    expect(two.map(s => [s.service, s.status])).toEqual([
+      ['compute', 'unavailable'],
+      ['load-balancer', 'unavailable'],
+    ]);
+    expect(names(result.resources.servers)).toEqual(
+      seed.entities.payments.servers,
+    );
+  }, 60_000);
+
+  it('shares one upstream call among concurrent identical requests', async () => {
+    const calls: string[] = [];
+    const service = makeService(passwordCloud(), {}, { calls });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        service.listResources(
+          'component:default/payments',
+          { cloud: 'lab', tags: [tag('payments')] },
+          ['servers'],
+          false,
+        ),
+      ),
+    );
+    expect(new Set(results.map(r => JSON.stringify(r.resources))).size).toBe(1);
+    expect(calls).toEqual(['identity', 'compute servers in RegionOne']);
+    const again = await service.listResources(
+      'component:default/payments',
+      { cloud: 'lab', tags: [tag('payments')] },
+      ['servers'],
+      false,
+    );
+    expect(again.sources[0].cached).toBe(true);
+    expect(calls).toHaveLength(2);
+  }, 60_000);
+
+  it('recovers when a token expires mid-run', async () => {
+    // Keystone issues short-lived tokens in the test bed (see scripts/openstack-testbed.sh).
+    expect(tokenLifetimeS).toBeLessThanOrEqual(120);
+    const skewedCalls: string[] = [];
+    const timelyCalls: string[] = [];
+    // A clock an hour behind makes the plugin keep using a token Keystone has
+    // expired, so the service answers 401 and the plugin must re-authenticate once.
+    const skewed = makeService(
+      passwordCloud(),
+      { cache: { resourcesTtlSeconds: 0 }, tokenRefreshMarginSeconds: 0 },
+      {
+        now: () => Date.now() - 3_600_000,
+        calls: skewedCalls,
+      },
+    );
+    // A correct clock replaces the token before use.
+    const timely = makeService(
+      passwordCloud(),
+      { cache: { resourcesTtlSeconds: 0 }, tokenRefreshMarginSeconds: 0 },
+      {
+        calls: timelyCalls,
+      },
+    );
+    const target = { cloud: 'lab', tags: [tag('shop')] };
+    for (const s of [skewed, timely]) {
+      const first = await s.listResources(
+        'component:default/shop',
+        target,
+        ['servers'],
+        false,
+      );
+      expect(first.sources[0].status).toBe('ok');
+    }
+    await new Promise(r => setTimeout(r, (tokenLifetimeS + 2) * 1000));
+    for (const s of [skewed, timely]) {
+      const second = await s.listResources(
+        'component:default/shop',
+        target,
+        ['servers'],
+        false,
+      );
+      expect(second.sources[0].status).toBe('ok');
+      expect(names(second.resources.servers)).toEqual(
+        seed.entities.shop.servers,
+      );
+    }
+    expect(skewedCalls).toEqual([
+      'identity',
+      'compute servers in RegionOne',
+      'compute servers in RegionOne', // 401: token expired
+      'identity',
+      'compute servers in RegionOne',
+    ]);
+    expect(timelyCalls).toEqual([
+      'identity',
+      'compute servers in RegionOne',
+      'identity',
+      'compute servers in RegionOne',
+    ]);
+  }, 180_000);
+
+  describe('over HTTP', () => {
+    const entity = (name: string, annotations: Record<string, string>) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default', annotations },
+      spec: {
+        type: 'service',
+        owner: 'group:default/team',
+        lifecycle: 'production',
+      },
+    });
+    const entities = [
+      entity('payments', {
+        'openstack.canopy-idp.io/cloud': 'lab',
+        'openstack.canopy-idp.io/project': 'demo',
+      }),
+      entity('no-cloud', {}),
+    ];
+
+    async function backend(
+      options: { deny?: boolean; extraConfig?: JsonObject } = {},
+    ) {
+      return startTestBackend({
+        features: [
+          openstackPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.rootConfig.factory({
+            data: {
+              openstack: {
+                clouds: [
+                  passwordCloud(),
+                  {
+                    name: 'broken',
+                    authUrl: KEYSTONE,
+                    password: {
+                      username: 'demo',
+                      password: `Wrong-${appCred.secret}`,
+                      projectName: 'demo',
+                    },
+                  },
+                ],
+                ...options.extraConfig,
+              },
+            },
+          }),
+          ...(options.deny
+            ? [
+                mockServices.permissions.factory({
+                  result: AuthorizeResult.DENY,
+                }),
+              ]
+            : []),
+        ],
+      });
+    }
+
+    it('answers 200 with the failed source named when a service does not answer', async () => {
+      const { server } = await backend({
+        extraConfig: { requestTimeoutMs: 5000, retries: 0 },
+      });
+      const pid = Number(
+        readFileSync(path.join(state, 'run/cinder-api.pid'), 'utf8'),
+      );
+      process.kill(-pid, 'SIGSTOP');
+      let res;
+      try {
+        res = await request(server).get(
+          '/api/openstack/entities/component/default/payments/resources',
+        );
+      } finally {
+        process.kill(-pid, 'SIGCONT');
+      }
+      expect(res.status).toBe(200);
+      const volume = res.body.sources.find(
+        (s: any) => s.service === 'volumev3',
+      );
+      expect(volume).toMatchObject({ status: 'timeout', region: 'RegionOne' });
+      expect(volume.message).toContain('no answer within 5000 ms');
+      expect(
+        res.body.sources.find((s: any) => s.service === 'compute').status,
+      ).toBe('ok');
+      expect(names(res.body.resources.servers)).toEqual(
+        seed.entities.payments.servers,
+      );
+      expect(res.body.resources.volumes).toEqual([]);
+    }, 60_000);
+
+    it('checks permissions, annotations and clouds', async () => {
+      const denied = await backend({ deny: true });
+      const forbidden = await request(denied.server).get(
+        '/api/openstack/entities/component/default/payments/resources',
+      );
+      expect(forbidden.status).toBe(403);
+      const lookupForbidden = await request(denied.server).get(
+        '/api/openstack/clouds/lab/regions/RegionOne/lookups/flavors',
+      );
+      expect(lookupForbidden.status).toBe(403);
+      await denied.stop();
+
+      const { server } = await backend();
+      const noCloud = await request(server).get(
+        '/api/openstack/entities/component/default/no-cloud/resources',
+      );
+      expect(noCloud.status).toBe(400);
+      expect(noCloud.body.error.message).toContain(
+        'openstack.canopy-idp.io/cloud',
+      );
+      const missing = await request(server).get(
+        '/api/openstack/entities/component/default/nope/resources',
+      );
+      expect(missing.status).toBe(404);
+      const badKind = await request(server)
+        .get('/api/openstack/entities/component/default/payments/resources')
+        .query({ kinds: 'servers,vms' });
+      expect(badKind.status).toBe(400);
+      expect(badKind.body.error.message).toContain(
+        'unknown resource kind(s) vms',
+      );
+      const unknownCloud = await request(server).get(
+        '/api/openstack/clouds/elsewhere/regions/RegionOne/lookups/flavors',
+      );
+      expect(unknownCloud.status).toBe(404);
+      const badLookup = await request(server).get(
+        '/api/openstack/clouds/lab/regions/RegionOne/lookups/volumes',
+      );
+      expect(badLookup.status).toBe(400);
+      const clouds = await request(server).get('/api/openstack/clouds');
+      expect(clouds.body.items.map((c: any) => c.name)).toEqual([
+        'lab',
+        'broken',
+      ]);
+      const spec = await request(server).get('/api/openstack/openapi.json');
+      expect(spec.status).toBe(200);
+      expect(Object.keys(spec.body.paths)).toContain(
+        '/api/openstack/entities/{kind}/{namespace}/{name}/resources',
+      );
+    }, 60_000);
+
+    it('never puts a secret or token in a response or a log line', async () => {
+      const { server } = await backend();
+      const bodies: string[] = [];
+      for (const url of [
+        '/api/openstack/entities/component/default/payments/resources',
+        '/api/openstack/clouds',
+        '/api/openstack/health',
+        '/api/openstack/clouds/broken/regions/RegionOne/lookups/flavors',
+        '/api/openstack/clouds/lab/regions/RegionOne/quota-headroom',
+      ]) {
+        const res = await request(server).get(url);
+        expect(res.status).toBe(200);
+        bodies.push(res.text);
+      }
+      const broken = JSON.parse(bodies[3]);
+      expect(broken.sources[0]).toMatchObject({
+        service: 'identity',
+        status: 'error',
+      });
+      expect(broken.sources[0].message).toContain('HTTP 401');
+      const everything = [...bodies, ...logLines].join('\n');
+      for (const secret of [
+        demoPassword,
+        appCred.secret,
+        `Wrong-${appCred.secret}`,
+      ]) {
+        expect(everything).not.toContain(secret);
+      }
+      expect(everything).not.toMatch(/gAAAAA[A-Za-z0-9_-]{20,}/);
+    }, 60_000);
+  });
+});

@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""Seeds Canopy's OpenStack test bed with resources tagged for a few catalog entities.
+
+Idempotent: finds each resource by name before creating it. Runs as the "demo" user in
+the "demo" project (clouds.yaml written by up.sh). Prints a JSON summary of what each
+entity owns, which the integration tests compare with the plugin's answers.
+
+Entities (tag canopy.entity=component.default.<name>, volumes carry it as metadata):
+  payments  network, subnet, router, security group (+rule), port, 2 servers, floating IP,
+            volume attached to a server, load balancer with listener and pool
+  shop      network, subnet, 1 server
+  batch     5 servers (for pagination tests)
+  and 1 untagged server that belongs to no entity.
+Nine servers in all: the demo project's default quota is 10 instances.
+"""
+import json
+import os
+import sys
+import time
+
+import openstack
+
+STATE = os.environ['OSL_STATE']
+os.environ['OS_CLIENT_CONFIG_FILE'] = os.path.join(STATE, 'clouds.yaml')
+c = openstack.connect(cloud='osl-demo')
+
+
+def tag(entity):
+    return f'canopy.entity=component.default.{entity}'
+
+
+def network_stack(entity, cidr, router=False):
+    net = c.network.find_network(f'{entity}-net') or c.network.create_network(name=f'{entity}-net')
+    sub = c.network.find_subnet(f'{entity}-subnet') or c.network.create_subnet(
+        name=f'{entity}-subnet', network_id=net.id, ip_version=4, cidr=cidr)
+    for r in (net, sub):
+        c.network.set_tags(r, [tag(entity)])
+    out = {'network': net, 'subnet': sub}
+    if router:
+        pub = c.network.find_network('public')
+        rt = c.network.find_router(f'{entity}-router')
+        if not rt:
+            rt = c.network.create_router(name=f'{entity}-router',
+                                         external_gateway_info={'network_id': pub.id})
+            c.network.add_interface_to_router(rt, subnet_id=sub.id)
+        c.network.set_tags(rt, [tag(entity)])
+        out['router'] = rt
+    return out
+
+
+def server(name, entity, network_id):
+    s = c.compute.find_server(name)
+    if not s:
+        s = c.compute.create_server(
+            name=name,
+            flavor_id=c.compute.find_flavor('m1.tiny').id,
+            image_id=c.image.find_image('tiny-raw').id,
+            networks=[{'uuid': network_id}])
+    if entity:
+        # Server tags need compute microversion 2.26 or later.
+        c.compute.put(f'/servers/{s.id}/tags', json={'tags': [tag(entity)]}, microversion='2.26')
+    return s
+
+
+def wait_active(servers):
+    for s in servers:
+        c.compute.wait_for_server(c.compute.get_server(s.id), status='ACTIVE', wait=180)
+
+
+demo_net = c.network.find_network('demo-net')
+payments = network_stack('payments', '10.20.0.0/24', router=True)
+shop = network_stack('shop', '10.21.0.0/24')
+
+sg = c.network.find_security_group('payments-sg') or c.network.create_security_group(
+    name='payments-sg', description='payments web')
+if not any(r['port_range_min'] == 443 for r in sg.security_group_rules or []):
+    c.network.create_security_group_rule(
+        security_group_id=sg.id, direction='ingress', ethertype='IPv4', protocol='tcp',
+        port_range_min=443, port_range_max=443, remote_ip_prefix='0.0.0.0/0')
+c.network.set_tags(sg, [tag('payments')])
+
+port = c.network.find_port('payments-port') or c.network.create_port(
+    name='payments-port', network_id=payments['network'].id)
+c.network.set_tags(port, [tag('payments')])
+
+servers = [server(f'payments-web-{i}', 'payments', payments['network'].id) for i in (1, 2)]
+servers.append(server('shop-web-1', 'shop', shop['network'].id))
+servers += [server(f'batch-{i}', 'batch', demo_net.id) for i in range(1, 6)]
+servers += [server('untagged-1', None, demo_net.id)]
+wait_active(servers)
+
+web1 = c.compute.find_server('payments-web-1')
+web1_port = next(c.network.ports(device_id=web1.id))
+pub = c.network.find_network('public')
+fips = [f for f in c.network.ips(port_id=web1_port.id)]
+fip = fips[0] if fips else c.network.create_ip(floating_network_id=pub.id, port_id=web1_port.id)
+c.network.set_tags(fip, [tag('payments')])
+
+vol = c.block_storage.find_volume('payments-data')
+if not vol:
+    vol = c.block_storage.create_volume(
+        name='payments-data', size=1, metadata={'canopy.entity': 'component.default.payments'})
+    c.block_storage.wait_for_status(vol, status='available', wait=120)
+    c.compute.create_volume_attachment(web1, volume_id=vol.id)
+    c.block_storage.wait_for_status(vol, status='in-use', wait=120)
+
+lb = c.load_balancer.find_load_balancer('payments-lb')
+if not lb:
+    lb = c.load_balancer.create_load_balancer(
+        name='payments-lb', vip_subnet_id=payments['subnet'].id, tags=[tag('payments')])
+    c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
+    listener = c.load_balancer.create_listener(
+        name='payments-https', load_balancer_id=lb.id, protocol='TCP', protocol_port=443)
+    c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
+    c.load_balancer.create_pool(
+        name='payments-pool', listener_id=listener.id, protocol='TCP', lb_algorithm='ROUND_ROBIN')
+    c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
+
+summary = {
+    'project': c.current_project_id,
+    'entities': {
+        'payments': {
+            'servers': sorted(['payments-web-1', 'payments-web-2']),
+            'networks': ['payments-net'], 'subnets': ['payments-subnet'],
+            'routers': ['payments-router'], 'securityGroups': ['payments-sg'],
+            'ports': ['payments-port'], 'floatingIps': [fip.floating_ip_address],
+            'volumes': ['payments-data'], 'loadBalancers': ['payments-lb'],
+        },
+        'shop': {'servers': ['shop-web-1'], 'networks': ['shop-net'], 'subnets': ['shop-subnet']},
+        'batch': {'servers': sorted(f'batch-{i}' for i in range(1, 6))},
+    },
+}
+json.dump(summary, sys.stdout, indent=2)
+print()
