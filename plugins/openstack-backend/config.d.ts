@@ -11,8 +11,21 @@ export interface Config {
        * @visibility frontend
        */
       name: string;
-      /** Keystone v3 endpoint, e.g. https://keystone.example.net:5000/v3 */
-      authUrl: string;
+      /**
+       * Keystone v3 endpoint, e.g. https://keystone.example.net:5000/v3.
+       * Optional when `cloudsYaml` is given.
+       */
+      authUrl?: string;
+      /**
+       * Read the endpoint, credentials, region and interface from a standard
+       * clouds.yaml file instead; settings given here take precedence.
+       */
+      cloudsYaml?: {
+        /** Path of the clouds.yaml file. */
+        file: string;
+        /** Entry under `clouds:`; defaults to `name`. */
+        cloud?: string;
+      };
       /**
        * Regions to read from; defaults to every region in the service catalog.
        * @visibility frontend
@@ -20,29 +33,44 @@ export interface Config {
       regions?: string[];
       /** Endpoint interface picked from the service catalog. Defaults to public. */
       interface?: 'public' | 'internal' | 'admin';
-      /** Application credential (preferred) */
+      /**
+       * Application credential (recommended). Its project is the only project
+       * Canopy can read with it.
+       */
       applicationCredential?: {
-        /** Application credential id; or name together with user. */
+        /** Application credential id; or give name together with user. */
         id?: string;
         /** Application credential name, used with `user`. */
         name?: string;
         /** Owner of a credential given by name. */
-        user?: { name?: string; id?: string; domainName?: string };
+        user?: {
+          id?: string;
+          name?: string;
+          domainName?: string;
+          domainId?: string;
+        };
         /**
          * The application credential secret.
          * @visibility secret
          */
         secret: string;
       };
-      /** Password authentication, scoped to a project. */
+      /**
+       * Password authentication. Canopy scopes a token to each project that
+       * entities name, so the user needs a reader role there; `projectName` /
+       * `projectId` is the default scope for look-ups.
+       */
       password?: {
-        username: string;
+        username?: string;
+        userId?: string;
         /** @visibility secret */
         password: string;
         userDomainName?: string;
+        userDomainId?: string;
         projectName?: string;
         projectId?: string;
         projectDomainName?: string;
+        projectDomainId?: string;
       };
       /** PEM CA bundle used to verify the cloud's TLS certificates. */
       caFile?: string;
@@ -52,5 +80,25 @@ export interface Config {
        */
       horizonUrl?: string;
     }>;
+    /** Timeout of each upstream call, in milliseconds. Default 10000. */
+    requestTimeoutMs?: number;
+    /** Retries of idempotent GETs on 5xx answers and connection resets. Default 2. */
+    retries?: number;
+    /** Page size (`limit=`) of every list call. Default 500. */
+    pageSize?: number;
+    /**
+     * Longest list of one resource kind; longer lists are cut and reported in
+     * `truncated`. Default 5000.
+     */
+    maxItemsPerKind?: number;
+    /** A cached token is replaced this many seconds before it expires. Default 60. */
+    tokenRefreshMarginSeconds?: number;
+    /** Lifetimes of answers in Backstage's cache service (memory, or Redis in production). */
+    cache?: {
+      /** Entity listings and quota usage. Default 30; 0 disables. */
+      resourcesTtlSeconds?: number;
+      /** Look-ups: flavors, images, networks, zones, key pairs. Default 300; 0 disables. */
+      lookupsTtlSeconds?: number;
+    };
   };
 }

@@ -381,6 +381,49 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     expect(calls).toHaveLength(2);
   }, 60_000);
 
+  it('lets a second backend replica answer from the shared Redis cache', async () => {
+    // Two services = two replicas of the backend, sharing the loopback Redis
+    // as production does (backend.cache.store: redis).
+    const redisConfig = new ConfigReader({
+      backend: {
+        cache: {
+          store: 'redis',
+          connection:
+            process.env.CANOPY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        },
+      },
+    });
+    const namespace = `canopy-it-${randomBytes(4).toString('hex')}`;
+    const replica = (calls: string[]) =>
+      new OpenStackService(
+        readPluginOptions(
+          new ConfigReader({ openstack: { clouds: [passwordCloud()] } }),
+        ),
+        {
+          cache: CacheManager.fromConfig(redisConfig).forPlugin(namespace),
+          logger: capturingLogger(logLines),
+          onUpstreamCall: w => calls.push(w),
+        },
+      );
+    const firstCalls: string[] = [];
+    const secondCalls: string[] = [];
+    const target = { cloud: 'lab', tags: [tag('payments')] };
+    const first = await replica(firstCalls).listResources(
+      'component:default/payments',
+      target,
+    );
+    const second = await replica(secondCalls).listResources(
+      'component:default/payments',
+      target,
+    );
+    expect(firstCalls.filter(c => c !== 'identity').length).toBe(14);
+    // The second replica authenticates (tokens stay in process memory) but
+    // reads every listing from Redis.
+    expect(secondCalls).toEqual(['identity']);
+    expect(second.resources).toEqual(first.resources);
+    expect(second.sources.every(s => s.cached)).toBe(true);
+  }, 60_000);
+
   it('recovers when a token expires mid-run', async () => {
     // Keystone issues short-lived tokens in the test bed (see scripts/openstack-testbed.sh).
     expect(tokenLifetimeS).toBeLessThanOrEqual(120);

@@ -1,0 +1,238 @@
+/**
+ * Benchmark: list one entity's OpenStack resources against Canopy's test bed
+ * (scripts/openstack-testbed.sh) and print, in one run:
+ *   - the raw API floor: the same REST calls the plugin makes, made directly and
+ *     in parallel with an already issued token;
+ *   - the plugin's cold latency (empty cache; with and without a cached token)
+ *     and warm latency (answer from the cache);
+ *   - `openstack server list` for the same project and tag;
+ * each as a ratio to the floor, and the upstream calls made for 200 concurrent
+ * identical requests.
+ *
+ * Run: yarn bench:openstack   (OSL_STATE overrides the test bed folder)
+ */
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { ConfigReader } from '@backstage/config';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { readPluginOptions } from '../plugins/openstack-backend/src/service/config';
+import { OpenStackService } from '../plugins/openstack-backend/src/service/OpenStackService';
+
+const state =
+  process.env.OSL_STATE ?? path.resolve(__dirname, '../.testbed/openstack');
+const cloudsYaml = path.join(state, 'clouds.yaml');
+const ENTITY = 'component:default/payments';
+const TAG = 'canopy.entity=component.default.payments';
+const silent = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => silent,
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function repeat(n: number, fn: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await time(fn));
+  return median(times);
+}
+
+function service(calls?: string[]) {
+  const options = readPluginOptions(
+    new ConfigReader({
+      openstack: {
+        clouds: [
+          { name: 'lab', cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' } },
+        ],
+      },
+    }),
+  );
+  const cache = CacheManager.fromConfig(
+    new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+  ).forPlugin('openstack');
+  return new OpenStackService(options, {
+    cache,
+    logger: silent,
+    onUpstreamCall: calls ? w => calls.push(w) : undefined,
+  });
+}
+
+async function rawFloor(auth: any) {
+  // Same Keystone request the plugin makes, outside the timed part.
+  const res = await fetch(`${auth.auth_url.replace(/\/+$/, '')}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: {
+            user: {
+              name: auth.username,
+              domain: { name: auth.user_domain_name },
+              password: auth.password,
+            },
+          },
+        },
+        scope: {
+          project: {
+            name: auth.project_name,
+            domain: { name: auth.project_domain_name },
+          },
+        },
+      },
+    }),
+  });
+  const token = res.headers.get('x-subject-token')!;
+  const body = (await res.json()).token;
+  const url = (type: string) =>
+    body.catalog
+      .find((s: any) => s.type === type)
+      .endpoints.find((e: any) => e.interface === 'public')
+      .url.replace(/\/+$/, '');
+  const pid = body.project.id;
+  const tag = encodeURIComponent(TAG);
+  const meta = encodeURIComponent(
+    JSON.stringify({ 'canopy.entity': 'component.default.payments' }),
+  );
+  const nova = url('compute');
+  const neutron = `${url('network')}/v2.0`;
+  const cinder = url('volumev3');
+  const octavia = `${url('load-balancer')}/v2`;
+  const calls = [
+    [
+      `${nova}/servers/detail?tags=${tag}&limit=500`,
+      { 'OpenStack-API-Version': 'compute 2.79' },
+    ],
+    [
+      `${nova}/os-quota-sets/${pid}/detail`,
+      { 'OpenStack-API-Version': 'compute 2.79' },
+    ],
+    [`${cinder}/volumes/detail?metadata=${meta}&limit=500`, {}],
+    [`${cinder}/os-quota-sets/${pid}?usage=true`, {}],
+    ...[
+      'networks',
+      'subnets',
+      'routers',
+      'ports',
+      'floatingips',
+      'security-groups',
+    ].map(k => [`${neutron}/${k}?project_id=${pid}&tags=${tag}&limit=500`, {}]),
+    [`${neutron}/quotas/${pid}/details`, {}],
+    [
+      `${octavia}/lbaas/loadbalancers?project_id=${pid}&tags=${tag}&limit=500`,
+      {},
+    ],
+    [`${octavia}/lbaas/listeners?project_id=${pid}&limit=500`, {}],
+    [`${octavia}/lbaas/pools?project_id=${pid}&limit=500`, {}],
+  ] as Array<[string, Record<string, string>]>;
+  return () =>
+    Promise.all(
+      calls.map(async ([u, h]) => {
+        const r = await fetch(u, {
+          headers: { 'X-Auth-Token': token, Accept: 'application/json', ...h },
+        });
+        if (!r.ok) throw new Error(`${u}: HTTP ${r.status}`);
+        return r.json();
+      }),
+    );
+}
+
+async function main() {
+  const clouds = parse(readFileSync(cloudsYaml, 'utf8'));
+  const auth = clouds.clouds['osl-demo'].auth;
+  const target = { cloud: 'lab', tags: [TAG] };
+
+  const floorCall = await rawFloor(auth);
+  await floorCall(); // warm up connections and keystonemiddleware's token cache
+  const floor = await repeat(10, floorCall);
+
+  const coldWithAuth = await repeat(5, () =>
+    service().listResources(ENTITY, target),
+  );
+  const tokenWarm = service();
+  await tokenWarm.listResources(ENTITY, target);
+  const coldTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    // Empty the cache but keep the session's token.
+    const fresh = service();
+    (fresh as any).sessions = (tokenWarm as any).sessions;
+    coldTimes.push(await time(() => fresh.listResources(ENTITY, target)));
+  }
+  const cold = median(coldTimes);
+  const warm = await repeat(50, () => tokenWarm.listResources(ENTITY, target));
+
+  const cliTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    execFileSync(
+      'openstack',
+      [
+        '--os-compute-api-version',
+        '2.79',
+        'server',
+        'list',
+        '--tags',
+        TAG,
+        '-f',
+        'json',
+      ],
+      {
+        env: {
+          ...process.env,
+          OS_CLIENT_CONFIG_FILE: cloudsYaml,
+          OS_CLOUD: 'osl-demo',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    cliTimes.push(performance.now() - t0);
+  }
+  const cli = median(cliTimes);
+
+  const calls: string[] = [];
+  const shared = service(calls);
+  const t200 = await time(() =>
+    Promise.all(
+      Array.from({ length: 200 }, () => shared.listResources(ENTITY, target)),
+    ),
+  );
+
+  const row = (name: string, ms: number) =>
+    `${name.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms  ${(ms / floor)
+      .toFixed(2)
+      .padStart(7)}x floor`;
+  console.log(
+    `OpenStack listing benchmark: ${ENTITY} (9 kinds + quotas, 1 region)`,
+  );
+  console.log(
+    row('raw API floor (same REST calls, parallel, token held)', floor),
+  );
+  console.log(row('plugin cold, new token (median of 5)', coldWithAuth));
+  console.log(row('plugin cold, cached token (median of 10)', cold));
+  console.log(row('plugin warm, from cache (median of 50)', warm));
+  console.log(row('`openstack server list --tags` (median of 3)', cli));
+  console.log(
+    `200 concurrent identical requests: ${calls.length} upstream calls (${
+      calls.filter(c => c === 'identity').length
+    } Keystone), ${t200.toFixed(0)} ms in all`,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,175 @@
+import { ConfigReader } from '@backstage/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readPluginOptions, secretsOf } from './config';
+
+const read = (openstack: any) =>
+  readPluginOptions(new ConfigReader({ openstack }));
+
+describe('readPluginOptions', () => {
+  it('reads application credential and password clouds with defaults', () => {
+    const options = read({
+      clouds: [
+        {
+          name: 'prod',
+          authUrl: 'https://keystone.example.net:5000/v3/',
+          regions: ['RegionOne'],
+          applicationCredential: { id: 'abc', secret: 'app-secret' },
+          horizonUrl: 'https://horizon.example.net',
+        },
+        {
+          name: 'lab',
+          authUrl: 'http://127.0.0.1:5000/v3',
+          interface: 'internal',
+          password: {
+            username: 'canopy',
+            password: 'pw-secret',
+            projectName: 'platform',
+          },
+        },
+      ],
+    });
+    expect(options.clouds[0]).toMatchObject({
+      name: 'prod',
+      authUrl: 'https://keystone.example.net:5000/v3',
+      interface: 'public',
+      auth: { type: 'applicationCredential', id: 'abc' },
+    });
+    expect(options.clouds[1]).toMatchObject({
+      interface: 'internal',
+      auth: { type: 'password', username: 'canopy', projectName: 'platform' },
+    });
+    expect(options.requestTimeoutMs).toBe(10_000);
+    expect(options.resourcesTtlMs).toBe(30_000);
+    expect(secretsOf(options)).toEqual(['app-secret', 'pw-secret']);
+  });
+
+  it('reads a standard clouds.yaml entry', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'canopy-clouds-'));
+    const file = path.join(dir, 'clouds.yaml');
+    writeFileSync(
+      file,
+      [
+        'clouds:',
+        '  mine:',
+        '    auth:',
+        '      auth_url: http://10.0.0.1:5000/v3',
+        '      username: u',
+        '      password: p',
+        '      project_name: proj',
+        '      user_domain_name: Default',
+        '      project_domain_name: Default',
+        '    region_name: RegionX',
+        '    interface: internal',
+        '  appcred:',
+        '    auth_type: v3applicationcredential',
+        '    auth:',
+        '      auth_url: http://10.0.0.1:5000/v3',
+        '      application_credential_id: id1',
+        '      application_credential_secret: s1',
+        '',
+      ].join('\n'),
+    );
+    const options = read({
+      clouds: [
+        { name: 'mine', cloudsYaml: { file } },
+        { name: 'ac', cloudsYaml: { file, cloud: 'appcred' }, regions: ['R1'] },
+      ],
+    });
+    expect(options.clouds[0]).toMatchObject({
+      authUrl: 'http://10.0.0.1:5000/v3',
+      regions: ['RegionX'],
+      interface: 'internal',
+      auth: {
+        type: 'password',
+        username: 'u',
+        password: 'p',
+        projectName: 'proj',
+      },
+    });
+    expect(options.clouds[1]).toMatchObject({
+      regions: ['R1'],
+      auth: { type: 'applicationCredential', id: 'id1', secret: 's1' },
+    });
+  });
+
+  it.each([
+    [
+      { clouds: [{ name: 'x', authUrl: 'http://k/v3' }] },
+      'openstack.clouds[x]: needs applicationCredential, password or cloudsYaml',
+    ],
+    [
+      {
+        clouds: [
+          {
+            name: 'x',
+            authUrl: 'http://k/v3',
+            applicationCredential: { name: 'n', secret: 's' },
+          },
+        ],
+      },
+      'give id, or name together with user',
+    ],
+    [
+      {
+        clouds: [
+          {
+            name: 'x',
+            authUrl: 'http://k/v3',
+            password: { username: 'u', password: 'p' },
+            applicationCredential: { id: 'i', secret: 's' },
+          },
+        ],
+      },
+      'set either applicationCredential or password, not both',
+    ],
+    [
+      {
+        clouds: [
+          {
+            name: 'x',
+            authUrl: 'http://k/v3',
+            password: { username: 'u', password: 'p' },
+          },
+          {
+            name: 'x',
+            authUrl: 'http://k/v3',
+            password: { username: 'u', password: 'p' },
+          },
+        ],
+      },
+      "the name 'x' is used twice",
+    ],
+    [
+      {
+        clouds: [
+          {
+            name: 'x',
+            authUrl: 'http://k/v3',
+            interface: 'private',
+            password: { username: 'u', password: 'p' },
+          },
+        ],
+      },
+      "interface must be public, internal or admin, got 'private'",
+    ],
+    [
+      { requestTimeoutMs: 5 },
+      'openstack.requestTimeoutMs must be a number >= 100, got 5',
+    ],
+    [
+      {
+        clouds: [
+          { name: 'x', cloudsYaml: { file: '/nonexistent/clouds.yaml' } },
+        ],
+      },
+      'cannot read clouds.yaml at /nonexistent/clouds.yaml',
+    ],
+  ])(
+    'rejects bad configuration with a clear error (%#)',
+    (openstack, message) => {
+      expect(() => read(openstack)).toThrow(message);
+    },
+  );
+});
