@@ -53,12 +53,12 @@ export async function createRouter(
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', clouds: service.listClouds().map(c => c.name) });
+    res.json({ status: 'ok', clouds: service.cloudNames() });
   });
 
   router.get('/clouds', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: service.listClouds() });
+    res.json({ items: await service.listClouds() });
   });
 
   router.get('/entities/:kind/:namespace/:name/resources', async (req, res) => {

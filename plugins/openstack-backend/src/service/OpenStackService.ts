@@ -128,12 +128,36 @@ export class OpenStackService {
     this.secrets = secretsOf(options);
   }
 
-  listClouds(): OpenStackCloudSummary[] {
-    return this.options.clouds.map(c => ({
-      name: c.name,
-      regions: c.regions ?? [],
-      horizonUrl: c.horizonUrl,
-    }));
+  /** Configured cloud names, without touching the network. */
+  cloudNames(): string[] {
+    return this.options.clouds.map(c => c.name);
+  }
+
+  /**
+   * Configured clouds with their regions: the configured ones, or else the
+   * regions of the Keystone service catalog (empty when Keystone cannot be
+   * reached). Never credentials.
+   */
+  async listClouds(): Promise<OpenStackCloudSummary[]> {
+    return Promise.all(
+      this.options.clouds.map(async c => {
+        let regions = c.regions ?? [];
+        if (!regions.length) {
+          try {
+            regions = KeystoneSession.regionsOf(
+              await this.session(c).getToken(),
+            );
+          } catch (error) {
+            this.deps.logger.warn(
+              `Cannot list the regions of cloud '${c.name}': ${
+                (error as Error).message
+              }`,
+            );
+          }
+        }
+        return { name: c.name, regions, horizonUrl: c.horizonUrl };
+      }),
+    );
   }
 
   private cloud(name: string): CloudConfig {
