@@ -1,0 +1,302 @@
+/**
+ * A small HCL writer for Terraform files. Values reach the output only through
+ * this serializer: strings are escaped by construction (quotes, backslashes,
+ * control characters, and the template sequences `${` and `%{`), and the layout
+ * is what `terraform fmt` produces (two-space indents, `=` aligned across
+ * consecutive single-line attributes).
+ */
+
+/**
+ * A Terraform expression (reference or function call). Built only through the
+ * helpers below, from identifiers that are checked, never from user text.
+ */
+export class HclExpr {
+  private constructor(readonly source: string) {}
+
+  /** @internal */
+  static unsafe(source: string) {
+    return new HclExpr(source);
+  }
+}
+
+export type HclValue =
+  | string
+  | number
+  | boolean
+  | null
+  | HclExpr
+  | HclValue[]
+  | { [key: string]: HclValue | undefined };
+
+export interface HclAttribute {
+  kind: 'attribute';
+  name: string;
+  value: HclValue;
+}
+
+export interface HclBlock {
+  kind: 'block';
+  type: string;
+  labels: string[];
+  body: HclBodyItem[];
+}
+
+export type HclBodyItem = HclAttribute | HclBlock;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+function assertIdentifier(name: string, what: string) {
+  if (!IDENTIFIER.test(name)) {
+    throw new Error(`internal: ${what} '${name}' is not an HCL identifier`);
+  }
+}
+
+/** A reference such as `openstack_networking_network_v2.main.id` or `var.flavor`. */
+export function ref(...parts: Array<string | number>): HclExpr {
+  if (parts.length === 0) throw new Error('internal: empty reference');
+  let source = '';
+  parts.forEach((part, i) => {
+    if (typeof part === 'number') {
+      if (!Number.isInteger(part) || part < 0) {
+        throw new Error(`internal: bad index ${part}`);
+      }
+      source += `[${part}]`;
+    } else {
+      assertIdentifier(part, 'reference part');
+      source += i === 0 ? part : `.${part}`;
+    }
+  });
+  return HclExpr.unsafe(source);
+}
+
+/** A function call such as `file("${path.module}/x")`, with serialized arguments. */
+export function call(name: string, ...args: HclValue[]): HclExpr {
+  assertIdentifier(name, 'function name');
+  return HclExpr.unsafe(`${name}(${args.map(a => inline(a)).join(', ')})`);
+}
+
+/** `"${path.module}/<relative path>"`, the relative path escaped like any string. */
+export function modulePath(relative: string): HclExpr {
+  return HclExpr.unsafe(`"\${path.module}/${escapeTemplate(relative)}"`);
+}
+
+export function attr(
+  name: string,
+  value: HclValue | undefined,
+): HclAttribute[] {
+  if (value === undefined) return [];
+  assertIdentifier(name, 'attribute name');
+  return [{ kind: 'attribute', name, value }];
+}
+
+export function block(
+  type: string,
+  labels: string[],
+  body: Array<HclBodyItem | HclBodyItem[]>,
+): HclBlock {
+  assertIdentifier(type, 'block type');
+  return { kind: 'block', type, labels, body: body.flat() };
+}
+
+/**
+ * Escapes a string for the inside of an HCL quoted template. HCL normalizes
+ * strings to Unicode NFC, so other strings could not round-trip: they are
+ * refused (action inputs reject them earlier, naming the field).
+ */
+export function escapeTemplate(value: string): string {
+  if (value !== value.normalize('NFC')) {
+    throw new Error('value is not in Unicode normalization form NFC');
+  }
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    const next = value[i + 1];
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '$' && next === '{') out += '$$';
+    else if (ch === '%' && next === '{') out += '%%';
+    else {
+      const code = ch.charCodeAt(0);
+      if (code < 0x20 || code === 0x7f) {
+        out += `\\u${code.toString(16).padStart(4, '0')}`;
+      } else if (code >= 0xd800 && code <= 0xdfff) {
+        // Surrogates: keep valid pairs, encode lone halves (they are not UTF-8).
+        const pair =
+          code <= 0xdbff &&
+          next !== undefined &&
+          next.charCodeAt(0) >= 0xdc00 &&
+          next.charCodeAt(0) <= 0xdfff;
+        if (pair) {
+          out += ch + next;
+          i++;
+        } else {
+          throw new Error('value contains an unpaired UTF-16 surrogate');
+        }
+      } else out += ch;
+    }
+  }
+  return out;
+}
+
+export function quote(value: string): string {
+  return `"${escapeTemplate(value)}"`;
+}
+
+function isObject(v: HclValue): v is { [key: string]: HclValue | undefined } {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof HclExpr)
+  );
+}
+
+function mapKey(key: string) {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : quote(key);
+}
+
+function entries(v: { [key: string]: HclValue | undefined }) {
+  return Object.entries(v).filter(
+    (e): e is [string, HclValue] => e[1] !== undefined,
+  );
+}
+
+/** Whether a value renders on one line. */
+function isInline(v: HclValue): boolean {
+  if (Array.isArray(v)) return v.every(isInline);
+  if (isObject(v)) return entries(v).length === 0;
+  return true;
+}
+
+/** Renders a value that fits on one line. */
+function inline(v: HclValue): string {
+  if (v === null) return 'null';
+  if (v instanceof HclExpr) return v.source;
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v))
+      throw new Error(`internal: number ${v} is not finite`);
+    return String(v);
+  }
+  if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
+  if (entries(v).length === 0) return '{}';
+  throw new Error('internal: object values are rendered on several lines');
+}
+
+type Line = { text: string } | { blank: true };
+
+interface Cell {
+  key: string;
+  lines: string[]; // value lines; the first follows "key = "
+}
+
+/**
+ * Lays out `key = value` cells as terraform fmt does: consecutive one-line
+ * cells form an aligned group; a multi-line value stands alone, separated by
+ * blank lines.
+ */
+function layoutCells(cells: Cell[], indent: string, out: Line[]) {
+  let group: Cell[] = [];
+  const flush = () => {
+    if (!group.length) return;
+    const width = Math.max(...group.map(c => c.key.length));
+    for (const c of group) {
+      out.push({ text: `${indent}${c.key.padEnd(width)} = ${c.lines[0]}` });
+    }
+    group = [];
+  };
+  for (const cell of cells) {
+    if (cell.lines.length === 1) {
+      group.push(cell);
+      continue;
+    }
+    flush();
+    if (out.length && !('blank' in out[out.length - 1]))
+      out.push({ blank: true });
+    out.push({ text: `${indent}${cell.key} = ${cell.lines[0]}` });
+    for (const l of cell.lines.slice(1)) out.push({ text: l });
+    out.push({ blank: true });
+  }
+  flush();
+}
+
+/** Renders a value; multi-line values are indented for `indent`. */
+function valueLines(v: HclValue, indent: string): string[] {
+  if (isInline(v)) return [inline(v)];
+  if (Array.isArray(v)) {
+    throw new Error('internal: lists of objects are written as blocks');
+  }
+  const inner = `${indent}  `;
+  const body: Line[] = [];
+  layoutCells(
+    entries(v as { [key: string]: HclValue }).map(([k, x]) => ({
+      key: mapKey(k),
+      lines: valueLines(x, inner),
+    })),
+    inner,
+    body,
+  );
+  return [
+    '{',
+    ...trimBlank(body).map(l => ('blank' in l ? '' : l.text)),
+    `${indent}}`,
+  ];
+}
+
+function trimBlank(lines: Line[]): Line[] {
+  const out = [...lines];
+  while (out.length && 'blank' in out[0]) out.shift();
+  while (out.length && 'blank' in out[out.length - 1]) out.pop();
+  // Collapse runs of blank lines into one.
+  return out.filter(
+    (l, i) => !('blank' in l) || !(i > 0 && 'blank' in out[i - 1]),
+  );
+}
+
+function bodyLines(items: HclBodyItem[], indent: string): Line[] {
+  const out: Line[] = [];
+  let cells: Cell[] = [];
+  const flushCells = () => {
+    layoutCells(cells, indent, out);
+    cells = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'attribute') {
+      cells.push({ key: item.name, lines: valueLines(item.value, indent) });
+      continue;
+    }
+    flushCells();
+    if (out.length && !('blank' in out[out.length - 1]))
+      out.push({ blank: true });
+    const header = [item.type, ...item.labels.map(quote)].join(' ');
+    const inner = trimBlank(bodyLines(item.body, `${indent}  `));
+    if (inner.length === 0) {
+      out.push({ text: `${indent}${header} {` }, { text: `${indent}}` });
+    } else {
+      out.push({ text: `${indent}${header} {` }, ...inner, {
+        text: `${indent}}`,
+      });
+    }
+    out.push({ blank: true });
+  }
+  flushCells();
+  return out;
+}
+
+/** Renders top-level blocks as a Terraform file. */
+export function renderHcl(items: HclBodyItem[], header?: string): string {
+  const lines = trimBlank(bodyLines(items, '')).map(l =>
+    'blank' in l ? '' : l.text,
+  );
+  const comment = header
+    ? `${header
+        .split('\n')
+        .map(l => `# ${l}`.trimEnd())
+        .join('\n')}\n\n`
+    : '';
+  return `${comment}${lines.join('\n')}\n`;
+}
