@@ -72,7 +72,7 @@ export function ref(...parts: Array<string | number>): HclExpr {
 /** A function call such as `file("${path.module}/x")`, with serialized arguments. */
 export function call(name: string, ...args: HclValue[]): HclExpr {
   assertIdentifier(name, 'function name');
-  return HclExpr.unsafe(`${name}(${args.map(a => inline(a)).join(', ')})`);
+  return HclExpr.unsafe(`${name}(${args.map(a => argument(a)).join(', ')})`);
 }
 
 /** `"${path.module}/<relative path>"`, the relative path escaped like any string. */
@@ -185,6 +185,17 @@ function inline(v: HclValue): string {
   if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
   if (entries(v).length === 0) return '{}';
   throw new Error('internal: object values are rendered on several lines');
+}
+
+/** A function argument: objects are written on one line, `{ a = 1, b = 2 }`. */
+function argument(v: HclValue): string {
+  if (isObject(v) && entries(v).length) {
+    return `{ ${entries(v)
+      .map(([k, x]) => `${mapKey(k)} = ${argument(x)}`)
+      .join(', ')} }`;
+  }
+  if (Array.isArray(v)) return `[${v.map(argument).join(', ')}]`;
+  return inline(v);
 }
 
 type Line = { text: string } | { blank: true };

@@ -1,0 +1,99 @@
+/**
+ * Input rules shared by Canopy's actions. Every rule names the field and the
+ * rule it broke, so a template author sees exactly what to fix.
+ */
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+
+/** DNS-1123 label: what Kubernetes and Canopy accept as a resource name. */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const dnsLabel = (what = 'name') =>
+  z
+    .string()
+    .max(63, `${what} must be at most 63 characters (DNS-1123 label)`)
+    .regex(
+      DNS1123_LABEL,
+      `${what} must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit`,
+    );
+
+/** Free text that ends up in HCL or YAML: any Unicode, but in NFC (HCL normalizes to it). */
+export const text = (max = 255) =>
+  z
+    .string()
+    .max(max)
+    .refine(s => s === s.normalize('NFC'), {
+      message: 'must be in Unicode normalization form NFC',
+    })
+    .refine(
+      s =>
+        !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
+          s,
+        ),
+      {
+        message: 'must not contain unpaired UTF-16 surrogates',
+      },
+    );
+
+export const entityRef = () =>
+  z
+    .string()
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9_-]*:([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/,
+      'entityRef must look like kind:namespace/name, e.g. component:default/payments',
+    );
+
+export const port = () =>
+  z.number().int().min(1, 'ports are 1-65535').max(65535, 'ports are 1-65535');
+
+export function parseCidr(
+  value: string,
+): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
+  try {
+    const [address, bits] = ipaddr.parseCIDR(value);
+    // The address must be the network address itself (10.0.0.0/24, not 10.0.0.1/24).
+    const network = ipaddr.IPv4.isValid(address.toString())
+      ? ipaddr.IPv4.networkAddressFromCIDR(value)
+      : ipaddr.IPv6.networkAddressFromCIDR(value);
+    if (network.toString() !== address.toString()) return undefined;
+    return [address, bits];
+  } catch {
+    return undefined;
+  }
+}
+
+export const cidr = () =>
+  z.string().refine(v => parseCidr(v) !== undefined, {
+    message:
+      'must be a network in CIDR notation whose address is the network address, e.g. 10.0.0.0/24',
+  });
+
+export const ipAddress = () =>
+  z
+    .string()
+    .refine(v => ipaddr.isValid(v), { message: 'must be an IP address' });
+
+/** Whether two CIDR networks overlap. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const pa = parseCidr(a);
+  const pb = parseCidr(b);
+  if (!pa || !pb || pa[0].kind() !== pb[0].kind()) return false;
+  return pa[0].match(pb) || pb[0].match(pa);
+}
+
+export function inCidr(address: string, network: string): boolean {
+  const net = parseCidr(network);
+  if (!net || !ipaddr.isValid(address)) return false;
+  const addr = ipaddr.parse(address);
+  return addr.kind() === net[0].kind() && addr.match(net);
+}
+
+/** Compares two addresses of one family; negative when a < b. */
+export function compareAddresses(a: string, b: string): number {
+  const x = ipaddr.parse(a).toByteArray();
+  const y = ipaddr.parse(b).toByteArray();
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { entityTag } from '@canopy-idp/plugin-openstack-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { z } from 'zod';
+import { dnsLabel, entityRef, text } from '../inputs';
+import { ModuleBuilder } from './module';
+
+/** Inputs every Terraform action takes. */
+export const commonInput = {
+  name: dnsLabel('name').describe(
+    'Name of what is created; prefix of every resource name',
+  ),
+  entityRef: entityRef().describe(
+    'Catalog entity the resources belong to; its tag goes on every taggable resource',
+  ),
+  cloud: text(64)
+    .min(1)
+    .describe(
+      'Cloud name in clouds.yaml (and in the OpenStack plugin configuration)',
+    ),
+  region: text(64)
+    .optional()
+    .describe('OpenStack region; the clouds.yaml default when empty'),
+  tags: z
+    .array(
+      text(60)
+        .min(1)
+        .refine(t => !t.includes(',') && !t.includes('/'), {
+          message:
+            "tags must not contain ',' or '/' (Nova and Neutron refuse them)",
+        }),
+    )
+    .max(20)
+    .default([])
+    .describe('Extra tags for every taggable resource'),
+  targetPath: z
+    .string()
+    .regex(
+      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
+      'targetPath must be a relative path inside the workspace without ..',
+    )
+    .optional()
+    .describe(
+      'Folder in the workspace for the module; default terraform/<name>',
+    ),
+};
+
+export type CommonInput = {
+  name: string;
+  entityRef: string;
+  cloud: string;
+  region?: string;
+  tags: string[];
+  targetPath?: string;
+};
+
+export function builderFor(input: CommonInput) {
+  const tags = [
+    entityTag(parseEntityRef(input.entityRef)),
+    'canopy.managed-by=canopy',
+    ...input.tags,
+  ];
+  return new ModuleBuilder([...new Set(tags)], input.cloud, input.region);
+}
+
+export const targetPathOf = (input: CommonInput) =>
+  input.targetPath ?? `terraform/${input.name}`;

@@ -1,0 +1,212 @@
+import {
+  attr,
+  block,
+  HclBlock,
+  HclBodyItem,
+  HclExpr,
+  HclValue,
+  ref,
+  renderHcl,
+} from '../hcl';
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `type.name[count.index].path...`: a reference into a counted resource. */
+export function counted(
+  type: string,
+  name: string,
+  ...path: Array<string | number>
+): HclExpr {
+  for (const p of [type, name, ...path]) {
+    if (typeof p === 'string' && !IDENT.test(p)) {
+      throw new Error(`internal: '${p}' is not an identifier`);
+    }
+  }
+  const rest = path
+    .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('');
+  return HclExpr.unsafe(`${type}.${name}[count.index]${rest}`);
+}
+
+/** `type.name[*].attr`: every instance of a counted resource. */
+export function splat(type: string, name: string, attribute: string): HclExpr {
+  for (const p of [type, name, attribute]) {
+    if (!IDENT.test(p))
+      throw new Error(`internal: '${p}' is not an identifier`);
+  }
+  return HclExpr.unsafe(`${type}.${name}[*].${attribute}`);
+}
+
+/** `count.index + 1`, for 1-based names. */
+export const COUNT_PLUS_ONE = HclExpr.unsafe('count.index + 1');
+
+/** Terraform type constraints Canopy uses for variables. */
+export const TYPES = {
+  string: HclExpr.unsafe('string'),
+  number: HclExpr.unsafe('number'),
+  bool: HclExpr.unsafe('bool'),
+  listOfString: HclExpr.unsafe('list(string)'),
+};
+
+/** Turns a DNS-1123 name into a Terraform identifier. */
+export function identifier(name: string): string {
+  const id = name.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(id) ? id : `r_${id}`;
+}
+
+export interface ResourceSummary {
+  type: string;
+  name: string;
+  /** Number of instances when the resource is counted by a variable. */
+  count?: string;
+}
+
+export interface TerraformModule {
+  /** File name -> content, relative to the module folder. */
+  files: Record<string, string>;
+  resources: ResourceSummary[];
+}
+
+const HEADER = 'Rendered by Canopy. Review the plan before applying.';
+
+/** Collects the blocks of one Terraform module and writes its files. */
+export class ModuleBuilder {
+  private readonly main: HclBlock[] = [];
+  private readonly variables: HclBlock[] = [];
+  private readonly outputs: HclBlock[] = [];
+  private readonly extraFiles: Record<string, string> = {};
+  private readonly summary: ResourceSummary[] = [];
+  private readonly providers: Record<
+    string,
+    { source: string; version: string }
+  > = {
+    openstack: {
+      source: 'terraform-provider-openstack/openstack',
+      version: '~> 3.0',
+    },
+  };
+
+  constructor(
+    /** Tags every taggable resource carries. */
+    readonly tags: string[],
+    cloud: string,
+    region?: string,
+  ) {
+    this.variable(
+      'os_cloud',
+      TYPES.string,
+      'Cloud name in clouds.yaml (credentials stay out of this repository).',
+      cloud,
+    );
+    this.variable('region', TYPES.string, 'OpenStack region.', region ?? null);
+  }
+
+  /** Volumes carry the tags as metadata (`key=value`, or `tag = ""`). */
+  get metadata(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const tag of this.tags) {
+      const i = tag.indexOf('=');
+      if (i > 0) out[tag.slice(0, i)] = tag.slice(i + 1);
+      else out[tag] = '';
+    }
+    return out;
+  }
+
+  requireProvider(name: string, source: string, version: string) {
+    this.providers[name] = { source, version };
+  }
+
+  resource(
+    type: string,
+    name: string,
+    body: Array<HclBodyItem | HclBodyItem[]>,
+    count?: string,
+  ) {
+    this.main.push(block('resource', [type, name], body));
+    this.summary.push(count ? { type, name, count } : { type, name });
+    return (...path: Array<string | number>) => ref(type, name, ...path);
+  }
+
+  data(type: string, name: string, body: Array<HclBodyItem | HclBodyItem[]>) {
+    this.main.push(block('data', [type, name], body));
+    return (...path: Array<string | number>) =>
+      ref('data', type, name, ...path);
+  }
+
+  locals(body: Array<HclBodyItem | HclBodyItem[]>) {
+    this.main.push(block('locals', [], body));
+  }
+
+  variable(
+    name: string,
+    type: HclExpr,
+    description: string,
+    defaultValue?: HclValue,
+    sensitive = false,
+  ) {
+    this.variables.push(
+      block(
+        'variable',
+        [name],
+        [
+          attr('type', type),
+          attr('description', description),
+          attr('default', defaultValue),
+          sensitive ? attr('sensitive', true) : [],
+        ],
+      ),
+    );
+    return ref('var', name);
+  }
+
+  output(name: string, value: HclValue, description: string) {
+    this.outputs.push(
+      block(
+        'output',
+        [name],
+        [attr('description', description), attr('value', value)],
+      ),
+    );
+  }
+
+  file(name: string, content: string) {
+    this.extraFiles[name] = content;
+  }
+
+  build(): TerraformModule {
+    const versions = [
+      block(
+        'terraform',
+        [],
+        [
+          attr('required_version', '>= 1.5.0'),
+          block(
+            'required_providers',
+            [],
+            Object.entries(this.providers)
+              .map(([n, p]) => attr(n, p))
+              .flat(),
+          ),
+        ],
+      ),
+      block(
+        'provider',
+        ['openstack'],
+        [
+          attr('cloud', ref('var', 'os_cloud')),
+          attr('region', ref('var', 'region')),
+        ],
+      ),
+    ];
+    return {
+      files: {
+        'versions.tf': renderHcl(versions, HEADER),
+        'variables.tf': renderHcl(this.variables, HEADER),
+        'main.tf': renderHcl(this.main, HEADER),
+        'outputs.tf': renderHcl(this.outputs, HEADER),
+        ...this.extraFiles,
+      },
+      resources: this.summary,
+    };
+  }
+}
