@@ -5,3 +5,4 @@
  */
 
 export { scaffolderModuleCanopy as default } from './module';
+export * from './actions';

@@ -3,7 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createCanopyActions } from './actions';
+import {
+  createTerraformInstancesAction,
+  createTerraformKubernetesClusterAction,
+  createTerraformLoadBalancerAction,
+  createTerraformNetworkAction,
+  createTerraformVolumeAction,
+  createValidateAction,
+} from './actions';
 
 /**
  * Registers Canopy's `canopy:*` actions with the scaffolder.
@@ -20,7 +27,14 @@ export const scaffolderModuleCanopy = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolder, config }) {
-        scaffolder.addActions(...createCanopyActions({ config }));
+        scaffolder.addActions(
+          createTerraformNetworkAction(),
+          createTerraformInstancesAction(),
+          createTerraformVolumeAction(),
+          createTerraformLoadBalancerAction(),
+          createTerraformKubernetesClusterAction(),
+          createValidateAction({ config }),
+        );
       },
     });
   },

@@ -1,12 +1,6 @@
-import type { Config } from '@backstage/config';
-import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
-
-/**
- * Every Canopy scaffolder action, built from configuration. The renderers,
- * validators and pull-request actions register here as they land.
- */
-export function createCanopyActions(_options: {
-  config: Config;
-}): TemplateAction<any, any, any>[] {
-  return [];
-}
+export { createTerraformNetworkAction } from './terraform/createTerraformNetworkAction';
+export { createTerraformInstancesAction } from './terraform/createTerraformInstancesAction';
+export { createTerraformVolumeAction } from './terraform/createTerraformVolumeAction';
+export { createTerraformLoadBalancerAction } from './terraform/createTerraformLoadBalancerAction';
+export { createTerraformKubernetesClusterAction } from './terraform/createTerraformKubernetesClusterAction';
+export { createValidateAction } from './validate/createValidateAction';

@@ -3,7 +3,7 @@
  * rule it broke, so a template author sees exactly what to fix.
  */
 import ipaddr from 'ipaddr.js';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** DNS-1123 label: what Kubernetes and Canopy accept as a resource name. */
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -18,10 +18,14 @@ export const dnsLabel = (what = 'name') =>
     );
 
 /** Free text that ends up in HCL or YAML: any Unicode, but in NFC (HCL normalizes to it). */
-export const text = (max = 255) =>
+export const text = (max = 255, min = 0) =>
   z
     .string()
-    .max(max)
+    .min(
+      min,
+      min === 1 ? 'must not be empty' : `must be at least ${min} characters`,
+    )
+    .max(max, `must be at most ${max} characters`)
     .refine(s => s === s.normalize('NFC'), {
       message: 'must be in Unicode normalization form NFC',
     })

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { attr, call, modulePath, ref } from '../hcl';
 import { cidr, cidrsOverlap, text } from '../inputs';
 import { builderFor, commonInput } from './common';
@@ -18,20 +18,19 @@ const version = (what: string, example: string) =>
 export const clusterInput = z
   .object({
     ...commonInput,
-    region: text(64).min(1).describe('OpenStack region (Cinder CSI needs it)'),
+    region: text(64, 1).describe('OpenStack region (Cinder CSI needs it)'),
     cidr: cidr().default('10.10.0.0/24').describe('Node subnet'),
     podCidr: cidr().default('192.168.0.0/16').describe('Pod network (Calico)'),
     serviceCidr: cidr().default('10.96.0.0/12').describe('Service network'),
-    externalNetwork: text(255)
-      .min(1)
-      .describe('External network: router gateway and floating IP pool'),
-    image: text(255)
-      .min(1)
+    externalNetwork: text(255, 1).describe(
+      'External network: router gateway and floating IP pool',
+    ),
+    image: text(255, 1)
       .default('ubuntu-24.04')
       .describe('Ubuntu image for every node'),
-    keyPair: text(255).min(1).optional(),
-    controlPlaneFlavor: text(128).min(1),
-    workerFlavor: text(128).min(1),
+    keyPair: text(255, 1).optional(),
+    controlPlaneFlavor: text(128, 1),
+    workerFlavor: text(128, 1),
     workerCount: z
       .number()
       .int()

@@ -1,6 +1,6 @@
 import { entityTag } from '@canopy-idp/plugin-openstack-common';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { dnsLabel, entityRef, text } from '../inputs';
 import { ModuleBuilder } from './module';
 
@@ -12,22 +12,18 @@ export const commonInput = {
   entityRef: entityRef().describe(
     'Catalog entity the resources belong to; its tag goes on every taggable resource',
   ),
-  cloud: text(64)
-    .min(1)
-    .describe(
-      'Cloud name in clouds.yaml (and in the OpenStack plugin configuration)',
-    ),
+  cloud: text(64, 1).describe(
+    'Cloud name in clouds.yaml (and in the OpenStack plugin configuration)',
+  ),
   region: text(64)
     .optional()
     .describe('OpenStack region; the clouds.yaml default when empty'),
   tags: z
     .array(
-      text(60)
-        .min(1)
-        .refine(t => !t.includes(',') && !t.includes('/'), {
-          message:
-            "tags must not contain ',' or '/' (Nova and Neutron refuse them)",
-        }),
+      text(60, 1).refine(t => !t.includes(',') && !t.includes('/'), {
+        message:
+          "tags must not contain ',' or '/' (Nova and Neutron refuse them)",
+      }),
     )
     .max(20)
     .default([])

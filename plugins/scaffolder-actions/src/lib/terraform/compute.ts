@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { attr, block, call, HclBodyItem, HclExpr, modulePath } from '../hcl';
 import { dnsLabel, text } from '../inputs';
 import { builderFor, commonInput } from './common';
@@ -22,8 +22,8 @@ const sizeGiB = (what: string) =>
 export const volumeInput = z.object({
   ...commonInput,
   sizeGiB: sizeGiB('sizeGiB'),
-  volumeType: text(64).min(1).optional(),
-  availabilityZone: text(64).min(1).optional(),
+  volumeType: text(64, 1).optional(),
+  availabilityZone: text(64, 1).optional(),
   description: text(255).optional(),
 });
 export type VolumeInput = z.output<typeof volumeInput>;
@@ -37,14 +37,12 @@ export const instancesInput = z
       .min(1, 'count must be at least 1')
       .max(50, 'count must be at most 50')
       .default(1),
-    flavor: text(128).min(1).describe('Flavor name'),
-    image: text(255).min(1).describe('Image name'),
-    network: text(255)
-      .min(1)
-      .describe('Name of the network the instances join'),
-    keyPair: text(255).min(1).optional(),
-    securityGroups: z.array(text(255).min(1)).max(20).default(['default']),
-    availabilityZone: text(64).min(1).optional(),
+    flavor: text(128, 1).describe('Flavor name'),
+    image: text(255, 1).describe('Image name'),
+    network: text(255, 1).describe('Name of the network the instances join'),
+    keyPair: text(255, 1).optional(),
+    securityGroups: z.array(text(255, 1)).max(20).default(['default']),
+    availabilityZone: text(64, 1).optional(),
     userData: text(65535)
       .optional()
       .describe('cloud-init user data, written to cloud-init/<name>.yaml'),
@@ -55,7 +53,7 @@ export const instancesInput = z
     bootVolume: z
       .object({
         sizeGiB: sizeGiB('bootVolume.sizeGiB'),
-        volumeType: text(64).min(1).optional(),
+        volumeType: text(64, 1).optional(),
       })
       .optional()
       .describe('Boot from a new volume made from the image'),
@@ -64,14 +62,13 @@ export const instancesInput = z
         z.object({
           name: dnsLabel('volume name'),
           sizeGiB: sizeGiB('volume sizeGiB'),
-          volumeType: text(64).min(1).optional(),
+          volumeType: text(64, 1).optional(),
         }),
       )
       .max(10)
       .default([])
       .describe('Extra volumes, one of each per instance'),
-    floatingIpPool: text(255)
-      .min(1)
+    floatingIpPool: text(255, 1)
       .optional()
       .describe('External network to take one floating IP per instance from'),
     metadata: z
@@ -176,12 +173,35 @@ export function addInstances(
       attr('policies', ['anti-affinity']),
     ]);
   }
-  let imageData;
+  // Boot through block_device in every case: from the image onto local disk,
+  // or from a volume made from the image. (The provider's argument list has
+  // neither image_name nor block_device.volume_size.)
+  const imageData = m.data('openstack_images_image_v2', rn, [
+    attr('name', image),
+    attr('most_recent', true),
+  ]);
+  // A boot volume is its own volume made from the image, one per instance.
+  let bootVolume: HclExpr | undefined;
   if (v.bootVolume) {
-    imageData = m.data('openstack_images_image_v2', rn, [
-      attr('name', image),
-      attr('most_recent', true),
-    ]);
+    m.resource(
+      'openstack_blockstorage_volume_v3',
+      `${prefix}boot`,
+      [
+        attr('count', count),
+        attr('name', call('format', '%s-boot-%d', v.name, COUNT_PLUS_ONE)),
+        attr('size', v.bootVolume.sizeGiB),
+        attr('volume_type', v.bootVolume.volumeType),
+        attr('image_id', imageData('id')),
+        attr('availability_zone', v.availabilityZone),
+        attr('metadata', m.metadata),
+      ],
+      `var.${prefix}instance_count`,
+    );
+    bootVolume = counted(
+      'openstack_blockstorage_volume_v3',
+      `${prefix}boot`,
+      'id',
+    );
   }
   let userData = options.userData;
   if (!userData && v.userData !== undefined) {
@@ -195,28 +215,23 @@ export function addInstances(
       attr('count', count),
       attr('name', call('format', '%s-%d', v.name, COUNT_PLUS_ONE)),
       attr('flavor_name', flavor),
-      attr('image_name', v.bootVolume ? undefined : image),
       attr('key_pair', keyPair),
       attr('availability_zone', v.availabilityZone),
       attr('security_groups', v.securityGroups),
       attr('user_data', userData),
       attr('tags', m.tags),
       attr('metadata', Object.keys(v.metadata).length ? v.metadata : undefined),
-      v.bootVolume
-        ? block(
-            'block_device',
-            [],
-            [
-              attr('uuid', imageData!('id')),
-              attr('source_type', 'image'),
-              attr('destination_type', 'volume'),
-              attr('volume_size', v.bootVolume.sizeGiB),
-              attr('volume_type', v.bootVolume.volumeType),
-              attr('boot_index', 0),
-              attr('delete_on_termination', true),
-            ],
-          )
-        : [],
+      block(
+        'block_device',
+        [],
+        [
+          attr('uuid', bootVolume ?? imageData('id')),
+          attr('source_type', bootVolume ? 'volume' : 'image'),
+          attr('destination_type', bootVolume ? 'volume' : 'local'),
+          attr('boot_index', 0),
+          attr('delete_on_termination', true),
+        ],
+      ),
       block(
         'network',
         [],

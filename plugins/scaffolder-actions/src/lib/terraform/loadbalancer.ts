@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { attr } from '../hcl';
 import { dnsLabel, ipAddress, port, text } from '../inputs';
 import { builderFor, commonInput } from './common';
@@ -14,9 +14,7 @@ const LISTENER_POOL: Record<string, string[]> = {
 export const loadBalancerInput = z
   .object({
     ...commonInput,
-    subnet: text(255)
-      .min(1)
-      .describe('Name of the subnet the VIP is taken from'),
+    subnet: text(255, 1).describe('Name of the subnet the VIP is taken from'),
     vipAddress: ipAddress().optional(),
     listener: z.object({
       protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'UDP']).default('HTTP'),
@@ -85,8 +83,7 @@ export const loadBalancerInput = z
         },
       )
       .optional(),
-    floatingIpPool: text(255)
-      .min(1)
+    floatingIpPool: text(255, 1)
       .optional()
       .describe('External network for a floating IP on the VIP'),
   })

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { attr, block, HclBodyItem } from '../hcl';
 import {
   cidr,
@@ -61,8 +61,7 @@ export const networkInput = z
       .array(z.object({ start: ipAddress(), end: ipAddress() }))
       .max(10)
       .default([]),
-    externalNetwork: text(255)
-      .min(1)
+    externalNetwork: text(255, 1)
       .optional()
       .describe('External network (floating IP pool) the router connects to'),
     router: z

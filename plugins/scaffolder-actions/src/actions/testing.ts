@@ -1,0 +1,46 @@
+/** Test helpers: run an action's documented examples in a temporary workspace. */
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type {
+  TemplateAction,
+  TemplateExample,
+} from '@backstage/plugin-scaffolder-node';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import { loadCrdDirectory } from '../lib/validate/manifests';
+import { validateWorkspace } from '../lib/validate/workspace';
+
+/** Upstream CRDs from the workplace's shared schemas (read in tests only, never copied). */
+export const SHARED_CRDS = path.resolve(
+  __dirname,
+  '../../../../../shared/schemas/crds',
+);
+
+/** The outputs an action set on a mock context. */
+export function collectOutputs(ctx: { output: unknown }): Record<string, any> {
+  const calls = (ctx.output as jest.Mock).mock.calls as Array<
+    [string, unknown]
+  >;
+  return Object.fromEntries(calls);
+}
+
+export async function runExample(
+  action: TemplateAction<any, any, any>,
+  example: TemplateExample,
+) {
+  const doc = yaml.parse(example.example);
+  const workspacePath = mkdtempSync(path.join(tmpdir(), 'canopy-example-'));
+  const outputs: Record<string, unknown> = {};
+  for (const step of doc.steps) {
+    expect(step.action).toBe(action.id);
+    const ctx = createMockActionContext({ input: step.input, workspacePath });
+    await action.handler(ctx as any);
+    Object.assign(outputs, collectOutputs(ctx));
+  }
+  const report = await validateWorkspace(
+    workspacePath,
+    await loadCrdDirectory(SHARED_CRDS),
+  );
+  return { workspacePath, outputs, report };
+}

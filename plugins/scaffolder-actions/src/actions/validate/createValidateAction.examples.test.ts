@@ -1,0 +1,157 @@
+import { ConfigReader } from '@backstage/config';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import { collectOutputs, SHARED_CRDS } from '../testing';
+import { createValidateAction } from './createValidateAction';
+import { examples } from './createValidateAction.examples';
+
+function workspace(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'canopy-validate-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const GOOD_TF =
+  'resource "openstack_blockstorage_volume_v3" "data" {\n  name = "data"\n  size = 10\n}\n';
+const GOOD_APP = yaml.stringify({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  metadata: { name: 'payments', namespace: 'argocd' },
+  spec: {
+    project: 'default',
+    source: {
+      repoURL: 'https://git.example.net/payments.git',
+      path: 'deploy',
+      targetRevision: 'main',
+    },
+    destination: {
+      server: 'https://kubernetes.default.svc',
+      namespace: 'payments',
+    },
+  },
+});
+
+async function run(workspacePath: string, input: Record<string, unknown> = {}) {
+  const action = createValidateAction({
+    config: new ConfigReader({
+      canopy: { scaffolder: { crdDirectory: SHARED_CRDS } },
+    }),
+  });
+  const ctx = createMockActionContext({
+    input: { path: '.', ...input },
+    workspacePath,
+  });
+  let error: Error | undefined;
+  await action.handler(ctx as any).catch(e => {
+    error = e;
+  });
+  return { outputs: collectOutputs(ctx), error };
+}
+
+describe('createValidateAction', () => {
+  it.each(examples.map(e => [e.description, e]))(
+    'example: %s',
+    async (_d, example) => {
+      const step = yaml.parse(example.example).steps[0];
+      const dir = workspace({
+        'manifests/app.yaml': GOOD_APP,
+        'terraform/main.tf': GOOD_TF,
+      });
+      const { outputs, error } = await run(dir, {
+        ...step.input,
+        crdDirectory: SHARED_CRDS,
+      });
+      expect(error).toBeUndefined();
+      expect(outputs.ok).toBe(true);
+    },
+  );
+
+  it('passes valid Terraform and manifests, with a markdown report', async () => {
+    const { outputs, error } = await run(
+      workspace({
+        'terraform/main.tf': GOOD_TF,
+        'manifests/app.yaml': GOOD_APP,
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(outputs.errors).toBe(0);
+    expect(outputs.report).toContain('### Canopy validation: passed');
+  });
+
+  it('fails the step on each kind of error, naming file and rule', async () => {
+    const dir = workspace({
+      'a/main.tf':
+        'resource "openstack_blockstorage_volume_v3" "x" {\n  size = 1\n  colour = "red"\n}\n',
+      'b/main.tf': 'resource "openstack_made_up_v9" "x" {\n  name = "x"\n}\n',
+      'c/main.tf': 'resource "x" {\n',
+      'd/main.tf':
+        'resource "openstack_blockstorage_volume_v3" "x" {\nsize=1\n}\n',
+      'manifests/bad-app.yaml': yaml.stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'x' },
+        spec: { project: 'default', destinaton: {} },
+      }),
+      'manifests/bad-deploy.yaml': yaml.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'x' },
+        spec: { replicas: 'two' },
+      }),
+      'manifests/unknown.yaml': yaml.stringify({
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'x' },
+      }),
+      'manifests/broken.yaml': 'a: [1, 2\n',
+    });
+    const { outputs, error } = await run(dir);
+    expect(error?.message).toMatch(/^Validation failed with \d+ error\(s\)/);
+    const byRule = (rule: string) =>
+      outputs.findings
+        .filter((f: any) => f.rule === rule)
+        .map((f: any) => `${f.file}: ${f.message}`);
+    expect(byRule('provider-argument')).toEqual([
+      'a/main.tf: openstack_blockstorage_volume_v3.x: openstack_blockstorage_volume_v3 has no argument colour',
+    ]);
+    expect(byRule('provider-resource')[0]).toContain('openstack_made_up_v9');
+    expect(byRule('hcl-parse')[0]).toMatch(
+      /^c\/main\.tf: does not parse as HCL/,
+    );
+    expect(byRule('crd-schema').join('\n')).toContain(
+      'unknown field spec.destinaton',
+    );
+    expect(byRule('crd-schema').join('\n')).toContain(
+      "must have required property 'destination'",
+    );
+    expect(byRule('kubernetes-schema')[0]).toContain('Deployment x');
+    expect(byRule('schema-missing')[0]).toContain(
+      'no schema for example.com/v1 Widget',
+    );
+    expect(byRule('yaml-parse')[0]).toMatch(/^manifests\/broken\.yaml/);
+    if (
+      !outputs.findings.some(
+        (f: any) => f.rule === 'terraform-fmt' && f.level === 'info',
+      )
+    ) {
+      expect(byRule('terraform-fmt')).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^d\/main\.tf/)]),
+      );
+    }
+  });
+
+  it('only reports when failOnError is false', async () => {
+    const { outputs, error } = await run(
+      workspace({ 'main.tf': 'resource "x" {\n' }),
+      { failOnError: false },
+    );
+    expect(error).toBeUndefined();
+    expect(outputs.ok).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { loadCrdDirectory } from '../../lib/validate/manifests';
+import { validateWorkspace } from '../../lib/validate/workspace';
+import { examples } from './createValidateAction.examples';
+
+/**
+ * `canopy:validate`: checks what the other actions rendered before it becomes
+ * a pull request. Terraform: HCL parses, every openstack_* resource type and
+ * argument is one the provider accepts, files are formatted as terraform fmt
+ * would (where terraform is installed). Manifests: core kinds against the
+ * Kubernetes schemas, custom resources against CRDs from
+ * `canopy.scaffolder.crdDirectory` (or the input) and CRDs in the workspace.
+ * Outputs a markdown and a structured report, and fails the step on error.
+ *
+ * @public
+ */
+export function createValidateAction(options: { config: Config }) {
+  const configured = options.config.getOptionalString(
+    'canopy.scaffolder.crdDirectory',
+  );
+  return createTemplateAction({
+    id: 'canopy:validate',
+    description:
+      'Validates the rendered Terraform and Kubernetes manifests in the workspace and reports the findings; fails on error.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        path: z =>
+          z.string().default('.').describe('Folder of the workspace to check'),
+        crdDirectory: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of CustomResourceDefinition files; default canopy.scaffolder.crdDirectory',
+            ),
+        failOnError: z =>
+          z
+            .boolean()
+            .default(true)
+            .describe('Fail the step when an error is found'),
+      },
+      output: {
+        ok: z => z.boolean(),
+        errors: z => z.number(),
+        warnings: z => z.number(),
+        report: z =>
+          z
+            .string()
+            .describe('Markdown report, e.g. for the pull request body'),
+        findings: z =>
+          z.array(
+            z.object({
+              level: z.string(),
+              file: z.string(),
+              rule: z.string(),
+              message: z.string(),
+            }),
+          ),
+      },
+    },
+    async handler(ctx) {
+      const root = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.path ?? '.',
+      );
+      const crdDir = ctx.input.crdDirectory ?? configured;
+      const crds = crdDir ? await loadCrdDirectory(crdDir) : new Map();
+      const report = await validateWorkspace(root, crds);
+      ctx.output('ok', report.ok);
+      ctx.output('errors', report.errors);
+      ctx.output('warnings', report.warnings);
+      ctx.output('report', report.markdown);
+      ctx.output('findings', report.findings);
+      ctx.logger.info(report.markdown);
+      if (!report.ok && ctx.input.failOnError !== false) {
+        throw new Error(
+          `Validation failed with ${report.errors} error(s): ${report.findings
+            .filter(f => f.level === 'error')
+            .slice(0, 5)
+            .map(f => `${f.file}: ${f.message}`)
+            .join('; ')}`,
+        );
+      }
+    },
+  });
+}
