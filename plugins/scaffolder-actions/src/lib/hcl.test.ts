@@ -9,7 +9,7 @@ import {
   ref,
   renderHcl,
 } from './hcl';
-import { terraformFmtDiff } from './testUtils';
+import { terraformFmtDiff } from '../__testUtils__/terraform';
 
 /** hcl2json writes literal `${`/`%{` in its JSON form as `$${`/`%%{`; undo that. */
 const fromJsonForm = (s: string) =>

@@ -1,6 +1,6 @@
 import { createTerraformInstancesAction } from './createTerraformInstancesAction';
 import { examples } from './createTerraformInstancesAction.examples';
-import { runExample } from '../testing';
+import { runExample } from '../../__testUtils__/examples';
 
 describe('createTerraformInstancesAction examples', () => {
   const action = createTerraformInstancesAction();

@@ -1,6 +1,6 @@
 import { createTerraformKubernetesClusterAction } from './createTerraformKubernetesClusterAction';
 import { examples } from './createTerraformKubernetesClusterAction.examples';
-import { runExample } from '../testing';
+import { runExample } from '../../__testUtils__/examples';
 
 describe('createTerraformKubernetesClusterAction examples', () => {
   const action = createTerraformKubernetesClusterAction();

@@ -1,6 +1,6 @@
 import { createTerraformLoadBalancerAction } from './createTerraformLoadBalancerAction';
 import { examples } from './createTerraformLoadBalancerAction.examples';
-import { runExample } from '../testing';
+import { runExample } from '../../__testUtils__/examples';
 
 describe('createTerraformLoadBalancerAction examples', () => {
   const action = createTerraformLoadBalancerAction();

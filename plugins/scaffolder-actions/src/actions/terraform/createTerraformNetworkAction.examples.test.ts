@@ -1,6 +1,6 @@
 import { createTerraformNetworkAction } from './createTerraformNetworkAction';
 import { examples } from './createTerraformNetworkAction.examples';
-import { runExample } from '../testing';
+import { runExample } from '../../__testUtils__/examples';
 
 describe('createTerraformNetworkAction examples', () => {
   const action = createTerraformNetworkAction();

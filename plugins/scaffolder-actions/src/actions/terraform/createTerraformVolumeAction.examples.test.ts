@@ -1,6 +1,6 @@
 import { createTerraformVolumeAction } from './createTerraformVolumeAction';
 import { examples } from './createTerraformVolumeAction.examples';
-import { runExample } from '../testing';
+import { runExample } from '../../__testUtils__/examples';
 
 describe('createTerraformVolumeAction examples', () => {
   const action = createTerraformVolumeAction();
