@@ -10,6 +10,12 @@ import {
   createTerraformNetworkAction,
   createTerraformVolumeAction,
   createValidateAction,
+  createKroDefinitionsAction,
+  createKroInstanceAction,
+  createArgoCdApplicationAction,
+  createArgoCdAppOfAppsAction,
+  createFluxKustomizationAction,
+  createKyvernoPoliciesAction,
 } from './actions';
 
 /**
@@ -33,6 +39,12 @@ export const scaffolderModuleCanopy = createBackendModule({
           createTerraformVolumeAction(),
           createTerraformLoadBalancerAction(),
           createTerraformKubernetesClusterAction(),
+          createKroDefinitionsAction(),
+          createKroInstanceAction(),
+          createArgoCdApplicationAction(),
+          createArgoCdAppOfAppsAction(),
+          createFluxKustomizationAction(),
+          createKyvernoPoliciesAction(),
           createValidateAction({ config }),
         );
       },

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { loadCrdDirectory } from '../lib/validate/manifests';
+import { addCrds, loadCrdDirectory } from '../lib/validate/manifests';
 import { validateWorkspace } from '../lib/validate/workspace';
 
 /** Upstream CRDs from the workplace's shared schemas (read in tests only, never copied). */
@@ -25,9 +25,15 @@ export function collectOutputs(ctx: { output: unknown }): Record<string, any> {
   return Object.fromEntries(calls);
 }
 
+/**
+ * Runs the example's steps in a new workspace and validates the result
+ * against the shared upstream CRDs (plus `extraDocs`, e.g. KRO definitions
+ * that define the instances' kinds).
+ */
 export async function runExample(
   action: TemplateAction<any, any, any>,
   example: TemplateExample,
+  extraDocs: object[] = [],
 ) {
   const doc = yaml.parse(example.example);
   const workspacePath = mkdtempSync(path.join(tmpdir(), 'canopy-example-'));
@@ -38,9 +44,7 @@ export async function runExample(
     await action.handler(ctx as any);
     Object.assign(outputs, collectOutputs(ctx));
   }
-  const report = await validateWorkspace(
-    workspacePath,
-    await loadCrdDirectory(SHARED_CRDS),
-  );
+  const crds = addCrds(await loadCrdDirectory(SHARED_CRDS), extraDocs);
+  const report = await validateWorkspace(workspacePath, crds);
   return { workspacePath, outputs, report };
 }

@@ -4,3 +4,9 @@ export { createTerraformVolumeAction } from './terraform/createTerraformVolumeAc
 export { createTerraformLoadBalancerAction } from './terraform/createTerraformLoadBalancerAction';
 export { createTerraformKubernetesClusterAction } from './terraform/createTerraformKubernetesClusterAction';
 export { createValidateAction } from './validate/createValidateAction';
+export { createKroDefinitionsAction } from './kubernetes/createKroDefinitionsAction';
+export { createKroInstanceAction } from './kubernetes/createKroInstanceAction';
+export { createArgoCdApplicationAction } from './kubernetes/createArgoCdApplicationAction';
+export { createArgoCdAppOfAppsAction } from './kubernetes/createArgoCdAppOfAppsAction';
+export { createFluxKustomizationAction } from './kubernetes/createFluxKustomizationAction';
+export { createKyvernoPoliciesAction } from './kubernetes/createKyvernoPoliciesAction';

@@ -13,9 +13,74 @@ function crdKey(apiVersion: string, kind: string) {
   return `${apiVersion}/${kind}`;
 }
 
-/** Adds the schemas of CustomResourceDefinition documents to `into`. */
+/** OpenAPI for one KRO SimpleSchema field, e.g. `integer | default=2`. */
+function simpleField(definition: unknown): {
+  schema: Schema;
+  required: boolean;
+} {
+  if (definition && typeof definition === 'object') {
+    return {
+      schema: simpleObject(definition as Record<string, unknown>),
+      required: false,
+    };
+  }
+  const [type, ...markers] = String(definition)
+    .split('|')
+    .map(s => s.trim());
+  const required = markers.some(m => /^required=true$/.test(m));
+  const map = /^map\[string\](.+)$/.exec(type);
+  const list = /^\[\](.+)$/.exec(type);
+  let schema: Schema;
+  if (map)
+    schema = {
+      type: 'object',
+      additionalProperties: simpleField(map[1]).schema,
+    };
+  else if (list) schema = { type: 'array', items: simpleField(list[1]).schema };
+  else if (type === 'float') schema = { type: 'number' };
+  else schema = { type };
+  return { schema, required };
+}
+
+function simpleObject(fields: Record<string, unknown>): Schema {
+  const properties: Schema = {};
+  const required: string[] = [];
+  for (const [name, definition] of Object.entries(fields)) {
+    const field = simpleField(definition);
+    properties[name] = field.schema;
+    if (field.required) required.push(name);
+  }
+  return {
+    type: 'object',
+    properties,
+    ...(required.length ? { required } : {}),
+  };
+}
+
+/**
+ * Adds the schemas of CustomResourceDefinition documents, and of the custom
+ * resources that KRO ResourceGraphDefinitions define, to `into`.
+ */
 export function addCrds(into: CrdSchemas, docs: unknown[]) {
   for (const doc of docs as any[]) {
+    if (doc?.kind === 'ResourceGraphDefinition' && doc.spec?.schema?.kind) {
+      const { apiVersion, kind, group, spec } = doc.spec.schema;
+      into.set(crdKey(`${group ?? 'kro.run'}/${apiVersion}`, kind), {
+        type: 'object',
+        required: ['spec'],
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          metadata: { type: 'object' },
+          spec: simpleObject(spec ?? {}),
+          status: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
+        },
+      });
+      continue;
+    }
     if (doc?.kind !== 'CustomResourceDefinition') continue;
     const { group, names, versions } = doc.spec ?? {};
     for (const v of versions ?? []) {

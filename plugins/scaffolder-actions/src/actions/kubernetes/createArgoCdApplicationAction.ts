@@ -1,0 +1,22 @@
+import { application, applicationInput } from '../../lib/kubernetes/gitops';
+import { createManifestAction } from './createManifestAction';
+import { examples } from './createArgoCdApplicationAction.examples';
+
+/**
+ * `canopy:argocd:application`: one Argo CD Application with sync policy and project.
+ *
+ * @public
+ */
+export function createArgoCdApplicationAction() {
+  return createManifestAction({
+    id: 'canopy:argocd:application',
+    description:
+      'Renders an Argo CD Application with project, source, destination and sync policy.',
+    schema: applicationInput,
+    render: ({ targetPath, ...input }) => ({
+      folder: targetPath ?? 'gitops/apps',
+      files: { [`${input.name}.yaml`]: [application(input)] },
+    }),
+    examples,
+  });
+}

@@ -1,0 +1,254 @@
+/** Argo CD Applications, app-of-apps, ApplicationSets (seed 004) and Flux Kustomizations (seed 001). */
+import { z } from 'zod/v3';
+import { dnsLabel } from '../inputs';
+
+const repoURL = z
+  .string()
+  .regex(
+    /^(https:\/\/|ssh:\/\/|git@)[^\s"'\\]+$/,
+    'repoURL must be an https://, ssh:// or git@ Git URL',
+  )
+  .max(2048);
+const repoPath = z
+  .string()
+  .regex(
+    /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
+    'must be a relative path in the repository without ..',
+  );
+const revision = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9._/-]{1,255}$/,
+    'targetRevision is a branch, tag or commit',
+  );
+
+export const syncPolicyInput = z
+  .object({
+    automated: z.boolean().default(true),
+    prune: z.boolean().default(true),
+    selfHeal: z.boolean().default(true),
+    createNamespace: z.boolean().default(true),
+  })
+  .default({});
+
+function syncPolicy(p: z.output<typeof syncPolicyInput>) {
+  return {
+    ...(p.automated
+      ? { automated: { prune: p.prune, selfHeal: p.selfHeal } }
+      : {}),
+    syncOptions: [
+      ...(p.createNamespace ? ['CreateNamespace=true'] : []),
+      'ServerSideApply=true',
+    ],
+  };
+}
+
+export const applicationInput = z.object({
+  name: dnsLabel(),
+  argocdNamespace: dnsLabel('argocdNamespace').default('argocd'),
+  project: dnsLabel('project').default('default'),
+  repoURL,
+  targetRevision: revision.default('main'),
+  path: repoPath,
+  destinationServer: z
+    .string()
+    .url('destinationServer must be a URL')
+    .default('https://kubernetes.default.svc'),
+  destinationNamespace: dnsLabel('destinationNamespace'),
+  syncPolicy: syncPolicyInput,
+  targetPath: repoPath.optional(),
+});
+export type ApplicationInput = z.output<typeof applicationInput>;
+
+export function application(
+  v: Omit<ApplicationInput, 'targetPath'>,
+  labels: Record<string, string> = {},
+) {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: v.name,
+      namespace: v.argocdNamespace,
+      labels: { 'app.kubernetes.io/managed-by': 'canopy', ...labels },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+    },
+    spec: {
+      project: v.project,
+      source: {
+        repoURL: v.repoURL,
+        targetRevision: v.targetRevision,
+        path: v.path,
+      },
+      destination: {
+        server: v.destinationServer,
+        namespace: v.destinationNamespace,
+      },
+      syncPolicy: syncPolicy(v.syncPolicy),
+    },
+  };
+}
+
+export const appOfAppsInput = z
+  .object({
+    name: dnsLabel().default('root'),
+    argocdNamespace: dnsLabel('argocdNamespace').default('argocd'),
+    project: dnsLabel('project').default('default'),
+    repoURL,
+    targetRevision: revision.default('main'),
+    gitopsPath: repoPath
+      .default('gitops')
+      .describe('Folder of the GitOps tree in the repository'),
+    environments: z
+      .array(dnsLabel('environment'))
+      .min(1, 'give at least one environment')
+      .max(20)
+      .default(['dev', 'test', 'acc']),
+    mode: z.enum(['applications', 'applicationset']).default('applications'),
+    destinationServer: z
+      .string()
+      .url('destinationServer must be a URL')
+      .default('https://kubernetes.default.svc'),
+    syncPolicy: syncPolicyInput,
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.environments.forEach((e, i) => {
+      if (seen.has(e))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['environments', i],
+          message: `environment '${e}' is listed twice`,
+        });
+      seen.add(e);
+    });
+  });
+export type AppOfAppsInput = z.output<typeof appOfAppsInput>;
+
+/**
+ * Files of an app-of-apps tree below `gitopsPath`: the root Application
+ * (root.yaml) watching apps/, and per environment either an Application
+ * (apps/env-<env>.yaml) or one ApplicationSet with a list generator
+ * (apps/environments.yaml); each environment deploys environments/<env>/.
+ */
+export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
+  const base = {
+    argocdNamespace: v.argocdNamespace,
+    project: v.project,
+    repoURL: v.repoURL,
+    targetRevision: v.targetRevision,
+    destinationServer: v.destinationServer,
+    syncPolicy: v.syncPolicy,
+  };
+  const files: Record<string, object[]> = {
+    'root.yaml': [
+      application(
+        {
+          ...base,
+          name: v.name,
+          path: `${v.gitopsPath}/apps`,
+          destinationNamespace: v.argocdNamespace,
+        },
+        { 'canopy-idp.io/role': 'app-of-apps' },
+      ),
+    ],
+  };
+  if (v.mode === 'applications') {
+    for (const env of v.environments) {
+      files[`apps/env-${env}.yaml`] = [
+        application(
+          {
+            ...base,
+            name: `env-${env}`,
+            path: `${v.gitopsPath}/environments/${env}`,
+            destinationNamespace: env,
+          },
+          { 'canopy-idp.io/environment': env },
+        ),
+      ];
+    }
+  } else {
+    files['apps/environments.yaml'] = [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: {
+          name: `${v.name}-environments`,
+          namespace: v.argocdNamespace,
+          labels: { 'app.kubernetes.io/managed-by': 'canopy' },
+        },
+        spec: {
+          goTemplate: true,
+          goTemplateOptions: ['missingkey=error'],
+          generators: [
+            { list: { elements: v.environments.map(env => ({ env })) } },
+          ],
+          template: {
+            metadata: {
+              name: 'env-{{.env}}',
+              labels: { 'canopy-idp.io/environment': '{{.env}}' },
+            },
+            spec: {
+              project: v.project,
+              source: {
+                repoURL: v.repoURL,
+                targetRevision: v.targetRevision,
+                path: `${v.gitopsPath}/environments/{{.env}}`,
+              },
+              destination: {
+                server: v.destinationServer,
+                namespace: '{{.env}}',
+              },
+              syncPolicy: syncPolicy(v.syncPolicy),
+            },
+          },
+        },
+      },
+    ];
+  }
+  return files;
+}
+
+const duration = z
+  .string()
+  .regex(
+    /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/,
+    'must be a duration such as 10m or 1h30m',
+  );
+
+export const fluxKustomizationInput = z.object({
+  name: dnsLabel(),
+  namespace: dnsLabel('namespace').default('flux-system'),
+  sourceName: dnsLabel('sourceName')
+    .default('flux-system')
+    .describe('GitRepository the path lives in'),
+  path: repoPath,
+  interval: duration.default('10m'),
+  prune: z.boolean().default(true),
+  targetNamespace: dnsLabel('targetNamespace').optional(),
+  dependsOn: z.array(dnsLabel('dependsOn')).max(20).default([]),
+  targetPath: repoPath.optional(),
+});
+export type FluxKustomizationInput = z.output<typeof fluxKustomizationInput>;
+
+export function renderFluxKustomization(v: FluxKustomizationInput) {
+  return {
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: {
+      name: v.name,
+      namespace: v.namespace,
+      labels: { 'app.kubernetes.io/managed-by': 'canopy' },
+    },
+    spec: {
+      interval: v.interval,
+      path: `./${v.path}`,
+      prune: v.prune,
+      sourceRef: { kind: 'GitRepository', name: v.sourceName },
+      ...(v.targetNamespace ? { targetNamespace: v.targetNamespace } : {}),
+      ...(v.dependsOn.length
+        ? { dependsOn: v.dependsOn.map(name => ({ name })) }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/** Kyverno guardrails (seed 004): naming, requests/limits, probes, no `latest`, allowed registries, PodSecurity. */
+import { z } from 'zod/v3';
+
+const registry = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9._-]+)*$/,
+    'registry is a host[:port][/path] such as ghcr.io/acme',
+  );
+
+export const kyvernoInput = z.object({
+  failureAction: z.enum(['Enforce', 'Audit']).default('Enforce'),
+  excludeNamespaces: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+          'namespaces are DNS-1123 labels',
+        ),
+    )
+    .default(['kube-system', 'kyverno', 'argocd', 'flux-system']),
+  requiredLabels: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+          'label keys look like app.kubernetes.io/name',
+        ),
+    )
+    .default(['app.kubernetes.io/name']),
+  allowedRegistries: z
+    .array(registry)
+    .min(1, 'give at least one allowed registry')
+    .default(['ghcr.io', 'docker.io/library']),
+  podSecurityLevel: z.enum(['baseline', 'restricted']).default('restricted'),
+  targetPath: z
+    .string()
+    .regex(
+      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
+      'targetPath must be a relative path inside the workspace without ..',
+    )
+    .default('platform/policies'),
+});
+export type KyvernoInput = z.output<typeof kyvernoInput>;
+
+export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
+  const match = { any: [{ resources: { kinds: ['Pod'] } }] };
+  const exclude = { any: [{ resources: { namespaces: v.excludeNamespaces } }] };
+  const policy = (
+    name: string,
+    title: string,
+    description: string,
+    validate: object,
+    kinds = match,
+  ) => ({
+    apiVersion: 'kyverno.io/v1',
+    kind: 'ClusterPolicy',
+    metadata: {
+      name,
+      labels: { 'app.kubernetes.io/managed-by': 'canopy' },
+      annotations: {
+        'policies.kyverno.io/title': title,
+        'policies.kyverno.io/description': description,
+      },
+    },
+    spec: {
+      validationFailureAction: v.failureAction,
+      background: true,
+      rules: [{ name, match: kinds, exclude, validate }],
+    },
+  });
+  const containers = (shape: object) => ({
+    spec: {
+      '=(initContainers)': [shape],
+      containers: [shape],
+    },
+  });
+  return {
+    'require-labels.yaml': policy(
+      'canopy-require-labels',
+      'Naming convention: required labels',
+      `Workloads carry the labels ${v.requiredLabels.join(', ')}.`,
+      {
+        message: `Label(s) ${v.requiredLabels.join(', ')} are required.`,
+        pattern: {
+          metadata: {
+            labels: Object.fromEntries(v.requiredLabels.map(l => [l, '?*'])),
+          },
+        },
+      },
+      {
+        any: [
+          {
+            resources: {
+              kinds: [
+                'Deployment',
+                'StatefulSet',
+                'DaemonSet',
+                'Job',
+                'CronJob',
+                'Service',
+              ],
+            },
+          },
+        ],
+      },
+    ),
+    'require-requests-limits.yaml': policy(
+      'canopy-require-requests-limits',
+      'Requests and limits required',
+      'Every container sets CPU and memory requests and a memory limit.',
+      {
+        message: 'CPU and memory requests and a memory limit are required.',
+        pattern: containers({
+          resources: {
+            requests: { cpu: '?*', memory: '?*' },
+            limits: { memory: '?*' },
+          },
+        }),
+      },
+    ),
+    'require-probes.yaml': policy(
+      'canopy-require-probes',
+      'Probes required',
+      'Every container has a liveness and a readiness probe.',
+      {
+        message: 'Liveness and readiness probes are required.',
+        pattern: {
+          spec: { containers: [{ livenessProbe: '?*', readinessProbe: '?*' }] },
+        },
+      },
+    ),
+    'disallow-latest-tag.yaml': policy(
+      'canopy-disallow-latest-tag',
+      'No latest tag',
+      "Images are pinned: a tag other than 'latest', or a digest.",
+      {
+        message: "Images must name a tag other than 'latest' (or a digest).",
+        pattern: containers({ image: '*:* & !*:latest' }),
+      },
+    ),
+    'allowed-registries.yaml': policy(
+      'canopy-allowed-registries',
+      'Allowed registries',
+      `Images come from ${v.allowedRegistries.join(', ')}.`,
+      {
+        message: `Images must come from ${v.allowedRegistries.join(', ')}.`,
+        pattern: containers({
+          image: v.allowedRegistries.map(r => `${r}/*`).join(' | '),
+        }),
+      },
+    ),
+    'pod-security.yaml': policy(
+      'canopy-pod-security',
+      `Pod Security Standards: ${v.podSecurityLevel}`,
+      `Pods meet the ${v.podSecurityLevel} Pod Security Standard.`,
+      { podSecurity: { level: v.podSecurityLevel, version: 'latest' } },
+    ),
+  };
+}
