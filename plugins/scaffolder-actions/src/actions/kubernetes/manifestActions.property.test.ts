@@ -175,14 +175,12 @@ describe('manifest actions with generated input', () => {
             }),
           );
           const docs = roundTrip(Object.values(files).flat());
-          if (set)
-            expect(docs[1].spec.generators[0].list.elements).toEqual(
-              envs.map(env => ({ env })),
-            );
-          else
-            expect(
-              docs.slice(1).map(d => d.spec.destination.namespace),
-            ).toEqual(envs);
+          const deployed = set
+            ? docs[1].spec.generators[0].list.elements.map(
+                (e: { env: string }) => e.env,
+              )
+            : docs.slice(1).map(d => d.spec.destination.namespace);
+          expect(deployed).toEqual(envs);
         },
       ),
       { numRuns: RUNS },
