@@ -16,7 +16,9 @@ import {
   createArgoCdAppOfAppsAction,
   createFluxKustomizationAction,
   createKyvernoPoliciesAction,
+  createPullRequestAction,
 } from './actions';
+import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * Registers Canopy's `canopy:*` actions with the scaffolder.
@@ -46,6 +48,10 @@ export const scaffolderModuleCanopy = createBackendModule({
           createFluxKustomizationAction(),
           createKyvernoPoliciesAction(),
           createValidateAction({ config }),
+          createPullRequestAction({
+            integrations: ScmIntegrations.fromConfig(config),
+            config,
+          }),
         );
       },
     });

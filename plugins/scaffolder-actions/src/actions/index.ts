@@ -10,3 +10,4 @@ export { createArgoCdApplicationAction } from './kubernetes/createArgoCdApplicat
 export { createArgoCdAppOfAppsAction } from './kubernetes/createArgoCdAppOfAppsAction';
 export { createFluxKustomizationAction } from './kubernetes/createFluxKustomizationAction';
 export { createKyvernoPoliciesAction } from './kubernetes/createKyvernoPoliciesAction';
+export { createPullRequestAction } from './publish/createPullRequestAction';

@@ -1,0 +1,60 @@
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import { collectOutputs } from '../../__testUtils__/examples';
+import { createPullRequestAction } from './createPullRequestAction';
+import { examples } from './createPullRequestAction.examples';
+
+/** Values the template would supply for the examples' ${{ }} expressions. */
+const SAMPLES: Record<string, unknown> = {
+  '${{ steps.network.output.resources }}': [
+    { type: 'openstack_networking_network_v2', name: 'main' },
+  ],
+  '${{ steps.validate.output.report }}': '### Canopy validation: passed\n',
+  '${{ secrets.USER_OAUTH_TOKEN }}': 'user-token-for-dry-run',
+};
+
+describe('createPullRequestAction examples (dry-run: no remote call)', () => {
+  const config = new ConfigReader({
+    integrations: {
+      github: [{ host: 'github.com', token: 'unused' }],
+      gitlab: [
+        {
+          host: 'gitlab.example.net',
+          apiBaseUrl: 'https://gitlab.example.net/api/v4',
+          token: 'unused',
+        },
+      ],
+    },
+  });
+  const action = createPullRequestAction({
+    integrations: ScmIntegrations.fromConfig(config),
+    config,
+  });
+
+  it.each(examples.map(e => [e.description, e]))('%s', async (_d, example) => {
+    const step = yaml.parse(example.example).steps[0];
+    expect(step.action).toBe(action.id);
+    const input = Object.fromEntries(
+      Object.entries(step.input).map(([k, v]) => [
+        k,
+        typeof v === 'string' && v in SAMPLES ? SAMPLES[v] : v,
+      ]),
+    );
+    const workspacePath = mkdtempSync(path.join(tmpdir(), 'canopy-prx-'));
+    mkdirSync(path.join(workspacePath, 'x'));
+    writeFileSync(path.join(workspacePath, 'x', 'main.tf'), '# empty\n');
+    const ctx = Object.assign(
+      createMockActionContext({ input: input as any, workspacePath }),
+      { isDryRun: true },
+    );
+    await action.handler(ctx as any);
+    const out = collectOutputs(ctx);
+    expect(out.branchName).toMatch(/^canopy\//);
+    expect(out.remoteUrl).toBeUndefined();
+  });
+});

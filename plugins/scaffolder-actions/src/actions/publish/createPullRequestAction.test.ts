@@ -1,0 +1,221 @@
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { collectOutputs, SHARED_CRDS } from '../../__testUtils__/examples';
+import { FakeGithub } from '../../__testUtils__/fakeGithub';
+import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
+import { loadCrdDirectory } from '../../lib/validate/manifests';
+import { validateWorkspace } from '../../lib/validate/workspace';
+import { createTerraformNetworkAction } from '../terraform/createTerraformNetworkAction';
+import { createValidateAction } from '../validate/createValidateAction';
+import { createPullRequestAction } from './createPullRequestAction';
+
+const TOKEN = 'scm-token-0123456789';
+
+async function run(
+  action: any,
+  input: Record<string, unknown>,
+  workspacePath: string,
+  extra: Record<string, unknown> = {},
+) {
+  // createMockActionContext does not carry isDryRun; set it on the context.
+  const ctx = Object.assign(
+    createMockActionContext({ input: input as any, workspacePath }),
+    extra,
+  );
+  await action.handler(ctx as any);
+  return collectOutputs(ctx);
+}
+
+/** Renders a network module and its validation report into a new workspace. */
+async function renderWorkspace(dns: string[]) {
+  const workspacePath = mkdtempSync(path.join(tmpdir(), 'canopy-pr-'));
+  const network = await run(
+    createTerraformNetworkAction(),
+    {
+      name: 'payments',
+      entityRef: 'component:default/payments',
+      cloud: 'prod',
+      cidr: '10.20.0.0/24',
+      dnsNameservers: dns,
+      externalNetwork: 'public',
+    },
+    workspacePath,
+  );
+  const validation = await run(
+    createValidateAction({ config: new ConfigReader({}) }),
+    { path: '.' },
+    workspacePath,
+  );
+  return { workspacePath, network, validation };
+}
+
+describe.each(['github', 'gitlab'] as const)(
+  'createPullRequestAction on %s (loopback server, real git)',
+  provider => {
+    let fake: FakeGithub | FakeGitlab;
+    let action: ReturnType<typeof createPullRequestAction>;
+    let repoUrl: string;
+
+    beforeAll(async () => {
+      fake =
+        provider === 'github'
+          ? new FakeGithub('acme', 'infrastructure', TOKEN)
+          : new FakeGitlab('platform/infrastructure', TOKEN);
+      await fake.start();
+      const host = `127.0.0.1:${fake.port}`;
+      const integrations =
+        provider === 'github'
+          ? {
+              github: [
+                {
+                  host,
+                  apiBaseUrl: (fake as FakeGithub).apiBaseUrl,
+                  token: TOKEN,
+                },
+              ],
+            }
+          : {
+              gitlab: [
+                {
+                  host,
+                  apiBaseUrl: `${(fake as FakeGitlab).baseUrl}/api/v4`,
+                  baseUrl: (fake as FakeGitlab).baseUrl,
+                  token: TOKEN,
+                },
+              ],
+            };
+      const config = new ConfigReader({
+        integrations,
+        scaffolder: {
+          defaultAuthor: { name: 'Canopy Bot', email: 'bot@canopy.invalid' },
+        },
+      });
+      action = createPullRequestAction({
+        integrations: ScmIntegrations.fromConfig(config),
+        config,
+      });
+      repoUrl =
+        provider === 'github'
+          ? `${host}?owner=acme&repo=infrastructure`
+          : `${host}?owner=platform&repo=infrastructure`;
+    });
+    afterAll(() => fake.stop());
+
+    const prInput = (
+      rendered: Awaited<ReturnType<typeof renderWorkspace>>,
+    ) => ({
+      repoUrl,
+      title: 'Add network for payments',
+      description: 'Requested through Canopy.',
+      sourcePath: 'terraform',
+      targetPath: 'openstack',
+      labels: ['canopy', 'terraform'],
+      reviewers: ['jane'],
+      owner: 'group:default/platform-team',
+      draft: true,
+      resources: rendered.network.resources,
+      validationReport: rendered.validation.report,
+    });
+
+    it('makes no remote call in dry-run, and says what it would open', async () => {
+      const rendered = await renderWorkspace(['192.0.2.53']);
+      const before = fake.requests.length;
+      const out = await run(action, prInput(rendered), rendered.workspacePath, {
+        isDryRun: true,
+      });
+      expect(fake.requests.length).toBe(before);
+      expect(out).toMatchObject({
+        branchName: 'canopy/add-network-for-payments',
+        provider,
+      });
+      expect(out.files).toEqual(
+        expect.arrayContaining([
+          'openstack/payments/main.tf',
+          'openstack/payments/variables.tf',
+        ]),
+      );
+      expect(out.remoteUrl).toBeUndefined();
+    });
+
+    it('opens a pull request whose branch checks out and validates, then updates the same one', async () => {
+      const first = await renderWorkspace(['192.0.2.53']);
+      const opened = await run(action, prInput(first), first.workspacePath);
+      expect(opened).toMatchObject({
+        created: true,
+        pullRequestNumber: 1,
+        branchName: 'canopy/add-network-for-payments',
+        targetBranch: 'main',
+      });
+
+      const checkout = fake.repo.checkout('canopy/add-network-for-payments');
+      const report = await validateWorkspace(
+        path.join(checkout, 'openstack'),
+        await loadCrdDirectory(SHARED_CRDS),
+      );
+      expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
+      expect(report.filesChecked).toBeGreaterThanOrEqual(4);
+
+      // A changed request updates the same branch and pull request.
+      const second = await renderWorkspace(['192.0.2.53', '198.51.100.53']);
+      const updated = await run(action, prInput(second), second.workspacePath);
+      expect(updated).toMatchObject({ created: false, pullRequestNumber: 1 });
+      expect(fake.repo.commitCount('canopy/add-network-for-payments')).toBe(3);
+
+      // The same request again changes nothing: no new commit, no new pull request.
+      await run(action, prInput(second), second.workspacePath);
+      expect(fake.repo.commitCount('canopy/add-network-for-payments')).toBe(3);
+
+      if (fake instanceof FakeGithub) {
+        expect(fake.pulls).toHaveLength(1);
+        expect(fake.pulls[0]).toMatchObject({
+          draft: true,
+          base: 'main',
+          labels: ['canopy', 'terraform'],
+          requestedReviewers: ['jane'],
+          requestedTeams: ['platform-team'],
+        });
+        expect(fake.pulls[0].body).toContain(
+          '| openstack_networking_network_v2 | main | 1 |',
+        );
+        expect(fake.pulls[0].body).toContain('### Canopy validation: passed');
+        expect(fake.pulls[0].body).not.toContain(TOKEN);
+      } else {
+        const mrs = (fake as FakeGitlab).mergeRequests;
+        expect(mrs).toHaveLength(1);
+        expect(mrs[0]).toMatchObject({
+          title: 'Draft: Add network for payments',
+          targetBranch: 'main',
+          labels: ['canopy', 'terraform'],
+          reviewerIds: [7],
+        });
+        expect(mrs[0].description).toContain(
+          '| openstack_networking_network_v2 | main | 1 |',
+        );
+        expect(mrs[0].description).toContain('### Canopy validation: passed');
+      }
+    });
+
+    it('refuses to commit a secret', async () => {
+      const rendered = await renderWorkspace(['192.0.2.53']);
+      const before = fake.requests.length;
+      const error = await run(
+        action,
+        {
+          ...prInput(rendered),
+          branchName: 'canopy/secret',
+          description: `token ${TOKEN}`,
+          token: TOKEN,
+        },
+        rendered.workspacePath,
+      ).catch(e => e);
+      expect(error.message).toBe(
+        'description: the pull request body would contain a secret value',
+      );
+      expect(fake.requests.length).toBe(before);
+    });
+  },
+);

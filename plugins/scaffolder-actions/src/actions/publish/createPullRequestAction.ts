@@ -1,0 +1,344 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import {
+  createTemplateAction,
+  parseRepoUrl,
+} from '@backstage/plugin-scaffolder-node';
+import { Gitlab } from '@gitbeaker/rest';
+import { Octokit } from '@octokit/rest';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GithubPullRequests } from '../../lib/git/github';
+import { GitlabMergeRequests } from '../../lib/git/gitlab';
+import type {
+  PullRequestProvider,
+  PullRequestRequest,
+} from '../../lib/git/types';
+import { examples } from './createPullRequestAction.examples';
+
+const BRANCH =
+  /^(?!\/|.*([/.]\.|\/\/|@\{|\\|\.lock$|\.$))[A-Za-z0-9._/-]{1,200}$/;
+
+async function collect(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort(
+    (a, b) => a.name.localeCompare(b.name),
+  )) {
+    if (entry.name === '.git') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await collect(full, base)));
+    else if (entry.isFile())
+      out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Reviewers from the owner entity: a group becomes a GitHub team, a user a login. */
+export function reviewersFromOwner(owner: string | undefined): string[] {
+  if (!owner) return [];
+  const ref = parseEntityRef(owner, { defaultKind: 'group' });
+  return ref.kind.toLocaleLowerCase('en-US') === 'group'
+    ? [`team:${ref.name}`]
+    : [ref.name];
+}
+
+function slug(text: string) {
+  return (
+    text
+      .toLocaleLowerCase('en-US')
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'change'
+  );
+}
+
+/**
+ * `canopy:publish:pull-request`: opens a pull request (GitHub) or merge request
+ * (GitLab, chosen by the repository's integration) with the workspace's files
+ * on a deterministic branch. Running again, or a recovered task, updates the
+ * same branch and pull request instead of failing or duplicating. Dry-run
+ * makes no remote call and outputs what would be opened.
+ *
+ * @public
+ */
+export function createPullRequestAction(options: {
+  integrations: ScmIntegrationRegistry;
+  config: Config;
+}) {
+  const { integrations, config } = options;
+  const github =
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const defaultAuthor = {
+    name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Canopy',
+    email:
+      config.getOptionalString('scaffolder.defaultAuthor.email') ??
+      'canopy@example.invalid',
+  };
+
+  return createTemplateAction({
+    id: 'canopy:publish:pull-request',
+    description:
+      'Opens or updates a GitHub pull request or GitLab merge request with the workspace files on a deterministic branch, with the resource summary and validation report in its body.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        repoUrl: z =>
+          z
+            .string()
+            .describe(
+              'Repository, as the RepoUrlPicker gives it: host?owner=...&repo=...',
+            ),
+        title: z => z.string().min(1).max(255).describe('Pull request title'),
+        description: z =>
+          z
+            .string()
+            .max(60000)
+            .optional()
+            .describe('Pull request description (markdown)'),
+        branchName: z =>
+          z
+            .string()
+            .regex(BRANCH, 'branchName must be a valid Git branch name')
+            .optional()
+            .describe('Branch; default canopy/<title>'),
+        targetBranch: z =>
+          z
+            .string()
+            .regex(BRANCH, 'targetBranch must be a valid Git branch name')
+            .optional(),
+        sourcePath: z =>
+          z.string().default('.').describe('Workspace folder to commit'),
+        targetPath: z =>
+          z
+            .string()
+            .regex(
+              /^(\.|(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+)$/,
+              'targetPath must be a relative path in the repository without ..',
+            )
+            .default('.')
+            .describe('Repository folder the files go to'),
+        commitMessage: z => z.string().min(1).max(5000).optional(),
+        labels: z => z.array(z.string().min(1).max(50)).max(20).default([]),
+        reviewers: z =>
+          z
+            .array(z.string().min(1).max(100))
+            .max(20)
+            .default([])
+            .describe('Logins; team:<slug> for GitHub teams'),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Owner entity; its group becomes team reviewer, a user a reviewer',
+            ),
+        draft: z => z.boolean().default(false),
+        token: z =>
+          z
+            .string()
+            .optional()
+            .describe("The user's own SCM token (from the template's secrets)"),
+        resources: z =>
+          z
+            .array(
+              z.object({
+                type: z.string().optional(),
+                kind: z.string().optional(),
+                name: z.string(),
+                count: z.string().optional(),
+              }),
+            )
+            .default([])
+            .describe(
+              'Resource summary for the body, e.g. the resources output of canopy:terraform:* actions',
+            ),
+        validationReport: z =>
+          z.string().optional().describe('Markdown report of canopy:validate'),
+      },
+      output: {
+        remoteUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('Pull / merge request URL (absent in dry-run)'),
+        pullRequestNumber: z => z.number().optional(),
+        branchName: z => z.string(),
+        targetBranch: z => z.string().optional(),
+        created: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Whether this run opened it (false: updated)'),
+        provider: z => z.enum(['github', 'gitlab']),
+        files: z => z.array(z.string()),
+      },
+    },
+    async handler(ctx) {
+      const { host, owner, repo } = parseRepoUrl(
+        ctx.input.repoUrl,
+        integrations,
+      );
+      const integration = integrations.byHost(host);
+      if (
+        !integration ||
+        (integration.type !== 'github' && integration.type !== 'gitlab')
+      ) {
+        throw new InputError(
+          `repoUrl: no GitHub or GitLab integration is configured for host ${host}`,
+        );
+      }
+      if (!owner || !repo)
+        throw new InputError('repoUrl: needs owner and repo');
+      const provider = integration.type as 'github' | 'gitlab';
+      const branch = ctx.input.branchName ?? `canopy/${slug(ctx.input.title)}`;
+
+      const source = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const names = await collect(source);
+      const files: Record<string, Buffer> = {};
+      for (const name of names) {
+        files[
+          path.posix
+            .join(ctx.input.targetPath ?? '.', name)
+            .replace(/^\.\//, '')
+        ] = await readFile(path.join(source, name));
+      }
+      if (!names.length)
+        throw new InputError(
+          `sourcePath: ${ctx.input.sourcePath} holds no files to commit`,
+        );
+
+      const lines = [ctx.input.description ?? '', ''];
+      if (ctx.input.resources?.length) {
+        lines.push(
+          '### Resources',
+          '',
+          '| Kind | Name | Count |',
+          '|---|---|---|',
+        );
+        for (const r of ctx.input.resources) {
+          lines.push(
+            `| ${(r.type ?? r.kind ?? '').replace(
+              /\|/g,
+              '\\|',
+            )} | ${r.name.replace(/\|/g, '\\|')} | ${r.count ?? 1} |`,
+          );
+        }
+        lines.push('');
+      }
+      if (ctx.input.validationReport)
+        lines.push(ctx.input.validationReport, '');
+      lines.push(
+        `_Opened by Canopy${
+          ctx.templateInfo?.entityRef
+            ? ` from ${ctx.templateInfo.entityRef}`
+            : ''
+        }._`,
+      );
+      const body = lines.join('\n').trim();
+
+      // No secret may reach a file or the pull request body.
+      const secrets = [
+        ctx.input.token,
+        ...Object.values(ctx.secrets ?? {}),
+      ].filter((s): s is string => typeof s === 'string' && s.length >= 6);
+      for (const secret of secrets) {
+        if (body.includes(secret))
+          throw new InputError(
+            'description: the pull request body would contain a secret value',
+          );
+        for (const [name, content] of Object.entries(files)) {
+          if (content.includes(secret))
+            throw new InputError(
+              `sourcePath: ${name} contains a secret value; refusing to commit it`,
+            );
+        }
+      }
+
+      const request: PullRequestRequest = {
+        files,
+        branch,
+        targetBranch: ctx.input.targetBranch,
+        title: ctx.input.title,
+        body,
+        commitMessage: ctx.input.commitMessage ?? ctx.input.title,
+        author: defaultAuthor,
+        labels: ctx.input.labels ?? [],
+        reviewers: [
+          ...new Set([
+            ...(ctx.input.reviewers ?? []),
+            ...reviewersFromOwner(ctx.input.owner),
+          ]),
+        ],
+        draft: ctx.input.draft ?? false,
+      };
+      ctx.output('branchName', branch);
+      ctx.output('provider', provider);
+      ctx.output('files', Object.keys(files).sort());
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would open a ${provider} pull request '${request.title}' from ${branch} with ${names.length} file(s); no remote call made`,
+        );
+        return;
+      }
+
+      let client: PullRequestProvider;
+      if (provider === 'github') {
+        const token =
+          ctx.input.token ??
+          (
+            await github.getCredentials({
+              url: `https://${host}/${owner}/${repo}`,
+            })
+          ).token;
+        if (!token)
+          throw new InputError(
+            `No token for ${host}: configure integrations.github or pass the user's token`,
+          );
+        client = new GithubPullRequests(
+          new Octokit({
+            auth: token,
+            baseUrl:
+              integrations.github.byHost(host)?.config.apiBaseUrl ??
+              'https://api.github.com',
+          }),
+          owner,
+          repo,
+        );
+      } else {
+        const cfg = integrations.gitlab.byHost(host)!.config;
+        const token = ctx.input.token ?? cfg.token;
+        if (!token)
+          throw new InputError(
+            `No token for ${host}: configure integrations.gitlab or pass the user's token`,
+          );
+        client = new GitlabMergeRequests(
+          new Gitlab({
+            host: cfg.baseUrl,
+            ...(ctx.input.token ? { oauthToken: token } : { token }),
+          }),
+          `${owner}/${repo}`,
+        );
+      }
+      const result = await ctx.checkpoint({
+        key: `canopy.pull-request.${provider}.${host}.${owner}.${repo}.${branch}`,
+        fn: async () => ({ ...(await client.open(request)) }),
+      });
+      ctx.logger.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
+      ctx.output('remoteUrl', result.url);
+      ctx.output('pullRequestNumber', result.number);
+      ctx.output('targetBranch', result.targetBranch);
+      ctx.output('created', result.created);
+    },
+  });
+}
