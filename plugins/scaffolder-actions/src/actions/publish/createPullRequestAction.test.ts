@@ -169,34 +169,51 @@ describe.each(['github', 'gitlab'] as const)(
       await run(action, prInput(second), second.workspacePath);
       expect(fake.repo.commitCount('canopy/add-network-for-payments')).toBe(3);
 
-      if (fake instanceof FakeGithub) {
-        expect(fake.pulls).toHaveLength(1);
-        expect(fake.pulls[0]).toMatchObject({
+      // One open pull / merge request, as each API describes it.
+      const view =
+        fake instanceof FakeGithub
+          ? fake.pulls.map(p => ({
+              title: p.title,
+              draft: p.draft,
+              target: p.base,
+              labels: p.labels,
+              reviewers: [
+                ...p.requestedReviewers,
+                ...p.requestedTeams.map(t => `team:${t}`),
+              ],
+              body: p.body,
+            }))
+          : (fake as FakeGitlab).mergeRequests.map(m => ({
+              title: m.title,
+              draft: m.title.startsWith('Draft: '),
+              target: m.targetBranch,
+              labels: m.labels,
+              reviewers: m.reviewerIds.map(id => `user-id:${id}`),
+              body: m.description,
+            }));
+      const expectedTitle = {
+        github: 'Add network for payments',
+        gitlab: 'Draft: Add network for payments',
+      };
+      // GitLab reviewers are users: the group owner cannot be one there.
+      const expectedReviewers = {
+        github: ['jane', 'team:platform-team'],
+        gitlab: ['user-id:7'],
+      };
+      expect(view).toEqual([
+        expect.objectContaining({
+          title: expectedTitle[provider],
           draft: true,
-          base: 'main',
+          target: 'main',
           labels: ['canopy', 'terraform'],
-          requestedReviewers: ['jane'],
-          requestedTeams: ['platform-team'],
-        });
-        expect(fake.pulls[0].body).toContain(
-          '| openstack_networking_network_v2 | main | 1 |',
-        );
-        expect(fake.pulls[0].body).toContain('### Canopy validation: passed');
-        expect(fake.pulls[0].body).not.toContain(TOKEN);
-      } else {
-        const mrs = (fake as FakeGitlab).mergeRequests;
-        expect(mrs).toHaveLength(1);
-        expect(mrs[0]).toMatchObject({
-          title: 'Draft: Add network for payments',
-          targetBranch: 'main',
-          labels: ['canopy', 'terraform'],
-          reviewerIds: [7],
-        });
-        expect(mrs[0].description).toContain(
-          '| openstack_networking_network_v2 | main | 1 |',
-        );
-        expect(mrs[0].description).toContain('### Canopy validation: passed');
-      }
+          reviewers: expectedReviewers[provider],
+        }),
+      ]);
+      expect(view[0].body).toContain(
+        '| openstack_networking_network_v2 | main | 1 |',
+      );
+      expect(view[0].body).toContain('### Canopy validation: passed');
+      expect(view[0].body).not.toContain(TOKEN);
     });
 
     it('refuses to commit a secret', async () => {
