@@ -126,7 +126,20 @@ async function bootAndReadCatalog(database: object) {
       await new Promise(r => setTimeout(r, 500));
       refs = await catalogRefs(baseUrl, token);
     }
-    return { healthStatus: health.status, signInStatus: signIn.status, refs };
+    const actionsRes = await fetch(`${baseUrl}/api/scaffolder/v2/actions`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const actions: Array<{
+      id: string;
+      schema?: { input?: object };
+      examples?: unknown[];
+    }> = actionsRes.status === 200 ? await actionsRes.json() : [];
+    return {
+      healthStatus: health.status,
+      signInStatus: signIn.status,
+      refs,
+      canopyActions: actions.filter(a => a.id.startsWith('canopy:')),
+    };
   } finally {
     await backend.stop();
   }
@@ -157,6 +170,26 @@ describe('Canopy backend boots and serves its own catalog', () => {
     expect(result.healthStatus).toBe(200);
     expect(result.signInStatus).toBe(200);
     expect(result.refs).toEqual(expect.arrayContaining(EXPECTED));
+    // Every Canopy action is listed with its input schema and examples.
+    expect(result.canopyActions.map(a => a.id).sort()).toEqual([
+      'canopy:argocd:app-of-apps',
+      'canopy:argocd:application',
+      'canopy:flux:kustomization',
+      'canopy:kro:definitions',
+      'canopy:kro:instance',
+      'canopy:kyverno:policies',
+      'canopy:publish:pull-request',
+      'canopy:terraform:instances',
+      'canopy:terraform:kubernetes-cluster',
+      'canopy:terraform:loadbalancer',
+      'canopy:terraform:network',
+      'canopy:terraform:volume',
+      'canopy:validate',
+    ]);
+    for (const action of result.canopyActions) {
+      expect(action.schema?.input).toBeDefined();
+      expect(action.examples?.length).toBeGreaterThan(0);
+    }
   }, 120_000);
 
   it('on PostgreSQL (the production database)', async () => {

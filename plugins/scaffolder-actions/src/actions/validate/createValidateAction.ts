@@ -20,6 +20,17 @@ export function createValidateAction(options: { config: Config }) {
   const configured = options.config.getOptionalString(
     'canopy.scaffolder.crdDirectory',
   );
+  // CRD folders are read once per process: they hold the cluster's API, not task data.
+  const loaded = new Map<string, ReturnType<typeof loadCrdDirectory>>();
+  const crdsOf = (dir: string) => {
+    let crds = loaded.get(dir);
+    if (!crds) {
+      crds = loadCrdDirectory(dir);
+      crds.catch(() => loaded.delete(dir));
+      loaded.set(dir, crds);
+    }
+    return crds;
+  };
   return createTemplateAction({
     id: 'canopy:validate',
     description:
@@ -68,7 +79,7 @@ export function createValidateAction(options: { config: Config }) {
         ctx.input.path ?? '.',
       );
       const crdDir = ctx.input.crdDirectory ?? configured;
-      const crds = crdDir ? await loadCrdDirectory(crdDir) : new Map();
+      const crds = crdDir ? await crdsOf(crdDir) : new Map();
       const report = await validateWorkspace(root, crds);
       ctx.output('ok', report.ok);
       ctx.output('errors', report.errors);

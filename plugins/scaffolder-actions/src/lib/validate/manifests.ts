@@ -145,15 +145,21 @@ function unknownFields(
   }
 }
 
+/** One Ajv for the process; compiled CRD schemas are kept per schema object. */
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const compiled = new WeakMap<Schema, ValidateFunction>();
+
+function compile(schema: Schema): ValidateFunction {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = ajv.compile(schema);
+    compiled.set(schema, check);
+  }
+  return check;
+}
+
 /** Validates manifests: core kinds with kubernetes-models, custom resources against CRD schemas. */
 export class ManifestValidator {
-  private readonly ajv = new Ajv({
-    strict: false,
-    allErrors: true,
-    validateFormats: false,
-  });
-  private readonly compiled = new Map<string, ValidateFunction>();
-
   constructor(private readonly crds: CrdSchemas) {}
 
   private coreModel(
@@ -202,11 +208,7 @@ export class ManifestValidator {
       }
       const crd = this.crds.get(crdKey(doc.apiVersion, doc.kind));
       if (crd) {
-        let check = this.compiled.get(crdKey(doc.apiVersion, doc.kind));
-        if (!check) {
-          check = this.ajv.compile(crd);
-          this.compiled.set(crdKey(doc.apiVersion, doc.kind), check);
-        }
+        const check = compile(crd);
         if (!check(doc)) {
           for (const e of check.errors ?? []) {
             findings.push({
