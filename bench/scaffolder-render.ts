@@ -23,9 +23,15 @@ import {
 import { loadCrdDirectory } from '../plugins/scaffolder-actions/src/lib/validate/manifests';
 import { validateWorkspace } from '../plugins/scaffolder-actions/src/lib/validate/workspace';
 
-const crdDir = process.env.CRD_DIR ?? path.resolve(__dirname, '../../shared/schemas/crds');
+const crdDir =
+  process.env.CRD_DIR ?? path.resolve(__dirname, '../../shared/schemas/crds');
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const quiet = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
 
 /** The parts of the scaffolder's action context these actions use. */
 async function run(action: any, input: object, workspacePath: string) {
@@ -42,18 +48,46 @@ async function run(action: any, input: object, workspacePath: string) {
 async function environment(workspacePath: string) {
   await run(createKroDefinitionsAction(), {}, workspacePath);
   await run(createKyvernoPoliciesAction(), {}, workspacePath);
-  await run(createArgoCdAppOfAppsAction(), { repoURL: 'https://git.example.net/platform.git' }, workspacePath);
+  await run(
+    createArgoCdAppOfAppsAction(),
+    { repoURL: 'https://git.example.net/platform.git' },
+    workspacePath,
+  );
   for (const env of ['dev', 'test', 'acc']) {
     const targetPath = `gitops/environments/${env}`;
-    await run(createKroInstanceAction(), { instance: { kind: 'Workspace', name: env }, targetPath }, workspacePath);
     await run(
       createKroInstanceAction(),
-      { instance: { kind: 'WebApplication', name: 'wordpress', namespace: env, image: 'docker.io/library/wordpress', tag: '6.6.2-apache', port: 80, host: `wordpress.${env}.example.com` }, targetPath },
+      { instance: { kind: 'Workspace', name: env }, targetPath },
       workspacePath,
     );
     await run(
       createKroInstanceAction(),
-      { instance: { kind: 'Infrastructure', name: 'wordpress-data', namespace: env, database: 'wordpress', redisPasswordSecret: 'wordpress-redis' }, targetPath },
+      {
+        instance: {
+          kind: 'WebApplication',
+          name: 'wordpress',
+          namespace: env,
+          image: 'docker.io/library/wordpress',
+          tag: '6.6.2-apache',
+          port: 80,
+          host: `wordpress.${env}.example.com`,
+        },
+        targetPath,
+      },
+      workspacePath,
+    );
+    await run(
+      createKroInstanceAction(),
+      {
+        instance: {
+          kind: 'Infrastructure',
+          name: 'wordpress-data',
+          namespace: env,
+          database: 'wordpress',
+          redisPasswordSecret: 'wordpress-redis',
+        },
+        targetPath,
+      },
       workspacePath,
     );
   }
@@ -62,12 +96,25 @@ async function environment(workspacePath: string) {
 async function cluster(workspacePath: string) {
   await run(
     createTerraformKubernetesClusterAction(),
-    { name: 'platform', entityRef: 'resource:default/platform', cloud: 'prod', region: 'RegionOne', externalNetwork: 'public', controlPlaneFlavor: 'm1.large', workerFlavor: 'm1.xlarge', workerCount: 2 },
+    {
+      name: 'platform',
+      entityRef: 'resource:default/platform',
+      cloud: 'prod',
+      region: 'RegionOne',
+      externalNetwork: 'public',
+      controlPlaneFlavor: 'm1.large',
+      workerFlavor: 'm1.xlarge',
+      workerCount: 2,
+    },
     workspacePath,
   );
 }
 
-async function measure(name: string, render: (dir: string) => Promise<void>, crds: Awaited<ReturnType<typeof loadCrdDirectory>>) {
+async function measure(
+  name: string,
+  render: (dir: string) => Promise<void>,
+  crds: Awaited<ReturnType<typeof loadCrdDirectory>>,
+) {
   const times: Array<{ render: number; validate: number }> = [];
   let files = 0;
   for (let i = 0; i < 23; i++) {
@@ -77,22 +124,40 @@ async function measure(name: string, render: (dir: string) => Promise<void>, crd
     const t1 = performance.now();
     const report = await validateWorkspace(dir, crds);
     const t2 = performance.now();
-    if (report.errors) throw new Error(`${name}: validation failed:\n${report.markdown}`);
+    if (report.errors)
+      throw new Error(`${name}: validation failed:\n${report.markdown}`);
     files = report.filesChecked;
     rmSync(dir, { recursive: true, force: true });
     if (i >= 3) times.push({ render: t1 - t0, validate: t2 - t1 });
   }
   const total = times.map(t => t.render + t.validate).sort((a, b) => a - b);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(
-    `${name.padEnd(44)} files ${String(files).padStart(3)}  render ${median(times.map(t => t.render)).toFixed(1).padStart(6)} ms  validate ${median(times.map(t => t.validate)).toFixed(1).padStart(6)} ms  total median ${median(total).toFixed(1).padStart(6)} ms  worst ${total[total.length - 1].toFixed(1).padStart(6)} ms  (target < 500 ms)`,
+    `${name.padEnd(44)} files ${String(files).padStart(3)}  render ${median(
+      times.map(t => t.render),
+    )
+      .toFixed(1)
+      .padStart(6)} ms  validate ${median(times.map(t => t.validate))
+      .toFixed(1)
+      .padStart(6)} ms  total median ${median(total)
+      .toFixed(1)
+      .padStart(6)} ms  worst ${total[total.length - 1]
+      .toFixed(1)
+      .padStart(6)} ms  (target < 500 ms)`,
   );
 }
 
 async function main() {
   const crds = await loadCrdDirectory(crdDir);
-  console.log(`Render + validate, 20 runs after 3 warm-ups; CRDs from ${crdDir}`);
-  await measure('dev/test/acc environment (KRO, Argo, Kyverno)', environment, crds);
+  console.log(
+    `Render + validate, 20 runs after 3 warm-ups; CRDs from ${crdDir}`,
+  );
+  await measure(
+    'dev/test/acc environment (KRO, Argo, Kyverno)',
+    environment,
+    crds,
+  );
   await measure('3-node Kubernetes cluster (Terraform)', cluster, crds);
 }
 

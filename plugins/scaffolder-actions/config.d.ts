@@ -3,8 +3,9 @@ export interface Config {
   canopy?: {
     scaffolder?: {
       /**
-       * Folder of CustomResourceDefinition YAML files that rendered manifests are
-       * validated against when the target cluster cannot be read.
+       * Folder of CustomResourceDefinition YAML files that `canopy:validate`
+       * checks custom resources against (in addition to CRDs and KRO
+       * definitions found in the workspace itself).
        */
       crdDirectory?: string;
     };
