@@ -4,6 +4,8 @@
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
 #     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
 #   unit + integration tests (Jest through backstage-cli),
+#   backend end-to-end tests (Node's test runner: the real backend with the
+#     kubernetes backend, whose ESM import Jest cannot load),
 #   browser smoke test (headless Chromium through playwright-core).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
 # Ends with one line: "canopy: N passed, N failed".
@@ -13,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -euo pipefail
 
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e-results.txt
+rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt
 suite_start=$(date +%s)
 failed_steps=()
 
@@ -46,6 +48,7 @@ step "lint" yarn lint:all
 step "format" yarn prettier:check
 step "OpenStack test bed" ./scripts/openstack-testbed.sh
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
+step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
 else
@@ -64,12 +67,14 @@ try {
   passed += j.numPassedTests;
   failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
 } catch { failed += 1; }
-try {
-  const e = fs.readFileSync("artifacts/e2e-results.txt", "utf8");
-  const count = name => { const m = e.match(new RegExp("^\\S*\\s*" + name + " (\\d+)$", "m")); return m ? Number(m[1]) : undefined; };
-  passed += count("pass") ?? 0;
-  failed += count("fail") ?? 1;
-} catch { failed += 1; }
+for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt"]) {
+  try {
+    const e = fs.readFileSync(file, "utf8");
+    const count = name => { const m = e.match(new RegExp("^\\S*\\s*" + name + " (\\d+)$", "m")); return m ? Number(m[1]) : undefined; };
+    passed += count("pass") ?? 0;
+    failed += count("fail") ?? 1;
+  } catch { failed += 1; }
+}
 console.log(`canopy: ${passed} passed, ${failed} failed`);
 '
 [ ${#failed_steps[@]} -eq 0 ]

@@ -8,17 +8,10 @@
  * postgres://postgres@127.0.0.1:5432/postgres). When none is reachable the
  * PostgreSQL case reports why and is not run; every other failure fails.
  */
-import { createBackend } from '@backstage/backend-defaults';
-import { mockServices } from '@backstage/backend-test-utils';
-import { AddressInfo, createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
-import { parse } from 'yaml';
-import { backendFeatures } from './features';
+import { startCanopyBackend } from './__testUtils__/backend';
 
-const repoRoot = path.resolve(__dirname, '../../..');
 const postgresUrl =
   process.env.CANOPY_TEST_POSTGRES_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
@@ -33,43 +26,6 @@ const EXPECTED = [
   'group:default/canopy-team',
   'system:default/canopy',
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}
-
-/**
- * app-config.yaml as the backend reads it, on a free port, with file locations
- * made absolute.
- */
-function appConfig(database: object, port: number) {
-  const config = parse(
-    readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
-  );
-  config.backend.database = database;
-  config.backend.listen = { port, host: '127.0.0.1' };
-  config.backend.baseUrl = `http://127.0.0.1:${port}`;
-  // Jest runs with NODE_ENV=test, which the guest provider treats as
-  // non-development; sign-in is otherwise configured exactly as in yarn start.
-  config.auth.providers.guest = { dangerouslyAllowOutsideDevelopment: true };
-  // The catalog's event-bus subscription is a ~55 s long poll that holds
-  // backend.stop() open; a single in-process backend does not need the bus.
-  config.events = { useEventBus: 'never' };
-  config.catalog.locations = config.catalog.locations.map(
-    (location: { target: string }) => ({
-      ...location,
-      target: path.resolve(repoRoot, 'packages/backend', location.target),
-    }),
-  );
-  return config;
-}
 
 function hasCanopyEntities(refs: string[]) {
   return EXPECTED.every(ref => refs.includes(ref));
@@ -99,26 +55,11 @@ async function catalogRefs(baseUrl: string, token: string) {
  * the catalog has ingested Canopy's entities (or 60 s have passed).
  */
 async function bootAndReadCatalog(database: object) {
-  // The real backend, as packages/backend/src/index.ts builds it; only the
-  // configuration source and the log level differ.
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const backend = createBackend();
-  backend.add(
-    mockServices.rootConfig.factory({ data: appConfig(database, port) }),
-  );
-  backend.add(mockServices.rootLogger.factory({ level: 'error' }));
-  for (const feature of backendFeatures) {
-    backend.add(feature);
-  }
-  await backend.start();
+  const backend = await startCanopyBackend({ database });
+  const { baseUrl } = backend;
   try {
+    const token = backend.token!;
     const health = await fetch(`${baseUrl}/api/openstack/health`);
-    const signIn = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-      method: 'POST',
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    const token: string = (await signIn.json()).backstageIdentity.token;
 
     const deadline = Date.now() + 60_000;
     let refs = await catalogRefs(baseUrl, token);
@@ -136,7 +77,7 @@ async function bootAndReadCatalog(database: object) {
     }> = actionsRes.status === 200 ? await actionsRes.json() : [];
     return {
       healthStatus: health.status,
-      signInStatus: signIn.status,
+      signInStatus: backend.signInStatus,
       refs,
       canopyActions: actions.filter(a => a.id.startsWith('canopy:')),
     };

@@ -33,8 +33,10 @@ export const scaffolderModuleCanopy = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, discovery, auth }) {
         scaffolder.addActions(
           createTerraformNetworkAction(),
           createTerraformInstancesAction(),
@@ -47,7 +49,7 @@ export const scaffolderModuleCanopy = createBackendModule({
           createArgoCdAppOfAppsAction(),
           createFluxKustomizationAction(),
           createKyvernoPoliciesAction(),
-          createValidateAction({ config }),
+          createValidateAction({ config, discovery, auth }),
           createPullRequestAction({
             integrations: ScmIntegrations.fromConfig(config),
             config,

@@ -1,7 +1,12 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { loadCrdDirectory } from '../../lib/validate/manifests';
+import { fetchClusterCrds } from '../../lib/validate/clusterCrds';
+import { addCrds, loadCrdDirectory } from '../../lib/validate/manifests';
 import { validateWorkspace } from '../../lib/validate/workspace';
 import { examples } from './createValidateAction.examples';
 
@@ -10,13 +15,19 @@ import { examples } from './createValidateAction.examples';
  * a pull request. Terraform: HCL parses, every openstack_* resource type and
  * argument is one the provider accepts, files are formatted as terraform fmt
  * would (where terraform is installed). Manifests: core kinds against the
- * Kubernetes schemas, custom resources against CRDs from
+ * Kubernetes schemas, custom resources against the CRDs installed on the
+ * target cluster (read through the kubernetes backend), CRDs from
  * `canopy.scaffolder.crdDirectory` (or the input) and CRDs in the workspace.
  * Outputs a markdown and a structured report, and fails the step on error.
  *
  * @public
  */
-export function createValidateAction(options: { config: Config }) {
+export function createValidateAction(options: {
+  config: Config;
+  /** For reading CRDs from clusters through the kubernetes backend. */
+  discovery?: DiscoveryService;
+  auth?: AuthService;
+}) {
   const configured = options.config.getOptionalString(
     'canopy.scaffolder.crdDirectory',
   );
@@ -47,6 +58,13 @@ export function createValidateAction(options: { config: Config }) {
             .optional()
             .describe(
               'Folder of CustomResourceDefinition files; default canopy.scaffolder.crdDirectory',
+            ),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Cluster (as configured for the kubernetes backend) whose installed CRDs custom resources are checked against',
             ),
         failOnError: z =>
           z
@@ -79,7 +97,24 @@ export function createValidateAction(options: { config: Config }) {
         ctx.input.path ?? '.',
       );
       const crdDir = ctx.input.crdDirectory ?? configured;
-      const crds = crdDir ? await crdsOf(crdDir) : new Map();
+      const crds = new Map(crdDir ? await crdsOf(crdDir) : []);
+      if (ctx.input.cluster) {
+        if (!options.discovery || !options.auth) {
+          throw new Error(
+            'canopy:validate was set up without discovery and auth, so it cannot read cluster CRDs',
+          );
+        }
+        const docs = await fetchClusterCrds({
+          discovery: options.discovery,
+          auth: options.auth,
+          credentials: await ctx.getInitiatorCredentials(),
+          cluster: ctx.input.cluster,
+        });
+        addCrds(crds, docs);
+        ctx.logger.info(
+          `Read ${docs.length} CRD(s) from cluster ${ctx.input.cluster}`,
+        );
+      }
       const report = await validateWorkspace(root, crds);
       ctx.output('ok', report.ok);
       ctx.output('errors', report.errors);

@@ -1,0 +1,97 @@
+/**
+ * Boots Canopy's real backend in-process for tests, as src/index.ts does; only
+ * the configuration source differs. Works under Jest and under plain Node.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { readFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { backendFeatures } from '../features';
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+  });
+}
+
+/**
+ * app-config.yaml as the backend reads it, on a free port, with file
+ * locations made absolute and `extra` merged over the top level.
+ */
+function appConfig(
+  database: object,
+  port: number,
+  extra: Record<string, unknown>,
+) {
+  const config = parse(
+    readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+  );
+  config.backend.database = database;
+  config.backend.listen = { port, host: '127.0.0.1' };
+  config.backend.baseUrl = `http://127.0.0.1:${port}`;
+  config.catalog.locations = config.catalog.locations.map(
+    (location: { target: string }) => ({
+      ...location,
+      target: path.resolve(repoRoot, 'packages/backend', location.target),
+    }),
+  );
+  // Jest runs with NODE_ENV=test, which the guest provider treats as
+  // non-development; sign-in is otherwise configured exactly as in yarn start.
+  config.auth.providers.guest = { dangerouslyAllowOutsideDevelopment: true };
+  // The catalog's event-bus subscription is a ~55 s long poll that holds
+  // backend.stop() open; a single in-process backend does not need the bus.
+  config.events = { useEventBus: 'never' };
+  return { ...config, ...extra };
+}
+
+export async function startCanopyBackend(
+  options: {
+    database?: object;
+    config?: Record<string, unknown>;
+  } = {},
+) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const backend = createBackend();
+  const data = appConfig(
+    options.database ?? { client: 'better-sqlite3', connection: ':memory:' },
+    port,
+    options.config ?? {},
+  );
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => new ConfigReader(data),
+    }),
+  );
+  for (const feature of backendFeatures) backend.add(feature);
+  await backend.start();
+  const signIn = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token: string | undefined =
+    signIn.status === 200
+      ? (await signIn.json()).backstageIdentity.token
+      : undefined;
+  return {
+    baseUrl,
+    token,
+    signInStatus: signIn.status,
+    stop: () => backend.stop(),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Stands in for a Kubernetes API server on 127.0.0.1 (no kube-apiserver can
+ * run here), for the one call Canopy makes through the kubernetes backend:
+ * GET /apis/apiextensions.k8s.io/v1/customresourcedefinitions, with bearer
+ * token authentication and limit/continue paging, answering a
+ * CustomResourceDefinitionList or a v1 Status, as the real API server does.
+ */
+import express from 'express';
+import { once } from 'node:events';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export class FakeKubernetesApi {
+  readonly requests: string[] = [];
+  private server?: Server;
+  port = 0;
+
+  constructor(
+    private readonly crds: object[],
+    private readonly token: string,
+  ) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start() {
+    const app = express();
+    const status = (
+      res: express.Response,
+      code: number,
+      reason: string,
+      message: string,
+    ) =>
+      res.status(code).json({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message,
+        reason,
+        code,
+      });
+    app.use((req, res, next) => {
+      this.requests.push(`${req.method} ${req.url}`);
+      if (req.headers.authorization !== `Bearer ${this.token}`) {
+        status(res, 401, 'Unauthorized', 'Unauthorized');
+        return;
+      }
+      next();
+    });
+    app.get(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      (req, res) => {
+        const limit = Number(req.query.limit ?? 0) || this.crds.length;
+        const start = Number(req.query.continue ?? 0);
+        const page = this.crds.slice(start, start + limit);
+        const next =
+          start + limit < this.crds.length ? String(start + limit) : undefined;
+        res.json({
+          kind: 'CustomResourceDefinitionList',
+          apiVersion: 'apiextensions.k8s.io/v1',
+          metadata: {
+            resourceVersion: '4242',
+            ...(next ? { continue: next } : {}),
+          },
+          items: page,
+        });
+      },
+    );
+    app.use((req, res) =>
+      status(
+        res,
+        404,
+        'NotFound',
+        `the server could not find the requested resource (get ${req.path})`,
+      ),
+    );
+    this.server = app.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop() {
+    await new Promise(r => this.server?.close(r));
+  }
+}
