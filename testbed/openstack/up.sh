@@ -481,7 +481,10 @@ say "nova db sync (api, cell0, cell1)"
 {
   "${NOVA[@]}" api_db sync
   "${NOVA[@]}" cell_v2 map_cell0 --database_connection "$(db nova_cell0)"
-  "${NOVA[@]}" cell_v2 list_cells | grep -q ' cell1 ' || "${NOVA[@]}" cell_v2 create_cell --name cell1 --verbose
+  # Capture first: with pipefail, grep -q closing the pipe early makes nova-manage
+  # fail with a broken pipe when cell1 already exists (re-runs on kept databases).
+  cells=$("${NOVA[@]}" cell_v2 list_cells)
+  grep -q ' cell1 ' <<<"$cells" || "${NOVA[@]}" cell_v2 create_cell --name cell1 --verbose
   "${NOVA[@]}" db sync
 } >>"$LOG/nova-manage.log" 2>&1
 NOVACFG=(--config-file "$ETC/nova/nova.conf" --config-file "$ETC/nova/nova-db.conf")
@@ -602,7 +605,8 @@ for i in $(seq 1 180); do
 done
 "${NOVA[@]}" cell_v2 discover_hosts >>"$LOG/nova-manage.log" 2>&1
 for i in $(seq 1 120); do
-  openstack volume service list -f value -c Binary -c State 2>/dev/null | grep -q 'cinder-volume up' && break; sleep 2
+  vs=$(openstack volume service list -f value -c Binary -c State 2>/dev/null || true)
+  grep -q 'cinder-volume up' <<<"$vs" && break; sleep 2
 done
 
 # ---------------------------------------------------------------- 13. baseline resources (idempotent)

@@ -48,3 +48,45 @@ export async function runExample(
   const report = await validateWorkspace(workspacePath, crds);
   return { workspacePath, outputs, report };
 }
+
+/** `[description, example]` rows for `it.each`. */
+export const exampleCases = (examples: TemplateExample[]) =>
+  examples.map(e => [e.description, e] as const);
+
+/**
+ * The body of a test for one documented example: it runs, writes files
+ * (matching `files` when given) and the workspace validates. `unchecked`
+ * names the kind whose documents have no schema here and are reported so.
+ */
+export function checkExample(
+  action: TemplateAction<any, any, any>,
+  options: { files?: RegExp[]; extraDocs?: object[]; unchecked?: string } = {},
+) {
+  return async (_description: string, example: TemplateExample) => {
+    const { outputs, report } = await runExample(
+      action,
+      example,
+      options.extraDocs,
+    );
+    const files = outputs.files as string[];
+    expect(files.length).toBeGreaterThan(0);
+    for (const pattern of options.files ?? []) {
+      expect(files.some(f => pattern.test(f))).toBe(true);
+    }
+    const unchecked = report.findings
+      .filter(f => f.rule === 'schema-missing')
+      .map(f => f.message);
+    expect(
+      unchecked.every(
+        m =>
+          options.unchecked !== undefined &&
+          m.includes(`no schema for ${options.unchecked}`),
+      ),
+    ).toBe(true);
+    expect(
+      report.findings.filter(
+        f => f.rule !== 'schema-missing' && f.level !== 'info',
+      ),
+    ).toEqual([]);
+  };
+}

@@ -1,4 +1,8 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  createTemplateAction,
+  TemplateExample,
+} from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,4 +49,57 @@ export async function writeFiles(
     written.push(relative);
   }
   return written;
+}
+
+/**
+ * The shape of every Canopy render action: check the input with the action's
+ * own rules, render, write the files into the workspace (also in dry-run: it
+ * is local), and report the folder, the files and what they describe.
+ */
+export function createRenderAction<
+  S extends z.ZodType<unknown, z.ZodTypeDef, unknown>,
+  R extends Record<string, string | undefined>,
+>(options: {
+  id: string;
+  description: string;
+  schema: S;
+  examples: TemplateExample[];
+  /** Output schema of one entry of `resources`. */
+  resource: (zod: typeof z) => z.ZodType<R>;
+  render: (input: z.output<S>) => {
+    folder: string;
+    files: Record<string, string>;
+    resources: R[];
+  };
+}) {
+  return createTemplateAction({
+    id: options.id,
+    description: options.description,
+    examples: options.examples,
+    supportsDryRun: true,
+    schema: {
+      input: () => options.schema,
+      output: {
+        path: zod =>
+          zod.string().describe('Folder written, relative to the workspace'),
+        files: zod =>
+          zod
+            .array(zod.string())
+            .describe('Files written, relative to the workspace'),
+        resources: zod =>
+          zod.array(options.resource(zod)).describe('What the files describe'),
+      },
+    },
+    async handler(ctx) {
+      const input = parseInput(options.schema, ctx.input);
+      const { folder, files, resources } = options.render(input);
+      const written = await writeFiles(ctx.workspacePath, folder, files);
+      ctx.logger.info(
+        `Rendered ${resources.length} resource(s) into ${folder}`,
+      );
+      ctx.output('path', folder);
+      ctx.output('files', written);
+      ctx.output('resources', resources);
+    },
+  });
 }

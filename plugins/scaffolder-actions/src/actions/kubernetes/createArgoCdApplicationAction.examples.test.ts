@@ -1,16 +1,11 @@
-import { runExample } from '../../__testUtils__/examples';
+import { checkExample, exampleCases } from '../../__testUtils__/examples';
 import { createArgoCdApplicationAction } from './createArgoCdApplicationAction';
 import { examples } from './createArgoCdApplicationAction.examples';
 
-describe('createArgoCdApplicationAction examples', () => {
-  const action = createArgoCdApplicationAction();
-
-  it.each(examples.map(e => [e.description, e]))(
-    '%s validates',
-    async (_d, example) => {
-      const { outputs, report } = await runExample(action, example);
-      expect((outputs.files as string[]).length).toBeGreaterThan(0);
-      expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
-    },
+describe('createArgoCdApplicationAction', () => {
+  it.each(exampleCases(examples))(
+    'example: %s',
+    checkExample(createArgoCdApplicationAction()),
+    30_000,
   );
 });

@@ -1,16 +1,11 @@
-import { runExample } from '../../__testUtils__/examples';
+import { checkExample, exampleCases } from '../../__testUtils__/examples';
 import { createKyvernoPoliciesAction } from './createKyvernoPoliciesAction';
 import { examples } from './createKyvernoPoliciesAction.examples';
 
-describe('createKyvernoPoliciesAction examples', () => {
-  const action = createKyvernoPoliciesAction();
-
-  it.each(examples.map(e => [e.description, e]))(
-    '%s validates',
-    async (_d, example) => {
-      const { outputs, report } = await runExample(action, example);
-      expect((outputs.files as string[]).length).toBeGreaterThan(0);
-      expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
-    },
+describe('createKyvernoPoliciesAction', () => {
+  it.each(exampleCases(examples))(
+    'example: %s',
+    checkExample(createKyvernoPoliciesAction()),
+    30_000,
   );
 });

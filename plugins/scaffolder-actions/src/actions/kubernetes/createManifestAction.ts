@@ -1,16 +1,9 @@
-import {
-  createTemplateAction,
-  TemplateExample,
-} from '@backstage/plugin-scaffolder-node';
+import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import type { z } from 'zod/v3';
 import { renderYaml } from '../../lib/kubernetes/yaml';
-import { parseInput, writeFiles } from '../shared';
+import { createRenderAction } from '../shared';
 
-/**
- * Shared shape of Canopy's manifest actions: check the input, render the
- * documents, write them as YAML into the workspace (also in dry-run: it is
- * local) and report the files.
- */
+/** A render action for Kubernetes documents, written as YAML files. */
 export function createManifestAction<
   S extends z.ZodType<unknown, z.ZodTypeDef, unknown>,
 >(options: {
@@ -24,34 +17,18 @@ export function createManifestAction<
   };
   examples: TemplateExample[];
 }) {
-  return createTemplateAction({
+  return createRenderAction({
     id: options.id,
     description: options.description,
+    schema: options.schema,
     examples: options.examples,
-    supportsDryRun: true,
-    schema: {
-      input: () => options.schema,
-      output: {
-        path: z =>
-          z.string().describe('Folder written, relative to the workspace'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Files written, relative to the workspace'),
-        resources: z =>
-          z
-            .array(
-              z.object({
-                apiVersion: z.string(),
-                kind: z.string(),
-                name: z.string(),
-              }),
-            )
-            .describe('Documents written'),
-      },
-    },
-    async handler(ctx) {
-      const input = parseInput(options.schema, ctx.input);
+    resource: zod =>
+      zod.object({
+        apiVersion: zod.string(),
+        kind: zod.string(),
+        name: zod.string(),
+      }),
+    render: input => {
       const { folder, files } = options.render(input);
       const rendered: Record<string, string> = {};
       const resources: Array<{
@@ -61,20 +38,19 @@ export function createManifestAction<
       }> = [];
       for (const [name, docs] of Object.entries(files)) {
         rendered[name] = renderYaml(docs);
-        for (const d of docs as any[])
+        for (const d of docs as Array<{
+          apiVersion: string;
+          kind: string;
+          metadata: { name: string };
+        }>) {
           resources.push({
             apiVersion: d.apiVersion,
             kind: d.kind,
             name: d.metadata.name,
           });
+        }
       }
-      const written = await writeFiles(ctx.workspacePath, folder, rendered);
-      ctx.logger.info(
-        `Rendered ${resources.length} document(s) into ${folder}`,
-      );
-      ctx.output('path', folder);
-      ctx.output('files', written);
-      ctx.output('resources', resources);
+      return { folder, files: rendered, resources };
     },
   });
 }

@@ -139,7 +139,7 @@ describe.each(['github', 'gitlab'] as const)(
         ]),
       );
       expect(out.remoteUrl).toBeUndefined();
-    });
+    }, 60_000);
 
     it('opens a pull request whose branch checks out and validates, then updates the same one', async () => {
       const first = await renderWorkspace(['192.0.2.53']);
@@ -214,7 +214,7 @@ describe.each(['github', 'gitlab'] as const)(
       );
       expect(view[0].body).toContain('### Canopy validation: passed');
       expect(view[0].body).not.toContain(TOKEN);
-    });
+    }, 60_000);
 
     it('refuses to commit a secret', async () => {
       const rendered = await renderWorkspace(['192.0.2.53']);
@@ -233,6 +233,6 @@ describe.each(['github', 'gitlab'] as const)(
         'description: the pull request body would contain a secret value',
       );
       expect(fake.requests.length).toBe(before);
-    });
+    }, 60_000);
   },
 );

@@ -1,19 +1,13 @@
+import { checkExample, exampleCases } from '../../__testUtils__/examples';
 import { createTerraformKubernetesClusterAction } from './createTerraformKubernetesClusterAction';
 import { examples } from './createTerraformKubernetesClusterAction.examples';
-import { runExample } from '../../__testUtils__/examples';
 
-describe('createTerraformKubernetesClusterAction examples', () => {
-  const action = createTerraformKubernetesClusterAction();
-
-  it.each(examples.map(e => [e.description, e]))('%s', async (_d, example) => {
-    const { outputs, report } = await runExample(action, example);
-    expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
-    expect(outputs.files).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/main\.tf$/),
-        expect.stringMatching(/versions\.tf$/),
-      ]),
-    );
-    expect((outputs.resources as unknown[]).length).toBeGreaterThan(0);
-  });
+describe('createTerraformKubernetesClusterAction', () => {
+  it.each(exampleCases(examples))(
+    'example: %s',
+    checkExample(createTerraformKubernetesClusterAction(), {
+      files: [/\/main\.tf$/, /\/versions\.tf$/],
+    }),
+    30_000,
+  );
 });

@@ -1,19 +1,13 @@
+import { checkExample, exampleCases } from '../../__testUtils__/examples';
 import { createTerraformNetworkAction } from './createTerraformNetworkAction';
 import { examples } from './createTerraformNetworkAction.examples';
-import { runExample } from '../../__testUtils__/examples';
 
-describe('createTerraformNetworkAction examples', () => {
-  const action = createTerraformNetworkAction();
-
-  it.each(examples.map(e => [e.description, e]))('%s', async (_d, example) => {
-    const { outputs, report } = await runExample(action, example);
-    expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
-    expect(outputs.files).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/main\.tf$/),
-        expect.stringMatching(/versions\.tf$/),
-      ]),
-    );
-    expect((outputs.resources as unknown[]).length).toBeGreaterThan(0);
-  });
+describe('createTerraformNetworkAction', () => {
+  it.each(exampleCases(examples))(
+    'example: %s',
+    checkExample(createTerraformNetworkAction(), {
+      files: [/\/main\.tf$/, /\/versions\.tf$/],
+    }),
+    30_000,
+  );
 });

@@ -54,12 +54,12 @@ export function identifier(name: string): string {
   return /^[A-Za-z_]/.test(id) ? id : `r_${id}`;
 }
 
-export interface ResourceSummary {
+export type ResourceSummary = {
   type: string;
   name: string;
   /** Number of instances when the resource is counted by a variable. */
   count?: string;
-}
+};
 
 export interface TerraformModule {
   /** File name -> content, relative to the module folder. */
