@@ -80,7 +80,9 @@ const text = (max: number) =>
     );
 const tag = text(60).filter(t => !t.includes(',') && !t.includes('/'));
 
-async function parsed(module: TerraformModule) {
+/** Parses every .tf file; also checks that rendering is a pure function of the input. */
+async function parsed(module: TerraformModule, again?: TerraformModule) {
+  if (again) expect(again.files).toEqual(module.files);
   const out: Record<string, any> = {};
   for (const [name, content] of Object.entries(module.files)) {
     if (name.endsWith('.tf')) out[name] = await parse(name, content);
@@ -152,20 +154,23 @@ describe('Terraform actions with adversarial input', () => {
         text(255),
         text(64),
         async (flavor, image, network, value, cloud) => {
-          const module = renderInstances(
-            instancesInput.parse({
-              name: 'vm',
-              entityRef: 'component:default/a',
-              cloud,
-              flavor,
-              image,
-              network,
-              securityGroups: [value],
-              metadata: { key: value },
-              userData: value,
-            }),
+          const input = {
+            name: 'vm',
+            entityRef: 'component:default/a',
+            cloud,
+            flavor,
+            image,
+            network,
+            securityGroups: [value],
+            metadata: { key: value },
+            userData: value,
+          };
+          const module = renderInstances(instancesInput.parse(input));
+          // Same input, byte-identical files.
+          const files = await parsed(
+            module,
+            renderInstances(instancesInput.parse(structuredClone(input))),
           );
-          const files = await parsed(module);
           const vm =
             files['main.tf'].resource.openstack_compute_instance_v2.main[0];
           expect(defaultOf(files, 'flavor_name')).toBe(flavor);

@@ -30,6 +30,17 @@ export const kyvernoInput = z.object({
         ),
     )
     .default(['app.kubernetes.io/name']),
+  namePattern: z
+    .string()
+    .regex(
+      /^[a-z0-9*?{}.\-]+$/,
+      "namePattern is a Kyverno wildcard such as '{{request.namespace}}-*' or 'team-?*'",
+    )
+    .max(100)
+    .default('{{request.namespace}}-*')
+    .describe(
+      'Naming convention for workloads and services (Kyverno wildcard; variables allowed)',
+    ),
   allowedRegistries: z
     .array(registry)
     .min(1, 'give at least one allowed registry')
@@ -89,6 +100,31 @@ export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
             labels: Object.fromEntries(v.requiredLabels.map(l => [l, '?*'])),
           },
         },
+      },
+      {
+        any: [
+          {
+            resources: {
+              kinds: [
+                'Deployment',
+                'StatefulSet',
+                'DaemonSet',
+                'Job',
+                'CronJob',
+                'Service',
+              ],
+            },
+          },
+        ],
+      },
+    ),
+    'naming-convention.yaml': policy(
+      'canopy-naming-convention',
+      'Naming convention',
+      `Workload and service names match ${v.namePattern}.`,
+      {
+        message: `Names must match ${v.namePattern}.`,
+        pattern: { metadata: { name: v.namePattern } },
       },
       {
         any: [
