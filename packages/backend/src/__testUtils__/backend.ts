@@ -63,6 +63,8 @@ export async function startCanopyBackend(
     config?: Record<string, unknown>;
   } = {},
 ) {
+  // The real root logger; errors only, so test output stays readable.
+  process.env.LOG_LEVEL ??= 'error';
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const backend = createBackend();
