@@ -56,6 +56,24 @@ export const kyvernoInput = z.object({
 });
 export type KyvernoInput = z.output<typeof kyvernoInput>;
 
+/** Resources the naming and labelling rules apply to. */
+const WORKLOADS_AND_SERVICES = {
+  any: [
+    {
+      resources: {
+        kinds: [
+          'Deployment',
+          'StatefulSet',
+          'DaemonSet',
+          'Job',
+          'CronJob',
+          'Service',
+        ],
+      },
+    },
+  ],
+};
+
 export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
   const match = { any: [{ resources: { kinds: ['Pod'] } }] };
   const exclude = { any: [{ resources: { namespaces: v.excludeNamespaces } }] };
@@ -101,22 +119,7 @@ export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
           },
         },
       },
-      {
-        any: [
-          {
-            resources: {
-              kinds: [
-                'Deployment',
-                'StatefulSet',
-                'DaemonSet',
-                'Job',
-                'CronJob',
-                'Service',
-              ],
-            },
-          },
-        ],
-      },
+      WORKLOADS_AND_SERVICES,
     ),
     'naming-convention.yaml': policy(
       'canopy-naming-convention',
@@ -126,22 +129,7 @@ export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
         message: `Names must match ${v.namePattern}.`,
         pattern: { metadata: { name: v.namePattern } },
       },
-      {
-        any: [
-          {
-            resources: {
-              kinds: [
-                'Deployment',
-                'StatefulSet',
-                'DaemonSet',
-                'Job',
-                'CronJob',
-                'Service',
-              ],
-            },
-          },
-        ],
-      },
+      WORKLOADS_AND_SERVICES,
     ),
     'require-requests-limits.yaml': policy(
       'canopy-require-requests-limits',
