@@ -115,10 +115,13 @@ describe('Canopy backend boots and serves its own catalog', () => {
     expect(result.canopyActions.map(a => a.id).sort()).toEqual([
       'canopy:argocd:app-of-apps',
       'canopy:argocd:application',
+      'canopy:catalog:entity',
       'canopy:flux:kustomization',
+      'canopy:knative:service',
       'canopy:kro:definitions',
       'canopy:kro:instance',
       'canopy:kyverno:policies',
+      'canopy:openstack:quota-preflight',
       'canopy:publish:pull-request',
       'canopy:terraform:instances',
       'canopy:terraform:kubernetes-cluster',

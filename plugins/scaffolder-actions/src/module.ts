@@ -17,6 +17,9 @@ import {
   createFluxKustomizationAction,
   createKyvernoPoliciesAction,
   createPullRequestAction,
+  createKnativeServiceAction,
+  createCatalogEntityAction,
+  createQuotaPreflightAction,
 } from './actions';
 import { ScmIntegrations } from '@backstage/integration';
 
@@ -49,6 +52,9 @@ export const scaffolderModuleCanopy = createBackendModule({
           createArgoCdAppOfAppsAction(),
           createFluxKustomizationAction(),
           createKyvernoPoliciesAction(),
+          createKnativeServiceAction(),
+          createCatalogEntityAction(),
+          createQuotaPreflightAction({ discovery, auth }),
           createValidateAction({ config, discovery, auth }),
           createPullRequestAction({
             integrations: ScmIntegrations.fromConfig(config),

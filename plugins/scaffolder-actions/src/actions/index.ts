@@ -11,3 +11,6 @@ export { createArgoCdAppOfAppsAction } from './kubernetes/createArgoCdAppOfAppsA
 export { createFluxKustomizationAction } from './kubernetes/createFluxKustomizationAction';
 export { createKyvernoPoliciesAction } from './kubernetes/createKyvernoPoliciesAction';
 export { createPullRequestAction } from './publish/createPullRequestAction';
+export { createKnativeServiceAction } from './kubernetes/createKnativeServiceAction';
+export { createCatalogEntityAction } from './catalog/createCatalogEntityAction';
+export { createQuotaPreflightAction } from './openstack/createQuotaPreflightAction';

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
+import { instanceInput, renderInstance } from '../../lib/kubernetes/kro';
 import { collectOutputs, SHARED_CRDS } from '../../__testUtils__/examples';
 import { createValidateAction } from './createValidateAction';
 import { examples } from './createValidateAction.examples';
@@ -70,7 +71,22 @@ describe('createValidateAction', () => {
       expect(error).toBeUndefined();
       expect(outputs.ok).toBe(true);
     },
+    30_000,
   );
+
+  it("knows Canopy's own abstractions without their definitions in the workspace", async () => {
+    const { outputs, error } = await run(
+      workspace({
+        'user-space/team-a/workspace.yaml': yaml.stringify(
+          renderInstance(
+            instanceInput.parse({ kind: 'Workspace', name: 'team-a' }),
+          ),
+        ),
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(outputs.errors).toBe(0);
+  }, 30_000);
 
   it('passes valid Terraform and manifests, with a markdown report', async () => {
     const { outputs, error } = await run(

@@ -8,7 +8,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { fetchClusterCrds } from '../../lib/validate/clusterCrds';
 import { addCrds, loadCrdDirectory } from '../../lib/validate/manifests';
 import { validateWorkspace } from '../../lib/validate/workspace';
+import { definitionsInput, renderDefinitions } from '../../lib/kubernetes/kro';
 import { examples } from './createValidateAction.examples';
+
+/** Canopy's abstractions as rendered with default settings; the workspace's own definitions override them. */
+const CANOPY_ABSTRACTIONS = Object.values(
+  renderDefinitions(definitionsInput.parse({})),
+);
 
 /**
  * `canopy:validate`: checks what the other actions rendered before it becomes
@@ -18,6 +24,8 @@ import { examples } from './createValidateAction.examples';
  * Kubernetes schemas, custom resources against the CRDs installed on the
  * target cluster (read through the kubernetes backend), CRDs from
  * `canopy.scaffolder.crdDirectory` (or the input) and CRDs in the workspace.
+ * Canopy's own KRO abstractions (Workspace, WebApplication, Infrastructure,
+ * Topic) are always known, so a pull request with only instances validates.
  * Outputs a markdown and a structured report, and fails the step on error.
  *
  * @public
@@ -98,6 +106,7 @@ export function createValidateAction(options: {
       );
       const crdDir = ctx.input.crdDirectory ?? configured;
       const crds = new Map(crdDir ? await crdsOf(crdDir) : []);
+      addCrds(crds, CANOPY_ABSTRACTIONS);
       if (ctx.input.cluster) {
         if (!options.discovery || !options.auth) {
           throw new Error(
