@@ -50,7 +50,7 @@ async function environment(workspacePath: string) {
   await run(createKyvernoPoliciesAction(), {}, workspacePath);
   await run(
     createArgoCdAppOfAppsAction(),
-    { repoURL: 'https://git.example.net/platform.git' },
+    { sourceRepoURL: 'https://git.example.net/platform.git' },
     workspacePath,
   );
   for (const env of ['dev', 'test', 'acc']) {

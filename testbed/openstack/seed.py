@@ -11,7 +11,8 @@ Entities (tag canopy.entity=component.default.<name>, volumes carry it as metada
   shop      network, subnet, 1 server
   batch     5 servers (for pagination tests)
   and 1 untagged server that belongs to no entity.
-Nine servers in all: the demo project's default quota is 10 instances.
+Nine servers in all; the demo project's instance quota is set to 12 (as admin), so 3 are
+left: a 2-node cluster fits, 4 servers do not (the template and quota-preflight tests).
 """
 import json
 import os
@@ -23,6 +24,9 @@ import openstack
 STATE = os.environ['OSL_STATE']
 os.environ['OS_CLIENT_CONFIG_FILE'] = os.path.join(STATE, 'clouds.yaml')
 c = openstack.connect(cloud='osl-demo')
+INSTANCE_QUOTA = 12
+admin = openstack.connect(cloud='osl-admin')
+admin.set_compute_quotas(c.current_project_id, instances=INSTANCE_QUOTA)
 
 
 def tag(entity):

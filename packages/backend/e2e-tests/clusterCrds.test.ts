@@ -113,7 +113,7 @@ describe('canopy:validate with the CRDs installed on the target cluster', () => 
 
   const app = {
     name: 'payments',
-    repoURL: 'https://git.example.net/payments.git',
+    sourceRepoURL: 'https://git.example.net/payments.git',
     path: 'deploy',
     destinationNamespace: 'payments',
   };

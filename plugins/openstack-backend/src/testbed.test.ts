@@ -237,7 +237,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
 
     const [quota] = result.quotas;
     expect(quota.compute?.instances).toEqual(
-      expect.objectContaining({ limit: 10, inUse: 9 }),
+      expect.objectContaining({ limit: 12, inUse: 9 }),
     );
     expect(quota.network?.floatingip?.inUse).toBeGreaterThanOrEqual(1);
     expect(quota.volume?.volumes?.inUse).toBeGreaterThanOrEqual(1);
@@ -329,7 +329,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     expect(keyPairs.sources[0].status).toBe('ok');
 
     const { headroom } = await service.quotaHeadroom(target);
-    expect(headroom.compute.instances).toBe(1);
+    expect(headroom.compute.instances).toBe(3);
     expect(headroom.compute.cores).toBe(20 - 9);
     expect(headroom.network.subnetpool).toBeNull();
   }, 60_000);

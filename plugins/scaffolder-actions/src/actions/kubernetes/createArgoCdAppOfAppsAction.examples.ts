@@ -16,12 +16,12 @@ const step = (input: object) =>
 export const examples: TemplateExample[] = [
   {
     description: 'dev, test and acc as Applications',
-    example: step({ repoURL: 'https://github.com/acme/platform.git' }),
+    example: step({ sourceRepoURL: 'https://github.com/acme/platform.git' }),
   },
   {
     description: 'Any list of environments as one ApplicationSet',
     example: step({
-      repoURL: 'git@gitlab.example.net:platform/gitops.git',
+      sourceRepoURL: 'git@gitlab.example.net:platform/gitops.git',
       environments: ['dev', 'staging', 'prod'],
       mode: 'applicationset',
       gitopsPath: 'clusters/main',

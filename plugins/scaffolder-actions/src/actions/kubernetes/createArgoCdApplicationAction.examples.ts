@@ -12,7 +12,7 @@ export const examples: TemplateExample[] = [
           name: 'Render the Argo CD application',
           input: {
             name: 'payments',
-            repoURL: 'https://github.com/acme/payments-deploy.git',
+            sourceRepoURL: 'https://github.com/acme/payments-deploy.git',
             path: 'deploy/prod',
             destinationNamespace: 'payments',
             project: 'default',

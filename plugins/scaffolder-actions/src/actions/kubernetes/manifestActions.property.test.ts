@@ -144,7 +144,7 @@ describe('manifest actions with generated input', () => {
         (name, ns, path) => {
           const input = applicationInput.parse({
             name,
-            repoURL: `https://git.example.net/${name}.git`,
+            sourceRepoURL: `https://git.example.net/${name}.git`,
             path,
             destinationNamespace: ns,
           });
@@ -169,7 +169,7 @@ describe('manifest actions with generated input', () => {
         (envs, set) => {
           const files = renderAppOfApps(
             appOfAppsInput.parse({
-              repoURL: 'https://git.example.net/p.git',
+              sourceRepoURL: 'https://git.example.net/p.git',
               environments: envs,
               mode: set ? 'applicationset' : 'applications',
             }),

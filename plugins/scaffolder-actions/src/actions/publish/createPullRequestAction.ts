@@ -151,6 +151,7 @@ export function createPullRequestAction(options: {
             .array(
               z.object({
                 type: z.string().optional(),
+                apiVersion: z.string().optional(),
                 kind: z.string().optional(),
                 name: z.string(),
                 count: z.string().optional(),

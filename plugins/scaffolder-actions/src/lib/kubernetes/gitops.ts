@@ -6,7 +6,7 @@ const repoURL = z
   .string()
   .regex(
     /^(https:\/\/|ssh:\/\/|git@)[^\s"'\\]+$/,
-    'repoURL must be an https://, ssh:// or git@ Git URL',
+    'sourceRepoURL must be an https://, ssh:// or git@ Git URL',
   )
   .max(2048);
 const repoPath = z
@@ -47,7 +47,7 @@ export const applicationInput = z.object({
   name: dnsLabel(),
   argocdNamespace: dnsLabel('argocdNamespace').default('argocd'),
   project: dnsLabel('project').default('default'),
-  repoURL,
+  sourceRepoURL: repoURL,
   targetRevision: revision.default('main'),
   path: repoPath,
   destinationServer: z
@@ -76,7 +76,7 @@ export function application(
     spec: {
       project: v.project,
       source: {
-        repoURL: v.repoURL,
+        repoURL: v.sourceRepoURL,
         targetRevision: v.targetRevision,
         path: v.path,
       },
@@ -94,7 +94,7 @@ export const appOfAppsInput = z
     name: dnsLabel().default('root'),
     argocdNamespace: dnsLabel('argocdNamespace').default('argocd'),
     project: dnsLabel('project').default('default'),
-    repoURL,
+    sourceRepoURL: repoURL,
     targetRevision: revision.default('main'),
     gitopsPath: repoPath
       .default('gitops')
@@ -135,7 +135,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
   const base = {
     argocdNamespace: v.argocdNamespace,
     project: v.project,
-    repoURL: v.repoURL,
+    sourceRepoURL: v.sourceRepoURL,
     targetRevision: v.targetRevision,
     destinationServer: v.destinationServer,
     syncPolicy: v.syncPolicy,
@@ -191,7 +191,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
             spec: {
               project: v.project,
               source: {
-                repoURL: v.repoURL,
+                repoURL: v.sourceRepoURL,
                 targetRevision: v.targetRevision,
                 path: `${v.gitopsPath}/environments/{{.env}}`,
               },
