@@ -174,7 +174,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     }
   });
 
-  for (const name of templateNames) {
+  templateNames.forEach(name => {
     it(`${name}: dry-run, then a real pull request whose branch validates`, async () => {
       const template = parse(
         readFileSync(path.join(templatesDir, name, 'template.yaml'), 'utf8'),
@@ -262,7 +262,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       } as any);
       assert.equal(outputs.ok, true, String(outputs.report));
     });
-  }
+  });
 
   it('fails a request over the project quota before any pull request, naming the limit', async () => {
     const pullsBefore = github.pulls.length;
