@@ -74,7 +74,9 @@ beforeEach(() => {
 
 const action = () =>
   createQuotaPreflightAction({
-    discovery: { getBaseUrl: async (id: string) => `${baseUrl}/api/${id}` } as any,
+    discovery: {
+      getBaseUrl: async (id: string) => `${baseUrl}/api/${id}`,
+    } as any,
     auth: mockServices.auth(),
   });
 
