@@ -8,15 +8,18 @@ import orgPlugin from '@backstage/plugin-org/alpha';
 import openstackPlugin from '@canopy-idp/plugin-openstack/alpha';
 import { navModule } from './modules/nav';
 
+/** The features the app is made of (exported for tests). */
+export const appFeatures = [
+  catalogPlugin,
+  scaffolderPlugin,
+  kubernetesPlugin,
+  searchPlugin,
+  userSettingsPlugin,
+  orgPlugin,
+  openstackPlugin,
+  navModule,
+];
+
 export default createApp({
-  features: [
-    catalogPlugin,
-    scaffolderPlugin,
-    kubernetesPlugin,
-    searchPlugin,
-    userSettingsPlugin,
-    orgPlugin,
-    openstackPlugin,
-    navModule,
-  ],
+  features: appFeatures,
 });

@@ -5,6 +5,9 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { openstackApiRef, OpenStackClient } from './api';
+import { openstackFormFields } from './formFields/blueprints';
+
+export * from './formFields/blueprints';
 
 /** @alpha */
 export const openstackApi = ApiBlueprint.make({
@@ -17,11 +20,13 @@ export const openstackApi = ApiBlueprint.make({
 });
 
 /**
- * Canopy's OpenStack plugin for apps on the new frontend system.
+ * Canopy's OpenStack plugin for apps on the new frontend system: the
+ * `openstackApiRef` client and the scaffolder form fields (attached to the
+ * scaffolder plugin's `api:scaffolder/form-fields`).
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'openstack',
-  extensions: [openstackApi],
+  extensions: [openstackApi, ...openstackFormFields],
 });

@@ -6,3 +6,12 @@
 
 export { openstackPlugin } from './plugin';
 export * from './api';
+export * from './extensions';
+export type {
+  KubernetesClusterNamespace,
+  KubernetesClusterNamespacePickerUiOptions,
+  OpenStackLocation,
+  OpenStackLookupPickerUiOptions,
+  OpenStackQuotaPreviewUiOptions,
+  OpenStackQuotaPreviewValue,
+} from './components';

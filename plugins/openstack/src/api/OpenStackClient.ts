@@ -1,6 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { OpenStackApi } from './OpenStackApi';
+import type { OpenStackLookup } from '@canopy-idp/plugin-openstack-common';
+import type {
+  OpenStackApi,
+  OpenStackLookupItems,
+  OpenStackLookupName,
+  OpenStackLookupOptions,
+  OpenStackQuotaHeadroomResponse,
+} from './OpenStackApi';
 
 /**
  * {@link OpenStackApi} over Backstage's discovery and fetch APIs, so requests carry
@@ -21,6 +28,33 @@ export class OpenStackClient implements OpenStackApi {
     return this.get<Awaited<ReturnType<OpenStackApi['health']>>>('/health');
   }
 
+  async listClouds() {
+    return this.get<Awaited<ReturnType<OpenStackApi['listClouds']>>>('/clouds');
+  }
+
+  async lookup<TLookup extends OpenStackLookupName>(
+    cloud: string,
+    region: string,
+    lookup: TLookup,
+    options?: OpenStackLookupOptions,
+  ) {
+    return this.get<OpenStackLookup<OpenStackLookupItems[TLookup]>>(
+      `${regionPath(cloud, region)}/lookups/${encodeURIComponent(
+        lookup,
+      )}${projectQuery(options)}`,
+    );
+  }
+
+  async quotaHeadroom(
+    cloud: string,
+    region: string,
+    options?: OpenStackLookupOptions,
+  ) {
+    return this.get<OpenStackQuotaHeadroomResponse>(
+      `${regionPath(cloud, region)}/quota-headroom${projectQuery(options)}`,
+    );
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('openstack');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
@@ -29,4 +63,16 @@ export class OpenStackClient implements OpenStackApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function regionPath(cloud: string, region: string) {
+  return `/clouds/${encodeURIComponent(cloud)}/regions/${encodeURIComponent(
+    region,
+  )}`;
+}
+
+function projectQuery(options?: OpenStackLookupOptions) {
+  return options?.project
+    ? `?${new URLSearchParams({ project: options.project })}`
+    : '';
 }

@@ -1,0 +1,190 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { MockFetchApi } from '@backstage/test-utils';
+import { fakeOpenStackApi } from '../../__testUtils__/fakeOpenStackApi';
+import { renderField } from '../../__testUtils__/FieldHarness';
+import { KubernetesClusterNamespacePicker } from './KubernetesClusterNamespacePicker';
+import { validateKubernetesClusterNamespace } from './schema';
+
+const discoveryApi = {
+  getBaseUrl: async (pluginId: string) =>
+    `http://backstage.test/api/${pluginId}`,
+};
+
+/** The Kubernetes backend answering GET /clusters (or never: 'pending'). */
+function kubernetesBackend(answer: unknown, status = 200) {
+  const calls: string[] = [];
+  const fetchApi = new MockFetchApi({
+    baseImplementation: async (input: any) => {
+      calls.push(String(input));
+      if (answer === 'pending') {
+        return new Promise<Response>(() => {});
+      }
+      return new Response(JSON.stringify(answer), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  });
+  return {
+    calls,
+    apis: [
+      [discoveryApiRef, discoveryApi],
+      [fetchApiRef, fetchApi],
+    ] as const,
+  };
+}
+
+const { api } = fakeOpenStackApi({});
+
+const twoClusters = {
+  items: [
+    { name: 'dev', authProvider: 'serviceAccount' },
+    { name: 'prod', title: 'Production', authProvider: 'oidc' },
+  ],
+};
+
+describe('KubernetesClusterNamespacePicker', () => {
+  it("lists the Kubernetes backend's clusters and takes cluster and namespace", async () => {
+    const backend = kubernetesBackend(twoClusters);
+    const onChange = jest.fn();
+    await renderField(
+      api,
+      {
+        component: KubernetesClusterNamespacePicker,
+        uiOptions: { defaultNamespace: 'team-a' },
+        onChange,
+      },
+      [...backend.apis],
+    );
+    const cluster = await screen.findByLabelText('Cluster');
+    await waitFor(() =>
+      expect(
+        Array.from(cluster.querySelectorAll('option:not([disabled])')).map(
+          o => o.textContent,
+        ),
+      ).toEqual(['dev', 'Production']),
+    );
+    expect(backend.calls).toEqual([
+      'http://backstage.test/api/kubernetes/clusters',
+    ]);
+    // The default namespace is held from the start.
+    expect(onChange).toHaveBeenCalledWith({ cluster: '', namespace: 'team-a' });
+
+    await userEvent.selectOptions(cluster, 'prod');
+    expect(onChange).toHaveBeenLastCalledWith({
+      cluster: 'prod',
+      namespace: 'team-a',
+    });
+    const namespace = screen.getByLabelText('Namespace');
+    await userEvent.clear(namespace);
+    await userEvent.type(namespace, 'shop');
+    expect(onChange).toHaveBeenLastCalledWith({
+      cluster: 'prod',
+      namespace: 'shop',
+    });
+  });
+
+  it('chooses the only cluster by itself', async () => {
+    const backend = kubernetesBackend({
+      items: [{ name: 'only', authProvider: 'serviceAccount' }],
+    });
+    const onChange = jest.fn();
+    await renderField(
+      api,
+      { component: KubernetesClusterNamespacePicker, onChange },
+      [...backend.apis],
+    );
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith({ cluster: 'only', namespace: '' }),
+    );
+    expect(screen.getByLabelText('Cluster')).toHaveValue('only');
+  });
+
+  it('names the DNS-1123 rule when the namespace breaks it', async () => {
+    const backend = kubernetesBackend(twoClusters);
+    await renderField(
+      api,
+      {
+        component: KubernetesClusterNamespacePicker,
+        initial: { cluster: 'dev', namespace: 'Team_A' },
+      },
+      [...backend.apis],
+    );
+    expect(
+      await screen.findByText(
+        `"Team_A" is not a valid namespace: it must be a DNS-1123 label (at most 63 characters: lowercase letters, digits and '-', starting and ending with a letter or digit)`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Namespace')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
+  it('shows progress while loading', async () => {
+    const backend = kubernetesBackend('pending');
+    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
+      ...backend.apis,
+    ]);
+    expect(
+      screen.getByRole('progressbar', { name: 'Loading clusters' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no cluster is configured', async () => {
+    const backend = kubernetesBackend({ items: [] });
+    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
+      ...backend.apis,
+    ]);
+    expect(
+      await screen.findByText(
+        'No Kubernetes clusters are configured in Backstage',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the backend's error message", async () => {
+    const backend = kubernetesBackend(
+      {
+        error: {
+          name: 'NotFoundError',
+          message: 'No cluster locator is configured',
+        },
+        request: { method: 'GET', url: '/api/kubernetes/clusters' },
+        response: { statusCode: 404 },
+      },
+      404,
+    );
+    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
+      ...backend.apis,
+    ]);
+    expect(
+      await screen.findByText(
+        'Could not load the Kubernetes clusters: No cluster locator is configured (HTTP 404)',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('validates the cluster and the namespace', () => {
+    const errorsOf = (value: any) => {
+      const addError = jest.fn();
+      validateKubernetesClusterNamespace(value, { addError } as any, {} as any);
+      return addError.mock.calls.map(c => c[0]);
+    };
+    expect(errorsOf({ cluster: 'dev', namespace: 'team-a' })).toEqual([]);
+    expect(errorsOf({ cluster: 'dev', namespace: 'a'.repeat(63) })).toEqual([]);
+    expect(errorsOf({ cluster: '', namespace: 'team-a' })).toEqual([
+      'Choose a cluster',
+    ]);
+    expect(errorsOf({ cluster: 'dev', namespace: '' })).toEqual([
+      'Enter a namespace',
+    ]);
+    for (const bad of ['-a', 'a-', 'A', 'a.b', 'a_b', 'a'.repeat(64)]) {
+      expect(errorsOf({ cluster: 'dev', namespace: bad })).toEqual([
+        expect.stringContaining('must be a DNS-1123 label'),
+      ]);
+    }
+  });
+});

@@ -1,0 +1,170 @@
+import { ChangeEvent, useEffect } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
+import type { OpenStackCloudSummary } from '@canopy-idp/plugin-openstack-common';
+import Box from '@material-ui/core/Box';
+import FormLabel from '@material-ui/core/FormLabel';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
+import { openstackApiRef } from '../../api';
+import { errorMessage } from '../common/errors';
+import type { OpenStackLocation } from '../common/formValues';
+
+/** Props of {@link OpenStackCloudRegionPicker}. */
+export type OpenStackCloudRegionPickerProps = FieldExtensionComponentProps<
+  OpenStackLocation,
+  {}
+>;
+
+/**
+ * The location a choice of cloud and region leads to: a region that is not in
+ * the cloud is dropped, the only region of a cloud is taken.
+ */
+function locate(
+  clouds: OpenStackCloudSummary[],
+  cloud: string,
+  region: string,
+): OpenStackLocation | undefined {
+  const found = clouds.find(c => c.name === cloud);
+  if (!found) {
+    return undefined;
+  }
+  if (found.regions.includes(region)) {
+    return { cloud, region };
+  }
+  return {
+    cloud,
+    region: found.regions.length === 1 ? found.regions[0] : '',
+  };
+}
+
+/**
+ * Two selects, cloud then region, over the clouds configured in the OpenStack
+ * backend; the value is `{ cloud, region }`. A single cloud or region is chosen
+ * automatically.
+ *
+ * @public
+ */
+export const OpenStackCloudRegionPicker = (
+  props: OpenStackCloudRegionPickerProps,
+) => {
+  const {
+    onChange,
+    formData,
+    uiSchema,
+    schema,
+    required,
+    rawErrors,
+    errors,
+    idSchema,
+    disabled,
+    readonly,
+  } = props;
+  const api = useApi(openstackApiRef);
+  const { value, loading, error } = useAsync(() => api.listClouds(), [api]);
+  const clouds = value?.items;
+  const cloud = formData?.cloud ?? '';
+  const region = formData?.region ?? '';
+  const isDisabled = Boolean(disabled || readonly || uiSchema?.['ui:disabled']);
+  const id = idSchema?.$id ?? 'openstack-location';
+
+  useEffect(() => {
+    if (!clouds) {
+      return;
+    }
+    const next =
+      locate(clouds, cloud, region) ??
+      (clouds.length === 1 ? locate(clouds, clouds[0].name, '') : undefined);
+    if ((next?.cloud ?? '') !== cloud || (next?.region ?? '') !== region) {
+      onChange(next);
+    }
+  }, [clouds, cloud, region, onChange]);
+
+  const chosen = clouds?.find(c => c.name === cloud);
+  const hasErrors = Boolean(rawErrors?.length);
+
+  return (
+    <ScaffolderField
+      rawErrors={rawErrors}
+      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
+      required={required}
+      disabled={isDisabled}
+      errors={errors}
+    >
+      {schema?.title && (
+        <FormLabel component="legend">{schema.title}</FormLabel>
+      )}
+      <Box display="flex" style={{ gap: 16 }}>
+        <TextField
+          id={`${id}-cloud`}
+          select
+          fullWidth
+          label="Cloud"
+          margin="dense"
+          variant="outlined"
+          required={required}
+          error={hasErrors && !cloud}
+          disabled={isDisabled || !clouds?.length}
+          value={cloud}
+          onChange={(event: ChangeEvent<{ value: unknown }>) =>
+            onChange(locate(clouds ?? [], String(event.target.value), region))
+          }
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <option value="" disabled>
+            Choose a cloud
+          </option>
+          {(clouds ?? []).map(c => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          id={`${id}-region`}
+          select
+          fullWidth
+          label="Region"
+          margin="dense"
+          variant="outlined"
+          required={required}
+          error={hasErrors && !region}
+          disabled={isDisabled || !chosen?.regions.length}
+          value={region}
+          onChange={(event: ChangeEvent<{ value: unknown }>) =>
+            onChange({ cloud, region: String(event.target.value) })
+          }
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <option value="" disabled>
+            {chosen ? 'Choose a region' : 'Choose a cloud first'}
+          </option>
+          {(chosen?.regions ?? []).map(r => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      {loading && <LinearProgress aria-label="Loading clouds" />}
+      {error && (
+        <Alert severity="error">{`Could not load the OpenStack clouds: ${errorMessage(
+          error,
+        )}`}</Alert>
+      )}
+      {clouds && !clouds.length && (
+        <Alert severity="warning">
+          No OpenStack clouds are configured in Backstage
+        </Alert>
+      )}
+      {chosen && !chosen.regions.length && (
+        <Alert severity="warning">{`Cloud ${chosen.name} has no regions configured`}</Alert>
+      )}
+    </ScaffolderField>
+  );
+};

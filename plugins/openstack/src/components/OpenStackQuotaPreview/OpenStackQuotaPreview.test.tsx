@@ -1,0 +1,384 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import type {
+  OpenStackFlavor,
+  OpenStackQuotaHeadroom,
+} from '@canopy-idp/plugin-openstack-common';
+import {
+  backendError,
+  failedSource,
+  fakeOpenStackApi,
+  lookupOf,
+} from '../../__testUtils__/fakeOpenStackApi';
+import { FormStore, renderField } from '../../__testUtils__/FieldHarness';
+import { OpenStackQuotaPreview } from './OpenStackQuotaPreview';
+import { validateOpenStackQuotaPreview } from './schema';
+
+const flavors = lookupOf<OpenStackFlavor>([
+  {
+    id: 'f-small',
+    name: 'm1.small',
+    vcpus: 1,
+    ramMiB: 2048,
+    diskGiB: 20,
+    ephemeralGiB: 0,
+    isPublic: true,
+  },
+  {
+    id: 'f-large',
+    name: 'm1.large',
+    vcpus: 4,
+    ramMiB: 8192,
+    diskGiB: 80,
+    ephemeralGiB: 0,
+    isPublic: true,
+  },
+]);
+
+const quota = (
+  remaining: Partial<
+    Pick<OpenStackQuotaHeadroom, 'compute' | 'network' | 'volume'>
+  > = {},
+) => ({
+  headroom: {
+    region: 'RegionOne',
+    compute: { instances: 10, cores: 20, ram: 51200 },
+    volume: { volumes: 10, gigabytes: 1000 },
+    network: { floatingip: 5 },
+    usage: { region: 'RegionOne' },
+    ...remaining,
+  },
+  sources: [],
+});
+
+const location = { cloud: 'lab', region: 'RegionOne' };
+
+const row = (name: string) => screen.getByRole('row', { name });
+
+describe('OpenStackQuotaPreview', () => {
+  it('shows requested against remaining for each limit and holds ok when the request fits', async () => {
+    const { api, calls } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota(),
+    });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: {
+        location,
+        flavor: 'm1.small',
+        count: 2,
+        rootGiB: 20,
+        dataGiB: 0,
+        publicIp: true,
+        sharedGiB: 100,
+      },
+      uiOptions: {
+        volumeFields: ['rootGiB', 'dataGiB'],
+        floatingIpField: 'publicIp',
+        extraVolumeFields: ['sharedGiB'],
+      },
+      onChange,
+    });
+    expect(
+      await screen.findByText(
+        "The request fits in the project's remaining quota in lab / RegionOne",
+      ),
+    ).toBeInTheDocument();
+    expect(row('Instances 2 10 fits')).toBeInTheDocument();
+    expect(row('vCPUs 2 20 fits')).toBeInTheDocument();
+    expect(row('RAM 4 GiB 50 GiB fits')).toBeInTheDocument();
+    expect(row('Volumes 3 10 fits')).toBeInTheDocument();
+    expect(row('Volume storage 140 GiB 1000 GiB fits')).toBeInTheDocument();
+    expect(row('Floating IPs 2 5 fits')).toBeInTheDocument();
+    expect(onChange).toHaveBeenLastCalledWith({ ok: true, violations: [] });
+    expect(calls.sort()).toEqual([
+      'lab/RegionOne/flavors',
+      'lab/RegionOne/quota-headroom',
+    ]);
+  });
+
+  it('flags an exceeded request, naming each limit and by how much', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota({
+        compute: { instances: 1, cores: 2, ram: null },
+        network: { floatingip: 0 },
+      }),
+    });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { location, flavor: 'm1.small', count: 2, fip: true },
+      uiOptions: { floatingIpField: 'fip' },
+      onChange,
+    });
+    expect(
+      await screen.findByText(
+        "This request exceeds the project's quota: compute.instances: asks for 2, 1 left (over by 1); network.floatingip: asks for 2, 0 left (over by 2)",
+      ),
+    ).toBeInTheDocument();
+    expect(row('Instances 2 1 over by 1')).toBeInTheDocument();
+    expect(row('vCPUs 2 2 fits')).toBeInTheDocument();
+    expect(row('RAM 4 GiB unlimited fits')).toBeInTheDocument();
+    expect(row('Volumes 0 10 —')).toBeInTheDocument();
+    expect(row('Floating IPs 2 0 over by 2')).toBeInTheDocument();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ok: false,
+      violations: [
+        {
+          limit: 'instances',
+          quota: 'compute.instances',
+          requested: 2,
+          remaining: 1,
+          exceededBy: 1,
+        },
+        {
+          limit: 'floatingIps',
+          quota: 'network.floatingip',
+          requested: 2,
+          remaining: 0,
+          exceededBy: 2,
+        },
+      ],
+    });
+  });
+
+  it('re-computes when the other fields change, without asking the backend again', async () => {
+    const { api, calls } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota({ compute: { instances: 5, cores: 8, ram: 65536 } }),
+    });
+    const form = new FormStore({ location, flavor: 'm1.small' });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form,
+      onChange,
+    });
+    // No count field: one server.
+    expect(
+      await screen.findByRole('row', { name: 'Instances 1 5 fits' }),
+    ).toBeInTheDocument();
+    expect(onChange).toHaveBeenLastCalledWith({ ok: true, violations: [] });
+
+    act(() => form.update({ flavor: 'm1.large', count: '3' }));
+    expect(
+      await screen.findByText(
+        "This request exceeds the project's quota: compute.cores: asks for 12, 8 left (over by 4)",
+      ),
+    ).toBeInTheDocument();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ok: false,
+      violations: [
+        {
+          limit: 'cores',
+          quota: 'compute.cores',
+          requested: 12,
+          remaining: 8,
+          exceededBy: 4,
+        },
+      ],
+    });
+
+    act(() => form.update({ count: 2 }));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith({ ok: true, violations: [] }),
+    );
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reads the sibling fields named in ui:options', async () => {
+    const { api, calls } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota(),
+    });
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { where: location, size: 'f-large', replicas: 3 },
+      uiOptions: {
+        locationField: 'where',
+        flavorField: 'size',
+        countField: 'replicas',
+      },
+    });
+    expect(
+      await screen.findByRole('row', { name: 'vCPUs 12 20 fits' }),
+    ).toBeInTheDocument();
+    expect(calls).toContain('lab/RegionOne/quota-headroom');
+  });
+
+  it('waits for a location, then for the flavor named in ui:options', async () => {
+    const { api, calls } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota(),
+    });
+    const form = new FormStore({});
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form,
+      uiOptions: { flavorField: 'flavor' },
+      onChange,
+    });
+    expect(
+      screen.getByText('Choose a cloud and region first to check the quota'),
+    ).toBeInTheDocument();
+    expect(calls).toEqual([]);
+
+    act(() => form.update({ location }));
+    expect(
+      await screen.findByText('Choose a flavor to check the quota'),
+    ).toBeInTheDocument();
+
+    act(() => form.update({ flavor: 'm9.huge' }));
+    expect(
+      await screen.findByText('There is no flavor m9.huge in lab / RegionOne'),
+    ).toBeInTheDocument();
+
+    act(() => form.update({ flavor: 'm1.small', count: 'two' }));
+    expect(
+      await screen.findByText(
+        'Enter a whole number of servers to check the quota',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('checks a form without servers: loose volumes only', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: quota(),
+    });
+    const form = new FormStore({ location, sizeGiB: 10 });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form,
+      uiOptions: { extraVolumeFields: ['sizeGiB'] },
+      onChange,
+    });
+    expect(
+      await screen.findByRole('row', { name: 'Volumes 1 10 fits' }),
+    ).toBeInTheDocument();
+    expect(row('Instances 0 10 —')).toBeInTheDocument();
+    expect(row('Volume storage 10 GiB 1000 GiB fits')).toBeInTheDocument();
+
+    act(() => form.update({ sizeGiB: 2000 }));
+    expect(
+      await screen.findByText(
+        "This request exceeds the project's quota: volume.gigabytes: asks for 2000 GiB, 1000 GiB left (over by 1000 GiB)",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      row('Volume storage 2000 GiB 1000 GiB over by 1000 GiB'),
+    ).toBeInTheDocument();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ok: false,
+      violations: [
+        {
+          limit: 'gigabytes',
+          quota: 'volume.gigabytes',
+          requested: 2000,
+          remaining: 1000,
+          exceededBy: 1000,
+        },
+      ],
+    });
+  });
+
+  it('leaves the empty object a form starts with alone while it cannot check', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: await backendError(503, 'Nova did not answer'),
+    });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { location, flavor: 'm1.small' },
+      initial: {},
+      onChange,
+    });
+    await screen.findByText(/^Could not check the quota/);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('shows progress while loading', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: 'pending',
+    });
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { location, flavor: 'm1.small' },
+    });
+    expect(
+      screen.getByRole('progressbar', { name: 'Checking the quota' }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the backend's error message", async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: await backendError(503, 'Nova did not answer'),
+    });
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { location, flavor: 'm1.small' },
+    });
+    expect(
+      await screen.findByText(
+        'Could not check the quota of lab / RegionOne: Nova did not answer (HTTP 503)',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('warns about quotas that could not be read', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors },
+      headroom: {
+        ...quota({ volume: {} }),
+        sources: [failedSource('volumev3', 'timeout', 'no answer in 10s')],
+      },
+    });
+    await renderField(api, {
+      component: OpenStackQuotaPreview,
+      form: { location, flavor: 'm1.small', rootGiB: 10 },
+      uiOptions: { volumeFields: ['rootGiB'] },
+    });
+    expect(
+      await screen.findByText(
+        'Some quotas could not be read: volumev3: timeout — no answer in 10s',
+      ),
+    ).toBeInTheDocument();
+    expect(row('Volumes 1 not reported fits')).toBeInTheDocument();
+  });
+
+  it('validation blocks an exceeded request with the violations, and only that', () => {
+    const errorsOf = (value: any) => {
+      const addError = jest.fn();
+      validateOpenStackQuotaPreview(value, { addError } as any, {} as any);
+      return addError.mock.calls.map(c => c[0]);
+    };
+    expect(
+      errorsOf({
+        ok: false,
+        violations: [
+          {
+            limit: 'instances',
+            quota: 'compute.instances',
+            requested: 2,
+            remaining: 1,
+            exceededBy: 1,
+          },
+        ],
+      }),
+    ).toEqual([
+      "This request exceeds the project's quota: compute.instances: asks for 2, 1 left (over by 1)",
+    ]);
+    expect(errorsOf({ ok: true, violations: [] })).toEqual([]);
+    // Not checked (yet): the field's required-ness decides.
+    expect(errorsOf(undefined)).toEqual([]);
+    expect(errorsOf({})).toEqual([]);
+  });
+});

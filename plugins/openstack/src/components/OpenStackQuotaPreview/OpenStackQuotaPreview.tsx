@@ -1,0 +1,141 @@
+import { useEffect, useMemo } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
+import { describeQuotaViolations } from '@canopy-idp/plugin-openstack-common';
+import Box from '@material-ui/core/Box';
+import FormLabel from '@material-ui/core/FormLabel';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Alert from '@material-ui/lab/Alert';
+import { openstackApiRef } from '../../api';
+import { errorMessage } from '../common/errors';
+import { describeLocation, useFormLocation } from '../common/formValues';
+import { SourceWarnings } from '../common/SourceWarnings';
+import { useLocatedAsync } from '../common/useOpenStackLookup';
+import { evaluateQuota, readQuotaInputs } from './evaluate';
+import { QuotaTable } from './QuotaTable';
+import type {
+  OpenStackQuotaPreviewUiOptions,
+  OpenStackQuotaPreviewValue,
+} from './schema';
+
+/** Props of {@link OpenStackQuotaPreview}. */
+export type OpenStackQuotaPreviewProps = FieldExtensionComponentProps<
+  OpenStackQuotaPreviewValue,
+  OpenStackQuotaPreviewUiOptions
+>;
+
+/**
+ * Shows what the form's request takes from each of the project's quotas in
+ * the chosen cloud and region and what is left, flags every exceeded limit,
+ * and holds `{ ok, violations }` so that the step's validation can block.
+ *
+ * @public
+ */
+export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
+  const {
+    onChange,
+    formData,
+    formContext,
+    uiSchema,
+    schema,
+    required,
+    rawErrors,
+    errors,
+  } = props;
+  const options: OpenStackQuotaPreviewUiOptions =
+    uiSchema?.['ui:options'] ?? {};
+  const api = useApi(openstackApiRef);
+  const { location } = useFormLocation(formContext, options.locationField);
+  const data = useLocatedAsync(
+    location,
+    async ({ cloud, region }) => {
+      const [flavors, quota] = await Promise.all([
+        api.lookup(cloud, region, 'flavors'),
+        api.quotaHeadroom(cloud, region),
+      ]);
+      return { flavors, quota };
+    },
+    [api],
+  );
+  const where = location ? describeLocation(location) : '';
+
+  // Re-read the inputs only when one of them changes.
+  const inputsKey = JSON.stringify(
+    readQuotaInputs(formContext?.formData, options),
+  );
+  const evaluation = useMemo(() => {
+    if (!data.value) {
+      return undefined;
+    }
+    return evaluateQuota(
+      JSON.parse(inputsKey),
+      data.value.flavors.items,
+      data.value.quota.headroom,
+      where,
+    );
+  }, [inputsKey, data.value, where]);
+
+  const next: OpenStackQuotaPreviewValue | undefined =
+    evaluation?.kind === 'checked'
+      ? {
+          ok: evaluation.violations.length === 0,
+          violations: evaluation.violations,
+        }
+      : undefined;
+  const nextKey = JSON.stringify(next ?? null);
+  // The form may hold an empty object until the check has run.
+  const currentKey = JSON.stringify(
+    typeof formData?.ok === 'boolean' ? formData : null,
+  );
+  useEffect(() => {
+    if (nextKey !== currentKey) {
+      onChange(JSON.parse(nextKey) ?? undefined);
+    }
+  }, [nextKey, currentKey, onChange]);
+
+  return (
+    <ScaffolderField
+      rawErrors={rawErrors}
+      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
+      required={required}
+      errors={errors}
+    >
+      <FormLabel component="legend">{schema?.title ?? 'Quota'}</FormLabel>
+      <Box display="flex" flexDirection="column" style={{ gap: 8 }} mt={1}>
+        {!location && (
+          <Alert severity="info">
+            Choose a cloud and region first to check the quota
+          </Alert>
+        )}
+        {data.loading && <LinearProgress aria-label="Checking the quota" />}
+        {data.error && (
+          <Alert severity="error">{`Could not check the quota of ${where}: ${errorMessage(
+            data.error,
+          )}`}</Alert>
+        )}
+        {evaluation?.kind === 'incomplete' && (
+          <Alert severity="info">{evaluation.message}</Alert>
+        )}
+        {evaluation?.kind === 'checked' && data.value && (
+          <>
+            <QuotaTable
+              request={evaluation.request}
+              violations={evaluation.violations}
+              headroom={data.value.quota.headroom}
+            />
+            {evaluation.violations.length ? (
+              <Alert severity="error">{`This request exceeds the project's quota: ${describeQuotaViolations(
+                evaluation.violations,
+              )}`}</Alert>
+            ) : (
+              <Alert severity="success">{`The request fits in the project's remaining quota in ${where}`}</Alert>
+            )}
+          </>
+        )}
+        <SourceWarnings sources={data.value?.quota.sources} what="quotas" />
+        <SourceWarnings sources={data.value?.flavors.sources} what="flavors" />
+      </Box>
+    </ScaffolderField>
+  );
+};

@@ -1,0 +1,361 @@
+import { ComponentType } from 'react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { OpenStackLookup } from '@canopy-idp/plugin-openstack-common';
+import type { OpenStackLookupName } from '../../api';
+import {
+  backendError,
+  failedSource,
+  fakeOpenStackApi,
+  lookupOf,
+} from '../../__testUtils__/fakeOpenStackApi';
+import { renderField } from '../../__testUtils__/FieldHarness';
+import { OpenStackAvailabilityZonePicker } from '../OpenStackAvailabilityZonePicker/OpenStackAvailabilityZonePicker';
+import { OpenStackExternalNetworkPicker } from '../OpenStackExternalNetworkPicker/OpenStackExternalNetworkPicker';
+import { OpenStackFlavorPicker } from '../OpenStackFlavorPicker/OpenStackFlavorPicker';
+import { OpenStackImagePicker } from '../OpenStackImagePicker/OpenStackImagePicker';
+import { OpenStackKeyPairPicker } from '../OpenStackKeyPairPicker/OpenStackKeyPairPicker';
+import { OpenStackNetworkPicker } from '../OpenStackNetworkPicker/OpenStackNetworkPicker';
+
+const location = { cloud: 'lab', region: 'RegionOne' };
+
+const network = (name: string, extra = {}) => ({
+  id: `id-${name}`,
+  name,
+  region: 'RegionOne',
+  status: 'ACTIVE',
+  external: false,
+  shared: false,
+  subnetIds: ['s1'],
+  tags: [],
+  ...extra,
+});
+
+type Case = {
+  component: ComponentType<any>;
+  lookup: OpenStackLookupName;
+  label: string;
+  noun: string;
+  service: 'compute' | 'image' | 'network';
+  items: any[];
+  /** The option of items[0], as listed. */
+  option: string;
+};
+
+const cases: Case[] = [
+  {
+    component: OpenStackFlavorPicker,
+    lookup: 'flavors',
+    label: 'Flavor',
+    noun: 'flavors',
+    service: 'compute',
+    items: [
+      {
+        id: 'f1',
+        name: 'm1.medium',
+        vcpus: 2,
+        ramMiB: 4096,
+        diskGiB: 40,
+        ephemeralGiB: 10,
+        isPublic: true,
+      },
+    ],
+    option: 'm1.medium — 2 vCPUs, 4 GiB RAM, 40 GiB disk, 10 GiB ephemeral',
+  },
+  {
+    component: OpenStackImagePicker,
+    lookup: 'images',
+    label: 'Image',
+    noun: 'images',
+    service: 'image',
+    items: [
+      {
+        id: 'i1',
+        name: 'ubuntu-24.04',
+        status: 'active',
+        visibility: 'public',
+        minDiskGiB: 10,
+        minRamMiB: 512,
+      },
+    ],
+    option: 'ubuntu-24.04 — min disk 10 GiB, min RAM 512 MiB',
+  },
+  {
+    component: OpenStackNetworkPicker,
+    lookup: 'networks',
+    label: 'Network',
+    noun: 'networks',
+    service: 'network',
+    items: [network('private', { shared: true, subnetIds: ['a', 'b'] })],
+    option: 'private — shared, 2 subnets',
+  },
+  {
+    component: OpenStackExternalNetworkPicker,
+    lookup: 'external-networks',
+    label: 'External network',
+    noun: 'external networks',
+    service: 'network',
+    items: [network('public', { external: true })],
+    option: 'public — 1 subnet',
+  },
+  {
+    component: OpenStackAvailabilityZonePicker,
+    lookup: 'availability-zones',
+    label: 'Availability zone',
+    noun: 'availability zones',
+    service: 'compute',
+    items: [{ name: 'nova', available: true }],
+    option: 'nova',
+  },
+  {
+    component: OpenStackKeyPairPicker,
+    lookup: 'key-pairs',
+    label: 'Key pair',
+    noun: 'key pairs',
+    service: 'compute',
+    items: [{ name: 'alice', type: 'ssh', fingerprint: '3f:2a' }],
+    option: 'alice — ssh, 3f:2a',
+  },
+];
+
+describe.each(cases)('$label picker', c => {
+  const lookups = (answer: OpenStackLookup<any> | Error | 'pending') => ({
+    lookups: { [c.lookup]: answer },
+  });
+
+  it('lists what the look-up returns in the chosen location and takes the chosen name', async () => {
+    const { api, calls } = fakeOpenStackApi(lookups(lookupOf(c.items)));
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: c.component,
+      form: { location },
+      onChange,
+    });
+    await userEvent.click(await screen.findByLabelText(c.label));
+    await userEvent.click(
+      await screen.findByRole('option', { name: c.option }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith(c.items[0].name);
+    expect(calls).toEqual([`lab/RegionOne/${c.lookup}`]);
+  });
+
+  it('shows progress while loading', async () => {
+    const { api } = fakeOpenStackApi(lookups('pending'));
+    await renderField(api, { component: c.component, form: { location } });
+    expect(
+      await screen.findByRole('progressbar', { name: `Loading ${c.noun}` }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there is nothing in the location', async () => {
+    const { api } = fakeOpenStackApi(lookups(lookupOf([])));
+    await renderField(api, { component: c.component, form: { location } });
+    expect(
+      await screen.findByText(`No ${c.noun} in lab / RegionOne`),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the backend's error message", async () => {
+    const { api } = fakeOpenStackApi(
+      lookups(await backendError(503, 'Keystone did not answer')),
+    );
+    await renderField(api, { component: c.component, form: { location } });
+    expect(
+      await screen.findByText(
+        `Could not load the ${c.noun} of lab / RegionOne: Keystone did not answer (HTTP 503)`,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('warns about a source that did not answer', async () => {
+    const { api } = fakeOpenStackApi(
+      lookups(
+        lookupOf([], {
+          sources: [failedSource(c.service, 'timeout', 'no answer in 10s')],
+        }),
+      ),
+    );
+    await renderField(api, { component: c.component, form: { location } });
+    expect(
+      await screen.findByText(
+        `Some ${c.noun} could not be read: ${c.service}: timeout — no answer in 10s`,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('waits, disabled, for a cloud and region', async () => {
+    const { api, calls } = fakeOpenStackApi(lookups(lookupOf(c.items)));
+    await renderField(api, {
+      component: c.component,
+      form: { location: { cloud: 'lab', region: '' } },
+    });
+    expect(screen.getByLabelText(c.label)).toBeDisabled();
+    expect(
+      screen.getByText('Choose a cloud and region first'),
+    ).toBeInTheDocument();
+    expect(calls).toEqual([]);
+  });
+});
+
+const flavors = lookupOf([
+  {
+    id: 'f1',
+    name: 'm1.small',
+    vcpus: 1,
+    ramMiB: 2048,
+    diskGiB: 20,
+    ephemeralGiB: 0,
+    isPublic: true,
+  },
+  {
+    id: 'f2',
+    name: 'm1.large',
+    vcpus: 4,
+    ramMiB: 8192,
+    diskGiB: 80,
+    ephemeralGiB: 0,
+    isPublic: true,
+  },
+]);
+
+describe('look-up pickers', () => {
+  it('read the location from the field named by ui:options.locationField, dotted paths included', async () => {
+    const { api, calls } = fakeOpenStackApi({ lookups: { flavors } });
+    await renderField(api, {
+      component: OpenStackFlavorPicker,
+      form: {
+        location: { cloud: 'other', region: 'X' },
+        infra: { where: { cloud: 'prod', region: 'RegionTwo' } },
+      },
+      uiOptions: { locationField: 'infra.where' },
+    });
+    await screen.findByLabelText('Flavor');
+    await waitFor(() => expect(calls).toEqual(['prod/RegionTwo/flavors']));
+  });
+
+  it('keep a value the location offers and show it', async () => {
+    const { api } = fakeOpenStackApi({ lookups: { flavors } });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackFlavorPicker,
+      form: { location },
+      initial: 'm1.large',
+      onChange,
+    });
+    await waitFor(() =>
+      expect(screen.getByLabelText('Flavor')).toHaveValue(
+        'm1.large — 4 vCPUs, 8 GiB RAM, 80 GiB disk',
+      ),
+    );
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('drop a value the location does not offer', async () => {
+    const { api } = fakeOpenStackApi({ lookups: { flavors } });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackFlavorPicker,
+      form: { location },
+      initial: 'm2.gone',
+      onChange,
+    });
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(undefined));
+  });
+
+  it('keep such a value when the list is truncated, and say so', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { flavors: { ...flavors, truncated: true } },
+    });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackFlavorPicker,
+      form: { location },
+      initial: 'm2.beyond-the-cap',
+      onChange,
+    });
+    expect(
+      await screen.findByText('Only the first 2 flavors are listed'),
+    ).toBeInTheDocument();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('choose the only option of a required field', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { 'key-pairs': lookupOf([{ name: 'alice' }]) },
+    });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackKeyPairPicker,
+      form: { location },
+      required: true,
+      onChange,
+    });
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith('alice'));
+    expect(screen.getByLabelText(/Key pair/)).toHaveValue('alice');
+  });
+
+  it('do not offer what cannot be used: unavailable zones, inactive images', async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: {
+        'availability-zones': lookupOf([
+          { name: 'nova', available: true },
+          { name: 'broken', available: false },
+        ]),
+      },
+    });
+    await renderField(api, {
+      component: OpenStackAvailabilityZonePicker,
+      form: { location },
+    });
+    await userEvent.click(await screen.findByLabelText('Availability zone'));
+    expect(
+      await screen.findByRole('option', { name: 'broken — unavailable' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('option', { name: 'nova' })).toHaveAttribute(
+      'aria-disabled',
+      'false',
+    );
+  });
+
+  it('list inactive images without letting them be chosen', async () => {
+    const image = (name: string, status: string) => ({
+      id: name,
+      name,
+      status,
+      visibility: 'public',
+      minDiskGiB: 0,
+      minRamMiB: 0,
+    });
+    const { api } = fakeOpenStackApi({
+      lookups: {
+        images: lookupOf([
+          image('debian-12', 'active'),
+          image('fedora-41', 'queued'),
+        ]),
+      },
+    });
+    await renderField(api, {
+      component: OpenStackImagePicker,
+      form: { location },
+    });
+    await userEvent.click(await screen.findByLabelText('Image'));
+    expect(
+      await screen.findByRole('option', { name: 'fedora-41 — queued' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('option', { name: 'debian-12' })).toHaveAttribute(
+      'aria-disabled',
+      'false',
+    );
+  });
+
+  it('use the title of the schema as label', async () => {
+    const { api } = fakeOpenStackApi({ lookups: { flavors } });
+    await renderField(api, {
+      component: OpenStackFlavorPicker,
+      form: { location },
+      schema: { title: 'Server size', description: 'How big each server is' },
+    });
+    expect(await screen.findByLabelText('Server size')).toBeInTheDocument();
+    expect(screen.getByText('How big each server is')).toBeInTheDocument();
+  });
+});

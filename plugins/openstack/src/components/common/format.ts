@@ -1,0 +1,16 @@
+function trimmed(value: number) {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** 512 → "512 MiB", 2048 → "2 GiB", 1536 → "1.5 GiB". */
+export function formatMiB(mib: number): string {
+  if (mib >= 1024) {
+    return `${trimmed(Math.round((mib / 1024) * 10) / 10)} GiB`;
+  }
+  return `${mib} MiB`;
+}
+
+/** "1 vCPU", "2 vCPUs". */
+export function plural(count: number, singular: string, many = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : many}`;
+}

@@ -1,0 +1,32 @@
+export { OpenStackCloudRegionPicker } from './OpenStackCloudRegionPicker/OpenStackCloudRegionPicker';
+export {
+  OpenStackCloudRegionPickerFieldSchema,
+  validateOpenStackCloudRegion,
+} from './OpenStackCloudRegionPicker/schema';
+export { OpenStackFlavorPicker } from './OpenStackFlavorPicker/OpenStackFlavorPicker';
+export { OpenStackImagePicker } from './OpenStackImagePicker/OpenStackImagePicker';
+export { OpenStackNetworkPicker } from './OpenStackNetworkPicker/OpenStackNetworkPicker';
+export { OpenStackExternalNetworkPicker } from './OpenStackExternalNetworkPicker/OpenStackExternalNetworkPicker';
+export { OpenStackAvailabilityZonePicker } from './OpenStackAvailabilityZonePicker/OpenStackAvailabilityZonePicker';
+export { OpenStackKeyPairPicker } from './OpenStackKeyPairPicker/OpenStackKeyPairPicker';
+export { OpenStackLookupPickerFieldSchema } from './common/schema';
+export type { OpenStackLookupPickerUiOptions } from './common/LookupPicker';
+export type { OpenStackLocation } from './common/formValues';
+export { OpenStackQuotaPreview } from './OpenStackQuotaPreview/OpenStackQuotaPreview';
+export {
+  OpenStackQuotaPreviewFieldSchema,
+  validateOpenStackQuotaPreview,
+} from './OpenStackQuotaPreview/schema';
+export type {
+  OpenStackQuotaPreviewUiOptions,
+  OpenStackQuotaPreviewValue,
+} from './OpenStackQuotaPreview/schema';
+export { KubernetesClusterNamespacePicker } from './KubernetesClusterNamespacePicker/KubernetesClusterNamespacePicker';
+export {
+  KubernetesClusterNamespacePickerFieldSchema,
+  validateKubernetesClusterNamespace,
+} from './KubernetesClusterNamespacePicker/schema';
+export type {
+  KubernetesClusterNamespace,
+  KubernetesClusterNamespacePickerUiOptions,
+} from './KubernetesClusterNamespacePicker/schema';

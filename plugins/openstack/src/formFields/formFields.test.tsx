@@ -1,0 +1,356 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+  type FieldExtensionOptions,
+} from '@backstage/plugin-scaffolder-react';
+import {
+  FormFieldBlueprint,
+  Stepper,
+  type FormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  MockFetchApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
+import { openstackApiRef } from '../api';
+import {
+  KubernetesClusterNamespacePickerFieldExtension,
+  OpenStackAvailabilityZonePickerFieldExtension,
+  OpenStackCloudRegionPickerFieldExtension,
+  OpenStackExternalNetworkPickerFieldExtension,
+  OpenStackFlavorPickerFieldExtension,
+  OpenStackImagePickerFieldExtension,
+  OpenStackKeyPairPickerFieldExtension,
+  OpenStackNetworkPickerFieldExtension,
+  OpenStackQuotaPreviewFieldExtension,
+} from '../extensions';
+import { fakeOpenStackApi, lookupOf } from '../__testUtils__/fakeOpenStackApi';
+import { openstackFormFields } from './blueprints';
+
+const FIELD_NAMES = [
+  'OpenStackCloudRegionPicker',
+  'OpenStackFlavorPicker',
+  'OpenStackImagePicker',
+  'OpenStackNetworkPicker',
+  'OpenStackExternalNetworkPicker',
+  'OpenStackAvailabilityZonePicker',
+  'OpenStackKeyPairPicker',
+  'OpenStackQuotaPreview',
+  'KubernetesClusterNamespacePicker',
+];
+
+/** The fields of the new frontend system, as the scaffolder loads them. */
+async function loadFormFields() {
+  return Promise.all(
+    openstackFormFields.map(async extension => {
+      const loader = createExtensionTester(
+        extension as ExtensionDefinition<any>,
+      ).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ) as () => Promise<FormField>;
+      // The scaffolder reads the field's options from the loaded value.
+      return (await loader()) as unknown as FieldExtensionOptions<any, any>;
+    }),
+  );
+}
+
+describe('form field registration', () => {
+  it('gives the new frontend system every field under its fixed name', async () => {
+    const fields = await loadFormFields();
+    expect(fields.map(f => f.name)).toEqual(FIELD_NAMES);
+    expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
+      'OpenStackCloudRegionPicker',
+      'OpenStackQuotaPreview',
+      'KubernetesClusterNamespacePicker',
+    ]);
+    for (const field of fields) {
+      expect(field.schema).toBeDefined();
+    }
+  });
+
+  it('gives legacy apps the same fields through <ScaffolderFieldExtensions>', async () => {
+    let fields: FieldExtensionOptions[] = [];
+    const Probe = () => {
+      // What the legacy scaffolder page does with its children.
+      fields = useCustomFieldExtensions(
+        <ScaffolderFieldExtensions>
+          <OpenStackCloudRegionPickerFieldExtension />
+          <OpenStackFlavorPickerFieldExtension />
+          <OpenStackImagePickerFieldExtension />
+          <OpenStackNetworkPickerFieldExtension />
+          <OpenStackExternalNetworkPickerFieldExtension />
+          <OpenStackAvailabilityZonePickerFieldExtension />
+          <OpenStackKeyPairPickerFieldExtension />
+          <OpenStackQuotaPreviewFieldExtension />
+          <KubernetesClusterNamespacePickerFieldExtension />
+        </ScaffolderFieldExtensions>,
+      );
+      return null;
+    };
+    await renderInTestApp(<Probe />);
+    expect(fields.map(f => f.name)).toEqual(FIELD_NAMES);
+    expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
+      'OpenStackCloudRegionPicker',
+      'OpenStackQuotaPreview',
+      'KubernetesClusterNamespacePicker',
+    ]);
+  });
+});
+
+describe('in the scaffolder form', () => {
+  beforeEach(() => {
+    // The stepper scrolls to the top of each step; jsdom cannot.
+    jest.spyOn(window, 'scrollTo').mockImplementation(() => {});
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const flavors = lookupOf<OpenStackFlavor>([
+    {
+      id: 'f1',
+      name: 'm1.small',
+      vcpus: 1,
+      ramMiB: 2048,
+      diskGiB: 20,
+      ephemeralGiB: 0,
+      isPublic: true,
+    },
+  ]);
+
+  // Shaped like templates/openstack-virtual-machines: the location on the
+  // first step (an object with properties), the rest on the second.
+  const manifest = {
+    title: 'Servers',
+    steps: [
+      {
+        title: 'Where',
+        schema: {
+          type: 'object',
+          required: ['location'],
+          properties: {
+            location: {
+              title: 'Cloud and region',
+              type: 'object',
+              'ui:field': 'OpenStackCloudRegionPicker',
+              required: ['cloud', 'region'],
+              properties: {
+                cloud: { type: 'string' },
+                region: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      {
+        title: 'Size',
+        schema: {
+          type: 'object',
+          required: ['count', 'flavor'],
+          properties: {
+            count: { title: 'Servers', type: 'integer', default: 2 },
+            flavor: {
+              title: 'Flavor',
+              type: 'string',
+              'ui:field': 'OpenStackFlavorPicker',
+            },
+            bootVolumeGiB: { type: 'integer', default: 0 },
+            quota: {
+              title: 'Quota',
+              type: 'object',
+              'ui:field': 'OpenStackQuotaPreview',
+              'ui:options': {
+                flavorField: 'flavor',
+                countField: 'count',
+                volumeFields: ['bootVolumeGiB'],
+              },
+            },
+          },
+        },
+      },
+    ],
+  };
+
+  async function renderStepper(instancesLeft: number) {
+    const { api } = fakeOpenStackApi({
+      clouds: [{ name: 'lab', regions: ['RegionOne'] }],
+      lookups: { flavors },
+      headroom: {
+        headroom: {
+          region: 'RegionOne',
+          compute: { instances: instancesLeft, cores: 100, ram: null },
+          network: {},
+          volume: {},
+          usage: { region: 'RegionOne' },
+        },
+        sources: [],
+      },
+    });
+    const onCreate = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider apis={[[openstackApiRef, api]]}>
+        <Stepper
+          manifest={manifest}
+          extensions={await loadFormFields()}
+          onCreate={onCreate}
+        />
+      </TestApiProvider>,
+    );
+    // The only cloud and region are chosen by themselves ...
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Region/)).toHaveValue('RegionOne'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    // ... and so is the only flavor on the next step.
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Flavor/)).toHaveValue(
+        'm1.small — 1 vCPU, 2 GiB RAM, 20 GiB disk',
+      ),
+    );
+    return onCreate;
+  }
+
+  it('cannot go on to the review while the request exceeds the quota', async () => {
+    await renderStepper(1);
+    const message =
+      "This request exceeds the project's quota: compute.instances: asks for 2, 1 left (over by 1)";
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    // The step's validation adds the message to the field's errors.
+    await waitFor(() =>
+      expect(screen.getAllByText(message).length).toBeGreaterThan(1),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Create' }),
+    ).not.toBeInTheDocument();
+  }, 20_000);
+
+  it('goes on to the review when the request fits, and creates with the values', async () => {
+    const onCreate = await renderStepper(5);
+    expect(
+      await screen.findByText(
+        "The request fits in the project's remaining quota in lab / RegionOne",
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
+    expect(onCreate).toHaveBeenCalledWith(
+      expect.objectContaining({
+        location: { cloud: 'lab', region: 'RegionOne' },
+        flavor: 'm1.small',
+        count: 2,
+        quota: { ok: true, violations: [] },
+      }),
+    );
+  }, 20_000);
+});
+
+describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
+  beforeEach(() => {
+    jest.spyOn(window, 'scrollTo').mockImplementation(() => {});
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  // Shaped like templates/platform-bootstrap.
+  const manifest = {
+    title: 'Bootstrap',
+    steps: [
+      {
+        title: 'Target',
+        schema: {
+          type: 'object',
+          required: ['target'],
+          properties: {
+            target: {
+              title: 'Cluster and namespace',
+              type: 'object',
+              'ui:field': 'KubernetesClusterNamespacePicker',
+              'ui:options': { defaultNamespace: 'argocd' },
+              required: ['cluster', 'namespace'],
+              properties: {
+                cluster: { type: 'string' },
+                namespace: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    ],
+  };
+
+  async function renderStepper() {
+    const fetchApi = new MockFetchApi({
+      baseImplementation: async () =>
+        new Response(
+          JSON.stringify({
+            items: [{ name: 'only', authProvider: 'serviceAccount' }],
+          }),
+          { headers: { 'content-type': 'application/json' } },
+        ),
+    });
+    const onCreate = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [openstackApiRef, fakeOpenStackApi({}).api],
+          [
+            discoveryApiRef,
+            { getBaseUrl: async (id: string) => `http://b.test/api/${id}` },
+          ],
+          [fetchApiRef, fetchApi],
+        ]}
+      >
+        <Stepper
+          manifest={manifest}
+          extensions={await loadFormFields()}
+          onCreate={onCreate}
+        />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Cluster/)).toHaveValue('only'),
+    );
+    return onCreate;
+  }
+
+  it('takes the only cluster and the default namespace', async () => {
+    const onCreate = await renderStepper();
+    expect(screen.getByLabelText(/^Namespace/)).toHaveValue('argocd');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
+    expect(onCreate).toHaveBeenCalledWith({
+      target: { cluster: 'only', namespace: 'argocd' },
+    });
+  }, 20_000);
+
+  it('cannot go on with a namespace that is not a DNS-1123 label', async () => {
+    await renderStepper();
+    const namespace = screen.getByLabelText(/^Namespace/);
+    await userEvent.clear(namespace);
+    await userEvent.type(namespace, 'Argo_CD');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/"Argo_CD" is not a valid namespace/).length,
+      ).toBeGreaterThan(1),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Create' }),
+    ).not.toBeInTheDocument();
+  }, 20_000);
+});
