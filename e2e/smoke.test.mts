@@ -151,6 +151,11 @@ async function signedInPage(): Promise<Page> {
   });
   await page.goto(appUrl, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Enter' }).click({ timeout: 120_000 });
+  // Signed in once the app shell (sidebar) is there.
+  await page
+    .getByRole('link', { name: 'Create' })
+    .first()
+    .waitFor({ timeout: 120_000 });
   return page;
 }
 
@@ -205,7 +210,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
       fullPage: true,
     });
   try {
-    await page.goto(`${appUrl}/create`);
+    await page.getByRole('link', { name: 'Create' }).first().click();
     const card = page
       .locator('.MuiCard-root')
       .filter({ hasText: 'OpenStack virtual machines' });
@@ -217,16 +222,24 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
     await page.locator('#root_name').fill('e2e-vm', { timeout: 60_000 });
     const owner = page.locator('#root_owner');
     await owner.click();
-    await owner.fill('canopy-team');
     await page
-      .getByRole('option', { name: /canopy-team/ })
+      .getByRole('option', { name: /Canopy team/ })
       .first()
       .click();
-    await page.getByText('RegionOne').first().waitFor({ timeout: 60_000 });
+    const region = page
+      .locator('select')
+      .filter({ has: page.locator('option[value="RegionOne"]') });
+    for (let i = 0; (await region.inputValue()) !== 'RegionOne'; i++) {
+      assert.ok(i < 600, 'the only cloud and region were not chosen');
+      await page.waitForTimeout(100);
+    }
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // Step 2: the pickers list what the test bed has.
-    await page.getByLabel('Flavor').click({ timeout: 60_000 });
+    // Step 2: the pickers list what the test bed has, once loaded.
+    await page
+      .getByRole('progressbar', { name: 'Loading flavors' })
+      .waitFor({ state: 'detached', timeout: 60_000 });
+    await page.locator('#root_flavor').click({ timeout: 60_000 });
     const flavors = await page.getByRole('option').allTextContents();
     assert.ok(
       flavors.some(f => f.startsWith('m1.tiny')) &&
@@ -238,14 +251,14 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
       String(flavors),
     );
     await page.getByRole('option', { name: /^m1\.tiny/ }).click();
-    await page.getByLabel('Image').click();
+    await page.locator('#root_image').click();
     const images = await page.getByRole('option').allTextContents();
     assert.ok(
       images.some(i => i.startsWith('tiny-raw')),
       `images listed: ${images}`,
     );
     await page.getByRole('option', { name: /^tiny-raw/ }).click();
-    await page.getByLabel('Network').click();
+    await page.locator('#root_network').click();
     await page.getByRole('option', { name: /^demo-net/ }).click();
 
     // Too large: the test bed's project has 3 instances left.
@@ -261,13 +274,13 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
     await shot('vm-form-over-quota');
     await page.getByRole('button', { name: 'Next' }).click();
     // The preview's validation keeps the form on this step.
-    await page.getByLabel('Flavor').waitFor();
+    await page.locator('#root_flavor').waitFor();
     await page.locator('#root_count').fill('1');
     await page
-      .getByText(/exceeds the project's quota/)
-      .first()
-      .waitFor({ state: 'detached', timeout: 60_000 });
-    await page.getByText(/fits/i).first().waitFor({ timeout: 60_000 });
+      .getByText(
+        "The request fits in the project's remaining quota in lab / RegionOne",
+      )
+      .waitFor({ timeout: 60_000 });
     await shot('vm-form');
     await page.getByRole('button', { name: 'Next' }).click();
 
@@ -279,8 +292,12 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
     await page
       .getByLabel('Repository', { exact: false })
       .last()
-      .fill('infrastructure');
+      .pressSequentially('infrastructure');
+    await page.keyboard.press('Tab');
     await page.getByRole('button', { name: 'Review' }).click();
+    await page
+      .getByRole('button', { name: 'Create' })
+      .waitFor({ timeout: 30_000 });
     await shot('vm-review');
 
     // Create: capture what the browser submits instead of running it for real
