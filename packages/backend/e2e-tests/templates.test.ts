@@ -21,6 +21,8 @@ import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FakeGithub } from '../../../plugins/scaffolder-actions/src/__testUtils__/fakeGithub';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeGitlab } from '../../../plugins/scaffolder-actions/src/__testUtils__/fakeGitlab';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { createValidateAction } from '../../../plugins/scaffolder-actions/src/actions';
 
 const TOKEN = 'github-token-for-templates-test';
@@ -52,6 +54,7 @@ function directoryContents(name: string) {
 
 describe('the template catalog, end to end', { concurrency: false }, () => {
   let github: FakeGithub;
+  let gitlab: FakeGitlab;
   let backend: Awaited<ReturnType<typeof startCanopyBackend>>;
   let repoUrl: string;
 
@@ -62,12 +65,23 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     );
     github = new FakeGithub('acme', 'infrastructure', TOKEN);
     await github.start();
+    gitlab = new FakeGitlab('platform/gitops', TOKEN);
+    await gitlab.start();
     const host = `127.0.0.1:${github.port}`;
+    const gitlabHost = `127.0.0.1:${gitlab.port}`;
     repoUrl = `${host}?owner=acme&repo=infrastructure`;
     backend = await startCanopyBackend({
       config: {
         integrations: {
           github: [{ host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }],
+          gitlab: [
+            {
+              host: gitlabHost,
+              apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
+              baseUrl: gitlab.baseUrl,
+              token: TOKEN,
+            },
+          ],
         },
         scaffolder: {
           defaultAuthor: { name: 'Canopy', email: 'canopy@example.invalid' },
@@ -91,6 +105,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
   after(async () => {
     await backend?.stop();
     await github?.stop();
+    await gitlab?.stop();
   });
 
   async function api(method: string, url: string, body?: object) {
@@ -134,6 +149,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
   }
 
   async function runTask(name: string, values: object) {
+    await catalogTemplates();
     const created = await api('POST', 'scaffolder/v2/tasks', {
       templateRef: `template:default/${name}`,
       values,
@@ -195,7 +211,6 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       );
       const pullsBefore = github.pulls.length;
 
-      await catalogTemplates();
       const run = await runTask(name, values);
       assert.equal(run.status, 'completed', run.log.slice(-3000));
       assert.equal(
@@ -262,6 +277,35 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       } as any);
       assert.equal(outputs.ok, true, String(outputs.report));
     });
+  });
+
+  it('opens a GitLab merge request when the repository URL is a GitLab one', async () => {
+    const before = gitlab.mergeRequests.length;
+    const pullsBefore = github.pulls.length;
+    const run = await runTask('new-service', {
+      ...valuesFor('new-service'),
+      name: 'billing-api',
+      repoUrl: `127.0.0.1:${gitlab.port}?owner=platform&repo=gitops`,
+    });
+    assert.equal(run.status, 'completed', run.log.slice(-3000));
+    assert.equal(gitlab.mergeRequests.length, before + 1);
+    assert.equal(github.pulls.length, pullsBefore, 'nothing went to GitHub');
+    const mr = gitlab.mergeRequests.at(-1)!;
+    const checkout = gitlab.repo.checkout(mr.sourceBranch);
+    const entity = parse(
+      readFileSync(
+        path.join(checkout, 'services/billing-api/catalog-info.yaml'),
+        'utf8',
+      ),
+    );
+    assert.equal(entity.metadata.annotations['argocd/app-name'], 'billing-api');
+    assert.match(
+      readFileSync(
+        path.join(checkout, 'services/billing-api/argocd/billing-api.yaml'),
+        'utf8',
+      ),
+      /repoURL: https:\/\/127\.0\.0\.1:\d+\/platform\/gitops\.git/,
+    );
   });
 
   it('fails a request over the project quota before any pull request, naming the limit', async () => {
