@@ -7,7 +7,10 @@
  *   2. Create -> the VM template: the flavor and image fields list what the
  *      test bed has, the quota preview flags a request over the project's
  *      quota, and the valid request, as the browser submits it, completes a
- *      scaffolder dry-run.
+ *      scaffolder dry-run;
+ *   3. the test bed's `payments` component (testbed/openstack/catalog-info.yaml):
+ *      its OpenStack tab lists the servers, volume and load balancer seed.py
+ *      tagged for it.
  * Screenshots go to artifacts/e2e/ (git-ignored).
  *
  * Environment:
@@ -176,7 +179,8 @@ test('the catalog lists Canopy itself after guest sign-in', async () => {
       .getByText('All', { exact: true })
       .first()
       .click({ timeout: 60_000 });
-    await page.getByText('All Components (6)').waitFor({ timeout: 60_000 });
+    // Canopy's six, and the test bed's payments, shop and batch.
+    await page.getByText('All Components (9)').waitFor({ timeout: 60_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -356,6 +360,65 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
     assert.ok(files.includes('openstack/e2e-vm/main.tf'), String(files));
   } catch (error) {
     await failureShot(page, 'vm-template');
+    throw error;
+  } finally {
+    await page.close();
+  }
+});
+
+test("a component's OpenStack tab lists its resources in the test bed", async () => {
+  const page = await signedInPage();
+  try {
+    await page
+      .getByText('All', { exact: true })
+      .first()
+      .click({ timeout: 60_000 });
+    await page
+      .getByRole('link', { name: 'Payments', exact: true })
+      .first()
+      .click({ timeout: 60_000 });
+    // The entity page's tab (role tab; a plain link in older catalog pages).
+    await page
+      .getByRole('tab', { name: 'OpenStack', exact: true })
+      .or(page.getByRole('link', { name: 'OpenStack', exact: true }))
+      .first()
+      .click({ timeout: 60_000 });
+    await page.waitForURL(
+      /\/catalog\/default\/component\/payments\/openstack$/,
+    );
+
+    const servers = page.getByTestId('openstack-servers');
+    for (const name of ['payments-web-1', 'payments-web-2']) {
+      await servers
+        .getByText(name, { exact: true })
+        .waitFor({ timeout: 90_000 });
+    }
+    await page
+      .getByTestId('openstack-volumes')
+      .getByText('payments-data', { exact: true })
+      .waitFor();
+    await page
+      .getByTestId('openstack-loadBalancers')
+      .getByText('payments-lb', { exact: true })
+      .waitFor();
+    // Only the entity's resources: not the other components' servers.
+    assert.equal(await page.getByText('shop-web-1').count(), 0);
+    await page.getByText('canopy.entity=component.default.payments').waitFor();
+    const failed = page.getByTestId('openstack-failed-sources');
+    if (await failed.count()) {
+      console.log(`failed OpenStack sources: ${await failed.textContent()}`);
+    }
+    // A viewport as tall as the page: a fullPage shot of this long page would
+    // lay the fixed sidebar over the content.
+    const height = await page.evaluate(
+      () => document.documentElement.scrollHeight,
+    );
+    await page.setViewportSize({ width: 1400, height });
+    await page.screenshot({
+      path: path.join(artifacts, 'entity-openstack.png'),
+    });
+  } catch (error) {
+    await failureShot(page, 'entity-openstack');
     throw error;
   } finally {
     await page.close();

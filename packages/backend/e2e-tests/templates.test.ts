@@ -280,7 +280,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
   });
 
   it('opens a GitLab merge request when the repository URL is a GitLab one', async () => {
-    const before = gitlab.mergeRequests.length;
+    const requestsBefore = gitlab.mergeRequests.length;
     const pullsBefore = github.pulls.length;
     const run = await runTask('new-service', {
       ...valuesFor('new-service'),
@@ -288,7 +288,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       repoUrl: `127.0.0.1:${gitlab.port}?owner=platform&repo=gitops`,
     });
     assert.equal(run.status, 'completed', run.log.slice(-3000));
-    assert.equal(gitlab.mergeRequests.length, before + 1);
+    assert.equal(gitlab.mergeRequests.length, requestsBefore + 1);
     assert.equal(github.pulls.length, pullsBefore, 'nothing went to GitHub');
     const mr = gitlab.mergeRequests.at(-1)!;
     const checkout = gitlab.repo.checkout(mr.sourceBranch);

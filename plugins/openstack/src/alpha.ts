@@ -5,9 +5,14 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { openstackApiRef, OpenStackClient } from './api';
+import {
+  openstackEntityCard,
+  openstackEntityContent,
+} from './entityBlueprints';
 import { openstackFormFields } from './formFields/blueprints';
 
 export * from './formFields/blueprints';
+export * from './entityBlueprints';
 
 /** @alpha */
 export const openstackApi = ApiBlueprint.make({
@@ -21,12 +26,19 @@ export const openstackApi = ApiBlueprint.make({
 
 /**
  * Canopy's OpenStack plugin for apps on the new frontend system: the
- * `openstackApiRef` client and the scaffolder form fields (attached to the
- * scaffolder plugin's `api:scaffolder/form-fields`).
+ * `openstackApiRef` client, the scaffolder form fields (attached to the
+ * scaffolder plugin's `api:scaffolder/form-fields`), and the OpenStack tab
+ * and overview card of catalog entities annotated with
+ * `openstack.canopy-idp.io/cloud`.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'openstack',
-  extensions: [openstackApi, ...openstackFormFields],
+  extensions: [
+    openstackApi,
+    ...openstackFormFields,
+    openstackEntityContent,
+    openstackEntityCard,
+  ],
 });

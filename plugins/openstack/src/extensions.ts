@@ -1,3 +1,7 @@
+import {
+  createComponentExtension,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
   KubernetesClusterNamespacePicker,
@@ -18,6 +22,7 @@ import {
   validateOpenStackQuotaPreview,
 } from './components';
 import { openstackPlugin } from './plugin';
+import { entityContentRouteRef } from './routes';
 
 /**
  * Scaffolder field `OpenStackCloudRegionPicker`: value `{ cloud, region }`.
@@ -145,3 +150,37 @@ export const KubernetesClusterNamespacePickerFieldExtension =
       schema: KubernetesClusterNamespacePickerFieldSchema.schema,
     }),
   );
+
+/**
+ * The OpenStack tab of an entity page (legacy frontend system): the resources
+ * carrying the entity's tags, the project's quota usage and failed sources.
+ * Mount it under `EntityLayout.Route path="/openstack"`, for entities that
+ * pass `isOpenStackAvailable`.
+ *
+ * @public
+ */
+export const EntityOpenStackContent = openstackPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityOpenStackContent',
+    component: () =>
+      import('./components/entity').then(m => m.OpenStackEntityContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The OpenStack card of an entity's overview (legacy frontend system): counts
+ * per kind, server statuses, compute quota usage, and a link to the tab at
+ * `<entity page>/openstack`.
+ *
+ * @public
+ */
+export const EntityOpenStackCard = openstackPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpenStackCard',
+    component: {
+      lazy: () =>
+        import('./components/entity').then(m => m.OpenStackOverviewCard),
+    },
+  }),
+);

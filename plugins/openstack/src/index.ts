@@ -7,6 +7,7 @@
 export { openstackPlugin } from './plugin';
 export * from './api';
 export * from './extensions';
+export { isOpenStackAvailable } from './components/entity/isOpenStackAvailable';
 export type {
   KubernetesClusterNamespace,
   KubernetesClusterNamespacePickerUiOptions,

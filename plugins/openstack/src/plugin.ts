@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { openstackApiRef, OpenStackClient } from './api';
+import { entityContentRouteRef } from './routes';
 
 /**
  * The OpenStack plugin for apps on the legacy frontend system.
@@ -22,4 +23,7 @@ export const openstackPlugin = createPlugin({
       factory: deps => new OpenStackClient(deps),
     }),
   ],
+  routes: {
+    entityContent: entityContentRouteRef,
+  },
 });

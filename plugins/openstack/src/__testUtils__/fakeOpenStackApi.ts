@@ -1,7 +1,10 @@
 import { ResponseError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   OpenStackCloudSummary,
+  OpenStackEntityResources,
   OpenStackLookup,
+  OpenStackResources,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import type {
@@ -22,6 +25,7 @@ export type FakeAnswers = {
     >;
   };
   headroom?: Answer<OpenStackQuotaHeadroomResponse>;
+  entityResources?: Answer<OpenStackEntityResources>;
 };
 
 function settle<T>(answer: Answer<T> | undefined, what: string): Promise<T> {
@@ -53,6 +57,16 @@ export function fakeOpenStackApi(answers: FakeAnswers) {
     quotaHeadroom: async (cloud, region) => {
       calls.push(`${cloud}/${region}/quota-headroom`);
       return settle(answers.headroom, 'quota-headroom');
+    },
+    getEntityResources: async entityRef => {
+      calls.push(
+        `resources of ${
+          typeof entityRef === 'string'
+            ? entityRef
+            : stringifyEntityRef(entityRef)
+        }`,
+      );
+      return settle(answers.entityResources, 'entity resources');
     },
   };
   return { api, calls };
@@ -99,4 +113,34 @@ export function backendError(status: number, message: string) {
       },
     ),
   );
+}
+
+/** An answer of getEntityResources: nothing listed, every source fine. */
+export function entityResourcesOf(
+  resources: Partial<OpenStackResources> = {},
+  extra: Partial<OpenStackEntityResources> = {},
+): OpenStackEntityResources {
+  return {
+    entityRef: 'component:default/payments',
+    cloud: 'lab',
+    project: 'demo',
+    regions: ['RegionOne'],
+    tags: ['canopy.entity=component.default.payments'],
+    resources: {
+      servers: [],
+      volumes: [],
+      networks: [],
+      subnets: [],
+      routers: [],
+      ports: [],
+      floatingIps: [],
+      securityGroups: [],
+      loadBalancers: [],
+      ...resources,
+    },
+    quotas: [],
+    truncated: [],
+    sources: [],
+    ...extra,
+  };
 }

@@ -1,7 +1,9 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   OpenStackAvailabilityZone,
   OpenStackCloudSummary,
+  OpenStackEntityResources,
   OpenStackFlavor,
   OpenStackHealth,
   OpenStackImage,
@@ -9,6 +11,7 @@ import type {
   OpenStackLookup,
   OpenStackNetwork,
   OpenStackQuotaHeadroom,
+  OpenStackResourceKind,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 
@@ -55,6 +58,18 @@ export type OpenStackQuotaHeadroomResponse = {
 };
 
 /**
+ * Options of {@link OpenStackApi.getEntityResources}.
+ *
+ * @public
+ */
+export type OpenStackEntityResourcesOptions = {
+  /** Resource kinds to list; every kind when absent or empty. */
+  kinds?: OpenStackResourceKind[];
+  /** Whether to read the project's quota usage too (default true). */
+  quotas?: boolean;
+};
+
+/**
  * Client of Canopy's OpenStack backend plugin.
  *
  * @public
@@ -80,6 +95,19 @@ export interface OpenStackApi {
     region: string,
     options?: OpenStackLookupOptions,
   ): Promise<OpenStackQuotaHeadroomResponse>;
+
+  /**
+   * The OpenStack resources behind a catalog entity (selected by its
+   * `openstack.canopy-idp.io/*` annotations) and the project's quota usage.
+   * A source that fails is reported in `sources`; it does not fail the call.
+   *
+   * @param entityRef - the entity, as a compound reference or a string such as
+   *   `component:default/payments` (the namespace defaults to `default`)
+   */
+  getEntityResources(
+    entityRef: CompoundEntityRef | string,
+    options?: OpenStackEntityResourcesOptions,
+  ): Promise<OpenStackEntityResources>;
 }
 
 /**

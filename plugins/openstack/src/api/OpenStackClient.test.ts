@@ -101,6 +101,113 @@ describe('OpenStackClient', () => {
     ]);
   });
 
+  const entityResources = {
+    entityRef: 'component:default/payments',
+    cloud: 'lab',
+    project: 'demo',
+    regions: ['RegionOne'],
+    tags: ['canopy.entity=component.default.payments'],
+    resources: {
+      servers: [],
+      volumes: [],
+      networks: [],
+      subnets: [],
+      routers: [],
+      ports: [],
+      floatingIps: [],
+      securityGroups: [],
+      loadBalancers: [],
+    },
+    quotas: [],
+    truncated: [],
+    sources: [],
+  };
+
+  it('reads the resources of an entity given as a compound reference', async () => {
+    const { calls, fetchApi } = recordingFetch(entityResources);
+    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    await expect(
+      client.getEntityResources({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'payments',
+      }),
+    ).resolves.toEqual(entityResources);
+    expect(calls).toEqual([
+      'http://backstage.test/api/openstack/entities/Component/default/payments/resources',
+    ]);
+  });
+
+  it('reads the resources of an entity given as a string, URL-encoding each part', async () => {
+    const { calls, fetchApi } = recordingFetch(entityResources);
+    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    await client.getEntityResources('component:default/payments');
+    await client.getEntityResources('component:shop');
+    await client.getEntityResources({
+      kind: 'component',
+      namespace: 'team a/b',
+      name: 'web#1?x',
+    });
+    expect(calls).toEqual([
+      'http://backstage.test/api/openstack/entities/component/default/payments/resources',
+      'http://backstage.test/api/openstack/entities/component/default/shop/resources',
+      'http://backstage.test/api/openstack/entities/component/team%20a%2Fb/web%231%3Fx/resources',
+    ]);
+  });
+
+  it('asks for some kinds only, and for no quotas, when told', async () => {
+    const { calls, fetchApi } = recordingFetch(entityResources);
+    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    await client.getEntityResources('component:default/payments', {
+      kinds: ['servers', 'volumes'],
+      quotas: false,
+    });
+    await client.getEntityResources('component:default/payments', {
+      kinds: [],
+      quotas: true,
+    });
+    expect(calls).toEqual([
+      'http://backstage.test/api/openstack/entities/component/default/payments/resources?kinds=servers%2Cvolumes&quotas=false',
+      'http://backstage.test/api/openstack/entities/component/default/payments/resources?quotas=true',
+    ]);
+  });
+
+  it('rejects a string reference without a kind before asking the backend', async () => {
+    const { calls, fetchApi } = recordingFetch(entityResources);
+    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    await expect(client.getEntityResources('payments')).rejects.toThrow(/kind/);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a refusal into a ResponseError carrying the status', async () => {
+    const fetchApi = new MockFetchApi({
+      baseImplementation: async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotAllowedError',
+              message:
+                'Not allowed to read the OpenStack resources of component:default/payments',
+            },
+            response: { statusCode: 403 },
+          }),
+          {
+            status: 403,
+            statusText: 'Forbidden',
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    });
+    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    await expect(
+      client.getEntityResources('component:default/payments'),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      cause: { name: 'NotAllowedError' },
+    });
+  });
+
   it('keeps the backend error message of a failed look-up', async () => {
     const fetchApi = new MockFetchApi({
       baseImplementation: async () =>

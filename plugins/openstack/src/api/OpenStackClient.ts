@@ -1,8 +1,16 @@
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { OpenStackLookup } from '@canopy-idp/plugin-openstack-common';
+import type {
+  OpenStackEntityResources,
+  OpenStackLookup,
+} from '@canopy-idp/plugin-openstack-common';
 import type {
   OpenStackApi,
+  OpenStackEntityResourcesOptions,
   OpenStackLookupItems,
   OpenStackLookupName,
   OpenStackLookupOptions,
@@ -52,6 +60,27 @@ export class OpenStackClient implements OpenStackApi {
   ) {
     return this.get<OpenStackQuotaHeadroomResponse>(
       `${regionPath(cloud, region)}/quota-headroom${projectQuery(options)}`,
+    );
+  }
+
+  async getEntityResources(
+    entityRef: CompoundEntityRef | string,
+    options?: OpenStackEntityResourcesOptions,
+  ) {
+    const { kind, namespace, name } =
+      typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+    const query = new URLSearchParams();
+    if (options?.kinds?.length) {
+      query.set('kinds', options.kinds.join(','));
+    }
+    if (options?.quotas !== undefined) {
+      query.set('quotas', String(options.quotas));
+    }
+    const search = query.toString() ? `?${query}` : '';
+    return this.get<OpenStackEntityResources>(
+      `/entities/${[kind, namespace, name]
+        .map(encodeURIComponent)
+        .join('/')}/resources${search}`,
     );
   }
 

@@ -1,0 +1,361 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  backendError,
+  entityResourcesOf,
+  failedSource,
+  fakeOpenStackApi,
+} from '../../__testUtils__/fakeOpenStackApi';
+import {
+  paymentsResources,
+  renderForEntity,
+} from '../../__testUtils__/entityFixtures';
+import { OpenStackEntityContent } from './OpenStackEntityContent';
+
+const SLOW = 20_000;
+
+const quotas = [
+  {
+    region: 'RegionOne',
+    compute: {
+      instances: { limit: 12, inUse: 9, reserved: 0 },
+      cores: { limit: -1, inUse: 9, reserved: 0 },
+      ram: { limit: 51200, inUse: 4608, reserved: 512 },
+      key_pairs: { limit: 100, inUse: 0, reserved: 0 },
+    },
+    volume: { gigabytes: { limit: 1000, inUse: 1, reserved: 0 } },
+  },
+];
+
+const section = (kind: string) => screen.getByTestId(`openstack-${kind}`);
+
+describe('OpenStackEntityContent', () => {
+  it(
+    'lists the resources of each kind, with Horizon links',
+    async () => {
+      const { api, calls } = fakeOpenStackApi({
+        entityResources: entityResourcesOf(paymentsResources, {
+          horizonUrl: 'https://horizon.example.net/dashboard/',
+        }),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+
+      expect(await screen.findByText('Servers (2)')).toBeInTheDocument();
+      expect(calls).toEqual(['resources of component:default/payments']);
+
+      // The selector.
+      expect(screen.getByText('lab')).toBeInTheDocument();
+      expect(screen.getByText('demo')).toBeInTheDocument();
+      expect(screen.getByText('RegionOne')).toBeInTheDocument();
+      expect(
+        screen.getByText('canopy.entity=component.default.payments'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: /^Open the project in Horizon,/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/',
+      );
+
+      const servers = within(section('servers'));
+      expect(
+        servers.getByRole('link', { name: /^payments-web-1,/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/instances/srv-1/',
+      );
+      expect(servers.getByText('payments-web-2')).toBeInTheDocument();
+      expect(
+        servers.getAllByText('m1.tiny (1 vCPU, 512 MiB RAM)'),
+      ).toHaveLength(2);
+      expect(
+        servers.getByText('10.20.0.11 (payments-net, fixed)'),
+      ).toBeInTheDocument();
+      expect(
+        servers.getByText('203.0.113.37 (payments-net, floating)'),
+      ).toBeInTheDocument();
+      expect(servers.getByText('nova')).toBeInTheDocument();
+      expect(servers.getByText('2025-01-02 03:04 UTC')).toBeInTheDocument();
+      expect(servers.getByText('ACTIVE')).toBeInTheDocument();
+      expect(servers.getByText('ERROR')).toBeInTheDocument();
+
+      const volumes = within(section('volumes'));
+      expect(volumes.getByText('Volumes (1)')).toBeInTheDocument();
+      expect(
+        volumes.getByRole('link', { name: /^payments-data,/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/volumes/vol-1/',
+      );
+      expect(volumes.getByText('1 GiB')).toBeInTheDocument();
+      expect(volumes.getByText('lvmdriver-1')).toBeInTheDocument();
+      expect(volumes.getByText('in-use')).toBeInTheDocument();
+      // The attachment names the server, not its id.
+      expect(
+        volumes.getByText('payments-web-1 on /dev/vdb'),
+      ).toBeInTheDocument();
+
+      expect(
+        within(section('networks')).getByText('payments-subnet'),
+      ).toBeInTheDocument();
+      const subnets = within(section('subnets'));
+      expect(subnets.getByText('10.20.0.0/24')).toBeInTheDocument();
+      expect(subnets.getByText('payments-net')).toBeInTheDocument();
+      expect(
+        within(section('routers')).getByText('public-id'),
+      ).toBeInTheDocument();
+      expect(
+        within(section('ports')).getByText('10.20.0.50'),
+      ).toBeInTheDocument();
+      const fips = within(section('floatingIps'));
+      expect(fips.getByText('203.0.113.37')).toBeInTheDocument();
+      // Attached to the server holding its fixed address.
+      expect(fips.getByText('payments-web-1')).toBeInTheDocument();
+      expect(
+        within(section('securityGroups')).getByText(
+          '3 rules (1 ingress, 2 egress)',
+        ),
+      ).toBeInTheDocument();
+      const lbs = within(section('loadBalancers'));
+      expect(lbs.getByRole('link', { name: /^payments-lb,/ })).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/load_balancer/lb-1/',
+      );
+      expect(lbs.getByText('payments-https TCP:443')).toBeInTheDocument();
+      expect(
+        lbs.getByText('payments-pool (TCP, ROUND_ROBIN)'),
+      ).toBeInTheDocument();
+      expect(lbs.getByText('ONLINE')).toBeInTheDocument();
+
+      // Every source answered, nothing was cut.
+      expect(
+        screen.queryByTestId('openstack-failed-sources'),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText(/Only the first ones/)).not.toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'links nowhere when the cloud has no Horizon, and names the kinds with nothing tagged',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: entityResourcesOf({
+          servers: paymentsResources.servers,
+        }),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(await screen.findByText('Servers (2)')).toBeInTheDocument();
+      expect(screen.queryByRole('link')).not.toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'None tagged for this entity: volumes, networks, subnets, routers, ports, floating ips, security groups, load balancers.',
+        ),
+      ).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the quota usage per region, unlimited quotas as such',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: entityResourcesOf({}, { quotas }),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      const table = await screen.findByRole('table', {
+        name: 'Quota usage in RegionOne',
+      });
+      const rows = within(table)
+        .getAllByRole('row')
+        .map(r => r.textContent);
+      expect(rows).toEqual([
+        'Instances9 of 12 used',
+        'vCPUs9 used, unlimited',
+        'RAM5 GiB of 50 GiB used (512 MiB reserved)',
+        'Volume storage1 GiB of 1000 GiB used',
+      ]);
+      expect(
+        within(table).getByRole('progressbar', {
+          name: 'Instances: 9 of 12 used',
+        }),
+      ).toHaveAttribute('aria-valuenow', '75');
+      // No bar for an unlimited quota.
+      expect(within(table).getAllByRole('progressbar')).toHaveLength(3);
+    },
+    SLOW,
+  );
+
+  it(
+    'warns about each source that failed, and notes truncated lists',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: entityResourcesOf(
+          { volumes: paymentsResources.volumes },
+          {
+            truncated: ['volumes'],
+            sources: [
+              {
+                ...failedSource('compute', 'timeout', 'no answer in 10s'),
+                kinds: ['servers', 'quotas'],
+              },
+              {
+                ...failedSource('load-balancer', 'unavailable', ''),
+                kinds: ['loadBalancers'],
+              },
+              {
+                cloud: 'lab',
+                region: 'RegionOne',
+                service: 'network',
+                status: 'ok',
+                kinds: ['networks'],
+                durationMs: 12,
+              },
+            ],
+          },
+        ),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      const list = await screen.findByTestId('openstack-failed-sources');
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map(i => i.textContent),
+      ).toEqual([
+        'compute in RegionOne: timeout — no answer in 10s (missing: servers, quotas)',
+        'load-balancer in RegionOne: unavailable (missing: load balancers)',
+      ]);
+      expect(screen.getByText('Volumes (1+)')).toBeInTheDocument();
+      expect(
+        screen.getByText(/Only the first ones are listed of: volumes\./),
+      ).toBeInTheDocument();
+      // Kinds a failed source should have listed are not called empty.
+      expect(
+        screen.getByText(
+          'None tagged for this entity: networks, subnets, routers, ports, floating ips, security groups.',
+        ),
+      ).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'says when nothing is tagged for the entity, naming the tag selector',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: entityResourcesOf(),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(
+        await screen.findByText(
+          'No OpenStack resources are tagged for this entity',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /^Looked in cloud lab, project demo, region RegionOne, for resources tagged canopy\.entity=component\.default\.payments \(volumes: as metadata\)/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/openstack\.canopy-idp\.io\/tags/),
+      ).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'does not call an empty answer of failed sources "nothing tagged"',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: entityResourcesOf(
+          {},
+          {
+            regions: [],
+            sources: [
+              {
+                ...failedSource('identity', 'error', 'Keystone refused'),
+                region: '*',
+              },
+            ],
+          },
+        ),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(
+        await screen.findByText('identity in lab: error — Keystone refused'),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText('No OpenStack resources are tagged for this entity'),
+      ).not.toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'tells a user who may not read the resources so',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: await backendError(
+          403,
+          'Not allowed to read the OpenStack resources of component:default/payments',
+        ),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(
+        await screen.findByText(
+          'You may not see the OpenStack resources of component:default/payments',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText('Servers')).not.toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the backend error of a failed request',
+    async () => {
+      const { api } = fakeOpenStackApi({
+        entityResources: await backendError(
+          400,
+          "component:default/payments: unknown cloud 'nope'",
+        ),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(
+        await screen.findByText(/Could not load the OpenStack resources/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getAllByText(/unknown cloud 'nope'/).length,
+      ).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows progress while loading',
+    async () => {
+      const { api } = fakeOpenStackApi({ entityResources: 'pending' });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'reloads on request',
+    async () => {
+      const { api, calls } = fakeOpenStackApi({
+        entityResources: entityResourcesOf({
+          servers: paymentsResources.servers,
+        }),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Reload' }),
+      );
+      await waitFor(() => expect(calls).toHaveLength(2));
+      expect(await screen.findByText('Servers (2)')).toBeInTheDocument();
+    },
+    SLOW,
+  );
+});

@@ -1,0 +1,118 @@
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type { OpenStackEntityResources } from '@canopy-idp/plugin-openstack-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { FailedSources } from './FailedSources';
+import { countResources, failedSourcesOf, KIND_TITLES } from './format';
+import { COMPUTE_QUOTAS, QuotaUsage } from './QuotaUsage';
+import { RequestProblem } from './RequestProblem';
+import { ResourceStatus } from './ResourceStatus';
+import { useEntityOpenStackResources } from './useEntityOpenStackResources';
+
+/** The path of the OpenStack tab below the entity page. */
+const TAB_PATH = 'openstack';
+
+const Counts = (props: { answer: OpenStackEntityResources }) => {
+  const { perKind } = countResources(props.answer.resources);
+  return (
+    <Box display="flex" flexWrap="wrap" aria-label="Resource counts">
+      {perKind
+        .filter(k => k.count > 0)
+        .map(({ kind, count }) => (
+          <Box key={kind} mr={3} mb={1} textAlign="center">
+            <Typography variant="h5" component="div">
+              {count}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              {KIND_TITLES[kind]}
+            </Typography>
+          </Box>
+        ))}
+    </Box>
+  );
+};
+
+const ServerStatuses = (props: { answer: OpenStackEntityResources }) => {
+  const counts = new Map<string, number>();
+  for (const server of props.answer.resources.servers) {
+    counts.set(server.status, (counts.get(server.status) ?? 0) + 1);
+  }
+  if (!counts.size) {
+    return null;
+  }
+  return (
+    <Box mb={1} aria-label="Server statuses">
+      <Typography variant="subtitle2">Servers</Typography>
+      {[...counts].map(([status, count]) => (
+        <Box key={status} display="inline-block" mr={2}>
+          <ResourceStatus status={status} label={`${count} ${status}`} />
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+const CardBody = (props: { answer: OpenStackEntityResources }) => {
+  const { answer } = props;
+  const { total } = countResources(answer.resources);
+  const failed = failedSourcesOf(answer.sources).length > 0;
+  return (
+    <>
+      <FailedSources sources={answer.sources} defaultExpanded={false} />
+      {total === 0 && !failed && (
+        <Typography variant="body2">
+          {`No OpenStack resources are tagged for this entity (${answer.tags.join(
+            ', ',
+          )}).`}
+        </Typography>
+      )}
+      <Counts answer={answer} />
+      <ServerStatuses answer={answer} />
+      {answer.quotas.map(usage => (
+        <Box key={usage.region} mt={1}>
+          <Typography variant="subtitle2">{`Quota in ${usage.region}`}</Typography>
+          <QuotaUsage usage={usage} rows={COMPUTE_QUOTAS} />
+        </Box>
+      ))}
+    </>
+  );
+};
+
+/**
+ * A card for the entity overview: how many OpenStack resources of each kind
+ * the entity has, its servers' statuses and the compute quota usage, with a
+ * link to the OpenStack tab.
+ *
+ * @public
+ */
+export const OpenStackOverviewCard = () => {
+  const { entity, entityRef, value, error } = useEntityOpenStackResources();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const body = () => {
+    if (error) {
+      return <RequestProblem error={error} entityRef={entityRef} compact />;
+    }
+    return value ? <CardBody answer={value} /> : <Progress />;
+  };
+  return (
+    <InfoCard
+      title="OpenStack"
+      subheader={
+        value
+          ? `${value.cloud} · ${value.regions.join(', ') || 'no region'}`
+          : undefined
+      }
+      deepLink={{
+        title: 'Show the OpenStack resources',
+        link: `${entityRoute(entityRouteParams(entity))}/${TAB_PATH}`,
+      }}
+    >
+      {body()}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,72 @@
+import { Link, type TableColumn } from '@backstage/core-components';
+import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
+import { horizonLink } from './format';
+
+/** What the columns of every kind need besides the row. */
+export type ColumnContext = {
+  /** Name of each listed resource by id, to show names instead of ids. */
+  names: Map<string, string>;
+  /** Name of the listed server holding each fixed address. */
+  serverByAddress: Map<string, string>;
+  /** Horizon URL of a path such as `/project/instances/<id>/`, if any. */
+  horizon: (path: string) => string | undefined;
+  /** Whether the answer spans several regions (then a Region column shows). */
+  multiRegion: boolean;
+};
+
+export function columnContext(
+  resources: OpenStackResources,
+  regions: string[],
+  horizonUrl: string | undefined,
+): ColumnContext {
+  const names = new Map<string, string>();
+  for (const list of Object.values(resources)) {
+    for (const item of list as Array<{ id: string; name?: string }>) {
+      if (item.name) {
+        names.set(item.id, item.name);
+      }
+    }
+  }
+  const serverByAddress = new Map<string, string>();
+  for (const server of resources.servers ?? []) {
+    for (const a of server.addresses) {
+      serverByAddress.set(a.address, server.name || server.id);
+    }
+  }
+  return {
+    names,
+    serverByAddress,
+    horizon: path => horizonLink(horizonUrl, path),
+    multiRegion: regions.length > 1,
+  };
+}
+
+/** The name of a resource (its id when it has none), linked to Horizon. */
+export const NameCell = (props: {
+  name?: string;
+  id: string;
+  href?: string;
+}) => {
+  const text = props.name || props.id;
+  return props.href ? <Link to={props.href}>{text}</Link> : <>{text}</>;
+};
+
+/** A name for an id: the listed resource's name, or the id itself. */
+export const nameOf = (ctx: ColumnContext, id: string | undefined) =>
+  id ? ctx.names.get(id) ?? id : '';
+
+/** Several values, one a line. */
+export const Lines = (props: { values: string[] }) => (
+  <>
+    {props.values.map((v, i) => (
+      <div key={`${i}:${v}`}>{v}</div>
+    ))}
+  </>
+);
+
+/** The Region column, when the answer spans several regions. */
+export function regionColumn<T extends { region: string }>(
+  ctx: ColumnContext,
+): TableColumn<T>[] {
+  return ctx.multiRegion ? [{ title: 'Region', field: 'region' }] : [];
+}

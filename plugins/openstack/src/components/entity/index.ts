@@ -1,0 +1,3 @@
+export { OpenStackEntityContent } from './OpenStackEntityContent';
+export { OpenStackOverviewCard } from './OpenStackOverviewCard';
+export { isOpenStackAvailable } from './isOpenStackAvailable';

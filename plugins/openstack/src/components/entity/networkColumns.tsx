@@ -1,0 +1,195 @@
+import type { TableColumn } from '@backstage/core-components';
+import type {
+  OpenStackFloatingIp,
+  OpenStackLoadBalancer,
+  OpenStackNetwork,
+  OpenStackPort,
+  OpenStackRouter,
+  OpenStackSecurityGroup,
+  OpenStackSubnet,
+} from '@canopy-idp/plugin-openstack-common';
+import { plural } from '../common/format';
+import {
+  type ColumnContext,
+  Lines,
+  NameCell,
+  nameOf,
+  regionColumn,
+} from './columnContext';
+import { ResourceStatus } from './ResourceStatus';
+
+function nameColumn<T extends { id: string; name: string }>(
+  ctx: ColumnContext,
+  horizonPath: (id: string) => string,
+): TableColumn<T> {
+  return {
+    title: 'Name',
+    field: 'name',
+    highlight: true,
+    render: r => (
+      <NameCell name={r.name} id={r.id} href={ctx.horizon(horizonPath(r.id))} />
+    ),
+  };
+}
+
+function statusColumn<T extends { status: string }>(): TableColumn<T> {
+  return {
+    title: 'Status',
+    field: 'status',
+    render: r => <ResourceStatus status={r.status} />,
+  };
+}
+
+export function networkColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackNetwork>[] {
+  return [
+    nameColumn(ctx, id => `/project/networks/${id}/detail`),
+    statusColumn(),
+    {
+      title: 'Subnets',
+      render: n => <Lines values={n.subnetIds.map(id => nameOf(ctx, id))} />,
+    },
+    {
+      title: 'Properties',
+      render: n =>
+        [n.external && 'external', n.shared && 'shared']
+          .filter(Boolean)
+          .join(', '),
+    },
+    { title: 'MTU', field: 'mtu' },
+    ...regionColumn<OpenStackNetwork>(ctx),
+  ];
+}
+
+export function subnetColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackSubnet>[] {
+  return [
+    nameColumn(ctx, id => `/project/networks/subnets/${id}/detail`),
+    { title: 'CIDR', field: 'cidr' },
+    { title: 'Network', render: s => nameOf(ctx, s.networkId) },
+    { title: 'Gateway', field: 'gatewayIp' },
+    { title: 'DHCP', render: s => (s.enableDhcp ? 'on' : 'off') },
+    {
+      title: 'Allocation pools',
+      render: s => (
+        <Lines values={s.allocationPools.map(p => `${p.start} – ${p.end}`)} />
+      ),
+    },
+    ...regionColumn<OpenStackSubnet>(ctx),
+  ];
+}
+
+export function routerColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackRouter>[] {
+  return [
+    nameColumn(ctx, id => `/project/routers/${id}/`),
+    statusColumn(),
+    {
+      title: 'External network',
+      render: r => nameOf(ctx, r.externalNetworkId),
+    },
+    ...regionColumn<OpenStackRouter>(ctx),
+  ];
+}
+
+export function portColumns(ctx: ColumnContext): TableColumn<OpenStackPort>[] {
+  return [
+    nameColumn(ctx, id => `/project/networks/ports/${id}/detail`),
+    statusColumn(),
+    { title: 'Network', render: p => nameOf(ctx, p.networkId) },
+    {
+      title: 'Fixed IPs',
+      render: p => <Lines values={p.fixedIps.map(ip => ip.ipAddress)} />,
+    },
+    {
+      title: 'Attached to',
+      render: p =>
+        [nameOf(ctx, p.deviceId), p.deviceOwner && `(${p.deviceOwner})`]
+          .filter(Boolean)
+          .join(' '),
+    },
+    { title: 'MAC address', field: 'macAddress' },
+    ...regionColumn<OpenStackPort>(ctx),
+  ];
+}
+
+export function floatingIpColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackFloatingIp>[] {
+  return [
+    { title: 'Address', field: 'floatingIpAddress', highlight: true },
+    statusColumn(),
+    { title: 'Fixed IP', field: 'fixedIpAddress' },
+    {
+      title: 'Attached to',
+      // The server's port is seldom tagged: name the server by its address.
+      render: f =>
+        (f.fixedIpAddress && ctx.serverByAddress.get(f.fixedIpAddress)) ||
+        nameOf(ctx, f.portId),
+    },
+    { title: 'Pool', render: f => nameOf(ctx, f.floatingNetworkId) },
+    ...regionColumn<OpenStackFloatingIp>(ctx),
+  ];
+}
+
+/** "3 rules (2 ingress, 1 egress)" */
+export function describeRules(rules: OpenStackSecurityGroup['rules']) {
+  const ingress = rules.filter(r => r.direction === 'ingress').length;
+  return `${plural(rules.length, 'rule')} (${ingress} ingress, ${
+    rules.length - ingress
+  } egress)`;
+}
+
+export function securityGroupColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackSecurityGroup>[] {
+  return [
+    nameColumn(ctx, id => `/project/security_groups/${id}/`),
+    { title: 'Description', field: 'description' },
+    { title: 'Rules', render: g => describeRules(g.rules) },
+    ...regionColumn<OpenStackSecurityGroup>(ctx),
+  ];
+}
+
+export function loadBalancerColumns(
+  ctx: ColumnContext,
+): TableColumn<OpenStackLoadBalancer>[] {
+  return [
+    nameColumn(ctx, id => `/project/load_balancer/${id}/`),
+    { title: 'VIP', field: 'vipAddress' },
+    {
+      title: 'Provisioning',
+      field: 'provisioningStatus',
+      render: lb => <ResourceStatus status={lb.provisioningStatus} />,
+    },
+    {
+      title: 'Operating',
+      field: 'operatingStatus',
+      render: lb => <ResourceStatus status={lb.operatingStatus} />,
+    },
+    {
+      title: 'Listeners',
+      render: lb => (
+        <Lines
+          values={lb.listeners.map(
+            l => `${l.name || l.id} ${l.protocol}:${l.protocolPort}`,
+          )}
+        />
+      ),
+    },
+    {
+      title: 'Pools',
+      render: lb => (
+        <Lines
+          values={lb.pools.map(
+            p => `${p.name || p.id} (${p.protocol}, ${p.lbAlgorithm})`,
+          )}
+        />
+      ),
+    },
+    ...regionColumn<OpenStackLoadBalancer>(ctx),
+  ];
+}
