@@ -1,4 +1,4 @@
-import { ChangeEvent, useEffect } from 'react';
+import { useEffect } from 'react';
 import {
   discoveryApiRef,
   fetchApiRef,
@@ -6,14 +6,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
-import Box from '@material-ui/core/Box';
-import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { errorMessage } from '../common/errors';
+import { NativeSelect, PairField } from '../common/PairField';
 import {
   namespaceProblem,
   type KubernetesClusterNamespace,
@@ -95,43 +93,28 @@ export const KubernetesClusterNamespacePicker = (
   const hasErrors = Boolean(rawErrors?.length);
 
   return (
-    <ScaffolderField
+    <PairField
+      title={schema?.title}
+      description={uiSchema?.['ui:description'] ?? schema?.description}
       rawErrors={rawErrors}
-      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
+      errors={errors}
       required={required}
       disabled={isDisabled}
-      errors={errors}
-    >
-      {schema?.title && (
-        <FormLabel component="legend">{schema.title}</FormLabel>
-      )}
-      <Box display="flex" style={{ gap: 16 }}>
-        <TextField
+      pair={[
+        <NativeSelect
           id={`${id}-cluster`}
-          select
-          fullWidth
           label="Cluster"
-          margin="dense"
-          variant="outlined"
+          placeholder="Choose a cluster"
+          options={(clusters ?? []).map(c => ({
+            value: c.name,
+            label: c.title ?? c.name,
+          }))}
+          value={cluster}
+          onChange={next => onChange({ cluster: next, namespace })}
           required={required}
           error={hasErrors && !cluster}
           disabled={isDisabled || !clusters?.length}
-          value={cluster}
-          onChange={(event: ChangeEvent<{ value: unknown }>) =>
-            onChange({ cluster: String(event.target.value), namespace })
-          }
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="" disabled>
-            Choose a cluster
-          </option>
-          {(clusters ?? []).map(c => (
-            <option key={c.name} value={c.name}>
-              {c.title ?? c.name}
-            </option>
-          ))}
-        </TextField>
+        />,
         <TextField
           id={`${id}-namespace`}
           fullWidth
@@ -146,8 +129,9 @@ export const KubernetesClusterNamespacePicker = (
           onChange={event =>
             onChange({ cluster, namespace: event.target.value })
           }
-        />
-      </Box>
+        />,
+      ]}
+    >
       {loading && <LinearProgress aria-label="Loading clusters" />}
       {error && (
         <Alert severity="error">{`Could not load the Kubernetes clusters: ${errorMessage(
@@ -159,6 +143,6 @@ export const KubernetesClusterNamespacePicker = (
           No Kubernetes clusters are configured in Backstage
         </Alert>
       )}
-    </ScaffolderField>
+    </PairField>
   );
 };

@@ -1,16 +1,13 @@
-import { ChangeEvent, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import type { OpenStackCloudSummary } from '@canopy-idp/plugin-openstack-common';
-import Box from '@material-ui/core/Box';
-import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
+import { NativeSelect, PairField } from '../common/PairField';
 import type { OpenStackLocation } from '../common/formValues';
 
 /** Props of {@link OpenStackCloudRegionPicker}. */
@@ -87,70 +84,38 @@ export const OpenStackCloudRegionPicker = (
   const hasErrors = Boolean(rawErrors?.length);
 
   return (
-    <ScaffolderField
+    <PairField
+      title={schema?.title}
+      description={uiSchema?.['ui:description'] ?? schema?.description}
       rawErrors={rawErrors}
-      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
+      errors={errors}
       required={required}
       disabled={isDisabled}
-      errors={errors}
-    >
-      {schema?.title && (
-        <FormLabel component="legend">{schema.title}</FormLabel>
-      )}
-      <Box display="flex" style={{ gap: 16 }}>
-        <TextField
+      pair={[
+        <NativeSelect
           id={`${id}-cloud`}
-          select
-          fullWidth
           label="Cloud"
-          margin="dense"
-          variant="outlined"
+          placeholder="Choose a cloud"
+          options={(clouds ?? []).map(c => ({ value: c.name, label: c.name }))}
+          value={cloud}
+          onChange={next => onChange(locate(clouds ?? [], next, region))}
           required={required}
           error={hasErrors && !cloud}
           disabled={isDisabled || !clouds?.length}
-          value={cloud}
-          onChange={(event: ChangeEvent<{ value: unknown }>) =>
-            onChange(locate(clouds ?? [], String(event.target.value), region))
-          }
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="" disabled>
-            Choose a cloud
-          </option>
-          {(clouds ?? []).map(c => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </TextField>
-        <TextField
+        />,
+        <NativeSelect
           id={`${id}-region`}
-          select
-          fullWidth
           label="Region"
-          margin="dense"
-          variant="outlined"
+          placeholder={chosen ? 'Choose a region' : 'Choose a cloud first'}
+          options={(chosen?.regions ?? []).map(r => ({ value: r, label: r }))}
+          value={region}
+          onChange={next => onChange({ cloud, region: next })}
           required={required}
           error={hasErrors && !region}
           disabled={isDisabled || !chosen?.regions.length}
-          value={region}
-          onChange={(event: ChangeEvent<{ value: unknown }>) =>
-            onChange({ cloud, region: String(event.target.value) })
-          }
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="" disabled>
-            {chosen ? 'Choose a region' : 'Choose a cloud first'}
-          </option>
-          {(chosen?.regions ?? []).map(r => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </TextField>
-      </Box>
+        />,
+      ]}
+    >
       {loading && <LinearProgress aria-label="Loading clouds" />}
       {error && (
         <Alert severity="error">{`Could not load the OpenStack clouds: ${errorMessage(
@@ -165,6 +130,6 @@ export const OpenStackCloudRegionPicker = (
       {chosen && !chosen.regions.length && (
         <Alert severity="warning">{`Cloud ${chosen.name} has no regions configured`}</Alert>
       )}
-    </ScaffolderField>
+    </PairField>
   );
 };

@@ -1,0 +1,79 @@
+import { ChangeEvent, ReactNode } from 'react';
+import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
+import Box from '@material-ui/core/Box';
+import FormLabel from '@material-ui/core/FormLabel';
+import TextField from '@material-ui/core/TextField';
+
+/**
+ * A field whose value is two parts side by side (cloud and region, cluster
+ * and namespace), under one legend, with the states below them.
+ */
+export function PairField(props: {
+  title?: string;
+  description?: string;
+  rawErrors?: string[];
+  errors?: JSX.Element;
+  required?: boolean;
+  disabled: boolean;
+  pair: [ReactNode, ReactNode];
+  children?: ReactNode;
+}) {
+  return (
+    <ScaffolderField
+      rawErrors={props.rawErrors}
+      rawDescription={props.description}
+      required={props.required}
+      disabled={props.disabled}
+      errors={props.errors}
+    >
+      {props.title && <FormLabel component="legend">{props.title}</FormLabel>}
+      <Box display="flex" style={{ gap: 16 }}>
+        {props.pair[0]}
+        {props.pair[1]}
+      </Box>
+      {props.children}
+    </ScaffolderField>
+  );
+}
+
+/** A native select with a disabled placeholder as its first option. */
+export function NativeSelect(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  options: Array<{ value: string; label: string }>;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  error: boolean;
+  disabled: boolean;
+}) {
+  return (
+    <TextField
+      id={props.id}
+      select
+      fullWidth
+      label={props.label}
+      margin="dense"
+      variant="outlined"
+      required={props.required}
+      error={props.error}
+      disabled={props.disabled}
+      value={props.value}
+      onChange={(event: ChangeEvent<{ value: unknown }>) =>
+        props.onChange(String(event.target.value))
+      }
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <option value="" disabled>
+        {props.placeholder}
+      </option>
+      {props.options.map(o => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
