@@ -2,27 +2,18 @@ import {
   createComponentExtension,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
-  KubernetesClusterNamespacePicker,
-  KubernetesClusterNamespacePickerFieldSchema,
-  OpenStackAvailabilityZonePicker,
-  OpenStackCloudRegionPicker,
-  OpenStackCloudRegionPickerFieldSchema,
-  OpenStackExternalNetworkPicker,
-  OpenStackFlavorPicker,
-  OpenStackImagePicker,
-  OpenStackKeyPairPicker,
-  OpenStackLookupPickerFieldSchema,
-  OpenStackNetworkPicker,
-  OpenStackQuotaPreview,
-  OpenStackQuotaPreviewFieldSchema,
-  validateKubernetesClusterNamespace,
-  validateOpenStackCloudRegion,
-  validateOpenStackQuotaPreview,
-} from './components';
+  createScaffolderFieldExtension,
+  type CustomFieldExtensionSchema,
+} from '@backstage/plugin-scaffolder-react';
+import { fieldDefinitions as d } from './formFields/definitions';
 import { openstackPlugin } from './plugin';
 import { entityContentRouteRef } from './routes';
+
+/** A field definition as the legacy system takes it: the JSON schema itself. */
+const legacy = <D extends { schema: { schema: CustomFieldExtensionSchema } }>(
+  definition: D,
+) => ({ ...definition, schema: definition.schema.schema });
 
 /**
  * Scaffolder field `OpenStackCloudRegionPicker`: value `{ cloud, region }`.
@@ -30,12 +21,7 @@ import { entityContentRouteRef } from './routes';
  * @public
  */
 export const OpenStackCloudRegionPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackCloudRegionPicker',
-    component: OpenStackCloudRegionPicker,
-    validation: validateOpenStackCloudRegion,
-    schema: OpenStackCloudRegionPickerFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.cloudRegionPicker)),
 );
 
 /**
@@ -44,11 +30,7 @@ export const OpenStackCloudRegionPickerFieldExtension = openstackPlugin.provide(
  * @public
  */
 export const OpenStackFlavorPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackFlavorPicker',
-    component: OpenStackFlavorPicker,
-    schema: OpenStackLookupPickerFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.flavorPicker)),
 );
 
 /**
@@ -57,11 +39,7 @@ export const OpenStackFlavorPickerFieldExtension = openstackPlugin.provide(
  * @public
  */
 export const OpenStackImagePickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackImagePicker',
-    component: OpenStackImagePicker,
-    schema: OpenStackLookupPickerFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.imagePicker)),
 );
 
 /**
@@ -70,11 +48,7 @@ export const OpenStackImagePickerFieldExtension = openstackPlugin.provide(
  * @public
  */
 export const OpenStackNetworkPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackNetworkPicker',
-    component: OpenStackNetworkPicker,
-    schema: OpenStackLookupPickerFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.networkPicker)),
 );
 
 /**
@@ -85,11 +59,7 @@ export const OpenStackNetworkPickerFieldExtension = openstackPlugin.provide(
  */
 export const OpenStackExternalNetworkPickerFieldExtension =
   openstackPlugin.provide(
-    createScaffolderFieldExtension({
-      name: 'OpenStackExternalNetworkPicker',
-      component: OpenStackExternalNetworkPicker,
-      schema: OpenStackLookupPickerFieldSchema.schema,
-    }),
+    createScaffolderFieldExtension(legacy(d.externalNetworkPicker)),
   );
 
 /**
@@ -100,11 +70,7 @@ export const OpenStackExternalNetworkPickerFieldExtension =
  */
 export const OpenStackAvailabilityZonePickerFieldExtension =
   openstackPlugin.provide(
-    createScaffolderFieldExtension({
-      name: 'OpenStackAvailabilityZonePicker',
-      component: OpenStackAvailabilityZonePicker,
-      schema: OpenStackLookupPickerFieldSchema.schema,
-    }),
+    createScaffolderFieldExtension(legacy(d.availabilityZonePicker)),
   );
 
 /**
@@ -113,11 +79,7 @@ export const OpenStackAvailabilityZonePickerFieldExtension =
  * @public
  */
 export const OpenStackKeyPairPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackKeyPairPicker',
-    component: OpenStackKeyPairPicker,
-    schema: OpenStackLookupPickerFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.keyPairPicker)),
 );
 
 /**
@@ -127,12 +89,7 @@ export const OpenStackKeyPairPickerFieldExtension = openstackPlugin.provide(
  * @public
  */
 export const OpenStackQuotaPreviewFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'OpenStackQuotaPreview',
-    component: OpenStackQuotaPreview,
-    validation: validateOpenStackQuotaPreview,
-    schema: OpenStackQuotaPreviewFieldSchema.schema,
-  }),
+  createScaffolderFieldExtension(legacy(d.quotaPreview)),
 );
 
 /**
@@ -143,12 +100,7 @@ export const OpenStackQuotaPreviewFieldExtension = openstackPlugin.provide(
  */
 export const KubernetesClusterNamespacePickerFieldExtension =
   openstackPlugin.provide(
-    createScaffolderFieldExtension({
-      name: 'KubernetesClusterNamespacePicker',
-      component: KubernetesClusterNamespacePicker,
-      validation: validateKubernetesClusterNamespace,
-      schema: KubernetesClusterNamespacePickerFieldSchema.schema,
-    }),
+    createScaffolderFieldExtension(legacy(d.kubernetesClusterNamespacePicker)),
   );
 
 /**
