@@ -60,7 +60,11 @@ export type OpenStackQuotaViolation = {
  */
 export const OPENSTACK_QUOTA_KEYS: Record<
   keyof OpenStackQuotaRequest,
-  { service: 'compute' | 'volume' | 'network'; key: string; unit?: string }
+  {
+    service: 'compute' | 'volume' | 'network';
+    key: string;
+    unit?: 'MiB' | 'GiB';
+  }
 > = {
   instances: { service: 'compute', key: 'instances' },
   cores: { service: 'compute', key: 'cores' },

@@ -1,4 +1,5 @@
 import { MockFetchApi } from '@backstage/test-utils';
+import { entityResourcesOf } from '../__testUtils__/fakeOpenStackApi';
 import { OpenStackClient } from './OpenStackClient';
 
 describe('OpenStackClient', () => {
@@ -101,27 +102,7 @@ describe('OpenStackClient', () => {
     ]);
   });
 
-  const entityResources = {
-    entityRef: 'component:default/payments',
-    cloud: 'lab',
-    project: 'demo',
-    regions: ['RegionOne'],
-    tags: ['canopy.entity=component.default.payments'],
-    resources: {
-      servers: [],
-      volumes: [],
-      networks: [],
-      subnets: [],
-      routers: [],
-      ports: [],
-      floatingIps: [],
-      securityGroups: [],
-      loadBalancers: [],
-    },
-    quotas: [],
-    truncated: [],
-    sources: [],
-  };
+  const entityResources = entityResourcesOf();
 
   it('reads the resources of an entity given as a compound reference', async () => {
     const { calls, fetchApi } = recordingFetch(entityResources);

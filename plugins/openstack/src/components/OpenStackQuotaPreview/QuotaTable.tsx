@@ -10,7 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatMiB } from '../common/format';
+import { formatAmount } from '../common/format';
 
 type Limit = keyof OpenStackQuotaRequest;
 
@@ -23,12 +23,8 @@ const LABELS: Record<Limit, string> = {
   floatingIps: 'Floating IPs',
 };
 
-function amount(limit: Limit, n: number) {
-  if (limit === 'ramMiB') {
-    return formatMiB(n);
-  }
-  return limit === 'gigabytes' ? `${n} GiB` : String(n);
-}
+const amount = (limit: Limit, n: number) =>
+  formatAmount(n, OPENSTACK_QUOTA_KEYS[limit].unit);
 
 function remainingText(limit: Limit, remaining: number | null | undefined) {
   if (remaining === null) {

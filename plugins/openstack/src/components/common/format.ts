@@ -10,6 +10,14 @@ export function formatMiB(mib: number): string {
   return `${mib} MiB`;
 }
 
+/** An amount in its unit: RAM in MiB as formatMiB shows it, GiB as such, counts bare. */
+export function formatAmount(n: number, unit?: 'MiB' | 'GiB'): string {
+  if (unit === 'MiB') {
+    return formatMiB(n);
+  }
+  return unit === 'GiB' ? `${n} GiB` : String(n);
+}
+
 /** "1 vCPU", "2 vCPUs". */
 export function plural(count: number, singular: string, many = `${singular}s`) {
   return `${count} ${count === 1 ? singular : many}`;

@@ -1,6 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
 import type { OpenStackSourceStatus } from '@canopy-idp/plugin-openstack-common';
-import { describeFailedSource, failedSourcesOf, KIND_TITLES } from './format';
+import { describeFailedSource, KIND_TITLES } from './format';
+import { failedSources } from '../common/SourceWarnings';
 
 function affected(source: OpenStackSourceStatus) {
   const kinds = source.kinds.map(k =>
@@ -20,7 +21,7 @@ export const FailedSources = (props: {
   /** Whether the list shows at first (default true). */
   defaultExpanded?: boolean;
 }) => {
-  const failed = failedSourcesOf(props.sources);
+  const failed = failedSources(props.sources);
   if (!failed.length) {
     return null;
   }

@@ -8,7 +8,8 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { FailedSources } from './FailedSources';
-import { countResources, failedSourcesOf, KIND_TITLES } from './format';
+import { countResources, KIND_TITLES } from './format';
+import { failedSources } from '../common/SourceWarnings';
 import { QuotaUsage } from './QuotaUsage';
 import { RequestProblem } from './RequestProblem';
 import { ResourceSections } from './ResourceSections';
@@ -83,7 +84,7 @@ const Answer = (props: {
 }) => {
   const { answer } = props;
   const { total } = countResources(answer.resources);
-  const failed = failedSourcesOf(answer.sources).length > 0;
+  const failed = failedSources(answer.sources).length > 0;
   return (
     <Grid container spacing={3} direction="column">
       <Grid item>

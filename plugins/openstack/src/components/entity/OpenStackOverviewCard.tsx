@@ -8,7 +8,8 @@ import type { OpenStackEntityResources } from '@canopy-idp/plugin-openstack-comm
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { FailedSources } from './FailedSources';
-import { countResources, failedSourcesOf, KIND_TITLES } from './format';
+import { countResources, KIND_TITLES } from './format';
+import { failedSources } from '../common/SourceWarnings';
 import { COMPUTE_QUOTAS, QuotaUsage } from './QuotaUsage';
 import { RequestProblem } from './RequestProblem';
 import { ResourceStatus } from './ResourceStatus';
@@ -60,7 +61,7 @@ const ServerStatuses = (props: { answer: OpenStackEntityResources }) => {
 const CardBody = (props: { answer: OpenStackEntityResources }) => {
   const { answer } = props;
   const { total } = countResources(answer.resources);
-  const failed = failedSourcesOf(answer.sources).length > 0;
+  const failed = failedSources(answer.sources).length > 0;
   return (
     <>
       <FailedSources sources={answer.sources} defaultExpanded={false} />

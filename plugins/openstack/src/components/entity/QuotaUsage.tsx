@@ -8,7 +8,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatMiB } from '../common/format';
+import { formatAmount } from '../common/format';
 
 /** A quota the page shows: where it is in the usage and how to name it. */
 export type QuotaRow = {
@@ -39,12 +39,7 @@ export const ALL_QUOTAS: QuotaRow[] = [
   { service: 'network', key: 'security_group', label: 'Security groups' },
 ];
 
-function amount(row: QuotaRow, n: number) {
-  if (row.unit === 'MiB') {
-    return formatMiB(n);
-  }
-  return row.unit === 'GiB' ? `${n} GiB` : String(n);
-}
+const amount = (row: QuotaRow, n: number) => formatAmount(n, row.unit);
 
 /** "9 of 12 used (1 reserved)", "3 used, unlimited" */
 export function describeQuota(row: QuotaRow, quota: OpenStackQuota) {

@@ -9,7 +9,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { type ColumnContext, columnContext } from './columnContext';
 import { serverColumns, volumeColumns } from './computeColumns';
-import { failedSourcesOf, KIND_TITLES } from './format';
+import { KIND_TITLES } from './format';
+import { failedSources } from '../common/SourceWarnings';
 import {
   floatingIpColumns,
   loadBalancerColumns,
@@ -72,7 +73,7 @@ export const ResourceSections = (props: {
 }) => {
   const { resources, regions, horizonUrl, truncated, sources } = props.answer;
   const ctx = columnContext(resources, regions, horizonUrl);
-  const unread = new Set(failedSourcesOf(sources).flatMap(s => s.kinds));
+  const unread = new Set(failedSources(sources).flatMap(s => s.kinds));
   const listed = OPENSTACK_RESOURCE_KINDS.filter(k => resources[k]?.length);
   // Kinds a failed source should have listed are named by the warning instead.
   const none = OPENSTACK_RESOURCE_KINDS.filter(

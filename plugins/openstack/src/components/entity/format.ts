@@ -36,11 +36,6 @@ export function describeFailedSource(source: OpenStackSourceStatus) {
   }`;
 }
 
-/** The sources of an answer that did not answer normally. */
-export function failedSourcesOf(sources: OpenStackSourceStatus[] | undefined) {
-  return (sources ?? []).filter(s => s.status !== 'ok');
-}
-
 /** "2024-05-01T10:20:30Z" → "2024-05-01 10:20 UTC"; unparsable values as they are. */
 export function formatTimestamp(value: string | undefined) {
   if (!value) {
