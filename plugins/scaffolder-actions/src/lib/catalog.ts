@@ -7,7 +7,7 @@
 import { makeValidator } from '@backstage/catalog-model';
 import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
-import { dnsLabel, text } from './inputs';
+import { dnsLabel, text, targetPath } from './inputs';
 
 const validator = makeValidator();
 
@@ -82,13 +82,7 @@ export const catalogEntityInput = z
       .describe('Ties the entity to Kubernetes objects'),
     argocdAppName: dnsLabel('argocdAppName').optional(),
     sourceLocation: z.string().url('sourceLocation must be a URL').optional(),
-    targetPath: z
-      .string()
-      .regex(
-        /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-        'targetPath must be a relative path inside the workspace without ..',
-      )
-      .default('.'),
+    targetPath: targetPath().default('.'),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'System' && !v.type) {

@@ -39,6 +39,15 @@ export const text = (max = 255, min = 0) =>
       },
     );
 
+/** A folder in the task workspace: relative, without '..'. */
+export const targetPath = () =>
+  z
+    .string()
+    .regex(
+      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
+      'targetPath must be a relative path inside the workspace without ..',
+    );
+
 export const entityRef = () =>
   z
     .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod/v3';
-import { entityRef } from '../../lib/inputs';
+import { entityRef, targetPath } from '../../lib/inputs';
 import { instanceInput, renderInstance } from '../../lib/kubernetes/kro';
 import { createManifestAction } from './createManifestAction';
 import { examples } from './createKroInstanceAction.examples';
@@ -9,12 +9,7 @@ const schema = z.object({
   entityRef: entityRef()
     .optional()
     .describe('Catalog entity, recorded as an annotation'),
-  targetPath: z
-    .string()
-    .regex(
-      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-      'targetPath must be a relative path inside the workspace without ..',
-    )
+  targetPath: targetPath()
     .optional()
     .describe('Folder; default user-space/<namespace or name>'),
 });

@@ -1,6 +1,6 @@
 /** Knative Serving: a serverless function as a `serving.knative.dev/v1` Service (seed 000). */
 import { z } from 'zod/v3';
-import { dnsLabel, text } from '../inputs';
+import { dnsLabel, entityRef, targetPath, text } from '../inputs';
 
 const envName = z
   .string()
@@ -43,14 +43,10 @@ export const knativeServiceInput = z
       .regex(/^[0-9]+(Ki|Mi|Gi)$/, 'memory must be a quantity such as 256Mi')
       .default('256Mi'),
     visibility: z.enum(['external', 'cluster-local']).default('external'),
-    entityRef: z.string().optional(),
-    targetPath: z
-      .string()
-      .regex(
-        /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-        'targetPath must be a relative path inside the workspace without ..',
-      )
-      .optional(),
+    entityRef: entityRef()
+      .optional()
+      .describe('Catalog entity, recorded as an annotation'),
+    targetPath: targetPath().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.minScale > v.maxScale) {
@@ -79,7 +75,7 @@ export function renderKnativeService(v: KnativeServiceInput) {
       namespace: v.namespace,
       labels,
       ...(v.entityRef
-        ? { annotations: { 'backstage.io/entity-ref': v.entityRef } }
+        ? { annotations: { 'backstage.io/source-entity': v.entityRef } }
         : {}),
     },
     spec: {

@@ -4,7 +4,7 @@
  * `${...}` inside templates are KRO CEL expressions, fixed by Canopy.
  */
 import { z } from 'zod/v3';
-import { dnsLabel, text } from '../inputs';
+import { dnsLabel, targetPath, text } from '../inputs';
 
 const API_VERSION = 'kro.run/v1alpha1';
 const cel = (expr: string) => `\${${expr}}`;
@@ -506,13 +506,7 @@ export const definitionsInput = z.object({
   ingressNamespace: dnsLabel('ingressNamespace').default('ingress-nginx'),
   kafkaNamespace: dnsLabel('kafkaNamespace').default('kafka'),
   kafkaCluster: dnsLabel('kafkaCluster').default('shared'),
-  targetPath: z
-    .string()
-    .regex(
-      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-      'targetPath must be a relative path inside the workspace without ..',
-    )
-    .default('platform/abstractions'),
+  targetPath: targetPath().default('platform/abstractions'),
 });
 export type DefinitionsInput = z.output<typeof definitionsInput>;
 

@@ -1,5 +1,6 @@
 /** Kyverno guardrails (seed 004): naming, requests/limits, probes, no `latest`, allowed registries, PodSecurity. */
 import { z } from 'zod/v3';
+import { targetPath } from '../inputs';
 
 const registry = z
   .string()
@@ -46,13 +47,7 @@ export const kyvernoInput = z.object({
     .min(1, 'give at least one allowed registry')
     .default(['ghcr.io', 'docker.io/library']),
   podSecurityLevel: z.enum(['baseline', 'restricted']).default('restricted'),
-  targetPath: z
-    .string()
-    .regex(
-      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-      'targetPath must be a relative path inside the workspace without ..',
-    )
-    .default('platform/policies'),
+  targetPath: targetPath().default('platform/policies'),
 });
 export type KyvernoInput = z.output<typeof kyvernoInput>;
 

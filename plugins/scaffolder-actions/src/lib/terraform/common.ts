@@ -1,7 +1,7 @@
 import { entityTag } from '@canopy-idp/plugin-openstack-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod/v3';
-import { dnsLabel, entityRef, text } from '../inputs';
+import { dnsLabel, entityRef, text, targetPath } from '../inputs';
 import { ModuleBuilder } from './module';
 
 /** Inputs every Terraform action takes. */
@@ -28,12 +28,7 @@ export const commonInput = {
     .max(20)
     .default([])
     .describe('Extra tags for every taggable resource'),
-  targetPath: z
-    .string()
-    .regex(
-      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-      'targetPath must be a relative path inside the workspace without ..',
-    )
+  targetPath: targetPath()
     .optional()
     .describe(
       'Folder in the workspace for the module; default terraform/<name>',
