@@ -162,18 +162,29 @@ async function signedInPage(): Promise<Page> {
   return page;
 }
 
-async function failureShot(page: Page, name: string) {
-  await page
-    .screenshot({
-      path: path.join(artifacts, `${name}-failure.png`),
-      fullPage: true,
-    })
-    .catch(() => undefined);
-}
-
-test('the catalog lists Canopy itself after guest sign-in', async () => {
+/** Runs a test body on a new signed-in page; on failure saves `<name>-failure.png`. */
+async function onSignedInPage(
+  name: string,
+  body: (page: Page) => Promise<void>,
+) {
   const page = await signedInPage();
   try {
+    await body(page);
+  } catch (error) {
+    await page
+      .screenshot({
+        path: path.join(artifacts, `${name}-failure.png`),
+        fullPage: true,
+      })
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
+test('the catalog lists Canopy itself after guest sign-in', () =>
+  onSignedInPage('catalog', async page => {
     // The catalog is the landing page; show every entity, not only owned ones.
     await page
       .getByText('All', { exact: true })
@@ -198,22 +209,15 @@ test('the catalog lists Canopy itself after guest sign-in', async () => {
       path: path.join(artifacts, 'catalog.png'),
       fullPage: true,
     });
-  } catch (error) {
-    await failureShot(page, 'catalog');
-    throw error;
-  } finally {
-    await page.close();
-  }
-});
+  }));
 
-test('Create -> VM template: live flavors and images, quota preview, dry-run', async () => {
-  const page = await signedInPage();
-  const shot = (name: string) =>
-    page.screenshot({
-      path: path.join(artifacts, `${name}.png`),
-      fullPage: true,
-    });
-  try {
+test('Create -> VM template: live flavors and images, quota preview, dry-run', () =>
+  onSignedInPage('vm-template', async page => {
+    const shot = (name: string) =>
+      page.screenshot({
+        path: path.join(artifacts, `${name}.png`),
+        fullPage: true,
+      });
     await page.getByRole('link', { name: 'Create' }).first().click();
     const card = page
       .locator('.MuiCard-root')
@@ -358,17 +362,10 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', a
       String(files),
     );
     assert.ok(files.includes('openstack/e2e-vm/main.tf'), String(files));
-  } catch (error) {
-    await failureShot(page, 'vm-template');
-    throw error;
-  } finally {
-    await page.close();
-  }
-});
+  }));
 
-test("a component's OpenStack tab lists its resources in the test bed", async () => {
-  const page = await signedInPage();
-  try {
+test("a component's OpenStack tab lists its resources in the test bed", () =>
+  onSignedInPage('entity-openstack', async page => {
     await page
       .getByText('All', { exact: true })
       .first()
@@ -417,10 +414,4 @@ test("a component's OpenStack tab lists its resources in the test bed", async ()
     await page.screenshot({
       path: path.join(artifacts, 'entity-openstack.png'),
     });
-  } catch (error) {
-    await failureShot(page, 'entity-openstack');
-    throw error;
-  } finally {
-    await page.close();
-  }
-});
+  }));

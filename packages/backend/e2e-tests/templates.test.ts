@@ -33,23 +33,30 @@ const templateNames = readdirSync(templatesDir)
   .filter(n => existsSync(path.join(templatesDir, n, 'template.yaml')))
   .sort();
 
-/** The skeleton folder as the dry-run API wants it (base64 file contents). */
-function directoryContents(name: string) {
-  const root = path.join(templatesDir, name);
-  const out: Array<{ path: string; base64Content: string }> = [];
+/** Files below a folder, relative to it, without .git. */
+function filesBelow(root: string): string[] {
+  const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
+      if (entry === '.git') continue;
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (entry !== 'template.yaml')
-        out.push({
-          path: path.relative(root, full),
-          base64Content: readFileSync(full).toString('base64'),
-        });
+      else out.push(path.relative(root, full));
     }
   };
   walk(root);
   return out;
+}
+
+/** The skeleton folder as the dry-run API wants it (base64 file contents). */
+function directoryContents(name: string) {
+  const root = path.join(templatesDir, name);
+  return filesBelow(root)
+    .filter(f => f !== 'template.yaml')
+    .map(f => ({
+      path: f,
+      base64Content: readFileSync(path.join(root, f)).toString('base64'),
+    }));
 }
 
 describe('the template catalog, end to end', { concurrency: false }, () => {
@@ -223,16 +230,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       assert.equal(pull.state, 'open');
 
       const checkout = github.repo.checkout(pull.head);
-      const files: string[] = [];
-      const walk = (dir: string) => {
-        for (const entry of readdirSync(dir)) {
-          if (entry === '.git') continue;
-          const full = path.join(dir, entry);
-          if (statSync(full).isDirectory()) walk(full);
-          else files.push(path.relative(checkout, full));
-        }
-      };
-      walk(checkout);
+      const files = filesBelow(checkout);
       const catalogInfo = files.filter(f => f.endsWith('catalog-info.yaml'));
       assert.ok(catalogInfo.length >= 1, `no catalog-info.yaml in ${files}`);
       for (const f of catalogInfo) {
