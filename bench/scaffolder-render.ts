@@ -19,9 +19,9 @@ import {
   createKroInstanceAction,
   createKyvernoPoliciesAction,
   createTerraformKubernetesClusterAction,
-} from '../plugins/scaffolder-actions/src/actions';
-import { loadCrdDirectory } from '../plugins/scaffolder-actions/src/lib/validate/manifests';
-import { validateWorkspace } from '../plugins/scaffolder-actions/src/lib/validate/workspace';
+} from '../plugins/scaffolder-backend-module-canopy/src/actions';
+import { loadCrdDirectory } from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/manifests';
+import { validateWorkspace } from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/workspace';
 
 const crdDir =
   process.env.CRD_DIR ?? path.resolve(__dirname, '../../shared/schemas/crds');

@@ -19,11 +19,11 @@ import { parse } from 'yaml';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../plugins/scaffolder-actions/src/__testUtils__/fakeGithub';
+import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGitlab } from '../../../plugins/scaffolder-actions/src/__testUtils__/fakeGitlab';
+import { FakeGitlab } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { createValidateAction } from '../../../plugins/scaffolder-actions/src/actions';
+import { createValidateAction } from '../../../plugins/scaffolder-backend-module-canopy/src/actions';
 
 const TOKEN = 'github-token-for-templates-test';
 const CRDS = path.resolve(repoRoot, '../shared/schemas/crds');

@@ -22,7 +22,7 @@ const EXPECTED = [
   'component:default/canopy-plugin-openstack',
   'component:default/canopy-plugin-openstack-backend',
   'component:default/canopy-plugin-openstack-common',
-  'component:default/canopy-plugin-scaffolder-actions',
+  'component:default/canopy-plugin-scaffolder-backend-module-canopy',
   'group:default/canopy-team',
   'system:default/canopy',
 ];
