@@ -13,6 +13,12 @@ Entities (tag canopy.entity=component.default.<name>, volumes carry it as metada
   and 1 untagged server that belongs to no entity.
 Nine servers in all; the demo project's instance quota is set to 12 (as admin), so 3 are
 left: a 2-node cluster fits, 4 servers do not (the template and quota-preflight tests).
+
+Nothing is taken on trust: Nova (Zed, fake driver) drops server tags that are PUT while
+the server is still in BUILD on a busy machine, so servers are tagged once ACTIVE and
+their tags read back; and before printing its summary the script reads every tagged
+resource back from the APIs and exits non-zero, naming each difference, when what is
+there differs from what it meant to create.
 """
 import json
 import os
@@ -52,7 +58,7 @@ def network_stack(entity, cidr, router=False):
     return out
 
 
-def server(name, entity, network_id):
+def server(name, network_id):
     s = c.compute.find_server(name)
     if not s:
         s = c.compute.create_server(
@@ -60,15 +66,29 @@ def server(name, entity, network_id):
             flavor_id=c.compute.find_flavor('m1.tiny').id,
             image_id=c.image.find_image('tiny-raw').id,
             networks=[{'uuid': network_id}])
-    if entity:
-        # Server tags need compute microversion 2.26 or later.
-        c.compute.put(f'/servers/{s.id}/tags', json={'tags': [tag(entity)]}, microversion='2.26')
     return s
+
+
+def server_tags(server_id):
+    # Server tags need compute microversion 2.26 or later.
+    return c.compute.get(f'/servers/{server_id}/tags', microversion='2.26').json()['tags']
+
+
+def tag_server(s, entity, attempts=5):
+    """Puts the entity tag on an ACTIVE server and reads it back (Nova may drop tags)."""
+    want = [tag(entity)]
+    for _ in range(attempts):
+        c.compute.put(f'/servers/{s.id}/tags', json={'tags': want}, microversion='2.26')
+        if server_tags(s.id) == want:
+            return
+        time.sleep(2)
+    sys.exit(f'seed: server {s.name} ({s.id}) does not keep its tag {want}: '
+             f'Nova reports {server_tags(s.id)}')
 
 
 def wait_active(servers):
     for s in servers:
-        c.compute.wait_for_server(c.compute.get_server(s.id), status='ACTIVE', wait=180)
+        c.compute.wait_for_server(c.compute.get_server(s.id), status='ACTIVE', wait=300)
 
 
 demo_net = c.network.find_network('demo-net')
@@ -87,11 +107,16 @@ port = c.network.find_port('payments-port') or c.network.create_port(
     name='payments-port', network_id=payments['network'].id)
 c.network.set_tags(port, [tag('payments')])
 
-servers = [server(f'payments-web-{i}', 'payments', payments['network'].id) for i in (1, 2)]
-servers.append(server('shop-web-1', 'shop', shop['network'].id))
-servers += [server(f'batch-{i}', 'batch', demo_net.id) for i in range(1, 6)]
-servers += [server('untagged-1', None, demo_net.id)]
+SERVERS = {f'payments-web-{i}': ('payments', payments['network'].id) for i in (1, 2)}
+SERVERS['shop-web-1'] = ('shop', shop['network'].id)
+SERVERS.update({f'batch-{i}': ('batch', demo_net.id) for i in range(1, 6)})
+SERVERS['untagged-1'] = (None, demo_net.id)
+servers = [server(name, net) for name, (_, net) in SERVERS.items()]
 wait_active(servers)
+for s in servers:
+    entity = SERVERS[s.name][0]
+    if entity:
+        tag_server(s, entity)
 
 web1 = c.compute.find_server('payments-web-1')
 web1_port = next(c.network.ports(device_id=web1.id))
@@ -120,6 +145,37 @@ if not lb:
         name='payments-pool', listener_id=listener.id, protocol='TCP', lb_algorithm='ROUND_ROBIN')
     c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
 
+def verify(summary):
+    """Reads every resource back by its tag and names each difference from the plan."""
+    problems = []
+
+    def check(entity, kind, found):
+        want = sorted(summary['entities'][entity].get(kind, []))
+        if sorted(found) != want:
+            problems.append(f'{entity} {kind}: expected {want}, found {sorted(found)}')
+
+    for entity in summary['entities']:
+        t = tag(entity)
+        check(entity, 'servers', [s.name for s in c.compute.servers()
+                                  if t in server_tags(s.id)])
+        check(entity, 'networks', [n.name for n in c.network.networks(tags=t)])
+        check(entity, 'subnets', [n.name for n in c.network.subnets(tags=t)])
+        check(entity, 'routers', [n.name for n in c.network.routers(tags=t)])
+        check(entity, 'securityGroups', [n.name for n in c.network.security_groups(tags=t)])
+        check(entity, 'ports', [n.name for n in c.network.ports(tags=t)])
+        check(entity, 'floatingIps', [n.floating_ip_address for n in c.network.ips(tags=t)])
+        check(entity, 'volumes', [v.name for v in c.block_storage.volumes()
+                                  if (v.metadata or {}).get('canopy.entity') == t.split('=', 1)[1]])
+        check(entity, 'loadBalancers', [lb.name for lb in c.load_balancer.load_balancers()
+                                        if t in (lb.tags or [])])
+    active = {s.name: s.status for s in c.compute.servers()}
+    problems += [f'server {n} is {active.get(n)}, not ACTIVE' for n in SERVERS
+                 if active.get(n) != 'ACTIVE']
+    if problems:
+        sys.exit('seed: the test bed differs from what seed.py created:\n  '
+                 + '\n  '.join(problems))
+
+
 summary = {
     'project': c.current_project_id,
     'entities': {
@@ -134,5 +190,6 @@ summary = {
         'batch': {'servers': sorted(f'batch-{i}' for i in range(1, 6))},
     },
 }
+verify(summary)
 json.dump(summary, sys.stdout, indent=2)
 print()
