@@ -8,7 +8,8 @@
  * arguments, terraform fmt where installed, Kubernetes and CRD schemas).
  * Prints the median and worst of 20 runs after 3 warm-ups; target < 500 ms.
  *
- * Run: yarn bench:scaffolder   (CRD_DIR: folder of CRDs, default ../shared/schemas/crds)
+ * Run: yarn bench:scaffolder   (CRD_DIR: a folder of CRDs to use in place of the
+ * scaffolder module's bundled ones)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +21,14 @@ import {
   createKyvernoPoliciesAction,
   createTerraformKubernetesClusterAction,
 } from '../plugins/scaffolder-backend-module-canopy/src/actions';
-import { loadCrdDirectory } from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/manifests';
+import {
+  bundledCrds,
+  CrdSchemas,
+  loadCrdDirectory,
+} from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/schemaSet';
 import { validateWorkspace } from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/workspace';
 
-const crdDir =
-  process.env.CRD_DIR ?? path.resolve(__dirname, '../../shared/schemas/crds');
+const crdDir = process.env.CRD_DIR;
 
 const quiet = {
   info: () => undefined,
@@ -113,7 +117,7 @@ async function cluster(workspacePath: string) {
 async function measure(
   name: string,
   render: (dir: string) => Promise<void>,
-  crds: Awaited<ReturnType<typeof loadCrdDirectory>>,
+  crds: CrdSchemas,
 ) {
   const times: Array<{ render: number; validate: number }> = [];
   let files = 0;
@@ -149,9 +153,11 @@ async function measure(
 }
 
 async function main() {
-  const crds = await loadCrdDirectory(crdDir);
+  const crds = crdDir ? await loadCrdDirectory(crdDir) : await bundledCrds();
   console.log(
-    `Render + validate, 20 runs after 3 warm-ups; CRDs from ${crdDir}`,
+    `Render + validate, 20 runs after 3 warm-ups; CRDs from ${
+      crdDir ?? "the scaffolder module's bundled schemas"
+    }`,
   );
   await measure(
     'dev/test/acc environment (KRO, Argo, Kyverno)',

@@ -4,8 +4,11 @@ export interface Config {
     scaffolder?: {
       /**
        * Folder of CustomResourceDefinition YAML files that `canopy:validate`
-       * checks custom resources against (in addition to CRDs and KRO
-       * definitions found in the workspace itself).
+       * checks custom resources against, e.g. exported from your clusters
+       * with `kubectl get crd -o yaml`. Optional: the package ships the
+       * upstream CRDs of every kind Canopy emits; a CRD in this folder
+       * replaces the bundled one for its kind, and CRDs read from a cluster
+       * (the action's `cluster` input) or found in the workspace replace both.
        */
       crdDirectory?: string;
     };

@@ -47,5 +47,5 @@ describe("the app's catalog entity pages", () => {
       attachedTo: { node: 'entity-content:catalog/overview', input: 'cards' },
       disabled: false,
     });
-  }, 30_000);
+  }, 180_000);
 });

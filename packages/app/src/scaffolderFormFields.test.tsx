@@ -61,5 +61,5 @@ describe("the app's scaffolder", () => {
         ...OPENSTACK_FIELDS.map(([, name]) => name),
       ]),
     );
-  }, 30_000);
+  }, 180_000);
 });

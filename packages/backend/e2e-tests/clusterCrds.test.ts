@@ -4,9 +4,12 @@
  * CommonJS runtime cannot do without flags that break other packages.
  *
  * canopy:validate checks custom resources against the CRDs installed on the
- * target cluster, read through the kubernetes backend's proxy: a scaffolder
- * dry-run on the real backend, with the cluster's API served by a loopback
- * stand-in that holds the upstream Argo CD CRDs.
+ * target cluster, read through the kubernetes backend's proxy, in place of the
+ * CRDs the scaffolder module bundles: a scaffolder dry-run on the real
+ * backend, with the cluster's API served by a loopback stand-in that holds
+ * Argo CD CRDs whose Application accepts only repositories under
+ * https://git.example.net/ (a stand-in for a cluster whose CRD differs from
+ * the bundled one), so the two schemas give different answers.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,27 @@ const crdFiles = [
   'argoproj.io_applicationset-crd.yaml',
   'argoproj.io_appproject-crd.yaml',
 ];
+const bundledCrdDir = path.resolve(
+  repoRoot,
+  'plugins/scaffolder-backend-module-canopy/schemas/crds',
+);
+
+/** The bundled Argo CD CRDs, the Application's `spec.source.repoURL` narrowed to git.example.net. */
+function clusterCrds() {
+  const crds = crdFiles.flatMap(f =>
+    parseAllDocuments(readFileSync(path.join(bundledCrdDir, f), 'utf8')).map(
+      d => d.toJS(),
+    ),
+  );
+  for (const crd of crds) {
+    if (crd.spec.names.kind !== 'Application') continue;
+    for (const version of crd.spec.versions) {
+      version.schema.openAPIV3Schema.properties.spec.properties.source.properties.repoURL.pattern =
+        '^https://git\\.example\\.net/';
+    }
+  }
+  return crds;
+}
 
 function template(applicationInput: Record<string, unknown>, cluster?: string) {
   return {
@@ -56,15 +80,7 @@ describe('canopy:validate with the CRDs installed on the target cluster', () => 
   let backend: Awaited<ReturnType<typeof startCanopyBackend>>;
 
   before(async () => {
-    const crds = crdFiles.flatMap(f =>
-      parseAllDocuments(
-        readFileSync(
-          path.resolve(repoRoot, '../shared/schemas/crds', f),
-          'utf8',
-        ),
-      ).map(d => d.toJS()),
-    );
-    kube = new FakeKubernetesApi(crds, SA_TOKEN);
+    kube = new FakeKubernetesApi(clusterCrds(), SA_TOKEN);
     await kube.start();
     backend = await startCanopyBackend({
       config: {
@@ -118,19 +134,42 @@ describe('canopy:validate with the CRDs installed on the target cluster', () => 
     destinationNamespace: 'payments',
   };
 
-  it('passes an Application that the cluster CRD accepts, reading CRDs page by page', async () => {
+  it('without a cluster, passes the Application against the bundled Argo CD CRD and says so', async () => {
+    const { status, body } = await dryRun({ template: template(app) });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.match(body.output.report, /### Canopy validation: passed/);
+    assert.match(
+      body.output.report,
+      /`argoproj.io\/v1alpha1 Application`: Canopy's bundled Argo CD .* CRD \(argoproj.io_application-crd.yaml\)/,
+    );
+  });
+
+  it("with a cluster, checks against the cluster's CRD instead, reading CRDs page by page", async () => {
     const callsBefore = kube.requests.length;
     const { status, body } = await dryRun({ template: template(app, 'lab') });
     assert.equal(status, 200, JSON.stringify(body));
-    assert.match(body.output.report, /### Canopy validation: passed/);
+    assert.match(
+      body.output.report,
+      /`argoproj.io\/v1alpha1 Application`: the CRDs installed on cluster lab/,
+    );
     const calls = kube.requests.slice(callsBefore);
     assert.equal(
       calls[0],
       'GET /apis/apiextensions.k8s.io/v1/customresourcedefinitions?limit=100',
     );
+
+    // What the bundled CRD accepts, the cluster's refuses.
+    const github = { ...app, sourceRepoURL: 'https://github.com/acme/x.git' };
+    const bundled = await dryRun({ template: template(github) });
+    assert.match(bundled.body.output.report, /validation: passed/);
+    const onCluster = await dryRun({ template: template(github, 'lab') });
+    assert.match(
+      JSON.stringify(onCluster.body),
+      /spec\/source\/repoURL must match pattern/,
+    );
   });
 
-  it('fails on what the cluster CRD rejects, and without the cluster has no schema at all', async () => {
+  it("fails on a misspelt field in a hand-written file against the cluster's CRD", async () => {
     // A hand-written Application with a misspelt field, fetched into the workspace.
     const misspelt = Buffer.from(
       [
@@ -174,11 +213,5 @@ describe('canopy:validate with the CRDs installed on the target cluster', () => 
     const badLog = JSON.stringify(bad.body);
     assert.match(badLog, /Validation failed/);
     assert.match(badLog, /unknown field spec.destinaton/);
-
-    const noCluster = await dryRun({ template: template(app) });
-    assert.match(
-      JSON.stringify(noCluster.body),
-      /no schema for argoproj.io\/v1alpha1 Application/,
-    );
   });
 });

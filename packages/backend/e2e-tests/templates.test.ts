@@ -26,7 +26,6 @@ import { FakeGitlab } from '../../../plugins/scaffolder-backend-module-canopy/sr
 import { createValidateAction } from '../../../plugins/scaffolder-backend-module-canopy/src/actions';
 
 const TOKEN = 'github-token-for-templates-test';
-const CRDS = path.resolve(repoRoot, '../shared/schemas/crds');
 const CLOUDS_YAML = path.join(repoRoot, '.testbed/openstack/clouds.yaml');
 const templatesDir = path.join(repoRoot, 'templates');
 const templateNames = readdirSync(templatesDir)
@@ -95,7 +94,6 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
         },
         canopy: {
           permissionPolicy: 'allow-all',
-          scaffolder: { crdDirectory: CRDS },
         },
         openstack: {
           clouds: [
@@ -262,9 +260,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       const outputs: Record<string, unknown> = {};
       const quiet = { info() {}, warn() {}, error() {}, debug() {} };
       await createValidateAction({
-        config: new ConfigReader({
-          canopy: { scaffolder: { crdDirectory: CRDS } },
-        }),
+        config: new ConfigReader({}),
       }).handler({
         input: { path: '.' },
         workspacePath: checkout,

@@ -23,7 +23,10 @@ describe('HttpClient', () => {
     hits = 0;
   });
 
-  const client = (retries = 2, timeoutMs = 2000) =>
+  // A minute per call: only the timeout test, whose server never answers,
+  // relies on the timeout firing, so a slow machine cannot turn an answer
+  // into a timeout.
+  const client = (retries = 2, timeoutMs = 60_000) =>
     new HttpClient({ retries, timeoutMs, secrets: ['hunter2-secret'] });
 
   it('retries an idempotent GET on 5xx and then succeeds', async () => {

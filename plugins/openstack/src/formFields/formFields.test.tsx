@@ -231,7 +231,7 @@ describe('in the scaffolder form', () => {
     expect(
       screen.queryByRole('button', { name: 'Create' }),
     ).not.toBeInTheDocument();
-  }, 20_000);
+  }, 180_000);
 
   it('goes on to the review when the request fits, and creates with the values', async () => {
     const onCreate = await renderStepper(5);
@@ -252,7 +252,7 @@ describe('in the scaffolder form', () => {
         quota: { ok: true, violations: [] },
       }),
     );
-  }, 20_000);
+  }, 180_000);
 });
 
 describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
@@ -336,7 +336,7 @@ describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
     expect(onCreate).toHaveBeenCalledWith({
       target: { cluster: 'only', namespace: 'argocd' },
     });
-  }, 20_000);
+  }, 180_000);
 
   it('cannot go on with a namespace that is not a DNS-1123 label', async () => {
     await renderStepper();
@@ -352,5 +352,5 @@ describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
     expect(
       screen.queryByRole('button', { name: 'Create' }),
     ).not.toBeInTheDocument();
-  }, 20_000);
+  }, 180_000);
 });

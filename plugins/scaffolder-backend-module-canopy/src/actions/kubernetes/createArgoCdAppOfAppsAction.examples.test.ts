@@ -6,6 +6,6 @@ describe('createArgoCdAppOfAppsAction', () => {
   it.each(exampleCases(examples))(
     'example: %s',
     checkExample(createArgoCdAppOfAppsAction()),
-    30_000,
+    180_000,
   );
 });

@@ -6,6 +6,6 @@ describe('createArgoCdApplicationAction', () => {
   it.each(exampleCases(examples))(
     'example: %s',
     checkExample(createArgoCdApplicationAction()),
-    30_000,
+    180_000,
   );
 });

@@ -13,7 +13,7 @@ describe('createKnativeServiceAction', () => {
     checkExample(createKnativeServiceAction(), {
       files: [/^functions\/team-a\/thumbnailer\.yaml$/],
     }),
-    30_000,
+    180_000,
   );
 
   it('names the field and the rule on bad input', async () => {

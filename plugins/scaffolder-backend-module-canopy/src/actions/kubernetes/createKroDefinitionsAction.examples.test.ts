@@ -6,6 +6,6 @@ describe('createKroDefinitionsAction', () => {
   it.each(exampleCases(examples))(
     'example: %s',
     checkExample(createKroDefinitionsAction()),
-    30_000,
+    180_000,
   );
 });

@@ -10,6 +10,6 @@ describe('createKroInstanceAction', () => {
     checkExample(createKroInstanceAction(), {
       extraDocs: Object.values(renderDefinitions(definitionsInput.parse({}))),
     }),
-    30_000,
+    180_000,
   );
 });

@@ -6,6 +6,6 @@ describe('createKyvernoPoliciesAction', () => {
   it.each(exampleCases(examples))(
     'example: %s',
     checkExample(createKyvernoPoliciesAction()),
-    30_000,
+    180_000,
   );
 });

@@ -1,7 +1,7 @@
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import type { z } from 'zod/v3';
 import { renderYaml } from '../../lib/kubernetes/yaml';
-import { createRenderAction } from '../shared';
+import { createRenderAction } from '../renderAction';
 
 /** A render action for Kubernetes documents, written as YAML files. */
 export function createManifestAction<

@@ -14,7 +14,7 @@ import {
   quotaViolations,
 } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
-import { parseInput } from '../shared';
+import { parseInput } from '../renderAction';
 import { examples } from './createQuotaPreflightAction.examples';
 
 const gib = z

@@ -4,10 +4,10 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectOutputs, SHARED_CRDS } from '../../__testUtils__/examples';
+import { collectOutputs } from '../../__testUtils__/examples';
 import { FakeGithub } from '../../__testUtils__/fakeGithub';
 import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
-import { loadCrdDirectory } from '../../lib/validate/manifests';
+import { bundledCrds } from '../../lib/validate/schemaSet';
 import { validateWorkspace } from '../../lib/validate/workspace';
 import { createTerraformNetworkAction } from '../terraform/createTerraformNetworkAction';
 import { createValidateAction } from '../validate/createValidateAction';
@@ -139,7 +139,7 @@ describe.each(['github', 'gitlab'] as const)(
         ]),
       );
       expect(out.remoteUrl).toBeUndefined();
-    }, 60_000);
+    }, 180_000);
 
     it('opens a pull request whose branch checks out and validates, then updates the same one', async () => {
       const first = await renderWorkspace(['192.0.2.53']);
@@ -154,7 +154,7 @@ describe.each(['github', 'gitlab'] as const)(
       const checkout = fake.repo.checkout('canopy/add-network-for-payments');
       const report = await validateWorkspace(
         path.join(checkout, 'openstack'),
-        await loadCrdDirectory(SHARED_CRDS),
+        await bundledCrds(),
       );
       expect(report.findings.filter(f => f.level !== 'info')).toEqual([]);
       expect(report.filesChecked).toBeGreaterThanOrEqual(4);
@@ -214,7 +214,7 @@ describe.each(['github', 'gitlab'] as const)(
       );
       expect(view[0].body).toContain('### Canopy validation: passed');
       expect(view[0].body).not.toContain(TOKEN);
-    }, 60_000);
+    }, 180_000);
 
     it('refuses to commit a secret', async () => {
       const rendered = await renderWorkspace(['192.0.2.53']);
@@ -233,6 +233,6 @@ describe.each(['github', 'gitlab'] as const)(
         'description: the pull request body would contain a secret value',
       );
       expect(fake.requests.length).toBe(before);
-    }, 60_000);
+    }, 180_000);
   },
 );

@@ -3,7 +3,7 @@ import type { z } from 'zod/v3';
 import type { CommonInput } from '../../lib/terraform/common';
 import { targetPathOf } from '../../lib/terraform/common';
 import type { TerraformModule } from '../../lib/terraform/module';
-import { createRenderAction } from '../shared';
+import { createRenderAction } from '../renderAction';
 
 /** A render action for one Terraform module, written to `targetPath` (default terraform/<name>). */
 export function createTerraformAction<

@@ -8,6 +8,6 @@ describe('createTerraformInstancesAction', () => {
     checkExample(createTerraformInstancesAction(), {
       files: [/\/main\.tf$/, /\/versions\.tf$/],
     }),
-    30_000,
+    180_000,
   );
 });

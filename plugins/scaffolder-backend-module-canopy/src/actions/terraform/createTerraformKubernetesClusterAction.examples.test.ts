@@ -8,6 +8,6 @@ describe('createTerraformKubernetesClusterAction', () => {
     checkExample(createTerraformKubernetesClusterAction(), {
       files: [/\/main\.tf$/, /\/versions\.tf$/],
     }),
-    30_000,
+    180_000,
   );
 });

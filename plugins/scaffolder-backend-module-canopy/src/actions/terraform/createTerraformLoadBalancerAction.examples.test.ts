@@ -8,6 +8,6 @@ describe('createTerraformLoadBalancerAction', () => {
     checkExample(createTerraformLoadBalancerAction(), {
       files: [/\/main\.tf$/, /\/versions\.tf$/],
     }),
-    30_000,
+    180_000,
   );
 });

@@ -8,6 +8,6 @@ describe('createTerraformNetworkAction', () => {
     checkExample(createTerraformNetworkAction(), {
       files: [/\/main\.tf$/, /\/versions\.tf$/],
     }),
-    30_000,
+    180_000,
   );
 });

@@ -8,6 +8,6 @@ describe('createTerraformVolumeAction', () => {
     checkExample(createTerraformVolumeAction(), {
       files: [/\/main\.tf$/, /\/versions\.tf$/],
     }),
-    30_000,
+    180_000,
   );
 });

@@ -1,11 +1,12 @@
 import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { instanceInput, renderInstance } from '../../lib/kubernetes/kro';
-import { collectOutputs, SHARED_CRDS } from '../../__testUtils__/examples';
+import { collectOutputs } from '../../__testUtils__/examples';
+import { bundledSchemaPath } from '../../lib/validate/schemaSet';
 import { createValidateAction } from './createValidateAction';
 import { examples } from './createValidateAction.examples';
 
@@ -38,12 +39,12 @@ const GOOD_APP = yaml.stringify({
   },
 });
 
-async function run(workspacePath: string, input: Record<string, unknown> = {}) {
-  const action = createValidateAction({
-    config: new ConfigReader({
-      canopy: { scaffolder: { crdDirectory: SHARED_CRDS } },
-    }),
-  });
+async function run(
+  workspacePath: string,
+  input: Record<string, unknown> = {},
+  config: object = {},
+) {
+  const action = createValidateAction({ config: new ConfigReader(config) });
   const ctx = createMockActionContext({
     input: { path: '.', ...input },
     workspacePath,
@@ -64,15 +65,84 @@ describe('createValidateAction', () => {
         'manifests/app.yaml': GOOD_APP,
         'terraform/main.tf': GOOD_TF,
       });
+      const crdDirectory = workspace({
+        'crds/application.yaml': readFileSync(
+          bundledSchemaPath('crds', 'argoproj.io_application-crd.yaml'),
+          'utf8',
+        ),
+      });
       const { outputs, error } = await run(dir, {
         ...step.input,
-        crdDirectory: SHARED_CRDS,
+        crdDirectory: path.join(crdDirectory, 'crds'),
       });
       expect(error).toBeUndefined();
       expect(outputs.ok).toBe(true);
     },
-    30_000,
+    120_000,
   );
+
+  it('validates every kind Canopy emits with no configuration, naming the source of each schema', async () => {
+    const { outputs, error } = await run(
+      workspace({
+        'terraform/main.tf': GOOD_TF,
+        'manifests/app.yaml': GOOD_APP,
+        'manifests/ns.yaml': yaml.stringify({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: 'payments' },
+        }),
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(outputs.schemas).toEqual([
+      {
+        subject: 'Terraform openstack_* resources',
+        source:
+          "Canopy's bundled terraform-provider-openstack argument list (27f26125)",
+      },
+      {
+        subject: 'argoproj.io/v1alpha1 Application',
+        source: expect.stringMatching(
+          /^Canopy's bundled Argo CD .+ CRD \(argoproj.io_application-crd.yaml\)$/,
+        ),
+      },
+      {
+        subject: 'v1 Namespace',
+        source: expect.stringMatching(/^kubernetes-models \d+\.\d+\.\d+$/),
+      },
+    ]);
+    expect(outputs.report).toContain('Schemas used');
+  }, 120_000);
+
+  it('takes a kind from crdDirectory in place of the bundled CRD, and says so', async () => {
+    const narrowed = yaml.parse(
+      readFileSync(
+        bundledSchemaPath('crds', 'argoproj.io_application-crd.yaml'),
+        'utf8',
+      ),
+    );
+    for (const v of narrowed.spec.versions) {
+      v.schema.openAPIV3Schema.properties.spec.required = [
+        ...v.schema.openAPIV3Schema.properties.spec.required,
+        'info',
+      ];
+    }
+    const crdDirectory = workspace({
+      'application.yaml': yaml.stringify(narrowed),
+    });
+    const { outputs, error } = await run(
+      workspace({ 'manifests/app.yaml': GOOD_APP }),
+      {},
+      { canopy: { scaffolder: { crdDirectory } } },
+    );
+    expect(error?.message).toContain("must have required property 'info'");
+    expect(outputs.schemas).toEqual([
+      {
+        subject: 'argoproj.io/v1alpha1 Application',
+        source: path.join(crdDirectory, 'application.yaml'),
+      },
+    ]);
+  }, 120_000);
 
   it("knows Canopy's own abstractions without their definitions in the workspace", async () => {
     const { outputs, error } = await run(
@@ -86,7 +156,7 @@ describe('createValidateAction', () => {
     );
     expect(error).toBeUndefined();
     expect(outputs.errors).toBe(0);
-  }, 30_000);
+  }, 120_000);
 
   it('passes valid Terraform and manifests, with a markdown report', async () => {
     const { outputs, error } = await run(
@@ -98,7 +168,7 @@ describe('createValidateAction', () => {
     expect(error).toBeUndefined();
     expect(outputs.errors).toBe(0);
     expect(outputs.report).toContain('### Canopy validation: passed');
-  });
+  }, 120_000);
 
   it('fails the step on each kind of error, naming file and rule', async () => {
     const dir = workspace({
@@ -158,7 +228,7 @@ describe('createValidateAction', () => {
       terraformMissing ||
         byRule('terraform-fmt').some((f: string) => f.startsWith('d/main.tf')),
     ).toBe(true);
-  });
+  }, 120_000);
 
   it('only reports when failOnError is false', async () => {
     const { outputs, error } = await run(
@@ -167,5 +237,5 @@ describe('createValidateAction', () => {
     );
     expect(error).toBeUndefined();
     expect(outputs.ok).toBe(false);
-  });
+  }, 120_000);
 });

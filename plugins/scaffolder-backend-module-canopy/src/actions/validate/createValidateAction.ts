@@ -6,7 +6,11 @@ import type {
 import type { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { fetchClusterCrds } from '../../lib/validate/clusterCrds';
-import { addCrds, loadCrdDirectory } from '../../lib/validate/manifests';
+import {
+  addCrds,
+  bundledCrds,
+  loadCrdDirectory,
+} from '../../lib/validate/schemaSet';
 import { validateWorkspace } from '../../lib/validate/workspace';
 import { definitionsInput, renderDefinitions } from '../../lib/kubernetes/kro';
 import { examples } from './createValidateAction.examples';
@@ -15,18 +19,22 @@ import { examples } from './createValidateAction.examples';
 const CANOPY_ABSTRACTIONS = Object.values(
   renderDefinitions(definitionsInput.parse({})),
 );
+const CANOPY_ABSTRACTIONS_SOURCE =
+  "Canopy's KRO abstraction (canopy:kro:definitions with default settings)";
 
 /**
  * `canopy:validate`: checks what the other actions rendered before it becomes
  * a pull request. Terraform: HCL parses, every openstack_* resource type and
- * argument is one the provider accepts, files are formatted as terraform fmt
- * would (where terraform is installed). Manifests: core kinds against the
- * Kubernetes schemas, custom resources against the CRDs installed on the
- * target cluster (read through the kubernetes backend), CRDs from
- * `canopy.scaffolder.crdDirectory` (or the input) and CRDs in the workspace.
- * Canopy's own KRO abstractions (Workspace, WebApplication, Infrastructure,
- * Topic) are always known, so a pull request with only instances validates.
- * Outputs a markdown and a structured report, and fails the step on error.
+ * argument is one the provider accepts (the package's bundled argument list),
+ * files are formatted as terraform fmt would (where terraform is installed).
+ * Manifests: core kinds and Flux against their typed models, custom
+ * resources against the package's bundled upstream CRDs, which are replaced
+ * per kind by Canopy's KRO abstractions, then by CRDs from
+ * `canopy.scaffolder.crdDirectory` (or the input), then by the CRDs installed
+ * on the target cluster (read through the kubernetes backend), then by CRDs
+ * in the workspace. With no configuration every kind Canopy emits validates.
+ * Outputs a markdown and a structured report naming the source of each
+ * schema used, and fails the step on error.
  *
  * @public
  */
@@ -65,7 +73,7 @@ export function createValidateAction(options: {
             .string()
             .optional()
             .describe(
-              'Folder of CustomResourceDefinition files; default canopy.scaffolder.crdDirectory',
+              'Folder of CustomResourceDefinition files that replace the bundled CRDs per kind; default canopy.scaffolder.crdDirectory',
             ),
         cluster: z =>
           z
@@ -97,6 +105,10 @@ export function createValidateAction(options: {
               message: z.string(),
             }),
           ),
+        schemas: z =>
+          z
+            .array(z.object({ subject: z.string(), source: z.string() }))
+            .describe('Each kind checked, and the source of its schema'),
       },
     },
     async handler(ctx) {
@@ -105,8 +117,11 @@ export function createValidateAction(options: {
         ctx.input.path ?? '.',
       );
       const crdDir = ctx.input.crdDirectory ?? configured;
-      const crds = new Map(crdDir ? await crdsOf(crdDir) : []);
-      addCrds(crds, CANOPY_ABSTRACTIONS);
+      const crds = new Map(await bundledCrds());
+      addCrds(crds, CANOPY_ABSTRACTIONS, CANOPY_ABSTRACTIONS_SOURCE);
+      for (const [key, entry] of crdDir ? await crdsOf(crdDir) : []) {
+        crds.set(key, entry);
+      }
       if (ctx.input.cluster) {
         if (!options.discovery || !options.auth) {
           throw new Error(
@@ -119,7 +134,11 @@ export function createValidateAction(options: {
           credentials: await ctx.getInitiatorCredentials(),
           cluster: ctx.input.cluster,
         });
-        addCrds(crds, docs);
+        addCrds(
+          crds,
+          docs,
+          `the CRDs installed on cluster ${ctx.input.cluster}`,
+        );
         ctx.logger.info(
           `Read ${docs.length} CRD(s) from cluster ${ctx.input.cluster}`,
         );
@@ -130,6 +149,7 @@ export function createValidateAction(options: {
       ctx.output('warnings', report.warnings);
       ctx.output('report', report.markdown);
       ctx.output('findings', report.findings);
+      ctx.output('schemas', report.schemas);
       ctx.logger.info(report.markdown);
       if (!report.ok && ctx.input.failOnError !== false) {
         throw new Error(

@@ -1,112 +1,9 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { Finding } from './report';
+import type { Finding, SchemaUse } from './report';
+import { CrdSchemas, crdKey } from './schemaSet';
 
 type Schema = Record<string, any>;
-
-/** `group/version/Kind` -> JSON schema of the custom resource. */
-export type CrdSchemas = Map<string, Schema>;
-
-function crdKey(apiVersion: string, kind: string) {
-  return `${apiVersion}/${kind}`;
-}
-
-/** OpenAPI for one KRO SimpleSchema field, e.g. `integer | default=2`. */
-function simpleField(definition: unknown): {
-  schema: Schema;
-  required: boolean;
-} {
-  if (definition && typeof definition === 'object') {
-    return {
-      schema: simpleObject(definition as Record<string, unknown>),
-      required: false,
-    };
-  }
-  const [type, ...markers] = String(definition)
-    .split('|')
-    .map(s => s.trim());
-  const required = markers.some(m => /^required=true$/.test(m));
-  const map = /^map\[string\](.+)$/.exec(type);
-  const list = /^\[\](.+)$/.exec(type);
-  let schema: Schema;
-  if (map)
-    schema = {
-      type: 'object',
-      additionalProperties: simpleField(map[1]).schema,
-    };
-  else if (list) schema = { type: 'array', items: simpleField(list[1]).schema };
-  else if (type === 'float') schema = { type: 'number' };
-  else schema = { type };
-  return { schema, required };
-}
-
-function simpleObject(fields: Record<string, unknown>): Schema {
-  const properties: Schema = {};
-  const required: string[] = [];
-  for (const [name, definition] of Object.entries(fields)) {
-    const field = simpleField(definition);
-    properties[name] = field.schema;
-    if (field.required) required.push(name);
-  }
-  return {
-    type: 'object',
-    properties,
-    ...(required.length ? { required } : {}),
-  };
-}
-
-/**
- * Adds the schemas of CustomResourceDefinition documents, and of the custom
- * resources that KRO ResourceGraphDefinitions define, to `into`.
- */
-export function addCrds(into: CrdSchemas, docs: unknown[]) {
-  for (const doc of docs as any[]) {
-    if (doc?.kind === 'ResourceGraphDefinition' && doc.spec?.schema?.kind) {
-      const { apiVersion, kind, group, spec } = doc.spec.schema;
-      into.set(crdKey(`${group ?? 'kro.run'}/${apiVersion}`, kind), {
-        type: 'object',
-        required: ['spec'],
-        properties: {
-          apiVersion: { type: 'string' },
-          kind: { type: 'string' },
-          metadata: { type: 'object' },
-          spec: simpleObject(spec ?? {}),
-          status: {
-            type: 'object',
-            'x-kubernetes-preserve-unknown-fields': true,
-          },
-        },
-      });
-      continue;
-    }
-    if (doc?.kind !== 'CustomResourceDefinition') continue;
-    const { group, names, versions } = doc.spec ?? {};
-    for (const v of versions ?? []) {
-      if (v?.schema?.openAPIV3Schema) {
-        into.set(
-          crdKey(`${group}/${v.name}`, names.kind),
-          v.schema.openAPIV3Schema,
-        );
-      }
-    }
-  }
-  return into;
-}
-
-/** Reads every CRD in the YAML files of a folder (not recursive). */
-export async function loadCrdDirectory(dir: string): Promise<CrdSchemas> {
-  const schemas: CrdSchemas = new Map();
-  for (const name of (await readdir(dir)).sort()) {
-    if (!/\.ya?ml$/.test(name)) continue;
-    const docs = parseAllDocuments(
-      await readFile(path.join(dir, name), 'utf8'),
-    ).map(d => d.toJS());
-    addCrds(schemas, docs);
-  }
-  return schemas;
-}
 
 /**
  * Unknown fields: the API server rejects them with strict field validation,
@@ -158,25 +55,74 @@ function compile(schema: Schema): ValidateFunction {
   return check;
 }
 
-/** Validates manifests: core kinds with kubernetes-models, custom resources against CRD schemas. */
+type ModelClass = new (doc: any) => { validate(): void };
+
+/**
+ * Packages of typed models whose `validate()` checks a document against the
+ * schemas they were generated from: Kubernetes' built-in kinds, and Flux.
+ */
+const MODEL_PACKAGES = [
+  {
+    name: 'kubernetes-models',
+    applies: (apiVersion: string) => !apiVersion.includes('.toolkit.fluxcd.io'),
+  },
+  {
+    name: '@kubernetes-models/flux-cd',
+    applies: (apiVersion: string) => apiVersion.includes('.toolkit.fluxcd.io'),
+  },
+];
+
+function packageVersion(name: string): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(`${name}/package.json`).version;
+  } catch {
+    return 'unknown version';
+  }
+}
+
+/**
+ * Validates manifests: custom resources against CRD schemas, core kinds and
+ * Flux with their typed models. Remembers which schema (and its source) each
+ * checked kind used.
+ */
 export class ManifestValidator {
+  private readonly used = new Map<string, SchemaUse>();
+
   constructor(private readonly crds: CrdSchemas) {}
 
-  private coreModel(
+  /** The schemas used so far, one entry per kind, sorted. */
+  schemasUsed(): SchemaUse[] {
+    return [...this.used.values()].sort((a, b) =>
+      a.subject.localeCompare(b.subject),
+    );
+  }
+
+  private model(
     apiVersion: string,
     kind: string,
-  ): (new (doc: any) => { validate(): void }) | undefined {
+  ): { Model: ModelClass; source: string } | undefined {
     if (
       !/^[a-z0-9.]+\/?v[0-9a-z]+$|^v1$/.test(apiVersion) ||
       !/^[A-Za-z]+$/.test(kind)
     )
       return undefined;
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(`kubernetes-models/${apiVersion}/${kind}`)[kind];
-    } catch {
-      return undefined;
+    for (const pkg of MODEL_PACKAGES) {
+      if (!pkg.applies(apiVersion)) continue;
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Model = require(`${pkg.name}/${apiVersion}/${kind}`)[kind];
+        if (Model) {
+          return {
+            Model,
+            source: `${pkg.name} ${packageVersion(pkg.name)}`,
+          };
+        }
+      } catch {
+        // not a kind this package models
+      }
     }
+    return undefined;
   }
 
   validate(file: string, docs: unknown[]): Finding[] {
@@ -206,8 +152,14 @@ export class ManifestValidator {
           message: `${id}: metadata.name is required`,
         });
       }
-      const crd = this.crds.get(crdKey(doc.apiVersion, doc.kind));
-      if (crd) {
+      const key = crdKey(doc.apiVersion, doc.kind);
+      const crdEntry = this.crds.get(key);
+      if (crdEntry) {
+        const crd = crdEntry.schema;
+        this.used.set(key, {
+          subject: `${doc.apiVersion} ${doc.kind}`,
+          source: crdEntry.source,
+        });
         const check = compile(crd);
         if (!check(doc)) {
           for (const e of check.errors ?? []) {
@@ -231,8 +183,13 @@ export class ManifestValidator {
         }
         return;
       }
-      const Model = this.coreModel(doc.apiVersion, doc.kind);
-      if (Model) {
+      const model = this.model(doc.apiVersion, doc.kind);
+      if (model) {
+        const { Model, source } = model;
+        this.used.set(key, {
+          subject: `${doc.apiVersion} ${doc.kind}`,
+          source,
+        });
         try {
           new Model(doc).validate();
         } catch (error) {

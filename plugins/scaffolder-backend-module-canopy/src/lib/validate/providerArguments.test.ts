@@ -1,58 +1,63 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PROVIDER_ARGUMENTS } from './providerArguments';
+import { providerArguments } from './providerArguments';
+import { checkTerraformFile } from './terraform';
 
-/**
- * Arguments the provider documents and accepts that the shared argument list
- * (taken from the provider's docs) leaves out. Each one is named here so the
- * gap stays visible; remove an entry when the list gains it.
- *  - openstack_networking_router_interface_v2.subnet_id: "(Optional) ID of the
- *    subnet this router interface connects to" in the provider's
- *    router_interface_v2 documentation; without it no subnet joins a router.
- */
-const KNOWN_GAPS: Record<string, string[]> = {
-  openstack_networking_router_interface_v2: ['subnet_id'],
-};
+describe('the bundled terraform-provider-openstack argument list', () => {
+  const list = providerArguments() as ReturnType<typeof providerArguments> & {
+    canopy_additions: Array<{
+      resource: string;
+      block: string | null;
+      argument: string;
+      documentation: string;
+    }>;
+  };
 
-describe("Canopy's list of provider arguments", () => {
-  const shared = JSON.parse(
-    readFileSync(
-      path.resolve(
-        __dirname,
-        '../../../../../../shared/schemas/terraform/openstack-provider-arguments.json',
+  it('carries every documented argument Canopy added, with the page it comes from', () => {
+    expect(
+      list.canopy_additions.map(
+        a => `${a.resource}${a.block ? `.${a.block}` : ''}.${a.argument}`,
       ),
-      'utf8',
-    ),
-  ).resources as Record<
-    string,
-    {
-      arguments: Record<string, string>;
-      blocks: Record<string, Record<string, string>>;
-    }
-  >;
-
-  it.each(Object.entries(PROVIDER_ARGUMENTS))(
-    '%s is accepted by the provider',
-    (type, own) => {
-      expect(shared[type]).toBeDefined();
-      const accepted = Object.keys(shared[type].arguments);
-      const missing = own.arguments.filter(
-        a => !accepted.includes(a) && !(KNOWN_GAPS[type] ?? []).includes(a),
+    ).toEqual([
+      'openstack_networking_router_interface_v2.subnet_id',
+      'openstack_networking_router_interface_v2.port_id',
+      'openstack_networking_router_interface_v2.force_destroy',
+      'openstack_compute_instance_v2.image_id',
+      'openstack_compute_instance_v2.image_name',
+      'openstack_compute_instance_v2.block_device.volume_size',
+    ]);
+    for (const a of list.canopy_additions) {
+      const resource = list.resources[a.resource];
+      const args = a.block ? resource.blocks[a.block] : resource.arguments;
+      expect(args[a.argument]).toBe('optional');
+      expect(a.documentation).toBe(
+        `https://github.com/terraform-provider-openstack/terraform-provider-openstack/blob/${
+          list.provider_commit
+        }/docs/resources/${a.resource.replace(/^openstack_/, '')}.md`,
       );
-      expect(missing).toEqual([]);
-      for (const [blockName, args] of Object.entries(own.blocks ?? {})) {
-        expect(shared[type].blocks[blockName]).toBeDefined();
-        expect(
-          args.filter(a => !(a in shared[type].blocks[blockName])),
-        ).toEqual([]);
-      }
-    },
-  );
-
-  it('names only real gaps', () => {
-    for (const [type, args] of Object.entries(KNOWN_GAPS)) {
-      for (const a of args)
-        expect(Object.keys(shared[type].arguments)).not.toContain(a);
     }
+  });
+
+  it('accepts the added arguments and refuses names that only exist on Object.prototype', async () => {
+    const findings = await checkTerraformFile(
+      'main.tf',
+      [
+        'resource "openstack_networking_router_interface_v2" "a" {',
+        '  router_id = "r"',
+        '  subnet_id = "s"',
+        '}',
+        'resource "openstack_compute_instance_v2" "b" {',
+        '  name       = "b"',
+        '  image_name = "debian"',
+        '  block_device {',
+        '    source_type = "image"',
+        '    volume_size = 10',
+        '  }',
+        '  constructor = "x"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(findings.map(f => f.message)).toEqual([
+      'openstack_compute_instance_v2.b: openstack_compute_instance_v2 has no argument constructor',
+    ]);
   });
 });

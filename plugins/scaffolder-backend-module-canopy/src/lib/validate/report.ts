@@ -5,12 +5,20 @@ export interface Finding {
   message: string;
 }
 
+/** What was checked against a schema (e.g. `argoproj.io/v1alpha1 Application`), and where that schema came from. */
+export interface SchemaUse {
+  subject: string;
+  source: string;
+}
+
 export interface ValidationReport {
   ok: boolean;
   errors: number;
   warnings: number;
   filesChecked: number;
   findings: Finding[];
+  /** One entry per kind that was checked against a schema. */
+  schemas: SchemaUse[];
   markdown: string;
 }
 
@@ -20,6 +28,7 @@ const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 export function buildReport(
   filesChecked: number,
   findings: Finding[],
+  schemas: SchemaUse[] = [],
 ): ValidationReport {
   const sorted = [...findings].sort(
     (a, b) =>
@@ -45,12 +54,20 @@ export function buildReport(
       );
     }
   }
+  if (schemas.length) {
+    lines.push('', '<details><summary>Schemas used</summary>', '');
+    for (const s of schemas) {
+      lines.push(`- \`${escape(s.subject)}\`: ${escape(s.source)}`);
+    }
+    lines.push('', '</details>');
+  }
   return {
     ok: errors === 0,
     errors,
     warnings,
     filesChecked,
     findings: sorted,
+    schemas,
     markdown: `${lines.join('\n')}\n`,
   };
 }

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { META_ARGUMENTS, PROVIDER_ARGUMENTS } from './providerArguments';
-import type { Finding } from './report';
+import { META_ARGUMENTS, providerArguments } from './providerArguments';
+import type { Finding, SchemaUse } from './report';
 
 const run = promisify(execFile);
 
@@ -29,9 +29,12 @@ export async function checkTerraformFile(
     ];
   }
   const findings: Finding[] = [];
+  const provider = providerArguments();
   for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
     if (!type.startsWith('openstack_')) continue;
-    const known = PROVIDER_ARGUMENTS[type];
+    const known = Object.hasOwn(provider.resources, type)
+      ? provider.resources[type]
+      : undefined;
     for (const [name, instances] of Object.entries<any[]>(byName)) {
       const where = `${type}.${name}`;
       if (!known) {
@@ -39,17 +42,20 @@ export async function checkTerraformFile(
           level: 'error',
           file,
           rule: 'provider-resource',
-          message: `${where}: resource type ${type} is not one Canopy knows the provider to accept`,
+          message: `${where}: terraform-provider-openstack (${provider.provider_commit.slice(
+            0,
+            8,
+          )}) has no resource type ${type}`,
         });
         continue;
       }
       for (const body of instances) {
         for (const [key, value] of Object.entries<any>(body)) {
           if (META_ARGUMENTS.includes(key)) continue;
-          if (known.blocks?.[key]) {
+          if (Object.hasOwn(known.blocks, key)) {
             for (const item of Array.isArray(value) ? value : [value]) {
               for (const inner of Object.keys(item ?? {})) {
-                if (!known.blocks[key].includes(inner)) {
+                if (!Object.hasOwn(known.blocks[key], inner)) {
                   findings.push({
                     level: 'error',
                     file,
@@ -59,7 +65,7 @@ export async function checkTerraformFile(
                 }
               }
             }
-          } else if (!known.arguments.includes(key)) {
+          } else if (!Object.hasOwn(known.arguments, key)) {
             findings.push({
               level: 'error',
               file,
@@ -72,6 +78,17 @@ export async function checkTerraformFile(
     }
   }
   return findings;
+}
+
+/** The report's line for the provider argument list openstack_* resources were checked against. */
+export function terraformProviderSchema(): SchemaUse {
+  const provider = providerArguments();
+  return {
+    subject: 'Terraform openstack_* resources',
+    source: `Canopy's bundled ${
+      provider.provider
+    } argument list (${provider.provider_commit.slice(0, 8)})`,
+  };
 }
 
 /** `terraform fmt -check` on a folder, where terraform is installed. */

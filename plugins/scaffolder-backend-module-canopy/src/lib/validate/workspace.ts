@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  CrdSchemas,
-  ManifestValidator,
-  addCrds,
-  parseYamlDocuments,
-} from './manifests';
+import { ManifestValidator, parseYamlDocuments } from './manifests';
+import { CrdSchemas, addCrds } from './schemaSet';
 import { buildReport, Finding, ValidationReport } from './report';
-import { checkTerraformFile, checkTerraformFormat } from './terraform';
+import {
+  checkTerraformFile,
+  checkTerraformFormat,
+  terraformProviderSchema,
+} from './terraform';
 
 async function walk(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -67,12 +67,17 @@ export async function validateWorkspace(
     );
   }
   const schemas = new Map(crds);
-  for (const { docs } of yamlFiles) addCrds(schemas, docs);
+  for (const { file, docs } of yamlFiles)
+    addCrds(schemas, docs, `${file} in this change`);
   const validator = new ManifestValidator(schemas);
   for (const { file, docs } of yamlFiles)
     findings.push(...validator.validate(file, docs));
   return buildReport(
     files.filter(f => f.endsWith('.tf') || /\.ya?ml$/.test(f)).length,
     findings,
+    [
+      ...(tfDirs.size ? [terraformProviderSchema()] : []),
+      ...validator.schemasUsed(),
+    ],
   );
 }
