@@ -1,9 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import {
-  appTreeApiRef,
-  useApi,
-  type AppNode,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, useApi, type AppNode } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { appFeatures } from './App';
 
@@ -30,7 +26,7 @@ describe("the app's catalog entity pages", () => {
   it('get the OpenStack tab and overview card from the openstack plugin', async () => {
     const seen: { content?: Seen; card?: Seen } = {};
     const Probe = () => {
-      const { tree } = useApi(appTreeApiRef).getTree();
+      const { tree } = useApi(coreApis.appTree).getTree();
       seen.content = describeNode(tree.nodes.get('entity-content:openstack'));
       seen.card = describeNode(tree.nodes.get('entity-card:openstack'));
       return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { waitFor } from '@testing-library/react';
-import { appTreeApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { formFieldsApiRef } from '@backstage/plugin-scaffolder-react/alpha';
 import { appFeatures } from './App';
@@ -33,7 +33,7 @@ describe("the app's scaffolder", () => {
   it('gets the OpenStack form fields from the openstack plugin', async () => {
     const seen: { attached?: string[]; names?: string[] } = {};
     const Probe = () => {
-      const { tree } = useApi(appTreeApiRef).getTree();
+      const { tree } = useApi(coreApis.appTree).getTree();
       const formFieldsApi = useApi(formFieldsApiRef);
       seen.attached = tree.nodes
         .get('api:scaffolder/form-fields')

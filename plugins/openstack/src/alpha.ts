@@ -1,8 +1,7 @@
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { openstackApiRef, OpenStackClient } from './api';
 import {
@@ -19,7 +18,7 @@ export const openstackApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: openstackApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: deps => new OpenStackClient(deps),
     }),
 });

@@ -99,7 +99,12 @@ describe('OpenStackCloudRegionPicker', () => {
     await renderField(api, { component: OpenStackCloudRegionPicker });
     expect(
       await screen.findByText(
-        'No OpenStack clouds are configured in Backstage',
+        'No OpenStack cloud is configured in this portal.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /under openstack\.clouds in the backend's app-config\.yaml/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Cloud')).toBeDisabled();

@@ -7,6 +7,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
+import { NotConfiguredAlert } from '../common/NotConfigured';
 import { NativeSelect, PairField } from '../common/PairField';
 import type { OpenStackLocation } from '../common/formValues';
 
@@ -122,11 +123,7 @@ export const OpenStackCloudRegionPicker = (
           error,
         )}`}</Alert>
       )}
-      {clouds && !clouds.length && (
-        <Alert severity="warning">
-          No OpenStack clouds are configured in Backstage
-        </Alert>
-      )}
+      {clouds && !clouds.length && <NotConfiguredAlert />}
       {chosen && !chosen.regions.length && (
         <Alert severity="warning">{`Cloud ${chosen.name} has no regions configured`}</Alert>
       )}

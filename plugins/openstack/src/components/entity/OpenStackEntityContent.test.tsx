@@ -312,6 +312,31 @@ describe('OpenStackEntityContent', () => {
   );
 
   it(
+    "says when the entity's cloud is not configured in this portal, and where to configure it",
+    async () => {
+      const { api } = fakeOpenStackApi({
+        clouds: [],
+        entityResources: await backendError(
+          404,
+          "No OpenStack cloud named 'lab' is configured (configured: none)",
+        ),
+      });
+      await renderForEntity(<OpenStackEntityContent />, api);
+      expect(
+        await screen.findByText(
+          "The OpenStack cloud 'lab' is not configured in this portal",
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /under openstack\.clouds in the backend's app-config\.yaml/,
+        ),
+      ).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
     'shows the backend error of a failed request',
     async () => {
       const { api } = fakeOpenStackApi({

@@ -135,10 +135,16 @@ const Answer = (props: {
  * @public
  */
 export const OpenStackEntityContent = () => {
-  const { entityRef, value, loading, error, retry } =
+  const { entity, entityRef, value, loading, error, retry } =
     useEntityOpenStackResources();
   if (error) {
-    return <RequestProblem error={error} entityRef={entityRef} />;
+    return (
+      <RequestProblem
+        error={error}
+        entityRef={entityRef}
+        cloud={entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud]}
+      />
+    );
   }
   if (!value) {
     return loading ? <Progress /> : null;

@@ -4,7 +4,10 @@ import {
   entityRouteParams,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type { OpenStackEntityResources } from '@canopy-idp/plugin-openstack-common';
+import {
+  OPENSTACK_ANNOTATIONS,
+  type OpenStackEntityResources,
+} from '@canopy-idp/plugin-openstack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { FailedSources } from './FailedSources';
@@ -96,7 +99,14 @@ export const OpenStackOverviewCard = () => {
   const entityRoute = useRouteRef(entityRouteRef);
   const body = () => {
     if (error) {
-      return <RequestProblem error={error} entityRef={entityRef} compact />;
+      return (
+        <RequestProblem
+          error={error}
+          entityRef={entityRef}
+          cloud={entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud]}
+          compact
+        />
+      );
     }
     return value ? <CardBody answer={value} /> : <Progress />;
   };

@@ -1,31 +1,42 @@
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
-import { isForbidden } from './format';
+import { notConfiguredMessage } from '../common/NotConfigured';
+import { isForbidden, isNotFound } from './format';
 
 /**
- * Why the resources could not be loaded: a refusal (the user may not read
- * them) or another error, shown in full or, in a card, in one line.
+ * A 404 for an entity whose annotated cloud the backend does not know: says
+ * so and where clouds are configured, instead of a bare error. Other 404s
+ * (say, an entity the catalog no longer has) are shown as errors.
  */
-export const RequestProblem = (props: {
+const CloudProblem = (props: {
   error: Error;
-  entityRef: string;
+  cloud: string;
   compact?: boolean;
 }) => {
-  const { error, entityRef, compact } = props;
-  if (isForbidden(error)) {
-    const title = `You may not see the OpenStack resources of ${entityRef}`;
-    if (compact) {
-      return <Typography variant="body2">{title}</Typography>;
-    }
-    return (
-      <EmptyState
-        missing="info"
-        title={title}
-        description="Reading them needs the openstack.resources.read permission; ask the entity's owners or your Backstage administrators."
-      />
+  const { error, cloud, compact } = props;
+  const api = useApi(openstackApiRef);
+  const clouds = useAsync(() => api.listClouds(), [api]);
+  if (clouds.loading) {
+    return null;
+  }
+  const configured = clouds.value?.items.map(c => c.name);
+  if (configured && !configured.includes(cloud)) {
+    const { title, description } = notConfiguredMessage(cloud, configured);
+    return compact ? (
+      <Typography variant="body2">{title}</Typography>
+    ) : (
+      <EmptyState missing="info" title={title} description={description} />
     );
   }
+  return <GenericProblem error={error} compact={compact} />;
+};
+
+const GenericProblem = (props: { error: Error; compact?: boolean }) => {
+  const { error, compact } = props;
   if (compact) {
     return (
       <Typography variant="body2" color="error">
@@ -39,4 +50,36 @@ export const RequestProblem = (props: {
       title="Could not load the OpenStack resources"
     />
   );
+};
+
+/**
+ * Why the resources could not be loaded: a refusal (the user may not read
+ * them), a cloud this portal does not have, or another error, shown in full
+ * or, in a card, in one line.
+ */
+export const RequestProblem = (props: {
+  error: Error;
+  entityRef: string;
+  /** The entity's `openstack.canopy-idp.io/cloud`. */
+  cloud?: string;
+  compact?: boolean;
+}) => {
+  const { error, entityRef, cloud, compact } = props;
+  if (isForbidden(error)) {
+    const title = `You may not see the OpenStack resources of ${entityRef}`;
+    if (compact) {
+      return <Typography variant="body2">{title}</Typography>;
+    }
+    return (
+      <EmptyState
+        missing="info"
+        title={title}
+        description="Reading them needs the openstack.resources.read permission; ask the entity's owners or your Backstage administrators."
+      />
+    );
+  }
+  if (cloud && isNotFound(error)) {
+    return <CloudProblem error={error} cloud={cloud} compact={compact} />;
+  }
+  return <GenericProblem error={error} compact={compact} />;
 };

@@ -60,6 +60,20 @@ export function horizonLink(horizonUrl: string | undefined, path: string) {
 }
 
 /** Whether a request failed because the user may not read the resources. */
+/** A 404 from the backend (a `ResponseError` or an error named so). */
+export function isNotFound(error: unknown) {
+  const { statusCode, name, cause } = (error ?? {}) as {
+    statusCode?: number;
+    name?: string;
+    cause?: { name?: string };
+  };
+  return (
+    statusCode === 404 ||
+    name === 'NotFoundError' ||
+    cause?.name === 'NotFoundError'
+  );
+}
+
 export function isForbidden(error: unknown) {
   const { statusCode, name, cause } = (error ?? {}) as {
     statusCode?: number;
