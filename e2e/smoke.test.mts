@@ -32,7 +32,8 @@ const artifacts = path.join(root, 'artifacts', 'e2e');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const appUrl = process.env.CANOPY_E2E_URL ?? 'http://localhost:3000';
 const backendUrl = 'http://localhost:7007';
-const START_TIMEOUT_MS = 180_000;
+// Generous: the first frontend build on a loaded 2-core machine takes minutes.
+const START_TIMEOUT_MS = 600_000;
 
 let portal: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -152,6 +153,8 @@ async function signedInPage(): Promise<Page> {
   const page = await browser!.newPage({
     viewport: { width: 1400, height: 900 },
   });
+  // Waits without their own limit wait up to two minutes, not 30 s.
+  page.setDefaultTimeout(120_000);
   await page.goto(appUrl, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Enter' }).click({ timeout: 120_000 });
   // Signed in once the app shell (sidebar) is there.
@@ -189,9 +192,9 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
     await page
       .getByText('All', { exact: true })
       .first()
-      .click({ timeout: 60_000 });
+      .click({ timeout: 120_000 });
     // Canopy's six, and the test bed's payments, shop and batch.
-    await page.getByText('All Components (9)').waitFor({ timeout: 60_000 });
+    await page.getByText('All Components (9)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -203,7 +206,7 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
       await page
         .getByRole('link', { name: title, exact: true })
         .first()
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 120_000 });
     }
     await page.screenshot({
       path: path.join(artifacts, 'catalog.png'),
@@ -222,12 +225,12 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     const card = page
       .locator('.MuiCard-root')
       .filter({ hasText: 'OpenStack virtual machines' });
-    await card.first().waitFor({ timeout: 60_000 });
+    await card.first().waitFor({ timeout: 120_000 });
     await shot('create');
     await card.first().getByText('Choose', { exact: true }).click();
 
     // Step 1: name, owner, cloud and region (one cloud, one region: chosen for us).
-    await page.locator('#root_name').fill('e2e-vm', { timeout: 60_000 });
+    await page.locator('#root_name').fill('e2e-vm', { timeout: 120_000 });
     const owner = page.locator('#root_owner');
     await owner.click();
     await page
@@ -238,7 +241,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       .locator('select')
       .filter({ has: page.locator('option[value="RegionOne"]') });
     for (let i = 0; (await region.inputValue()) !== 'RegionOne'; i++) {
-      assert.ok(i < 600, 'the only cloud and region were not chosen');
+      assert.ok(i < 1200, "the only cloud and region were not chosen");
       await page.waitForTimeout(100);
     }
     await page.getByRole('button', { name: 'Next' }).click();
@@ -246,8 +249,8 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     // Step 2: the pickers list what the test bed has, once loaded.
     await page
       .getByRole('progressbar', { name: 'Loading flavors' })
-      .waitFor({ state: 'detached', timeout: 60_000 });
-    await page.locator('#root_flavor').click({ timeout: 60_000 });
+      .waitFor({ state: 'detached', timeout: 120_000 });
+    await page.locator('#root_flavor').click({ timeout: 120_000 });
     const flavors = await page.getByRole('option').allTextContents();
     assert.ok(
       flavors.some(f => f.startsWith('m1.tiny')) &&
@@ -274,7 +277,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     await page
       .getByText(/exceeds the project's quota/)
       .first()
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 120_000 });
     await page
       .getByText(/compute\.instances: asks for 4, 3 left \(over by 1\)/)
       .first()
@@ -288,7 +291,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       .getByText(
         "The request fits in the project's remaining quota in lab / RegionOne",
       )
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 120_000 });
     await shot('vm-form');
     await page.getByRole('button', { name: 'Next' }).click();
 
@@ -296,7 +299,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     await page
       .getByLabel('Owner', { exact: false })
       .last()
-      .fill('acme', { timeout: 30_000 });
+      .fill('acme', { timeout: 120_000 });
     await page
       .getByLabel('Repository', { exact: false })
       .last()
@@ -305,7 +308,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     await page.getByRole('button', { name: 'Review' }).click();
     await page
       .getByRole('button', { name: 'Create' })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 120_000 });
     await shot('vm-review');
 
     // Create: capture what the browser submits instead of running it for real
@@ -316,7 +319,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       await route.fulfill({ status: 503, body: '{}' });
     });
     await page.getByRole('button', { name: 'Create' }).click();
-    for (let i = 0; i < 100 && !submitted; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 1200 && !submitted; i++) await page.waitForTimeout(100);
     assert.ok(submitted, 'the form did not submit a task');
     assert.equal(
       submitted.templateRef,
@@ -369,17 +372,17 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     await page
       .getByText('All', { exact: true })
       .first()
-      .click({ timeout: 60_000 });
+      .click({ timeout: 120_000 });
     await page
       .getByRole('link', { name: 'Payments', exact: true })
       .first()
-      .click({ timeout: 60_000 });
+      .click({ timeout: 120_000 });
     // The entity page's tab (role tab; a plain link in older catalog pages).
     await page
       .getByRole('tab', { name: 'OpenStack', exact: true })
       .or(page.getByRole('link', { name: 'OpenStack', exact: true }))
       .first()
-      .click({ timeout: 60_000 });
+      .click({ timeout: 120_000 });
     await page.waitForURL(
       /\/catalog\/default\/component\/payments\/openstack$/,
     );
@@ -388,7 +391,7 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     for (const name of ['payments-web-1', 'payments-web-2']) {
       await servers
         .getByText(name, { exact: true })
-        .waitFor({ timeout: 90_000 });
+        .waitFor({ timeout: 120_000 });
     }
     await page
       .getByTestId('openstack-volumes')

@@ -2,8 +2,51 @@
 # Starts the Canopy portal for local development: frontend on
 # http://localhost:3000, backend on http://localhost:7007 (SQLite in memory,
 # guest sign-in). Installs the toolchain and dependencies first when needed.
+#
+#   ./scripts/start.sh                 the portal alone: no OpenStack cloud is
+#                                      configured, so the OpenStack pages and
+#                                      pickers say so
+#   ./scripts/start.sh --with-testbed  first brings up Canopy's local OpenStack
+#                                      test bed (scripts/openstack-testbed.sh)
+#                                      and points the portal at it, with the
+#                                      test bed's components in the catalog
+#
+# Other arguments are passed to `yarn start`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+with_testbed=0
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --with-testbed) with_testbed=1 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if [ "$with_testbed" = 1 ]; then
+  cat >&2 <<'EOF'
+Canopy: starting with the local OpenStack test bed.
+  It runs Keystone, Glance, Nova (fake driver), Neutron, Cinder, Octavia and
+  Placement from Debian's packages on 127.0.0.1, so it needs root and apt on
+  Debian or Ubuntu. The first start installs the packages and takes about 4 to
+  5 minutes; later starts take about 1 to 2 minutes. Stop it afterwards with
+  sudo testbed/openstack/down.sh
+EOF
+  if [ "$(id -u)" != 0 ]; then
+    echo "Canopy: --with-testbed needs root (run it with sudo)." >&2
+    exit 1
+  fi
+fi
+
 . scripts/bootstrap.sh
-echo "Canopy is starting: open http://localhost:3000 and choose 'Enter' to sign in as guest." >&2
-exec yarn start "$@"
+set -euo pipefail
+
+if [ "$with_testbed" = 1 ]; then
+  ./scripts/openstack-testbed.sh
+  args=(--config app-config.yaml --config app-config.testbed.yaml "${args[@]}")
+  echo "Canopy is starting against the test bed: open http://localhost:3000, choose 'Enter', and look at the components payments, shop and batch, or Create -> OpenStack virtual machines." >&2
+else
+  echo "Canopy is starting: open http://localhost:3000 and choose 'Enter' to sign in as guest. No OpenStack cloud is configured; ./scripts/start.sh --with-testbed brings up a local one." >&2
+fi
+exec yarn start "${args[@]}"

@@ -6,7 +6,9 @@
 #   unit + integration tests (Jest through backstage-cli),
 #   backend end-to-end tests (Node's test runner: the real backend with the
 #     kubernetes backend, whose ESM import Jest cannot load),
-#   browser smoke test (headless Chromium through playwright-core).
+#   browser smoke test (headless Chromium through playwright-core),
+#   adopter test (Canopy's packed packages installed into a fresh
+#     @backstage/create-app app by following the READMEs; prints its phases).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
 # Ends with one line: "canopy: N passed, N failed".
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -euo pipefail
 
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt
+rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/adopter-results.txt
 suite_start=$(date +%s)
 failed_steps=()
 
@@ -51,8 +53,9 @@ step "unit and integration tests" env CI=true yarn test --json --outputFile="$PW
 step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
+  step "adopter test" bash -o pipefail -c 'yarn test:adopter | tee artifacts/adopter-results.txt'
 else
-  failed_steps+=("browser smoke test")
+  failed_steps+=("browser smoke test" "adopter test")
 fi
 
 echo "total time: $(( $(date +%s) - suite_start ))s"
@@ -67,7 +70,7 @@ try {
   passed += j.numPassedTests;
   failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
 } catch { failed += 1; }
-for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt"]) {
+for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt", "artifacts/adopter-results.txt"]) {
   try {
     const e = fs.readFileSync(file, "utf8");
     const count = name => { const m = e.match(new RegExp("^\\S*\\s*" + name + " (\\d+)$", "m")); return m ? Number(m[1]) : undefined; };
