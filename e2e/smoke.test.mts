@@ -241,7 +241,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       .locator('select')
       .filter({ has: page.locator('option[value="RegionOne"]') });
     for (let i = 0; (await region.inputValue()) !== 'RegionOne'; i++) {
-      assert.ok(i < 1200, "the only cloud and region were not chosen");
+      assert.ok(i < 1200, 'the only cloud and region were not chosen');
       await page.waitForTimeout(100);
     }
     await page.getByRole('button', { name: 'Next' }).click();

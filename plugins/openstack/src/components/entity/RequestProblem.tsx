@@ -7,6 +7,23 @@ import { errorMessage } from '../common/errors';
 import { notConfiguredMessage } from '../common/NotConfigured';
 import { isForbidden, isNotFound } from './format';
 
+const GenericProblem = (props: { error: Error; compact?: boolean }) => {
+  const { error, compact } = props;
+  if (compact) {
+    return (
+      <Typography variant="body2" color="error">
+        {`Could not load the OpenStack resources: ${errorMessage(error)}`}
+      </Typography>
+    );
+  }
+  return (
+    <ResponseErrorPanel
+      error={error}
+      title="Could not load the OpenStack resources"
+    />
+  );
+};
+
 /**
  * A 404 for an entity whose annotated cloud the backend does not know: says
  * so and where clouds are configured, instead of a bare error. Other 404s
@@ -33,23 +50,6 @@ const CloudProblem = (props: {
     );
   }
   return <GenericProblem error={error} compact={compact} />;
-};
-
-const GenericProblem = (props: { error: Error; compact?: boolean }) => {
-  const { error, compact } = props;
-  if (compact) {
-    return (
-      <Typography variant="body2" color="error">
-        {`Could not load the OpenStack resources: ${errorMessage(error)}`}
-      </Typography>
-    );
-  }
-  return (
-    <ResponseErrorPanel
-      error={error}
-      title="Could not load the OpenStack resources"
-    />
-  );
 };
 
 /**
