@@ -6,7 +6,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod/v3';
+import { z } from 'zod/v3';
 
 /** "field.path: rule" for every issue, so the author knows what to fix. */
 export function describeIssues(error: z.ZodError): string {
@@ -52,6 +52,26 @@ export async function writeFiles(
 }
 
 /**
+ * Runs a renderer. Renderers check derived values (a node name made from
+ * `name`, say) with the same rules as inputs; should one fail, it is still
+ * the input's fault, so it is reported as an InputError, never as a crash.
+ */
+function renderChecked<I, O>(render: (input: I) => O, input: I): O {
+  try {
+    return render(input);
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      throw new InputError(
+        `Invalid input: a value derived from the input breaks a rule: ${describeIssues(
+          error,
+        )}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * The shape of every Canopy render action: check the input with the action's
  * own rules, render, write the files into the workspace (also in dry-run: it
  * is local), and report the folder, the files and what they describe.
@@ -92,7 +112,7 @@ export function createRenderAction<
     },
     async handler(ctx) {
       const input = parseInput(options.schema, ctx.input);
-      const { folder, files, resources } = options.render(input);
+      const { folder, files, resources } = renderChecked(options.render, input);
       const written = await writeFiles(ctx.workspacePath, folder, files);
       ctx.logger.info(
         `Rendered ${resources.length} resource(s) into ${folder}`,

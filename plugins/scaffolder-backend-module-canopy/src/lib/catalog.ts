@@ -7,7 +7,7 @@
 import { makeValidator } from '@backstage/catalog-model';
 import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
-import { dnsLabel, text, targetPath } from './inputs';
+import { dnsLabel, regionName, text, targetPath } from './inputs';
 
 const validator = makeValidator();
 
@@ -58,7 +58,7 @@ export const catalogEntityInput = z
       .array(
         z.object({
           url: z.string().url('links[].url must be a URL'),
-          title: text(255).optional(),
+          title: text(255, 1).optional(),
         }),
       )
       .max(20)
@@ -66,9 +66,21 @@ export const catalogEntityInput = z
     openstack: z
       .object({
         cloud: z.string().min(1, 'openstack.cloud must not be empty'),
-        regions: z.array(z.string().min(1)).max(20).default([]),
+        // Regions and tags are joined with ',' into one annotation each.
+        regions: z.array(regionName('openstack.regions[]')).max(20).default([]),
         project: z.string().min(1).optional(),
-        tags: z.array(z.string().min(1)).max(20).default([]),
+        tags: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .refine(t => !t.includes(','), {
+                message:
+                  "openstack.tags[] must not contain ',' (the annotation lists tags separated by ',')",
+              }),
+          )
+          .max(20)
+          .default([]),
       })
       .optional()
       .describe('Ties the entity to OpenStack resources tagged for it'),

@@ -154,8 +154,31 @@ function isObject(v: HclValue): v is { [key: string]: HclValue | undefined } {
   );
 }
 
+/**
+ * Words that change the meaning of an object constructor when written as a
+ * bare key: `{ for = 1 }` starts a for expression, `null`, `true` and
+ * `false` are literals, `if` and `in` belong to for expressions.
+ */
+const HCL_KEYWORDS = new Set(['for', 'in', 'if', 'null', 'true', 'false']);
+
+/** An object key: bare when it is a plain identifier, quoted otherwise. */
 function mapKey(key: string) {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : quote(key);
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !HCL_KEYWORDS.has(key)
+    ? key
+    : quote(key);
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The width terraform fmt gives a key when it aligns `=`: hclwrite counts
+ * grapheme clusters (an emoji with modifiers, or a letter with combining
+ * marks, is one column), not UTF-16 code units.
+ */
+export function columns(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
 }
 
 function entries(v: { [key: string]: HclValue | undefined }) {
@@ -214,9 +237,10 @@ function layoutCells(cells: Cell[], indent: string, out: Line[]) {
   let group: Cell[] = [];
   const flush = () => {
     if (!group.length) return;
-    const width = Math.max(...group.map(c => c.key.length));
+    const width = Math.max(...group.map(c => columns(c.key)));
     for (const c of group) {
-      out.push({ text: `${indent}${c.key.padEnd(width)} = ${c.lines[0]}` });
+      const pad = ' '.repeat(width - columns(c.key));
+      out.push({ text: `${indent}${c.key}${pad} = ${c.lines[0]}` });
     }
     group = [];
   };

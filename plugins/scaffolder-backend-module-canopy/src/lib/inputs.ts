@@ -39,6 +39,19 @@ export const text = (max = 255, min = 0) =>
       },
     );
 
+/**
+ * An OpenStack region name as it goes into configuration files (the Cinder
+ * CSI cloud.conf): letters, digits, '.', '_' and '-', starting with a letter
+ * or digit, so nothing can start a new line or section.
+ */
+export const regionName = (what = 'region') =>
+  z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+      `${what} must be a region name: 1-64 of letters, digits, '.', '_' and '-', starting with a letter or digit`,
+    );
+
 /** A folder in the task workspace: relative, without '..'. */
 export const targetPath = () =>
   z
@@ -59,9 +72,38 @@ export const entityRef = () =>
 export const port = () =>
   z.number().int().min(1, 'ports are 1-65535').max(65535, 'ports are 1-65535');
 
+const IPV4_OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const IPV4_CANONICAL = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}$`);
+
+/**
+ * Whether an address is written the one way every reader agrees on: IPv4 as
+ * four decimal octets without leading zeros (`010.0.0.1`, `10.1` and
+ * `167772161` are read differently by different parsers), IPv6 in its
+ * RFC 5952 form (lower case, `::` compression, no zone such as `%eth0`).
+ */
+export function isCanonicalAddress(value: string): boolean {
+  if (IPV4_CANONICAL.test(value)) return true;
+  if (value.includes('%')) return false;
+  try {
+    const parsed = ipaddr.parse(value);
+    return parsed.kind() === 'ipv6' && parsed.toString() === value;
+  } catch {
+    return false;
+  }
+}
+
 export function parseCidr(
   value: string,
 ): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
+  const slash = value.lastIndexOf('/');
+  const bitsText = value.slice(slash + 1);
+  if (
+    slash < 0 ||
+    !isCanonicalAddress(value.slice(0, slash)) ||
+    !/^(0|[1-9][0-9]{0,2})$/.test(bitsText)
+  ) {
+    return undefined;
+  }
   try {
     const [address, bits] = ipaddr.parseCIDR(value);
     // The address must be the network address itself (10.0.0.0/24, not 10.0.0.1/24).
@@ -78,13 +120,14 @@ export function parseCidr(
 export const cidr = () =>
   z.string().refine(v => parseCidr(v) !== undefined, {
     message:
-      'must be a network in CIDR notation whose address is the network address, e.g. 10.0.0.0/24',
+      'must be a network in canonical CIDR notation whose address is the network address, e.g. 10.0.0.0/24 or 2001:db8::/64 (IPv4: four decimal octets without leading zeros; IPv6: lower case, compressed, no zone)',
   });
 
 export const ipAddress = () =>
-  z
-    .string()
-    .refine(v => ipaddr.isValid(v), { message: 'must be an IP address' });
+  z.string().refine(v => isCanonicalAddress(v), {
+    message:
+      'must be an IP address in canonical form, e.g. 10.0.0.5 or 2001:db8::5 (IPv4: four decimal octets without leading zeros; IPv6: lower case, compressed, no zone)',
+  });
 
 /** Whether two CIDR networks overlap. */
 export function cidrsOverlap(a: string, b: string): boolean {

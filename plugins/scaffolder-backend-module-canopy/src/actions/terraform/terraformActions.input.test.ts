@@ -36,11 +36,11 @@ describe('Terraform actions reject bad input, naming the field and the rule', ()
     ],
     [
       { name: 'n', cidr: '10.0.0.1/24' },
-      'cidr: must be a network in CIDR notation whose address is the network address',
+      'cidr: must be a network in canonical CIDR notation whose address is the network address',
     ],
     [
       { name: 'n', cidr: '10.0.0.0/33' },
-      'cidr: must be a network in CIDR notation',
+      'cidr: must be a network in canonical CIDR notation',
     ],
     [
       { name: 'n', cidr: '10.0.0.0/24', gatewayIp: '10.0.1.1' },

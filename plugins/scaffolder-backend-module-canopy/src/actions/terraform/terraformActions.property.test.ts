@@ -1,8 +1,12 @@
 /**
  * Property tests: adversarial text (quotes, backslashes, `${`, `%{`, newlines,
  * control characters, unicode, YAML and HCL specials) in every free-text input
- * of every Terraform action always gives files that parse, and every value
- * comes back exactly.
+ * of every Terraform action always gives files that parse as HCL2 with no
+ * two resources at one address, and every value comes back exactly; every
+ * file of every run passes `terraform fmt -check` (where terraform is
+ * installed; the suite says when it is not). Names are generated to collide
+ * (`1a`/`r-1a`, `boot`, `member-2`): the input is then refused naming both,
+ * never rendered into a plan that fails. At least 2,000 runs per action.
  */
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
@@ -19,8 +23,45 @@ import {
 } from '../../lib/terraform/loadbalancer';
 import { networkInput, renderNetwork } from '../../lib/terraform/network';
 import type { TerraformModule } from '../../lib/terraform/module';
+import { findTerraform } from '../../__testUtils__/terraform';
+import { InputError } from '@backstage/errors';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ZodError } from 'zod/v3';
 
-const RUNS = 1000;
+const RUNS = 2000;
+
+/**
+ * Every run's files, kept for one `terraform fmt -check` over all of them at
+ * the end (one process instead of one per run).
+ */
+const fmtRoot = mkdtempSync(path.join(tmpdir(), 'canopy-fmt-property-'));
+let kept = 0;
+function keepForFmt(module: TerraformModule) {
+  const dir = path.join(fmtRoot, String(kept++));
+  mkdirSync(dir);
+  for (const [name, content] of Object.entries(module.files)) {
+    if (name.endsWith('.tf')) writeFileSync(path.join(dir, name), content);
+  }
+}
+
+/** `terraform fmt -check` over every kept module: the files it would change, or undefined without terraform. */
+function unformatted(): string | undefined {
+  const terraform = findTerraform();
+  if (!terraform) return undefined;
+  try {
+    execFileSync(
+      terraform,
+      ['fmt', '-check', '-recursive', '-list=true', fmtRoot],
+      { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 },
+    );
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: Buffer }).stdout ?? error);
+  }
+}
 const back = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 
 const special = fc.constantFrom(
@@ -79,15 +120,75 @@ const text = (max: number) =>
         ),
     );
 const tag = text(60).filter(t => !t.includes(',') && !t.includes('/'));
+/** DNS labels that collide as Terraform identifiers or with Canopy's own names. */
+const collidingLabel = fc.oneof(
+  fc.constantFrom(
+    '1a',
+    'r-1a',
+    'boot',
+    'main',
+    'member-1',
+    'member-2',
+    'a-1',
+    'a',
+    'web',
+  ),
+  fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/),
+);
+/** Nova metadata keys, HCL keywords among them. */
+const metadataKey = fc.oneof(
+  fc.constantFrom(
+    'for',
+    'if',
+    'in',
+    'null',
+    'true',
+    'false',
+    '1',
+    'a:b',
+    'x.y',
+    '__x',
+  ),
+  fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/),
+);
+const regionName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/);
 
-/** Parses every .tf file; also checks that rendering is a pure function of the input. */
+/**
+ * Parses every .tf file as HCL2, checks that no two blocks share a resource
+ * or data address, keeps the files for terraform fmt, and checks that
+ * rendering is a pure function of the input.
+ */
 async function parsed(module: TerraformModule, again?: TerraformModule) {
   if (again) expect(again.files).toEqual(module.files);
+  keepForFmt(module);
   const out: Record<string, any> = {};
   for (const [name, content] of Object.entries(module.files)) {
-    if (name.endsWith('.tf')) out[name] = await parse(name, content);
+    if (!name.endsWith('.tf')) continue;
+    out[name] = await parse(name, content);
+    for (const kind of ['resource', 'data'] as const) {
+      for (const [type, byName] of Object.entries<any>(out[name][kind] ?? {})) {
+        for (const [resource, blocks] of Object.entries<any[]>(byName)) {
+          if (blocks.length !== 1) {
+            throw new Error(
+              `${name}: ${kind} ${type}.${resource} is defined ${blocks.length} times`,
+            );
+          }
+        }
+      }
+    }
   }
   return out;
+}
+
+/** The input is refused with an InputError-worthy message naming a field, or rendered. */
+function renderOrRefuse<T>(render: () => T): T | undefined {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof ZodError || error instanceof InputError)
+      return undefined;
+    throw error;
+  }
 }
 const defaultOf = (files: Record<string, any>, variable: string) =>
   back(files['variables.tf'].variable[variable][0].default);
@@ -246,7 +347,7 @@ describe('Terraform actions with adversarial input', () => {
         text(255),
         text(255),
         text(128),
-        text(64),
+        regionName,
         async (external, image, flavor, region) => {
           const files = await parsed(
             renderCluster(
@@ -271,4 +372,104 @@ describe('Terraform actions with adversarial input', () => {
       { numRuns: RUNS },
     );
   }, 300_000);
+
+  it('names that collide are refused naming both inputs; everything rendered has unique addresses', async () => {
+    let refused = 0;
+    let rendered = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(collidingLabel, { maxLength: 4 }),
+        fc.array(fc.option(collidingLabel, { nil: undefined }), {
+          maxLength: 4,
+        }),
+        fc.boolean(),
+        fc.dictionary(metadataKey, text(40), { maxKeys: 4 }),
+        async (volumeNames, memberNames, boot, metadata) => {
+          const instances = renderOrRefuse(() =>
+            renderInstances(
+              instancesInput.parse({
+                name: 'vm',
+                entityRef: 'component:default/a',
+                cloud: 'c',
+                flavor: 'f',
+                image: 'i',
+                network: 'n',
+                bootVolume: boot ? { sizeGiB: 1 } : undefined,
+                volumes: volumeNames.map(name => ({ name, sizeGiB: 1 })),
+                metadata,
+              }),
+            ),
+          );
+          const network = renderOrRefuse(() =>
+            renderNetwork(
+              networkInput.parse({
+                name: 'net',
+                entityRef: 'component:default/a',
+                cloud: 'c',
+                cidr: '10.0.0.0/24',
+                securityGroups: volumeNames.map(name => ({
+                  name,
+                  rules: [{ protocol: 'tcp', portMin: 1, portMax: 2 }],
+                })),
+              }),
+            ),
+          );
+          const lb = renderOrRefuse(() =>
+            renderLoadBalancer(
+              loadBalancerInput.parse({
+                name: 'lb',
+                entityRef: 'component:default/a',
+                cloud: 'c',
+                subnet: 's',
+                listener: { protocol: 'TCP', port: 443 },
+                members: memberNames.map((name, i) => ({
+                  name,
+                  address: `10.0.0.${i + 1}`,
+                  port: 443,
+                })),
+              }),
+            ),
+          );
+          for (const module of [instances, network, lb]) {
+            if (module) {
+              rendered++;
+              await parsed(module);
+            } else {
+              refused++;
+            }
+          }
+          // Metadata keys, HCL keywords among them, come back as given.
+          const vm = instances
+            ? (await parsed(instances))['main.tf'].resource
+                .openstack_compute_instance_v2.main[0]
+            : { metadata };
+          expect(
+            Object.fromEntries(
+              Object.entries<string>(vm.metadata ?? {}).map(([k, v]) => [
+                k,
+                instances ? back(v) : v,
+              ]),
+            ),
+          ).toEqual(metadata);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // Both outcomes happen: the generator reaches collisions and valid sets.
+    expect(refused).toBeGreaterThan(0);
+    expect(rendered).toBeGreaterThan(0);
+  }, 600_000);
+
+  // Runs last: every module the tests above generated, in one terraform run.
+  it('every generated module is formatted as terraform fmt would (where terraform is installed)', () => {
+    const listed = unformatted();
+    if (listed === undefined) {
+      // eslint-disable-next-line no-console
+      console.info(
+        `terraform is not installed here: terraform fmt -check was not run on the ${kept} generated modules`,
+      );
+    }
+    expect(listed ?? '').toBe('');
+    expect(kept).toBeGreaterThanOrEqual(5 * RUNS);
+  }, 600_000);
 });

@@ -4,11 +4,32 @@ import { dnsLabel } from '../inputs';
 
 const repoURL = z
   .string()
+  .max(2048)
   .regex(
-    /^(https:\/\/|ssh:\/\/|git@)[^\s"'\\]+$/,
-    'sourceRepoURL must be an https://, ssh:// or git@ Git URL',
+    /^(https:\/\/|ssh:\/\/|git@)[\x21-\x7e]+$/,
+    'sourceRepoURL must be an https://, ssh:// or git@ Git URL of visible ASCII characters (no spaces, controls or non-ASCII: percent-encode them)',
   )
-  .max(2048);
+  .refine(v => !/["'\\]/.test(v), {
+    message: 'sourceRepoURL must not contain quotes or backslashes',
+  })
+  .refine(v => !v.includes('{{'), {
+    message:
+      "sourceRepoURL must not contain '{{' (Argo CD would read a template)",
+  });
+
+/** The API server URL an Application deploys to. */
+const destinationServer = z
+  .string()
+  .url('destinationServer must be a URL')
+  .regex(
+    /^https?:\/\/[\x21-\x7e]+$/,
+    'destinationServer must be an http(s) URL of visible ASCII characters',
+  )
+  .refine(v => !v.includes('{{'), {
+    message:
+      "destinationServer must not contain '{{' (Argo CD would read a template)",
+  })
+  .default('https://kubernetes.default.svc');
 const repoPath = z
   .string()
   .regex(
@@ -50,10 +71,7 @@ export const applicationInput = z.object({
   sourceRepoURL: repoURL,
   targetRevision: revision.default('main'),
   path: repoPath,
-  destinationServer: z
-    .string()
-    .url('destinationServer must be a URL')
-    .default('https://kubernetes.default.svc'),
+  destinationServer,
   destinationNamespace: dnsLabel('destinationNamespace'),
   syncPolicy: syncPolicyInput,
   targetPath: repoPath.optional(),
@@ -105,10 +123,7 @@ export const appOfAppsInput = z
       .max(20)
       .default(['dev', 'test', 'acc']),
     mode: z.enum(['applications', 'applicationset']).default('applications'),
-    destinationServer: z
-      .string()
-      .url('destinationServer must be a URL')
-      .default('https://kubernetes.default.svc'),
+    destinationServer,
     syncPolicy: syncPolicyInput,
   })
   .superRefine((v, ctx) => {
@@ -121,8 +136,19 @@ export const appOfAppsInput = z
           message: `environment '${e}' is listed twice`,
         });
       seen.add(e);
+      if (environmentApp(e) === v.name)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['name'],
+          message: `name '${v.name}' is the name of the Application of environment '${e}' (env-${e}); choose another name for the root Application`,
+        });
     });
   });
+
+/** The name of an environment's Application. */
+function environmentApp(env: string) {
+  return `env-${env}`;
+}
 export type AppOfAppsInput = z.output<typeof appOfAppsInput>;
 
 /**
@@ -159,7 +185,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
         application(
           {
             ...base,
-            name: `env-${env}`,
+            name: environmentApp(env),
             path: `${v.gitopsPath}/environments/${env}`,
             destinationNamespace: env,
           },
@@ -180,23 +206,38 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
         spec: {
           goTemplate: true,
           goTemplateOptions: ['missingkey=error'],
+          // Every value from the input travels as generator data: the
+          // template only refers to it, so nothing a user typed is ever
+          // evaluated as a Go template.
           generators: [
-            { list: { elements: v.environments.map(env => ({ env })) } },
+            {
+              list: {
+                elements: v.environments.map(env => ({
+                  env,
+                  name: environmentApp(env),
+                  project: v.project,
+                  repoURL: v.sourceRepoURL,
+                  targetRevision: v.targetRevision,
+                  path: `${v.gitopsPath}/environments/${env}`,
+                  server: v.destinationServer,
+                })),
+              },
+            },
           ],
           template: {
             metadata: {
-              name: 'env-{{.env}}',
+              name: '{{.name}}',
               labels: { 'canopy-idp.io/environment': '{{.env}}' },
             },
             spec: {
-              project: v.project,
+              project: '{{.project}}',
               source: {
-                repoURL: v.sourceRepoURL,
-                targetRevision: v.targetRevision,
-                path: `${v.gitopsPath}/environments/{{.env}}`,
+                repoURL: '{{.repoURL}}',
+                targetRevision: '{{.targetRevision}}',
+                path: '{{.path}}',
               },
               destination: {
-                server: v.destinationServer,
+                server: '{{.server}}',
                 namespace: '{{.env}}',
               },
               syncPolicy: syncPolicy(v.syncPolicy),

@@ -7,7 +7,11 @@ const envName = z
   .regex(
     /^[A-Za-z_][A-Za-z0-9_]*$/,
     'env names are letters, digits and _, not starting with a digit',
-  );
+  )
+  .refine(n => n !== '__proto__', {
+    message:
+      "env name '__proto__' cannot be passed on (JavaScript objects drop it)",
+  });
 
 export const knativeServiceInput = z
   .object({

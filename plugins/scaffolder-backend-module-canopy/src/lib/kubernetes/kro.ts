@@ -477,7 +477,7 @@ export function topicRgd(kafkaNamespace: string, kafkaCluster: string) {
       {
         id: 'topic',
         template: {
-          apiVersion: 'kafka.strimzi.io/v1beta2',
+          apiVersion: 'kafka.strimzi.io/v1',
           kind: 'KafkaTopic',
           metadata: {
             name: cel("schema.spec.namespace + '.' + schema.spec.name"),
@@ -603,7 +603,15 @@ export const instanceInput = z.discriminatedUnion('kind', [
     namespace: dnsLabel('namespace'),
     partitions: z.number().int().min(1).max(1000).default(3),
     replicas: z.number().int().min(1).max(7).default(3),
-    retentionMs: z.number().int().min(-1).default(604800000),
+    retentionMs: z
+      .number()
+      .int('retentionMs must be a whole number of milliseconds')
+      .min(-1, 'retentionMs is -1 (keep forever) or more')
+      .max(
+        Number.MAX_SAFE_INTEGER,
+        `retentionMs must be at most ${Number.MAX_SAFE_INTEGER} (written exactly as an integer)`,
+      )
+      .default(604800000),
     description: text(255).optional(),
   }),
 ]);

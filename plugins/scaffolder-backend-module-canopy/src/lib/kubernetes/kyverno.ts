@@ -30,7 +30,20 @@ export const kyvernoInput = z.object({
           'label keys look like app.kubernetes.io/name',
         ),
     )
-    .default(['app.kubernetes.io/name']),
+    .default(['app.kubernetes.io/name'])
+    .superRefine((labels, ctx) => {
+      labels.forEach((l, i) => {
+        if (labels.indexOf(l) !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `required label '${l}' is listed twice`,
+          });
+      });
+    })
+    .describe(
+      'Labels every workload must carry; an empty list renders no such policy',
+    ),
   namePattern: z
     .string()
     .regex(
@@ -101,21 +114,30 @@ export function renderKyvernoPolicies(v: KyvernoInput): Record<string, object> {
       containers: [shape],
     },
   });
-  return {
-    'require-labels.yaml': policy(
-      'canopy-require-labels',
-      'Naming convention: required labels',
-      `Workloads carry the labels ${v.requiredLabels.join(', ')}.`,
-      {
-        message: `Label(s) ${v.requiredLabels.join(', ')} are required.`,
-        pattern: {
-          metadata: {
-            labels: Object.fromEntries(v.requiredLabels.map(l => [l, '?*'])),
+  // No required labels means no such policy: a rule that checks nothing
+  // would read as a guardrail that is not there.
+  const requireLabels: Record<string, object> = v.requiredLabels.length
+    ? {
+        'require-labels.yaml': policy(
+          'canopy-require-labels',
+          'Naming convention: required labels',
+          `Workloads carry the labels ${v.requiredLabels.join(', ')}.`,
+          {
+            message: `Label(s) ${v.requiredLabels.join(', ')} are required.`,
+            pattern: {
+              metadata: {
+                labels: Object.fromEntries(
+                  v.requiredLabels.map(l => [l, '?*']),
+                ),
+              },
+            },
           },
-        },
-      },
-      WORKLOADS_AND_SERVICES,
-    ),
+          WORKLOADS_AND_SERVICES,
+        ),
+      }
+    : {};
+  return {
+    ...requireLabels,
     'naming-convention.yaml': policy(
       'canopy-naming-convention',
       'Naming convention',

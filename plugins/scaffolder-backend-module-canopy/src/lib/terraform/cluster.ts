@@ -1,6 +1,6 @@
 import { z } from 'zod/v3';
 import { attr, call, modulePath, ref } from '../hcl';
-import { cidr, cidrsOverlap, text } from '../inputs';
+import { cidr, cidrsOverlap, regionName, text } from '../inputs';
 import { builderFor, commonInput } from './common';
 import { addInstances, instancesInput } from './compute';
 import { TerraformModule, TYPES } from './module';
@@ -15,10 +15,19 @@ const version = (what: string, example: string) =>
       `${what} must be a version such as ${example}`,
     );
 
+/** Nodes are named `<name>-worker-<n>`; `<name>-worker` must stay a DNS-1123 label (63). */
+const CLUSTER_NAME_MAX = 63 - '-worker'.length;
+
 export const clusterInput = z
   .object({
     ...commonInput,
-    region: text(64, 1).describe('OpenStack region (Cinder CSI needs it)'),
+    name: commonInput.name.max(
+      CLUSTER_NAME_MAX,
+      `name must be at most ${CLUSTER_NAME_MAX} characters: the worker nodes are named <name>-worker-<n>, and <name>-worker must be a DNS-1123 label (63)`,
+    ),
+    region: regionName().describe(
+      'OpenStack region (Cinder CSI needs it; written into its cloud.conf)',
+    ),
     cidr: cidr().default('10.10.0.0/24').describe('Node subnet'),
     podCidr: cidr().default('192.168.0.0/16').describe('Pod network (Calico)'),
     serviceCidr: cidr().default('10.96.0.0/12').describe('Service network'),

@@ -4,6 +4,15 @@ import { z } from 'zod/v3';
 import { dnsLabel, entityRef, text, targetPath } from '../inputs';
 import { ModuleBuilder } from './module';
 
+/** Tag keys Canopy sets on every resource itself. */
+const RESERVED_TAG_KEYS = ['canopy.entity', 'canopy.managed-by'];
+
+/** The metadata key a tag becomes on a volume: the part before '=', or the whole tag. */
+export function metadataKey(tag: string) {
+  const i = tag.indexOf('=');
+  return i > 0 ? tag.slice(0, i) : tag;
+}
+
 /** Inputs every Terraform action takes. */
 export const commonInput = {
   name: dnsLabel('name').describe(
@@ -27,7 +36,32 @@ export const commonInput = {
     )
     .max(20)
     .default([])
-    .describe('Extra tags for every taggable resource'),
+    .superRefine((tags, ctx) => {
+      const keys = new Map<string, number>();
+      tags.forEach((tag, i) => {
+        const key = metadataKey(tag);
+        if (RESERVED_TAG_KEYS.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `tag '${tag}' uses the key ${key}, which Canopy sets itself (the OpenStack plugin finds resources by it)`,
+          });
+        } else if (keys.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `tag '${tag}' repeats the key ${key} of tags[${keys.get(
+              key,
+            )}]; volumes carry tags as metadata, where a key holds one value`,
+          });
+        } else {
+          keys.set(key, i);
+        }
+      });
+    })
+    .describe(
+      'Extra tags for every taggable resource (volumes: as metadata key=value)',
+    ),
   targetPath: targetPath()
     .optional()
     .describe(

@@ -3,6 +3,7 @@ import { attr, block, call, HclBodyItem, HclExpr, modulePath } from '../hcl';
 import { dnsLabel, text } from '../inputs';
 import { builderFor, commonInput } from './common';
 import {
+  checkUniqueAddresses,
   COUNT_PLUS_ONE,
   counted,
   identifier,
@@ -78,7 +79,11 @@ export const instancesInput = z
           .regex(
             /^[A-Za-z0-9_.:-]{1,255}$/,
             'metadata keys are 1-255 of A-Z a-z 0-9 _ . : -',
-          ),
+          )
+          .refine(k => k !== '__proto__', {
+            message:
+              "metadata key '__proto__' cannot be passed on (JavaScript objects drop it)",
+          }),
         text(255),
       )
       .default({}),
@@ -94,6 +99,24 @@ export const instancesInput = z
         });
       names.add(vol.name);
     });
+    if (names.size === v.volumes.length) {
+      checkUniqueAddresses(ctx, [
+        ...(v.bootVolume
+          ? [
+              {
+                address: 'openstack_blockstorage_volume_v3.boot',
+                path: ['bootVolume'],
+                what: 'the boot volume',
+              },
+            ]
+          : []),
+        ...v.volumes.map((vol, i) => ({
+          address: `openstack_blockstorage_volume_v3.${identifier(vol.name)}`,
+          path: ['volumes', i, 'name'],
+          what: `volume '${vol.name}'`,
+        })),
+      ]);
+    }
   });
 export type InstancesInput = z.output<typeof instancesInput>;
 

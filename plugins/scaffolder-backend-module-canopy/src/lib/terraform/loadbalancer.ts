@@ -2,7 +2,12 @@ import { z } from 'zod/v3';
 import { attr } from '../hcl';
 import { dnsLabel, ipAddress, port, text } from '../inputs';
 import { builderFor, commonInput } from './common';
-import { identifier, TerraformModule, TYPES } from './module';
+import {
+  checkUniqueAddresses,
+  identifier,
+  TerraformModule,
+  TYPES,
+} from './module';
 
 const LISTENER_POOL: Record<string, string[]> = {
   HTTP: ['HTTP', 'PROXY'],
@@ -111,8 +116,23 @@ export const loadBalancerInput = z
         });
       seen.add(key);
     });
+    checkUniqueAddresses(
+      ctx,
+      v.members.map((mem, i) => ({
+        address: `openstack_lb_member_v2.${memberAddress(mem, i)}`,
+        path: mem.name ? ['members', i, 'name'] : ['members', i],
+        what: mem.name
+          ? `member '${mem.name}'`
+          : `the unnamed member ${i + 1} (${mem.address}:${mem.port})`,
+      })),
+    );
   });
 export type LoadBalancerInput = z.output<typeof loadBalancerInput>;
+
+/** A member's resource name: its own name, or member_<position> when it has none. */
+function memberAddress(mem: { name?: string }, i: number) {
+  return mem.name ? identifier(mem.name) : `member_${i + 1}`;
+}
 
 export function renderLoadBalancer(v: LoadBalancerInput): TerraformModule {
   const m = builderFor(v);
@@ -148,18 +168,14 @@ export function renderLoadBalancer(v: LoadBalancerInput): TerraformModule {
     attr('listener_id', listener('id')),
   ]);
   v.members.forEach((mem, i) => {
-    m.resource(
-      'openstack_lb_member_v2',
-      mem.name ? identifier(mem.name) : `member_${i + 1}`,
-      [
-        attr('name', mem.name),
-        attr('address', mem.address),
-        attr('protocol_port', mem.port),
-        attr('subnet_id', subnet('id')),
-        attr('pool_id', pool('id')),
-        attr('tags', m.tags),
-      ],
-    );
+    m.resource('openstack_lb_member_v2', memberAddress(mem, i), [
+      attr('name', mem.name),
+      attr('address', mem.address),
+      attr('protocol_port', mem.port),
+      attr('subnet_id', subnet('id')),
+      attr('pool_id', pool('id')),
+      attr('tags', m.tags),
+    ]);
   });
   if (v.healthMonitor) {
     const h = v.healthMonitor;

@@ -54,6 +54,49 @@ export function identifier(name: string): string {
   return /^[A-Za-z_]/.test(id) ? id : `r_${id}`;
 }
 
+/** One input that becomes a Terraform resource address. */
+export interface AddressClaim {
+  /** The resource address, `type.name`. */
+  address: string;
+  /** Where in the input it comes from, e.g. `['volumes', 1, 'name']`. */
+  path: Array<string | number>;
+  /** The input as the author wrote it, e.g. `volume 'r-1a'`. */
+  what: string;
+}
+
+/**
+ * Reports each input whose resource address another input already took (two
+ * addresses alike make `terraform plan` fail), naming both inputs.
+ */
+export function checkUniqueAddresses(
+  ctx: {
+    addIssue(issue: {
+      code: 'custom';
+      path: Array<string | number>;
+      message: string;
+    }): void;
+  },
+  claims: AddressClaim[],
+) {
+  const taken = new Map<string, AddressClaim>();
+  for (const claim of claims) {
+    const first = taken.get(claim.address);
+    if (first) {
+      ctx.addIssue({
+        code: 'custom',
+        path: claim.path,
+        message: `${claim.what} would get the Terraform address ${
+          claim.address
+        }, which ${first.what}${
+          first.path.length ? ` (${first.path.join('.')})` : ''
+        } already has: rename one of them`,
+      });
+    } else {
+      taken.set(claim.address, claim);
+    }
+  }
+}
+
 export type ResourceSummary = {
   type: string;
   name: string;
@@ -103,7 +146,8 @@ export class ModuleBuilder {
 
   /** Volumes carry the tags as metadata (`key=value`, or `tag = ""`). */
   get metadata(): Record<string, string> {
-    const out: Record<string, string> = {};
+    // No prototype: a key such as __proto__ is kept like any other.
+    const out: Record<string, string> = Object.create(null);
     for (const tag of this.tags) {
       const i = tag.indexOf('=');
       if (i > 0) out[tag.slice(0, i)] = tag.slice(i + 1);
@@ -122,6 +166,10 @@ export class ModuleBuilder {
     body: Array<HclBodyItem | HclBodyItem[]>,
     count?: string,
   ) {
+    if (this.summary.some(r => r.type === type && r.name === name)) {
+      // The inputs' rules rule this out (checkUniqueAddresses); reaching it is a bug.
+      throw new Error(`internal: resource ${type}.${name} is defined twice`);
+    }
     this.main.push(block('resource', [type, name], body));
     this.summary.push(count ? { type, name, count } : { type, name });
     return (...path: Array<string | number>) => ref(type, name, ...path);

@@ -11,7 +11,13 @@ import {
   text,
 } from '../inputs';
 import { builderFor, commonInput } from './common';
-import { identifier, ModuleBuilder, TerraformModule, TYPES } from './module';
+import {
+  checkUniqueAddresses,
+  identifier,
+  ModuleBuilder,
+  TerraformModule,
+  TYPES,
+} from './module';
 
 export const securityRuleInput = z
   .object({
@@ -137,6 +143,16 @@ export const networkInput = z
         });
       names.add(g.name);
     });
+    if (names.size === v.securityGroups.length) {
+      checkUniqueAddresses(
+        ctx,
+        v.securityGroups.map((g, i) => ({
+          address: `openstack_networking_secgroup_v2.${identifier(g.name)}`,
+          path: ['securityGroups', i, 'name'],
+          what: `security group '${g.name}'`,
+        })),
+      );
+    }
     if (v.router && !v.externalNetwork) {
       ctx.addIssue({
         code: 'custom',
