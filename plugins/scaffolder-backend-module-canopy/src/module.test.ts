@@ -6,16 +6,14 @@ import {
 import { scaffolderModuleCanopy } from './module';
 
 describe('scaffolderModuleCanopy', () => {
-  it('registers with the scaffolder actions extension point', async () => {
+  it('registers exactly the canopy:* actions with the scaffolder', async () => {
     const added: TemplateAction<any, any, any>[] = [];
-    let registered = false;
     await startTestBackend({
       extensionPoints: [
         [
           scaffolderActionsExtensionPoint,
           {
             addActions: (...actions: TemplateAction<any, any, any>[]) => {
-              registered = true;
               added.push(...actions);
             },
           },
@@ -23,7 +21,23 @@ describe('scaffolderModuleCanopy', () => {
       ],
       features: [scaffolderModuleCanopy],
     });
-    expect(registered).toBe(true);
-    expect(added.every(a => a.id.startsWith('canopy:'))).toBe(true);
+    expect(added.map(a => a.id).sort()).toEqual([
+      'canopy:argocd:app-of-apps',
+      'canopy:argocd:application',
+      'canopy:catalog:entity',
+      'canopy:flux:kustomization',
+      'canopy:knative:service',
+      'canopy:kro:definitions',
+      'canopy:kro:instance',
+      'canopy:kyverno:policies',
+      'canopy:openstack:quota-preflight',
+      'canopy:publish:pull-request',
+      'canopy:terraform:instances',
+      'canopy:terraform:kubernetes-cluster',
+      'canopy:terraform:loadbalancer',
+      'canopy:terraform:network',
+      'canopy:terraform:volume',
+      'canopy:validate',
+    ]);
   });
 });

@@ -6,18 +6,23 @@
  * consecutive single-line attributes).
  */
 
+/** Only this module holds it: no other code can make an expression from text. */
+const BUILT_HERE = Symbol('HclExpr');
+
 /**
- * A Terraform expression (reference or function call). Built only through the
- * helpers below, from identifiers that are checked, never from user text.
+ * A Terraform expression (reference, function call, type constraint). Built
+ * only through the helpers of this module, from identifiers that are
+ * checked, never from user text.
  */
 export class HclExpr {
-  private constructor(readonly source: string) {}
-
-  /** @internal */
-  static unsafe(source: string) {
-    return new HclExpr(source);
+  constructor(token: symbol, readonly source: string) {
+    if (token !== BUILT_HERE) {
+      throw new Error('internal: HclExpr is built by the helpers of hcl.ts');
+    }
   }
 }
+
+const expr = (source: string) => new HclExpr(BUILT_HERE, source);
 
 export type HclValue =
   | string
@@ -66,19 +71,53 @@ export function ref(...parts: Array<string | number>): HclExpr {
       source += i === 0 ? part : `.${part}`;
     }
   });
-  return HclExpr.unsafe(source);
+  return expr(source);
 }
 
 /** A function call such as `file("${path.module}/x")`, with serialized arguments. */
 export function call(name: string, ...args: HclValue[]): HclExpr {
   assertIdentifier(name, 'function name');
-  return HclExpr.unsafe(`${name}(${args.map(a => argument(a)).join(', ')})`);
+  return expr(`${name}(${args.map(a => argument(a)).join(', ')})`);
 }
 
 /** `"${path.module}/<relative path>"`, the relative path escaped like any string. */
 export function modulePath(relative: string): HclExpr {
-  return HclExpr.unsafe(`"\${path.module}/${escapeTemplate(relative)}"`);
+  return expr(`"\${path.module}/${escapeTemplate(relative)}"`);
 }
+
+/** `type.name[count.index].path...`: a reference into a counted resource. */
+export function counted(
+  type: string,
+  name: string,
+  ...path: Array<string | number>
+): HclExpr {
+  for (const p of [type, name, ...path]) {
+    if (typeof p === 'string') assertIdentifier(p, 'reference part');
+  }
+  const rest = path
+    .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('');
+  return expr(`${type}.${name}[count.index]${rest}`);
+}
+
+/** `type.name[*].attr`: every instance of a counted resource. */
+export function splat(type: string, name: string, attribute: string): HclExpr {
+  for (const p of [type, name, attribute]) {
+    assertIdentifier(p, 'reference part');
+  }
+  return expr(`${type}.${name}[*].${attribute}`);
+}
+
+/** `count.index + 1`, for 1-based names. */
+export const COUNT_PLUS_ONE = expr('count.index + 1');
+
+/** Terraform type constraints Canopy uses for variables. */
+export const TYPES = {
+  string: expr('string'),
+  number: expr('number'),
+  bool: expr('bool'),
+  listOfString: expr('list(string)'),
+};
 
 export function attr(
   name: string,

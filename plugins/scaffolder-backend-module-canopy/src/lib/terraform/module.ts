@@ -9,44 +9,8 @@ import {
   renderHcl,
 } from '../hcl';
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** `type.name[count.index].path...`: a reference into a counted resource. */
-export function counted(
-  type: string,
-  name: string,
-  ...path: Array<string | number>
-): HclExpr {
-  for (const p of [type, name, ...path]) {
-    if (typeof p === 'string' && !IDENT.test(p)) {
-      throw new Error(`internal: '${p}' is not an identifier`);
-    }
-  }
-  const rest = path
-    .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('');
-  return HclExpr.unsafe(`${type}.${name}[count.index]${rest}`);
-}
-
-/** `type.name[*].attr`: every instance of a counted resource. */
-export function splat(type: string, name: string, attribute: string): HclExpr {
-  for (const p of [type, name, attribute]) {
-    if (!IDENT.test(p))
-      throw new Error(`internal: '${p}' is not an identifier`);
-  }
-  return HclExpr.unsafe(`${type}.${name}[*].${attribute}`);
-}
-
-/** `count.index + 1`, for 1-based names. */
-export const COUNT_PLUS_ONE = HclExpr.unsafe('count.index + 1');
-
-/** Terraform type constraints Canopy uses for variables. */
-export const TYPES = {
-  string: HclExpr.unsafe('string'),
-  number: HclExpr.unsafe('number'),
-  bool: HclExpr.unsafe('bool'),
-  listOfString: HclExpr.unsafe('list(string)'),
-};
+export { counted, COUNT_PLUS_ONE, splat, TYPES } from '../hcl';
+import { TYPES } from '../hcl';
 
 /** Turns a DNS-1123 name into a Terraform identifier. */
 export function identifier(name: string): string {
@@ -97,6 +61,11 @@ export function checkUniqueAddresses(
   }
 }
 
+/**
+ * One Terraform resource a rendering action wrote, as its output lists it.
+ *
+ * @public
+ */
 export type ResourceSummary = {
   type: string;
   name: string;
