@@ -82,7 +82,10 @@ export interface Config {
     }>;
     /** Timeout of each upstream call, in milliseconds. Default 10000. */
     requestTimeoutMs?: number;
-    /** Retries of idempotent GETs on 5xx answers and connection resets. Default 2. */
+    /**
+     * Retries of idempotent GETs on 5xx and 429 answers (after the wait a
+     * `Retry-After` header asks for) and connection resets. Default 2.
+     */
     retries?: number;
     /** Page size (`limit=`) of every list call. Default 500. */
     pageSize?: number;
@@ -91,14 +94,35 @@ export interface Config {
      * `truncated`. Default 5000.
      */
     maxItemsPerKind?: number;
-    /** A cached token is replaced this many seconds before it expires. Default 60. */
+    /**
+     * A cached token is replaced this many seconds before it expires. Default
+     * 60. When that early refresh fails, the token is used until it expires.
+     */
     tokenRefreshMarginSeconds?: number;
+    /**
+     * After an OpenStack service (per cloud, region and service) times out or
+     * fails, it is not asked again for this many seconds: requests get its
+     * last good answer, marked stale, or its failure. The wait doubles while
+     * it keeps failing, up to eight times this. Default 30.
+     */
+    failedSourceRetrySeconds?: number;
     /** Lifetimes of answers in Backstage's cache service (memory, or Redis in production). */
     cache?: {
       /** Entity listings and quota usage. Default 30; 0 disables. */
       resourcesTtlSeconds?: number;
       /** Look-ups: flavors, images, networks, zones, key pairs. Default 300; 0 disables. */
       lookupsTtlSeconds?: number;
+      /**
+       * How long a last good answer is kept to be served, marked stale with
+       * its age, when a later read fails (stale-while-error). Default 3600;
+       * 0 serves no stale answer.
+       */
+      staleTtlSeconds?: number;
+      /**
+       * How long a service's 403 is remembered (and reported as "forbidden")
+       * before the service is asked again. Default 300.
+       */
+      forbiddenTtlSeconds?: number;
     };
   };
 }

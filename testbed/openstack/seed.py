@@ -7,10 +7,12 @@ entity owns, which the integration tests compare with the plugin's answers.
 
 Entities (tag canopy.entity=component.default.<name>, volumes carry it as metadata):
   payments  network, subnet, router, security group (+rule), port, 2 servers, floating IP,
-            volume attached to a server, load balancer with listener and pool
+            volume attached to a server, load balancer with listener, pool and one member
+            (payments-web-1)
   shop      network, subnet, 1 server
   batch     5 servers (for pagination tests)
   and 1 untagged server that belongs to no entity.
+And a key pair, canopy-demo, of the demo user (the identity Canopy uses in the tests).
 Nine servers in all; the demo project's instance quota is set to 12 (as admin), so 3 are
 left: a 2-node cluster fits, 4 servers do not (the template and quota-preflight tests).
 
@@ -145,6 +147,24 @@ if not lb:
         name='payments-pool', listener_id=listener.id, protocol='TCP', lb_algorithm='ROUND_ROBIN')
     c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
 
+pool = c.load_balancer.find_pool('payments-pool')
+web1_ip = web1_port.fixed_ips[0]['ip_address']
+if not list(c.load_balancer.members(pool.id)):
+    c.load_balancer.create_member(
+        pool.id, name='payments-web-1', address=web1_ip, protocol_port=443,
+        subnet_id=payments['subnet'].id)
+    c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=180)
+
+KEY_PAIR = 'canopy-demo'
+if not c.compute.find_keypair(KEY_PAIR):
+    # A fresh public key: Nova checks its format, nothing uses the private half.
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+    public_key = ed25519.Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
+    c.compute.create_keypair(name=KEY_PAIR, public_key=public_key)
+
+
 def verify(summary):
     """Reads every resource back by its tag and names each difference from the plan."""
     problems = []
@@ -168,6 +188,12 @@ def verify(summary):
                                   if (v.metadata or {}).get('canopy.entity') == t.split('=', 1)[1]])
         check(entity, 'loadBalancers', [lb.name for lb in c.load_balancer.load_balancers()
                                         if t in (lb.tags or [])])
+    members = [m.name for m in c.load_balancer.members(
+        c.load_balancer.find_pool('payments-pool').id)]
+    if members != ['payments-web-1']:
+        problems.append(f'payments-pool members: expected [payments-web-1], found {members}')
+    if not c.compute.find_keypair(KEY_PAIR):
+        problems.append(f'key pair {KEY_PAIR} is missing')
     active = {s.name: s.status for s in c.compute.servers()}
     problems += [f'server {n} is {active.get(n)}, not ACTIVE' for n in SERVERS
                  if active.get(n) != 'ACTIVE']
@@ -178,6 +204,7 @@ def verify(summary):
 
 summary = {
     'project': c.current_project_id,
+    'keyPairs': [KEY_PAIR],
     'entities': {
         'payments': {
             'servers': sorted(['payments-web-1', 'payments-web-2']),

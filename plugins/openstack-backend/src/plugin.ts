@@ -5,9 +5,9 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
-import { registerActions } from './actions';
-import { createRouter } from './router';
-import { readPluginOptions } from './service/config';
+import { registerListEntityResourcesAction } from './actions/listEntityResourcesAction';
+import { readPluginOptions } from './config/readPluginOptions';
+import { createRouter } from './router/createRouter';
 import { OpenStackService } from './service/OpenStackService';
 
 /**
@@ -44,7 +44,7 @@ export const openstackPlugin = createBackendPlugin({
           logger: deps.logger,
         });
         deps.permissionsRegistry.addPermissions(openstackPermissions);
-        registerActions({ ...deps, service });
+        registerListEntityResourcesAction({ ...deps, service });
         deps.httpRouter.use(
           await createRouter({
             service,

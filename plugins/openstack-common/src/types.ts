@@ -1,3 +1,5 @@
+import { spec } from './schema/openapi.generated';
+
 /**
  * Answer of `GET /api/openstack/health`.
  *
@@ -10,37 +12,38 @@ export type OpenStackHealth = {
 };
 
 /**
- * The kinds of OpenStack resources listed behind a catalog entity.
+ * The kinds of OpenStack resources listed behind a catalog entity (from the
+ * OpenAPI document's `ResourceKind`).
  *
  * @public
  */
-export const OPENSTACK_RESOURCE_KINDS = [
-  'servers',
-  'volumes',
-  'networks',
-  'subnets',
-  'routers',
-  'ports',
-  'floatingIps',
-  'securityGroups',
-  'loadBalancers',
-] as const;
+export const OPENSTACK_RESOURCE_KINDS =
+  spec.components.schemas.ResourceKind.enum;
 
 /** @public */
 export type OpenStackResourceKind = (typeof OPENSTACK_RESOURCE_KINDS)[number];
 
 /**
- * OpenStack service types Canopy reads from, as named in the Keystone catalog.
+ * The live look-ups for template forms (from the OpenAPI document's
+ * `LookupName`).
  *
  * @public
  */
-export type OpenStackServiceType =
-  | 'identity'
-  | 'compute'
-  | 'network'
-  | 'volumev3'
-  | 'load-balancer'
-  | 'image';
+export const OPENSTACK_LOOKUP_NAMES = spec.components.schemas.LookupName.enum;
+
+/** @public */
+export type OpenStackLookupName = (typeof OPENSTACK_LOOKUP_NAMES)[number];
+
+/**
+ * OpenStack service types Canopy reads from, as named in the Keystone catalog
+ * (from the OpenAPI document's `ServiceType`).
+ *
+ * @public
+ */
+export const OPENSTACK_SERVICE_TYPES = spec.components.schemas.ServiceType.enum;
+
+/** @public */
+export type OpenStackServiceType = (typeof OPENSTACK_SERVICE_TYPES)[number];
 
 /**
  * Outcome of reading one (cloud, region, service) source. A failing source
@@ -54,9 +57,10 @@ export type OpenStackSourceStatus = {
   service: OpenStackServiceType;
   /**
    * ok: answered; error: answered with an error or refused the connection;
-   * timeout: did not answer in time; unavailable: not in the service catalog.
+   * timeout: did not answer in time; unavailable: not in the service catalog;
+   * forbidden: the credential may not read it.
    */
-  status: 'ok' | 'error' | 'timeout' | 'unavailable';
+  status: 'ok' | 'error' | 'timeout' | 'unavailable' | 'forbidden';
   /** Why the source failed; never contains tokens or secrets. */
   message?: string;
   /** Resource kinds (or `quotas`, or a look-up name) this source provides. */
@@ -64,6 +68,10 @@ export type OpenStackSourceStatus = {
   durationMs: number;
   /** Whether the answer came from Canopy's cache. */
   cached?: boolean;
+  /** The source failed and its last good answer is served instead. */
+  stale?: boolean;
+  /** How old a stale answer is. */
+  ageSeconds?: number;
 };
 
 /** @public */
@@ -90,6 +98,8 @@ export type OpenStackServer = {
   keyName?: string;
   tags: string[];
   created?: string;
+  /** Ids of the volumes attached to the server. */
+  volumeIds: string[];
 };
 
 /** @public */
@@ -141,6 +151,8 @@ export type OpenStackRouter = {
   region: string;
   status: string;
   externalNetworkId?: string;
+  /** Name of the external network, when the backend could read it. */
+  externalNetworkName?: string;
   tags: string[];
 };
 
@@ -166,7 +178,11 @@ export type OpenStackFloatingIp = {
   floatingIpAddress: string;
   fixedIpAddress?: string;
   floatingNetworkId: string;
+  /** Name of the floating IP pool, when the backend could read it. */
+  floatingNetworkName?: string;
   portId?: string;
+  /** The server whose port holds the address, when it is a server's. */
+  serverId?: string;
   tags: string[];
 };
 
@@ -199,6 +215,7 @@ export type OpenStackLoadBalancer = {
   region: string;
   vipAddress?: string;
   vipSubnetId?: string;
+  vipPortId?: string;
   provisioningStatus: string;
   operatingStatus: string;
   listeners: Array<{
@@ -213,6 +230,14 @@ export type OpenStackLoadBalancer = {
     protocol: string;
     lbAlgorithm: string;
     listenerIds: string[];
+    members: Array<{
+      id: string;
+      name?: string;
+      address: string;
+      protocolPort: number;
+      subnetId?: string;
+      operatingStatus?: string;
+    }>;
   }>;
   tags: string[];
 };
@@ -339,6 +364,20 @@ export type OpenStackQuotaHeadroom = {
 };
 
 /**
+ * The item type of each look-up.
+ *
+ * @public
+ */
+export type OpenStackLookupItems = {
+  flavors: OpenStackFlavor;
+  images: OpenStackImage;
+  networks: OpenStackNetwork;
+  'external-networks': OpenStackNetwork;
+  'availability-zones': OpenStackAvailabilityZone;
+  'key-pairs': OpenStackKeyPair;
+};
+
+/**
  * Answer of every look-up: the items and the status of the sources read.
  *
  * @public
@@ -346,5 +385,15 @@ export type OpenStackQuotaHeadroom = {
 export type OpenStackLookup<T> = {
   items: T[];
   truncated: boolean;
+  sources: OpenStackSourceStatus[];
+};
+
+/**
+ * Answer of `GET /clouds/{cloud}/regions/{region}/quota-headroom`.
+ *
+ * @public
+ */
+export type OpenStackQuotaHeadroomResponse = {
+  headroom: OpenStackQuotaHeadroom;
   sources: OpenStackSourceStatus[];
 };

@@ -3,18 +3,17 @@ import {
   coreApis,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
-import { openstackApiRef, OpenStackClient } from './api';
+import { OpenStackClient } from '@canopy-idp/plugin-openstack-common';
+import { openstackApiRef } from './api';
 import {
   openstackEntityCard,
   openstackEntityContent,
 } from './entityBlueprints';
 import { openstackFormFields } from './formFields/blueprints';
 
-export * from './formFields/blueprints';
-export * from './entityBlueprints';
-
-/** @alpha */
-export const openstackApi = ApiBlueprint.make({
+// The extensions are reached through the plugin (`getExtension(id)`, or
+// `app.extensions` in configuration); only the plugin is exported.
+const openstackApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: openstackApiRef,

@@ -4,7 +4,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { openstackApiRef, OpenStackClient } from './api';
+import { OpenStackClient } from '@canopy-idp/plugin-openstack-common';
+import { openstackApiRef } from './api';
 import { entityContentRouteRef } from './routes';
 
 /**

@@ -6,7 +6,7 @@ import {
   entityTag,
   OPENSTACK_ANNOTATIONS,
 } from '@canopy-idp/plugin-openstack-common';
-import type { Target } from './OpenStackService';
+import type { Target } from '../reading/ScopeResolver';
 
 const list = (value: string | undefined) =>
   (value ?? '')

@@ -7,6 +7,7 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
 import { openstackApiRef, type OpenStackApi } from '../api';
+import { entityContentRouteRef } from '../routes';
 
 /** The test bed's `payments` component. */
 export const paymentsEntity: Entity = {
@@ -46,6 +47,7 @@ export const paymentsResources: OpenStackResources = {
       availabilityZone: 'nova',
       tags: ['canopy.entity=component.default.payments'],
       created: '2025-01-02T03:04:05Z',
+      volumeIds: ['vol-1'],
     },
     {
       id: 'srv-2',
@@ -55,6 +57,7 @@ export const paymentsResources: OpenStackResources = {
       flavor: { name: 'm1.tiny', vcpus: 1, ramMiB: 512 },
       addresses: [],
       tags: [],
+      volumeIds: [],
     },
   ],
   volumes: [
@@ -105,6 +108,7 @@ export const paymentsResources: OpenStackResources = {
       region: 'RegionOne',
       status: 'ACTIVE',
       externalNetworkId: 'public-id',
+      externalNetworkName: 'public',
       tags: [],
     },
   ],
@@ -127,6 +131,7 @@ export const paymentsResources: OpenStackResources = {
       floatingIpAddress: '203.0.113.37',
       fixedIpAddress: '10.20.0.11',
       floatingNetworkId: 'public-id',
+      floatingNetworkName: 'public',
       tags: [],
     },
   ],
@@ -167,6 +172,15 @@ export const paymentsResources: OpenStackResources = {
           protocol: 'TCP',
           lbAlgorithm: 'ROUND_ROBIN',
           listenerIds: ['l1'],
+          members: [
+            {
+              id: 'm1',
+              name: 'web-1',
+              address: '10.20.0.11',
+              protocolPort: 443,
+              operatingStatus: 'ONLINE',
+            },
+          ],
         },
       ],
       tags: [],
@@ -179,11 +193,20 @@ export function renderForEntity(
   element: ReactElement,
   api: OpenStackApi,
   entity: Entity = paymentsEntity,
+  options: { withTab?: boolean } = { withTab: true },
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[openstackApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        // Where an app mounts the tab (here at a path of its own).
+        ...(options.withTab
+          ? { '/cloud-resources': entityContentRouteRef }
+          : {}),
+      },
+    },
   );
 }

@@ -12,7 +12,7 @@ import type {
   OpenStackLookupItems,
   OpenStackLookupName,
   OpenStackQuotaHeadroomResponse,
-} from '../api';
+} from '@canopy-idp/plugin-openstack-common';
 
 /** An answer, a failure, or no answer at all (to see the loading state). */
 type Answer<T> = T | Error | 'pending';

@@ -1,2 +1,1 @@
 export * from './OpenStackApi';
-export * from './OpenStackClient';

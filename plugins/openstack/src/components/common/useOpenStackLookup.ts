@@ -2,7 +2,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { OpenStackLookup } from '@canopy-idp/plugin-openstack-common';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
-import type { OpenStackLookupItems, OpenStackLookupName } from '../../api';
+import type {
+  OpenStackLookupItems,
+  OpenStackLookupName,
+} from '@canopy-idp/plugin-openstack-common';
 import type { OpenStackLocation } from './formValues';
 
 /** What a request in one location gave: its answer or its error. */

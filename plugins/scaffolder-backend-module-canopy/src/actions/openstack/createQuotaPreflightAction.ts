@@ -2,13 +2,12 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { InputError, ResponseError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   describeQuotaViolations,
+  OpenStackClient,
   OpenStackFlavor,
-  OpenStackLookup,
-  OpenStackQuotaHeadroom,
   OpenStackSourceStatus,
   quotaRequestFor,
   quotaViolations,
@@ -91,30 +90,30 @@ export function createQuotaPreflightAction(options: {
     async handler(ctx) {
       const input = parseInput(schema, ctx.input);
       const where = `${input.cloud} / ${input.region}`;
-      const base = `${await discovery.getBaseUrl(
-        'openstack',
-      )}/clouds/${encodeURIComponent(input.cloud)}/regions/${encodeURIComponent(
-        input.region,
-      )}`;
-      const query = input.project
-        ? `?${new URLSearchParams({ project: input.project })}`
-        : '';
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await ctx.getInitiatorCredentials(),
         targetPluginId: 'openstack',
       });
-      const get = async <T>(path: string): Promise<T> => {
-        const res = await fetch(`${base}${path}${query}`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        if (!res.ok) throw await ResponseError.fromResponse(res);
-        return (await res.json()) as T;
-      };
+      // The OpenStack plugin's own client, asking on behalf of the user.
+      const openstack = new OpenStackClient({
+        discoveryApi: discovery,
+        fetchApi: {
+          fetch: (url, init) =>
+            fetch(url, {
+              ...init,
+              headers: { ...init?.headers, Authorization: `Bearer ${token}` },
+            }),
+        },
+      });
+      const scope = { project: input.project };
 
       let flavors: OpenStackFlavor[] = [];
       if (input.servers.length) {
-        const lookup = await get<OpenStackLookup<OpenStackFlavor>>(
-          '/lookups/flavors',
+        const lookup = await openstack.lookup(
+          input.cloud,
+          input.region,
+          'flavors',
+          scope,
         );
         const problems = failed(lookup.sources);
         if (problems.length) {
@@ -145,10 +144,11 @@ export function createQuotaPreflightAction(options: {
         floatingIps: input.floatingIps,
       });
 
-      const { headroom, sources } = await get<{
-        headroom: OpenStackQuotaHeadroom;
-        sources: OpenStackSourceStatus[];
-      }>('/quota-headroom');
+      const { headroom, sources } = await openstack.quotaHeadroom(
+        input.cloud,
+        input.region,
+        scope,
+      );
       const problems = failed(sources);
       if (problems.length) {
         throw new Error(

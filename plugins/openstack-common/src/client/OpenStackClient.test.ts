@@ -1,6 +1,40 @@
-import { MockFetchApi } from '@backstage/test-utils';
-import { entityResourcesOf } from '../__testUtils__/fakeOpenStackApi';
+import type { OpenStackEntityResources } from '../types';
 import { OpenStackClient } from './OpenStackClient';
+
+/** A fetch API whose answers come from `baseImplementation`. */
+class MockFetchApi {
+  readonly fetch: typeof fetch;
+  constructor(options: {
+    baseImplementation: (input: any, init?: any) => Promise<Response>;
+  }) {
+    this.fetch = options.baseImplementation as typeof fetch;
+  }
+}
+
+/** An entity listing with nothing in it. */
+function entityResourcesOf(): OpenStackEntityResources {
+  return {
+    entityRef: 'component:default/payments',
+    cloud: 'lab',
+    project: 'demo',
+    regions: ['RegionOne'],
+    tags: ['canopy.entity=component.default.payments'],
+    resources: {
+      servers: [],
+      volumes: [],
+      networks: [],
+      subnets: [],
+      routers: [],
+      ports: [],
+      floatingIps: [],
+      securityGroups: [],
+      loadBalancers: [],
+    },
+    quotas: [],
+    truncated: [],
+    sources: [],
+  };
+}
 
 describe('OpenStackClient', () => {
   const discoveryApi = {

@@ -1,62 +1,7 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-
-/** How Canopy authenticates to one cloud's Keystone. */
-export type CloudAuth =
-  | {
-      type: 'applicationCredential';
-      id?: string;
-      name?: string;
-      user?: {
-        id?: string;
-        name?: string;
-        domainName?: string;
-        domainId?: string;
-      };
-      secret: string;
-    }
-  | {
-      type: 'password';
-      username?: string;
-      userId?: string;
-      password: string;
-      userDomainName?: string;
-      userDomainId?: string;
-      projectName?: string;
-      projectId?: string;
-      projectDomainName?: string;
-      projectDomainId?: string;
-    };
-
-export interface CloudConfig {
-  name: string;
-  authUrl: string;
-  regions?: string[];
-  interface: 'public' | 'internal' | 'admin';
-  auth: CloudAuth;
-  caFile?: string;
-  horizonUrl?: string;
-}
-
-export interface OpenStackPluginOptions {
-  clouds: CloudConfig[];
-  /** Per upstream call. */
-  requestTimeoutMs: number;
-  /** Retries of idempotent GETs on 5xx and connection resets. */
-  retries: number;
-  /** Page size asked of every list call (limit=). */
-  pageSize: number;
-  /** A list of one kind stops here and is reported as truncated. */
-  maxItemsPerKind: number;
-  /** Cache lifetime of entity listings. */
-  resourcesTtlMs: number;
-  /** Cache lifetime of look-ups (flavors, images, networks, ...). */
-  lookupsTtlMs: number;
-  /** A cached token is replaced this long before Keystone says it expires. */
-  tokenRefreshMarginMs: number;
-}
+import { fromCloudsYaml } from './cloudsYaml';
+import type { CloudAuth, CloudConfig, OpenStackPluginOptions } from './types';
 
 const DEFAULTS = {
   requestTimeoutMs: 10_000,
@@ -66,6 +11,9 @@ const DEFAULTS = {
   resourcesTtlMs: 30_000,
   lookupsTtlMs: 300_000,
   tokenRefreshMarginMs: 60_000,
+  staleTtlMs: 3_600_000,
+  breakerWindowMs: 30_000,
+  forbiddenTtlMs: 300_000,
 };
 
 function positive(config: Config, key: string, fallback: number, min = 1) {
@@ -77,85 +25,6 @@ function positive(config: Config, key: string, fallback: number, min = 1) {
     );
   }
   return value;
-}
-
-/** Reads one entry of a clouds.yaml `clouds:` map into Canopy's shape. */
-function fromCloudsYaml(
-  name: string,
-  file: string,
-  cloudName: string,
-): Omit<CloudConfig, 'name'> {
-  let doc: any;
-  try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(
-      `openstack cloud '${name}': cannot read clouds.yaml at ${file}: ${
-        (error as Error).message
-      }`,
-    );
-  }
-  const entry = doc?.clouds?.[cloudName];
-  if (!entry) {
-    throw new InputError(
-      `openstack cloud '${name}': no cloud '${cloudName}' in ${file}`,
-    );
-  }
-  const auth = entry.auth ?? {};
-  if (!auth.auth_url) {
-    throw new InputError(
-      `openstack cloud '${name}': clouds.yaml entry '${cloudName}' has no auth.auth_url`,
-    );
-  }
-  let regions: string[] | undefined;
-  if (entry.regions) {
-    regions = entry.regions.map((r: any) =>
-      typeof r === 'string' ? r : r.name,
-    );
-  } else if (entry.region_name) {
-    regions = [entry.region_name];
-  }
-  let cloudAuth: CloudAuth;
-  if (
-    entry.auth_type === 'v3applicationcredential' ||
-    auth.application_credential_secret
-  ) {
-    cloudAuth = {
-      type: 'applicationCredential',
-      id: auth.application_credential_id,
-      name: auth.application_credential_name,
-      user:
-        auth.username || auth.user_id
-          ? {
-              name: auth.username,
-              id: auth.user_id,
-              domainName: auth.user_domain_name,
-              domainId: auth.user_domain_id,
-            }
-          : undefined,
-      secret: auth.application_credential_secret,
-    };
-  } else {
-    cloudAuth = {
-      type: 'password',
-      username: auth.username,
-      userId: auth.user_id,
-      password: auth.password,
-      userDomainName: auth.user_domain_name,
-      userDomainId: auth.user_domain_id,
-      projectName: auth.project_name,
-      projectId: auth.project_id,
-      projectDomainName: auth.project_domain_name,
-      projectDomainId: auth.project_domain_id,
-    };
-  }
-  return {
-    authUrl: auth.auth_url,
-    regions,
-    interface: entry.interface ?? 'public',
-    auth: cloudAuth,
-    caFile: typeof entry.cacert === 'string' ? entry.cacert : undefined,
-  };
 }
 
 function readCloud(c: Config): CloudConfig {
@@ -301,6 +170,27 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
         section,
         'tokenRefreshMarginSeconds',
         DEFAULTS.tokenRefreshMarginMs / 1000,
+        0,
+      ) * 1000,
+    staleTtlMs:
+      positive(
+        section,
+        'cache.staleTtlSeconds',
+        DEFAULTS.staleTtlMs / 1000,
+        0,
+      ) * 1000,
+    breakerWindowMs:
+      positive(
+        section,
+        'failedSourceRetrySeconds',
+        DEFAULTS.breakerWindowMs / 1000,
+        1,
+      ) * 1000,
+    forbiddenTtlMs:
+      positive(
+        section,
+        'cache.forbiddenTtlSeconds',
+        DEFAULTS.forbiddenTtlMs / 1000,
         0,
       ) * 1000,
   };

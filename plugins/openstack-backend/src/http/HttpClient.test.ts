@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { HttpClient, redact, UpstreamError } from './http';
+import { UpstreamError } from './errors';
+import { HttpClient } from './HttpClient';
+import { redact } from './redact';
 
 describe('HttpClient', () => {
   let server: Server;
@@ -102,6 +104,52 @@ describe('HttpClient', () => {
     expect(hits).toBe(1);
   });
 
+  it('retries a 429 after the wait its Retry-After asks for', async () => {
+    const arrivals: number[] = [];
+    handler = (_req, res) => {
+      arrivals.push(Date.now());
+      if (hits === 1) {
+        res.writeHead(429, { 'retry-after': '1' });
+        res.end('{"message":"slow down"}');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      }
+    };
+    const res = await client(2).request('GET', `${base}/x`, { what: 'test' });
+    expect(res.body).toEqual({ ok: true });
+    expect(hits).toBe(2);
+    // At least the asked second passed between the two calls (a lower bound:
+    // a busy machine only makes it longer).
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up on a 429 after the configured retries, with the answer', async () => {
+    handler = (_req, res) => {
+      res.writeHead(429, { 'retry-after': '0' });
+      res.end();
+    };
+    await expect(
+      client(2).request('GET', `${base}/x`, { what: 'test' }),
+    ).rejects.toMatchObject({ kind: 'error', status: 429 });
+    expect(hits).toBe(3);
+  });
+
+  it('reports a 403 as forbidden, without retrying', async () => {
+    handler = (_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end('{"forbidden":{"message":"Policy does not allow this"}}');
+    };
+    await expect(
+      client(2).request('GET', `${base}/x`, { what: 'load-balancer' }),
+    ).rejects.toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+      message: 'load-balancer: HTTP 403 Policy does not allow this',
+    });
+    expect(hits).toBe(1);
+  });
+
   it('scrubs secrets and tokens that an upstream echoes back', async () => {
     handler = (_req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
@@ -111,8 +159,11 @@ describe('HttpClient', () => {
     };
     const error = await client(0)
       .request('GET', `${base}/x`, { what: 'keystone' })
-      .catch(e => e);
-    expect(error.message).toBe(
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(error?.message).toBe(
       'keystone: HTTP 400 bad password [secret] for token [token]',
     );
   });

@@ -2,34 +2,40 @@ import {
   parseEntityRef,
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
-import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   OpenStackEntityResources,
   OpenStackLookup,
-} from '@canopy-idp/plugin-openstack-common';
+  OpenStackLookupItems,
+  OpenStackLookupName,
+  OpenStackQuotaHeadroomResponse,
+} from '../types';
 import type {
   OpenStackApi,
   OpenStackEntityResourcesOptions,
-  OpenStackLookupItems,
-  OpenStackLookupName,
   OpenStackLookupOptions,
-  OpenStackQuotaHeadroomResponse,
 } from './OpenStackApi';
 
 /**
- * {@link OpenStackApi} over Backstage's discovery and fetch APIs, so requests carry
- * the signed-in user's credentials.
+ * The one client of the OpenStack backend plugin's HTTP API. In the browser
+ * give it Backstage's discovery and fetch APIs (requests then carry the
+ * signed-in user's credentials); in a backend plugin, the discovery service
+ * and a fetch that adds a token for the plugin.
  *
  * @public
  */
 export class OpenStackClient implements OpenStackApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly discoveryApi: {
+    getBaseUrl(pluginId: string): Promise<string>;
+  };
+  private readonly fetchApi: { fetch: typeof fetch };
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
     this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
   }
 
   async health() {

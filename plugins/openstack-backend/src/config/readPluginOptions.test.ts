@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readPluginOptions, secretsOf } from './config';
+import { readPluginOptions, secretsOf } from './readPluginOptions';
 
 const read = (openstack: any) =>
   readPluginOptions(new ConfigReader({ openstack }));
@@ -43,6 +43,33 @@ describe('readPluginOptions', () => {
     expect(options.requestTimeoutMs).toBe(10_000);
     expect(options.resourcesTtlMs).toBe(30_000);
     expect(secretsOf(options)).toEqual(['app-secret', 'pw-secret']);
+  });
+
+  it('reads how failures are held: stale answers, failed sources, 403s', () => {
+    const cloud = {
+      name: 'lab',
+      authUrl: 'http://127.0.0.1:5000/v3',
+      applicationCredential: { id: 'abc', secret: 'app-secret' },
+    };
+    const defaults = read({ clouds: [cloud] });
+    expect(defaults).toMatchObject({
+      staleTtlMs: 3_600_000,
+      breakerWindowMs: 30_000,
+      forbiddenTtlMs: 300_000,
+    });
+    const set = read({
+      clouds: [cloud],
+      failedSourceRetrySeconds: 5,
+      cache: { staleTtlSeconds: 0, forbiddenTtlSeconds: 60 },
+    });
+    expect(set).toMatchObject({
+      staleTtlMs: 0,
+      breakerWindowMs: 5_000,
+      forbiddenTtlMs: 60_000,
+    });
+    expect(() =>
+      read({ clouds: [cloud], failedSourceRetrySeconds: 0 }),
+    ).toThrow(/failedSourceRetrySeconds/);
   });
 
   it('reads a standard clouds.yaml entry', () => {

@@ -7,11 +7,11 @@ import {
   OPENSTACK_RESOURCE_KINDS,
   openstackResourcesReadPermission,
 } from '@canopy-idp/plugin-openstack-common';
-import { EntityResolver } from './service/EntityResolver';
-import { OpenStackService } from './service/OpenStackService';
+import { EntityResolver } from '../service/EntityResolver';
+import { OpenStackService } from '../service/OpenStackService';
 
 /** Registers the listing as an action for other plugins and MCP clients. */
-export function registerActions(options: {
+export function registerListEntityResourcesAction(options: {
   actionsRegistry: ActionsRegistryService;
   service: OpenStackService;
   catalog: CatalogService;

@@ -14,9 +14,9 @@ import {
   openstackResourcesReadPermission,
 } from '@canopy-idp/plugin-openstack-common';
 import express from 'express';
-import { spec } from './schema/openapi';
-import { EntityResolver } from './service/EntityResolver';
-import { LookupName, OpenStackService } from './service/OpenStackService';
+import { spec } from '../schema/openapi.generated';
+import { EntityResolver } from '../service/EntityResolver';
+import { OpenStackService } from '../service/OpenStackService';
 
 export interface RouterOptions {
   service: OpenStackService;
@@ -25,6 +25,7 @@ export interface RouterOptions {
   catalog: CatalogService;
 }
 
+/** Reads `kinds=volumes,networks`: resource kinds separated by commas. */
 export function parseKinds(raw: string | undefined): OpenStackResourceKind[] {
   if (!raw) return [...OPENSTACK_RESOURCE_KINDS];
   const kinds = raw
@@ -114,7 +115,7 @@ export async function createRouter(
     async (req, res) => {
       await authorizeLookup(req);
       res.json(
-        await service.lookup(req.params.lookup as LookupName, {
+        await service.lookup(req.params.lookup, {
           cloud: req.params.cloud,
           region: req.params.region,
           project: req.query.project,

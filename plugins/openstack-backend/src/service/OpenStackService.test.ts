@@ -1,0 +1,226 @@
+/**
+ * The OpenStack service end to end, offline: Keystone and every service are
+ * the fake OpenStack of __testUtils__ (answers recorded from the test bed),
+ * the cache is Backstage's in-memory cache, the clock is the test's.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { FakeOpenStack, fixtureBody } from '../__testUtils__/fakeOpenStack';
+import { readPluginOptions } from '../config/readPluginOptions';
+import { OpenStackService } from './OpenStackService';
+
+const TAG = 'canopy.entity=component.default.payments';
+const target = { cloud: 'lab', tags: [TAG] };
+
+function setup(extra: Record<string, unknown> = {}) {
+  let now = Date.parse('2026-11-29T12:00:00Z');
+  const clock = {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+  const fake = new FakeOpenStack(clock.now);
+  const options = readPluginOptions(
+    new ConfigReader({
+      openstack: {
+        clouds: [
+          {
+            name: 'lab',
+            authUrl: 'http://keystone.test/v3',
+            password: {
+              username: 'demo',
+              password: 'hunter2-secret',
+              projectName: 'demo',
+            },
+          },
+        ],
+        cache: { resourcesTtlSeconds: 0 },
+        failedSourceRetrySeconds: 30,
+        ...extra,
+      },
+    }),
+  );
+  const cache = CacheManager.fromConfig(
+    new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+  ).forPlugin('openstack');
+  const service = new OpenStackService(options, {
+    cache,
+    logger: mockServices.logger.mock(),
+    now: clock.now,
+    httpFor: () => fake,
+  });
+  const list = () =>
+    service.listResources('component:default/payments', target);
+  return { fake, service, clock, list };
+}
+
+const statusOf = (listing: any, service: string) =>
+  listing.sources.find((s: any) => s.service === service);
+
+describe('OpenStackService, offline against recorded answers', () => {
+  it("lists an entity's resources of every kind, with quota usage and one status per source", async () => {
+    const { list } = setup();
+    const listing = await list();
+    expect(listing.resources.servers.map((s: any) => s.name)).toEqual([
+      'payments-web-1',
+      'payments-web-2',
+    ]);
+    expect(listing.resources.volumes.map((v: any) => v.name)).toEqual([
+      'payments-data',
+    ]);
+    expect(listing.resources.loadBalancers[0].pools[0].members).toEqual([
+      expect.objectContaining({ name: 'payments-web-1', protocolPort: 443 }),
+    ]);
+    // What rows point at carries names: the router's gateway, the pool.
+    expect(listing.resources.routers[0].externalNetworkName).toBe('public');
+    expect(listing.resources.floatingIps[0]).toMatchObject({
+      floatingNetworkName: 'public',
+      serverId: listing.resources.servers[0].id,
+    });
+    expect(listing.quotas[0].compute?.instances?.limit).toBe(12);
+    expect(listing.sources.map((s: any) => [s.service, s.status])).toEqual([
+      ['compute', 'ok'],
+      ['load-balancer', 'ok'],
+      ['network', 'ok'],
+      ['volumev3', 'ok'],
+    ]);
+    expect(listing.truncated).toEqual([]);
+  });
+
+  it('follows pages, and reports a list cut at the cap as truncated only when more exist', async () => {
+    const { fake, list } = setup({ pageSize: 1, maxItemsPerKind: 2 });
+    let listing = await list();
+    expect(listing.resources.servers).toHaveLength(2);
+    expect(listing.truncated).not.toContain('servers');
+    fake.grow('compute-servers', 'servers', 1);
+    listing = await list();
+    expect(listing.resources.servers).toHaveLength(2);
+    expect(listing.truncated).toEqual(['servers']);
+  });
+
+  it('one failing source leaves the others answering', async () => {
+    const { fake, list } = setup();
+    fake.fail('network', 'error');
+    const listing = await list();
+    expect(statusOf(listing, 'network')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('HTTP 500'),
+    });
+    expect(statusOf(listing, 'compute').status).toBe('ok');
+    expect(listing.resources.servers).toHaveLength(2);
+    expect(listing.resources.networks).toEqual([]);
+  });
+
+  it('a hanging service costs one timeout per breaker window, not one per request', async () => {
+    const { fake, list, clock } = setup();
+    fake.fail('network', 'timeout');
+    await list();
+    const afterFirst = fake.callsTo('network');
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) {
+      const listing = await list();
+      expect(statusOf(listing, 'network')).toMatchObject({
+        status: 'timeout',
+        message: expect.stringContaining('not asked again for'),
+      });
+      clock.advance(1_000);
+    }
+    expect(fake.callsTo('network')).toBe(afterFirst);
+    // After the window: one trial read, not one per kind.
+    clock.advance(30_000);
+    await list();
+    expect(fake.callsTo('network')).toBe(afterFirst + 1);
+    // It answers again: the next trial succeeds and closes the breaker
+    // (reads that arrived while the trial ran still got the failure).
+    fake.heal('network');
+    clock.advance(60_000 * 4);
+    await list();
+    const healed = await list();
+    expect(statusOf(healed, 'network').status).toBe('ok');
+  });
+
+  it('when a service fails after a good read, the last good data is served, marked stale with its age', async () => {
+    const { fake, list, clock } = setup();
+    await list();
+    clock.advance(90_000);
+    fake.fail('compute', 'error');
+    const listing = await list();
+    expect(listing.resources.servers.map((s: any) => s.name)).toEqual([
+      'payments-web-1',
+      'payments-web-2',
+    ]);
+    expect(statusOf(listing, 'compute')).toMatchObject({
+      status: 'error',
+      stale: true,
+      ageSeconds: 90,
+      message: expect.stringContaining('showing the answer from 90 s ago'),
+    });
+  });
+
+  it('when Keystone fails after a good read, the last good data is served, marked stale', async () => {
+    const { fake, list, clock } = setup({
+      cache: { resourcesTtlSeconds: 0, staleTtlSeconds: 7200 },
+    });
+    await list();
+    // The token (an hour long) has expired and Keystone does not answer.
+    clock.advance(3_660_000);
+    fake.fail('identity', 'timeout');
+    const listing = await list();
+    expect(listing.sources[0]).toMatchObject({
+      service: 'identity',
+      status: 'timeout',
+    });
+    expect(listing.resources.servers).toHaveLength(2);
+    expect(listing.resources.volumes).toHaveLength(1);
+    expect(statusOf(listing, 'compute')).toMatchObject({
+      stale: true,
+      ageSeconds: 3660,
+    });
+  });
+
+  it('a 403 from a service is reported as forbidden, and held instead of asked again on every view', async () => {
+    const { fake, list, clock } = setup();
+    fake.fail('load-balancer', 'forbidden');
+    const first = await list();
+    expect(statusOf(first, 'load-balancer')).toMatchObject({
+      status: 'forbidden',
+    });
+    const calls = fake.callsTo('load-balancer');
+    for (let i = 0; i < 5; i++) {
+      clock.advance(30_000);
+      expect(statusOf(await list(), 'load-balancer').status).toBe('forbidden');
+    }
+    expect(fake.callsTo('load-balancer')).toBe(calls);
+  });
+
+  it('re-authenticates once on a 401 and repeats the call', async () => {
+    const { fake, list } = setup();
+    await list();
+    const tokens = fake.issued;
+    fake.fail('compute', 'unauthorized-once');
+    const listing = await list();
+    expect(statusOf(listing, 'compute').status).toBe('ok');
+    expect(fake.issued).toBe(tokens + 1);
+  });
+
+  it('serves look-ups and quota headroom from the recorded answers', async () => {
+    const { service } = setup();
+    const flavors = await service.lookup('flavors', {
+      cloud: 'lab',
+      region: 'RegionOne',
+    });
+    expect(flavors.items.map(f => f.name)).toEqual(
+      expect.arrayContaining(['m1.tiny']),
+    );
+    const headroom = await service.quotaHeadroom({
+      cloud: 'lab',
+      region: 'RegionOne',
+    });
+    const instances = fixtureBody('compute-quotas').quota_set.instances;
+    expect(headroom.headroom.compute.instances).toBe(
+      instances.limit - instances.in_use - instances.reserved,
+    );
+  });
+});

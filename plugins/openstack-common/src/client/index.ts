@@ -1,0 +1,2 @@
+export * from './OpenStackApi';
+export * from './OpenStackClient';
