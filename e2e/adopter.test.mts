@@ -3,7 +3,7 @@
  * READMEs say? Run by scripts/test.sh (yarn test:adopter); prints its phase
  * times.
  *
- *   1. pack: build and pack the four packages as a registry would serve them;
+ *   1. pack: build and pack Canopy's packages as a registry would serve them;
  *   2. app: a fresh `@backstage/create-app` app, bumped to the Backstage
  *      release in this repository's backstage.json (`backstage-cli
  *      versions:bump`, fed a release manifest made from this repository's
@@ -58,6 +58,10 @@ const PACKAGES = [
     '@canopy-idp/plugin-scaffolder-backend-module-canopy',
   ],
   ['plugins/openstack', '@canopy-idp/plugin-openstack'],
+  [
+    'plugins/scaffolder-module-kubernetes',
+    '@canopy-idp/plugin-scaffolder-module-kubernetes',
+  ],
 ] as const;
 
 /** Packages an app must hold once: React, the router, and Backstage's singletons and extension registries. */
@@ -421,7 +425,7 @@ before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'canopy-adopter-'));
   mkdirSync(path.join(work, 'packages'));
   const started = Date.now();
-  const tarballs = await phase('pack the four packages', pack);
+  const tarballs = await phase("pack Canopy's packages", pack);
   await phase('create-app and versions:bump', () => createApp(tarballs));
   await phase('yarn install', () =>
     run('yarn', ['install'], { cwd: app, log: 'yarn-install' }),

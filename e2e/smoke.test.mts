@@ -9,8 +9,9 @@
  *      quota, and the valid request, as the browser submits it, completes a
  *      scaffolder dry-run;
  *   3. the test bed's `payments` component (testbed/openstack/catalog-info.yaml):
- *      its OpenStack tab lists the servers, volume and load balancer seed.py
- *      tagged for it.
+ *      its overview card links to its OpenStack tab, which lists the servers,
+ *      volume and load balancer seed.py tagged for it, naming what rows
+ *      point at.
  * Screenshots go to artifacts/e2e/ (git-ignored).
  *
  * Environment:
@@ -193,8 +194,8 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
       .getByText('All', { exact: true })
       .first()
       .click({ timeout: 120_000 });
-    // Canopy's six, and the test bed's payments, shop and batch.
-    await page.getByText('All Components (9)').waitFor({ timeout: 120_000 });
+    // Canopy's seven, and the test bed's payments, shop and batch.
+    await page.getByText('All Components (10)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -202,6 +203,7 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
       'OpenStack backend plugin',
       'OpenStack common',
       'Canopy scaffolder actions',
+      'Kubernetes cluster and namespace form field',
     ]) {
       await page
         .getByRole('link', { name: title, exact: true })
@@ -377,10 +379,9 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
       .getByRole('link', { name: 'Payments', exact: true })
       .first()
       .click({ timeout: 120_000 });
-    // The entity page's tab (role tab; a plain link in older catalog pages).
+    // The overview card links to the tab through the tab's route ref.
     await page
-      .getByRole('tab', { name: 'OpenStack', exact: true })
-      .or(page.getByRole('link', { name: 'OpenStack', exact: true }))
+      .getByRole('link', { name: /Show the OpenStack resources/ })
       .first()
       .click({ timeout: 120_000 });
     await page.waitForURL(
@@ -400,6 +401,17 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     await page
       .getByTestId('openstack-loadBalancers')
       .getByText('payments-lb', { exact: true })
+      .waitFor();
+    // Rows name what they point at: the router's external network, the
+    // server behind the load balancer's member.
+    await page
+      .getByTestId('openstack-routers')
+      .getByText('public', { exact: true })
+      .waitFor();
+    await page
+      .getByTestId('openstack-loadBalancers')
+      .getByText(/^payments-web-1/)
+      .first()
       .waitFor();
     // Only the entity's resources: not the other components' servers.
     assert.equal(await page.getByText('shop-web-1').count(), 0);

@@ -6,6 +6,7 @@ import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import openstackPlugin from '@canopy-idp/plugin-openstack/alpha';
+import scaffolderKubernetesModule from '@canopy-idp/plugin-scaffolder-module-kubernetes/alpha';
 import { navModule } from './modules/nav';
 
 /** The features the app is made of (exported for tests). */
@@ -17,6 +18,7 @@ export const appFeatures = [
   userSettingsPlugin,
   orgPlugin,
   openstackPlugin,
+  scaffolderKubernetesModule,
   navModule,
 ];
 

@@ -24,13 +24,13 @@ const OPENSTACK_FIELDS: Array<[extensionId: string, fieldName: string]> = [
   ['scaffolder-form-field:openstack/key-pair-picker', 'OpenStackKeyPairPicker'],
   ['scaffolder-form-field:openstack/quota-preview', 'OpenStackQuotaPreview'],
   [
-    'scaffolder-form-field:openstack/kubernetes-cluster-namespace-picker',
+    'scaffolder-form-field:scaffolder/kubernetes-cluster-namespace-picker',
     'KubernetesClusterNamespacePicker',
   ],
 ];
 
 describe("the app's scaffolder", () => {
-  it('gets the OpenStack form fields from the openstack plugin', async () => {
+  it("gets the OpenStack form fields from the openstack plugin and the cluster picker from Canopy's scaffolder module", async () => {
     const seen: { attached?: string[]; names?: string[] } = {};
     const Probe = () => {
       const { tree } = useApi(coreApis.appTree).getTree();

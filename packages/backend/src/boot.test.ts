@@ -23,6 +23,7 @@ const EXPECTED = [
   'component:default/canopy-plugin-openstack-backend',
   'component:default/canopy-plugin-openstack-common',
   'component:default/canopy-plugin-scaffolder-backend-module-canopy',
+  'component:default/canopy-plugin-scaffolder-module-kubernetes',
   'group:default/canopy-team',
   'system:default/canopy',
 ];

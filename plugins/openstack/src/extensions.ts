@@ -93,17 +93,6 @@ export const OpenStackQuotaPreviewFieldExtension = openstackPlugin.provide(
 );
 
 /**
- * Scaffolder field `KubernetesClusterNamespacePicker`: value
- * `{ cluster, namespace }`.
- *
- * @public
- */
-export const KubernetesClusterNamespacePickerFieldExtension =
-  openstackPlugin.provide(
-    createScaffolderFieldExtension(legacy(d.kubernetesClusterNamespacePicker)),
-  );
-
-/**
  * The OpenStack tab of an entity page (legacy frontend system): the resources
  * carrying the entity's tags, the project's quota usage and failed sources.
  * Mount it under `EntityLayout.Route path="/openstack"`, for entities that

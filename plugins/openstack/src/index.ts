@@ -9,8 +9,6 @@ export * from './api';
 export * from './extensions';
 export { isOpenStackAvailable } from './components/entity/isOpenStackAvailable';
 export type {
-  KubernetesClusterNamespace,
-  KubernetesClusterNamespacePickerUiOptions,
   OpenStackLocation,
   OpenStackLookupPickerUiOptions,
   OpenStackQuotaPreviewUiOptions,

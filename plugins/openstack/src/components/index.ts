@@ -21,12 +21,3 @@ export type {
   OpenStackQuotaPreviewUiOptions,
   OpenStackQuotaPreviewValue,
 } from './OpenStackQuotaPreview/schema';
-export { KubernetesClusterNamespacePicker } from './KubernetesClusterNamespacePicker/KubernetesClusterNamespacePicker';
-export {
-  KubernetesClusterNamespacePickerFieldSchema,
-  validateKubernetesClusterNamespace,
-} from './KubernetesClusterNamespacePicker/schema';
-export type {
-  KubernetesClusterNamespace,
-  KubernetesClusterNamespacePickerUiOptions,
-} from './KubernetesClusterNamespacePicker/schema';

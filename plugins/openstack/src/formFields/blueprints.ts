@@ -59,16 +59,6 @@ export const openstackQuotaPreviewFormField = FormFieldBlueprint.make({
   params: { field: () => import('./fields').then(m => m.quotaPreview) },
 });
 
-/** @alpha */
-export const kubernetesClusterNamespacePickerFormField =
-  FormFieldBlueprint.make({
-    name: 'kubernetes-cluster-namespace-picker',
-    params: {
-      field: () =>
-        import('./fields').then(m => m.kubernetesClusterNamespacePicker),
-    },
-  });
-
 /**
  * Every form field of the plugin, in the order they are registered.
  *
@@ -83,5 +73,4 @@ export const openstackFormFields = [
   openstackAvailabilityZonePickerFormField,
   openstackKeyPairPickerFormField,
   openstackQuotaPreviewFormField,
-  kubernetesClusterNamespacePickerFormField,
 ];

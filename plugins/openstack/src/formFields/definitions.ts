@@ -1,6 +1,4 @@
 import {
-  KubernetesClusterNamespacePicker,
-  KubernetesClusterNamespacePickerFieldSchema,
   OpenStackAvailabilityZonePicker,
   OpenStackCloudRegionPicker,
   OpenStackCloudRegionPickerFieldSchema,
@@ -12,7 +10,6 @@ import {
   OpenStackNetworkPicker,
   OpenStackQuotaPreview,
   OpenStackQuotaPreviewFieldSchema,
-  validateKubernetesClusterNamespace,
   validateOpenStackCloudRegion,
   validateOpenStackQuotaPreview,
 } from '../components';
@@ -64,11 +61,5 @@ export const fieldDefinitions = {
     component: OpenStackQuotaPreview,
     validation: validateOpenStackQuotaPreview,
     schema: OpenStackQuotaPreviewFieldSchema,
-  },
-  kubernetesClusterNamespacePicker: {
-    name: 'KubernetesClusterNamespacePicker',
-    component: KubernetesClusterNamespacePicker,
-    validation: validateKubernetesClusterNamespace,
-    schema: KubernetesClusterNamespacePickerFieldSchema,
   },
 };

@@ -19,7 +19,3 @@ export const availabilityZonePicker = createFormField(d.availabilityZonePicker);
 export const keyPairPicker = createFormField(d.keyPairPicker);
 
 export const quotaPreview = createFormField(d.quotaPreview);
-
-export const kubernetesClusterNamespacePicker = createFormField(
-  d.kubernetesClusterNamespacePicker,
-);

@@ -12,16 +12,10 @@ import {
   Stepper,
   type FormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import {
-  MockFetchApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
 import { openstackApiRef } from '../api';
 import {
-  KubernetesClusterNamespacePickerFieldExtension,
   OpenStackAvailabilityZonePickerFieldExtension,
   OpenStackCloudRegionPickerFieldExtension,
   OpenStackExternalNetworkPickerFieldExtension,
@@ -43,7 +37,6 @@ const FIELD_NAMES = [
   'OpenStackAvailabilityZonePicker',
   'OpenStackKeyPairPicker',
   'OpenStackQuotaPreview',
-  'KubernetesClusterNamespacePicker',
 ];
 
 /** The fields of the new frontend system, as the scaffolder loads them. */
@@ -68,7 +61,6 @@ describe('form field registration', () => {
     expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
       'OpenStackCloudRegionPicker',
       'OpenStackQuotaPreview',
-      'KubernetesClusterNamespacePicker',
     ]);
     for (const field of fields) {
       expect(field.schema).toBeDefined();
@@ -89,7 +81,6 @@ describe('form field registration', () => {
           <OpenStackAvailabilityZonePickerFieldExtension />
           <OpenStackKeyPairPickerFieldExtension />
           <OpenStackQuotaPreviewFieldExtension />
-          <KubernetesClusterNamespacePickerFieldExtension />
         </ScaffolderFieldExtensions>,
       );
       return null;
@@ -99,7 +90,6 @@ describe('form field registration', () => {
     expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
       'OpenStackCloudRegionPicker',
       'OpenStackQuotaPreview',
-      'KubernetesClusterNamespacePicker',
     ]);
   });
 });
@@ -252,105 +242,5 @@ describe('in the scaffolder form', () => {
         quota: { ok: true, violations: [] },
       }),
     );
-  }, 180_000);
-});
-
-describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
-  beforeEach(() => {
-    jest.spyOn(window, 'scrollTo').mockImplementation(() => {});
-  });
-
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
-
-  // Shaped like templates/platform-bootstrap.
-  const manifest = {
-    title: 'Bootstrap',
-    steps: [
-      {
-        title: 'Target',
-        schema: {
-          type: 'object',
-          required: ['target'],
-          properties: {
-            target: {
-              title: 'Cluster and namespace',
-              type: 'object',
-              'ui:field': 'KubernetesClusterNamespacePicker',
-              'ui:options': { defaultNamespace: 'argocd' },
-              required: ['cluster', 'namespace'],
-              properties: {
-                cluster: { type: 'string' },
-                namespace: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
-    ],
-  };
-
-  async function renderStepper() {
-    const fetchApi = new MockFetchApi({
-      baseImplementation: async () =>
-        new Response(
-          JSON.stringify({
-            items: [{ name: 'only', authProvider: 'serviceAccount' }],
-          }),
-          { headers: { 'content-type': 'application/json' } },
-        ),
-    });
-    const onCreate = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [openstackApiRef, fakeOpenStackApi({}).api],
-          [
-            discoveryApiRef,
-            { getBaseUrl: async (id: string) => `http://b.test/api/${id}` },
-          ],
-          [fetchApiRef, fetchApi],
-        ]}
-      >
-        <Stepper
-          manifest={manifest}
-          extensions={await loadFormFields()}
-          onCreate={onCreate}
-        />
-      </TestApiProvider>,
-    );
-    await waitFor(() =>
-      expect(screen.getByLabelText(/^Cluster/)).toHaveValue('only'),
-    );
-    return onCreate;
-  }
-
-  it('takes the only cluster and the default namespace', async () => {
-    const onCreate = await renderStepper();
-    expect(screen.getByLabelText(/^Namespace/)).toHaveValue('argocd');
-    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create' }),
-    );
-    expect(onCreate).toHaveBeenCalledWith({
-      target: { cluster: 'only', namespace: 'argocd' },
-    });
-  }, 180_000);
-
-  it('cannot go on with a namespace that is not a DNS-1123 label', async () => {
-    await renderStepper();
-    const namespace = screen.getByLabelText(/^Namespace/);
-    await userEvent.clear(namespace);
-    await userEvent.type(namespace, 'Argo_CD');
-    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
-    await waitFor(() =>
-      expect(
-        screen.getAllByText(/"Argo_CD" is not a valid namespace/).length,
-      ).toBeGreaterThan(1),
-    );
-    expect(
-      screen.queryByRole('button', { name: 'Create' }),
-    ).not.toBeInTheDocument();
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { ComponentType } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OpenStackLookup } from '@canopy-idp/plugin-openstack-common';
-import type { OpenStackLookupName } from '../../api';
+import type { OpenStackLookupName } from '@canopy-idp/plugin-openstack-common';
 import {
   backendError,
   failedSource,
@@ -110,7 +110,7 @@ const cases: Case[] = [
   {
     component: OpenStackKeyPairPicker,
     lookup: 'key-pairs',
-    label: 'Key pair',
+    label: "Key pair (of Canopy's OpenStack identity)",
     noun: 'key pairs',
     service: 'compute',
     items: [{ name: 'alice', type: 'ssh', fingerprint: '3f:2a' }],
@@ -277,6 +277,21 @@ describe('look-up pickers', () => {
       await screen.findByText('Only the first 2 flavors are listed'),
     ).toBeInTheDocument();
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("key pairs: say they are those of Canopy's OpenStack identity, not the user's", async () => {
+    const { api } = fakeOpenStackApi({
+      lookups: { 'key-pairs': lookupOf([{ name: 'alice' }]) },
+    });
+    await renderField(api, {
+      component: OpenStackKeyPairPicker,
+      form: { location },
+    });
+    expect(
+      await screen.findByText(
+        /^These are the key pairs of the OpenStack identity Canopy uses for this project, not your own/,
+      ),
+    ).toBeVisible();
   });
 
   it('choose the only option of a required field', async () => {

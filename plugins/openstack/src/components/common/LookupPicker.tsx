@@ -3,9 +3,13 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import type { OpenStackLookupItems, OpenStackLookupName } from '../../api';
+import type {
+  OpenStackLookupItems,
+  OpenStackLookupName,
+} from '@canopy-idp/plugin-openstack-common';
 import { errorMessage } from './errors';
 import { describeLocation, useFormLocation } from './formValues';
 import { failedSources, SourceWarnings } from './SourceWarnings';
@@ -41,6 +45,8 @@ type LookupPickerProps<TLookup extends OpenStackLookupName> =
     describe?: (item: OpenStackLookupItems[TLookup]) => string | undefined;
     /** Whether an item may be chosen (e.g. an available zone); default all. */
     isSelectable?: (item: OpenStackLookupItems[TLookup]) => boolean;
+    /** Said under the field, always: what the list is (e.g. whose key pairs). */
+    note?: string;
   };
 
 /**
@@ -57,6 +63,7 @@ export function LookupPicker<TLookup extends OpenStackLookupName>(
     defaultTitle,
     describe,
     isSelectable = () => true,
+    note,
     onChange,
     formData,
     formContext,
@@ -142,6 +149,11 @@ export function LookupPicker<TLookup extends OpenStackLookupName>(
           />
         )}
       />
+      {note && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          {note}
+        </Typography>
+      )}
       {loading && <LinearProgress aria-label={`Loading ${noun}`} />}
       {error && (
         <Alert severity="error">{`Could not load the ${noun} of ${where}: ${errorMessage(

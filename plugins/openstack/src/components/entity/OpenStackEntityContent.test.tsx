@@ -12,7 +12,8 @@ import {
 } from '../../__testUtils__/entityFixtures';
 import { OpenStackEntityContent } from './OpenStackEntityContent';
 
-const SLOW = 20_000;
+// Generous: a loaded 2-core machine renders these pages slowly.
+const SLOW = 120_000;
 
 const quotas = [
   {
@@ -90,10 +91,15 @@ describe('OpenStackEntityContent', () => {
       expect(volumes.getByText('1 GiB')).toBeInTheDocument();
       expect(volumes.getByText('lvmdriver-1')).toBeInTheDocument();
       expect(volumes.getByText('in-use')).toBeInTheDocument();
-      // The attachment names the server, not its id.
-      expect(
-        volumes.getByText('payments-web-1 on /dev/vdb'),
-      ).toBeInTheDocument();
+      // The attachment names the server, not its id, linked to Horizon.
+      const attached = volumes.getByRole('link', { name: /^payments-web-1,/ });
+      expect(attached).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/instances/srv-1/',
+      );
+      expect(attached.parentElement).toHaveTextContent(
+        /^payments-web-1.* on \/dev\/vdb$/,
+      );
 
       expect(
         within(section('networks')).getByText('payments-subnet'),
@@ -101,16 +107,26 @@ describe('OpenStackEntityContent', () => {
       const subnets = within(section('subnets'));
       expect(subnets.getByText('10.20.0.0/24')).toBeInTheDocument();
       expect(subnets.getByText('payments-net')).toBeInTheDocument();
+      // The external network by the name the backend read, linked.
       expect(
-        within(section('routers')).getByText('public-id'),
-      ).toBeInTheDocument();
+        within(section('routers')).getByRole('link', { name: /^public,/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/networks/public-id/detail',
+      );
       expect(
         within(section('ports')).getByText('10.20.0.50'),
       ).toBeInTheDocument();
       const fips = within(section('floatingIps'));
       expect(fips.getByText('203.0.113.37')).toBeInTheDocument();
-      // Attached to the server holding its fixed address.
-      expect(fips.getByText('payments-web-1')).toBeInTheDocument();
+      // Attached to the server holding its fixed address; the pool by name.
+      expect(
+        fips.getByRole('link', { name: /^payments-web-1,/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/instances/srv-1/',
+      );
+      expect(fips.getByRole('link', { name: /^public,/ })).toBeInTheDocument();
       expect(
         within(section('securityGroups')).getByText(
           '3 rules (1 ingress, 2 egress)',
@@ -126,6 +142,15 @@ describe('OpenStackEntityContent', () => {
         lbs.getByText('payments-pool (TCP, ROUND_ROBIN)'),
       ).toBeInTheDocument();
       expect(lbs.getByText('ONLINE')).toBeInTheDocument();
+      // The member by the listed server holding its address.
+      const member = lbs.getByRole('link', { name: /^payments-web-1,/ });
+      expect(member).toHaveAttribute(
+        'href',
+        'https://horizon.example.net/dashboard/project/instances/srv-1/',
+      );
+      expect(member.parentElement).toHaveTextContent(
+        /^payments-web-1.* 10\.20\.0\.11:443 ONLINE$/,
+      );
 
       // Every source answered, nothing was cut.
       expect(
@@ -352,6 +377,8 @@ describe('OpenStackEntityContent', () => {
       expect(
         screen.getAllByText(/unknown cloud 'nope'/).length,
       ).toBeGreaterThan(0);
+      // The details are open from the start, not behind a click.
+      expect(screen.getByRole('button', { expanded: true })).toBeVisible();
     },
     SLOW,
   );

@@ -1,10 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
   OPENSTACK_ANNOTATIONS,
   type OpenStackEntityResources,
 } from '@canopy-idp/plugin-openstack-common';
@@ -17,9 +13,19 @@ import { COMPUTE_QUOTAS, QuotaUsage } from './QuotaUsage';
 import { RequestProblem } from './RequestProblem';
 import { ResourceStatus } from './ResourceStatus';
 import { useEntityOpenStackResources } from './useEntityOpenStackResources';
+import { entityContentRouteRef } from '../../routes';
 
-/** The path of the OpenStack tab below the entity page. */
-const TAB_PATH = 'openstack';
+/**
+ * The OpenStack tab of the current entity, wherever the app mounts it, or
+ * undefined when the app shows the card without the tab.
+ */
+function useTabLink(): string | undefined {
+  try {
+    return useRouteRef(entityContentRouteRef)();
+  } catch {
+    return undefined;
+  }
+}
 
 const Counts = (props: { answer: OpenStackEntityResources }) => {
   const { perKind } = countResources(props.answer.resources);
@@ -96,7 +102,7 @@ const CardBody = (props: { answer: OpenStackEntityResources }) => {
  */
 export const OpenStackOverviewCard = () => {
   const { entity, entityRef, value, error } = useEntityOpenStackResources();
-  const entityRoute = useRouteRef(entityRouteRef);
+  const tabLink = useTabLink();
   const body = () => {
     if (error) {
       return (
@@ -118,10 +124,11 @@ export const OpenStackOverviewCard = () => {
           ? `${value.cloud} · ${value.regions.join(', ') || 'no region'}`
           : undefined
       }
-      deepLink={{
-        title: 'Show the OpenStack resources',
-        link: `${entityRoute(entityRouteParams(entity))}/${TAB_PATH}`,
-      }}
+      deepLink={
+        tabLink
+          ? { title: 'Show the OpenStack resources', link: tabLink }
+          : undefined
+      }
     >
       {body()}
     </InfoCard>

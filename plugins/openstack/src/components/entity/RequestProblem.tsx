@@ -20,6 +20,7 @@ const GenericProblem = (props: { error: Error; compact?: boolean }) => {
     <ResponseErrorPanel
       error={error}
       title="Could not load the OpenStack resources"
+      defaultExpanded
     />
   );
 };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, type TableColumn } from '@backstage/core-components';
 import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
 import { horizonLink } from './format';
@@ -6,8 +7,8 @@ import { horizonLink } from './format';
 export type ColumnContext = {
   /** Name of each listed resource by id, to show names instead of ids. */
   names: Map<string, string>;
-  /** Name of the listed server holding each fixed address. */
-  serverByAddress: Map<string, string>;
+  /** The listed server holding each fixed address. */
+  serverByAddress: Map<string, { id: string; name: string }>;
   /** Horizon URL of a path such as `/project/instances/<id>/`, if any. */
   horizon: (path: string) => string | undefined;
   /** Whether the answer spans several regions (then a Region column shows). */
@@ -27,10 +28,10 @@ export function columnContext(
       }
     }
   }
-  const serverByAddress = new Map<string, string>();
+  const serverByAddress = new Map<string, { id: string; name: string }>();
   for (const server of resources.servers ?? []) {
     for (const a of server.addresses) {
-      serverByAddress.set(a.address, server.name || server.id);
+      serverByAddress.set(a.address, { id: server.id, name: server.name });
     }
   }
   return {
@@ -55,11 +56,44 @@ export const NameCell = (props: {
 export const nameOf = (ctx: ColumnContext, id: string | undefined) =>
   id ? ctx.names.get(id) ?? id : '';
 
+/** Horizon's page of each kind of resource another row may point at. */
+export const HORIZON_PATHS = {
+  server: (id: string) => `/project/instances/${id}/`,
+  network: (id: string) => `/project/networks/${id}/detail`,
+  port: (id: string) => `/project/networks/ports/${id}/detail`,
+} as const;
+
+/**
+ * A resource another row points at, by name: the name the answer carries,
+ * else the listed resource's name, else the id; linked to Horizon when the
+ * cloud has a `horizonUrl`.
+ */
+export const RefCell = (props: {
+  ctx: ColumnContext;
+  kind: keyof typeof HORIZON_PATHS;
+  id: string | undefined;
+  name?: string;
+  suffix?: string;
+}) => {
+  const { ctx, kind, id } = props;
+  if (!id) return props.name ? <>{props.name}</> : null;
+  return (
+    <>
+      <NameCell
+        name={props.name || ctx.names.get(id)}
+        id={id}
+        href={ctx.horizon(HORIZON_PATHS[kind](id))}
+      />
+      {props.suffix}
+    </>
+  );
+};
+
 /** Several values, one a line. */
-export const Lines = (props: { values: string[] }) => (
+export const Lines = (props: { values: Array<ReactNode> }) => (
   <>
     {props.values.map((v, i) => (
-      <div key={`${i}:${v}`}>{v}</div>
+      <div key={i}>{v}</div>
     ))}
   </>
 );

@@ -8,7 +8,7 @@ import {
   type ColumnContext,
   Lines,
   NameCell,
-  nameOf,
+  RefCell,
   regionColumn,
 } from './columnContext';
 import { formatTimestamp } from './format';
@@ -96,10 +96,14 @@ export function volumeColumns(
       title: 'Attached to',
       render: v => (
         <Lines
-          values={v.attachments.map(
-            a =>
-              `${nameOf(ctx, a.serverId)}${a.device ? ` on ${a.device}` : ''}`,
-          )}
+          values={v.attachments.map(a => (
+            <RefCell
+              ctx={ctx}
+              kind="server"
+              id={a.serverId}
+              suffix={a.device ? ` on ${a.device}` : undefined}
+            />
+          ))}
         />
       ),
     },

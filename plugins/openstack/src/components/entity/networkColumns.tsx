@@ -14,6 +14,7 @@ import {
   Lines,
   NameCell,
   nameOf,
+  RefCell,
   regionColumn,
 } from './columnContext';
 import { ResourceStatus } from './ResourceStatus';
@@ -89,7 +90,14 @@ export function routerColumns(
     statusColumn(),
     {
       title: 'External network',
-      render: r => nameOf(ctx, r.externalNetworkId),
+      render: r => (
+        <RefCell
+          ctx={ctx}
+          kind="network"
+          id={r.externalNetworkId}
+          name={r.externalNetworkName}
+        />
+      ),
     },
     ...regionColumn<OpenStackRouter>(ctx),
   ];
@@ -106,10 +114,20 @@ export function portColumns(ctx: ColumnContext): TableColumn<OpenStackPort>[] {
     },
     {
       title: 'Attached to',
-      render: p =>
-        [nameOf(ctx, p.deviceId), p.deviceOwner && `(${p.deviceOwner})`]
-          .filter(Boolean)
-          .join(' '),
+      render: p => (
+        <RefCell
+          ctx={ctx}
+          kind="server"
+          id={p.deviceOwner?.startsWith('compute:') ? p.deviceId : undefined}
+          name={
+            p.deviceOwner?.startsWith('compute:')
+              ? undefined
+              : [nameOf(ctx, p.deviceId), p.deviceOwner && `(${p.deviceOwner})`]
+                  .filter(Boolean)
+                  .join(' ')
+          }
+        />
+      ),
     },
     { title: 'MAC address', field: 'macAddress' },
     ...regionColumn<OpenStackPort>(ctx),
@@ -125,12 +143,30 @@ export function floatingIpColumns(
     { title: 'Fixed IP', field: 'fixedIpAddress' },
     {
       title: 'Attached to',
-      // The server's port is seldom tagged: name the server by its address.
-      render: f =>
-        (f.fixedIpAddress && ctx.serverByAddress.get(f.fixedIpAddress)) ||
-        nameOf(ctx, f.portId),
+      // The server's port is seldom tagged: name the server by its id or,
+      // without one, by its address; else name the port.
+      render: f => {
+        const server =
+          f.serverId ??
+          (f.fixedIpAddress && ctx.serverByAddress.get(f.fixedIpAddress)?.id);
+        return server ? (
+          <RefCell ctx={ctx} kind="server" id={server} />
+        ) : (
+          <RefCell ctx={ctx} kind="port" id={f.portId} />
+        );
+      },
     },
-    { title: 'Pool', render: f => nameOf(ctx, f.floatingNetworkId) },
+    {
+      title: 'Pool',
+      render: f => (
+        <RefCell
+          ctx={ctx}
+          kind="network"
+          id={f.floatingNetworkId}
+          name={f.floatingNetworkName}
+        />
+      ),
+    },
     ...regionColumn<OpenStackFloatingIp>(ctx),
   ];
 }
@@ -186,6 +222,32 @@ export function loadBalancerColumns(
         <Lines
           values={lb.pools.map(
             p => `${p.name || p.id} (${p.protocol}, ${p.lbAlgorithm})`,
+          )}
+        />
+      ),
+    },
+    {
+      title: 'Members',
+      // A member is an address; name the listed server holding it.
+      render: lb => (
+        <Lines
+          values={lb.pools.flatMap(p =>
+            p.members.map(m => {
+              const server = ctx.serverByAddress.get(m.address);
+              const where = ` ${m.address}:${m.protocolPort}${
+                m.operatingStatus ? ` ${m.operatingStatus}` : ''
+              }`;
+              return server ? (
+                <RefCell
+                  ctx={ctx}
+                  kind="server"
+                  id={server.id}
+                  suffix={where}
+                />
+              ) : (
+                `${m.name || m.id}${where}`
+              );
+            }),
           )}
         />
       ),

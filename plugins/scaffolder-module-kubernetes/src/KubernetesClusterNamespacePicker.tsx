@@ -1,55 +1,43 @@
-import { useEffect } from 'react';
+import { ChangeEvent, useEffect } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+  kubernetesApiRef,
+  type KubernetesApi,
+} from '@backstage/plugin-kubernetes-react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
+import Box from '@material-ui/core/Box';
+import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
-import { errorMessage } from '../common/errors';
-import { NativeSelect, PairField } from '../common/PairField';
 import {
   namespaceProblem,
   type KubernetesClusterNamespace,
   type KubernetesClusterNamespacePickerUiOptions,
 } from './schema';
 
-/** Props of {@link KubernetesClusterNamespacePicker}. */
+/**
+ * Props of {@link KubernetesClusterNamespacePicker}.
+ *
+ * @public
+ */
 export type KubernetesClusterNamespacePickerProps =
   FieldExtensionComponentProps<
     KubernetesClusterNamespace,
     KubernetesClusterNamespacePickerUiOptions
   >;
 
-type KubernetesCluster = {
-  name: string;
+/** A cluster as the Kubernetes backend lists it (`title` when configured). */
+type Cluster = Awaited<ReturnType<KubernetesApi['getClusters']>>[number] & {
   title?: string;
-  authProvider?: string;
 };
 
-/** The clusters the Kubernetes backend is configured with. */
-function useKubernetesClusters() {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  return useAsync(async () => {
-    const baseUrl = await discoveryApi.getBaseUrl('kubernetes');
-    const response = await fetchApi.fetch(`${baseUrl}/clusters`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    const body = (await response.json()) as { items?: KubernetesCluster[] };
-    return body.items ?? [];
-  }, [discoveryApi, fetchApi]);
-}
-
 /**
- * A select over the clusters of the Kubernetes backend and a namespace that
- * must be a DNS-1123 label; the value is `{ cluster, namespace }`. A single
- * cluster is chosen automatically.
+ * A select over the clusters of the Kubernetes plugin (`kubernetesApiRef`)
+ * and a namespace that must be a DNS-1123 label; the value is
+ * `{ cluster, namespace }`. A single cluster is chosen automatically.
  *
  * @public
  */
@@ -68,8 +56,16 @@ export const KubernetesClusterNamespacePicker = (
     disabled,
     readonly,
   } = props;
+  const kubernetesApi = useApi(kubernetesApiRef);
+  const {
+    value: clusters,
+    loading,
+    error,
+  } = useAsync(
+    async (): Promise<Cluster[]> => kubernetesApi.getClusters(),
+    [kubernetesApi],
+  );
   const defaultNamespace = uiSchema?.['ui:options']?.defaultNamespace ?? '';
-  const { value: clusters, loading, error } = useKubernetesClusters();
   const cluster = formData?.cluster ?? '';
   const namespace = formData?.namespace ?? defaultNamespace;
   const isDisabled = Boolean(disabled || readonly || uiSchema?.['ui:disabled']);
@@ -93,28 +89,43 @@ export const KubernetesClusterNamespacePicker = (
   const hasErrors = Boolean(rawErrors?.length);
 
   return (
-    <PairField
-      title={schema?.title}
-      description={uiSchema?.['ui:description'] ?? schema?.description}
+    <ScaffolderField
       rawErrors={rawErrors}
-      errors={errors}
+      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
       required={required}
       disabled={isDisabled}
-      pair={[
-        <NativeSelect
+      errors={errors}
+    >
+      {schema?.title && (
+        <FormLabel component="legend">{schema.title}</FormLabel>
+      )}
+      <Box display="flex" style={{ gap: 16 }}>
+        <TextField
           id={`${id}-cluster`}
+          select
+          fullWidth
           label="Cluster"
-          placeholder="Choose a cluster"
-          options={(clusters ?? []).map(c => ({
-            value: c.name,
-            label: c.title ?? c.name,
-          }))}
-          value={cluster}
-          onChange={next => onChange({ cluster: next, namespace })}
+          margin="dense"
+          variant="outlined"
           required={required}
           error={hasErrors && !cluster}
           disabled={isDisabled || !clusters?.length}
-        />,
+          value={cluster}
+          onChange={(event: ChangeEvent<{ value: unknown }>) =>
+            onChange({ cluster: String(event.target.value), namespace })
+          }
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <option value="" disabled>
+            Choose a cluster
+          </option>
+          {(clusters ?? []).map(c => (
+            <option key={c.name} value={c.name}>
+              {c.title ?? c.name}
+            </option>
+          ))}
+        </TextField>
         <TextField
           id={`${id}-namespace`}
           fullWidth
@@ -129,20 +140,17 @@ export const KubernetesClusterNamespacePicker = (
           onChange={event =>
             onChange({ cluster, namespace: event.target.value })
           }
-        />,
-      ]}
-    >
+        />
+      </Box>
       {loading && <LinearProgress aria-label="Loading clusters" />}
       {error && (
-        <Alert severity="error">{`Could not load the Kubernetes clusters: ${errorMessage(
-          error,
-        )}`}</Alert>
+        <Alert severity="error">{`Could not load the Kubernetes clusters: ${error.message}`}</Alert>
       )}
       {clusters && !clusters.length && (
         <Alert severity="warning">
           No Kubernetes clusters are configured in Backstage
         </Alert>
       )}
-    </PairField>
+    </ScaffolderField>
   );
 };

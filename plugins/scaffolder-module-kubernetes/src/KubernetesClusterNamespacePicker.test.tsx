@@ -1,10 +1,20 @@
+import { useState } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { MockFetchApi } from '@backstage/test-utils';
-import { fakeOpenStackApi } from '../../__testUtils__/fakeOpenStackApi';
-import { renderField } from '../../__testUtils__/FieldHarness';
-import { KubernetesClusterNamespacePicker } from './KubernetesClusterNamespacePicker';
+import {
+  KubernetesBackendClient,
+  kubernetesApiRef,
+  type KubernetesAuthProvidersApi,
+} from '@backstage/plugin-kubernetes-react';
+import {
+  MockFetchApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  KubernetesClusterNamespacePicker,
+  type KubernetesClusterNamespacePickerProps,
+} from './KubernetesClusterNamespacePicker';
 import { validateKubernetesClusterNamespace } from './schema';
 
 const discoveryApi = {
@@ -12,7 +22,10 @@ const discoveryApi = {
     `http://backstage.test/api/${pluginId}`,
 };
 
-/** The Kubernetes backend answering GET /clusters (or never: 'pending'). */
+/**
+ * The Kubernetes backend answering GET /clusters (or never: 'pending'),
+ * behind the Kubernetes plugin's own client.
+ */
 function kubernetesBackend(answer: unknown, status = 200) {
   const calls: string[] = [];
   const fetchApi = new MockFetchApi({
@@ -27,16 +40,49 @@ function kubernetesBackend(answer: unknown, status = 200) {
       });
     },
   });
-  return {
-    calls,
-    apis: [
-      [discoveryApiRef, discoveryApi],
-      [fetchApiRef, fetchApi],
-    ] as const,
-  };
+  const client = new KubernetesBackendClient({
+    discoveryApi,
+    fetchApi,
+    kubernetesAuthProvidersApi: {} as KubernetesAuthProvidersApi,
+  });
+  return { calls, client };
 }
 
-const { api } = fakeOpenStackApi({});
+/** Holds the field's value as the scaffolder's form does. */
+function renderPicker(
+  backend: ReturnType<typeof kubernetesBackend>,
+  props: {
+    initial?: KubernetesClusterNamespacePickerProps['formData'];
+    uiOptions?: { defaultNamespace?: string };
+    onChange?: (value: unknown) => void;
+  } = {},
+) {
+  const Harness = () => {
+    const [value, setValue] = useState(props.initial);
+    const fieldProps = {
+      name: 'field',
+      idSchema: { $id: 'root_field' },
+      schema: {},
+      uiSchema: { 'ui:options': props.uiOptions ?? {} },
+      formData: value,
+      formContext: {},
+      required: false,
+      rawErrors: [],
+      disabled: false,
+      readonly: false,
+      onChange: (next: typeof value) => {
+        props.onChange?.(next);
+        setValue(next);
+      },
+    } as unknown as KubernetesClusterNamespacePickerProps;
+    return <KubernetesClusterNamespacePicker {...fieldProps} />;
+  };
+  return renderInTestApp(
+    <TestApiProvider apis={[[kubernetesApiRef, backend.client]]}>
+      <Harness />
+    </TestApiProvider>,
+  );
+}
 
 const twoClusters = {
   items: [
@@ -49,15 +95,10 @@ describe('KubernetesClusterNamespacePicker', () => {
   it("lists the Kubernetes backend's clusters and takes cluster and namespace", async () => {
     const backend = kubernetesBackend(twoClusters);
     const onChange = jest.fn();
-    await renderField(
-      api,
-      {
-        component: KubernetesClusterNamespacePicker,
-        uiOptions: { defaultNamespace: 'team-a' },
-        onChange,
-      },
-      [...backend.apis],
-    );
+    await renderPicker(backend, {
+      uiOptions: { defaultNamespace: 'team-a' },
+      onChange,
+    });
     const cluster = await screen.findByLabelText('Cluster');
     await waitFor(() =>
       expect(
@@ -91,11 +132,7 @@ describe('KubernetesClusterNamespacePicker', () => {
       items: [{ name: 'only', authProvider: 'serviceAccount' }],
     });
     const onChange = jest.fn();
-    await renderField(
-      api,
-      { component: KubernetesClusterNamespacePicker, onChange },
-      [...backend.apis],
-    );
+    await renderPicker(backend, { onChange });
     await waitFor(() =>
       expect(onChange).toHaveBeenCalledWith({ cluster: 'only', namespace: '' }),
     );
@@ -104,14 +141,9 @@ describe('KubernetesClusterNamespacePicker', () => {
 
   it('names the DNS-1123 rule when the namespace breaks it', async () => {
     const backend = kubernetesBackend(twoClusters);
-    await renderField(
-      api,
-      {
-        component: KubernetesClusterNamespacePicker,
-        initial: { cluster: 'dev', namespace: 'Team_A' },
-      },
-      [...backend.apis],
-    );
+    await renderPicker(backend, {
+      initial: { cluster: 'dev', namespace: 'Team_A' },
+    });
     expect(
       await screen.findByText(
         `"Team_A" is not a valid namespace: it must be a DNS-1123 label (at most 63 characters: lowercase letters, digits and '-', starting and ending with a letter or digit)`,
@@ -125,9 +157,7 @@ describe('KubernetesClusterNamespacePicker', () => {
 
   it('shows progress while loading', async () => {
     const backend = kubernetesBackend('pending');
-    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
-      ...backend.apis,
-    ]);
+    await renderPicker(backend);
     expect(
       screen.getByRole('progressbar', { name: 'Loading clusters' }),
     ).toBeInTheDocument();
@@ -135,9 +165,7 @@ describe('KubernetesClusterNamespacePicker', () => {
 
   it('says when no cluster is configured', async () => {
     const backend = kubernetesBackend({ items: [] });
-    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
-      ...backend.apis,
-    ]);
+    await renderPicker(backend);
     expect(
       await screen.findByText(
         'No Kubernetes clusters are configured in Backstage',
@@ -145,7 +173,7 @@ describe('KubernetesClusterNamespacePicker', () => {
     ).toBeInTheDocument();
   });
 
-  it("shows the backend's error message", async () => {
+  it("says what the Kubernetes plugin's client reports", async () => {
     const backend = kubernetesBackend(
       {
         error: {
@@ -157,12 +185,10 @@ describe('KubernetesClusterNamespacePicker', () => {
       },
       404,
     );
-    await renderField(api, { component: KubernetesClusterNamespacePicker }, [
-      ...backend.apis,
-    ]);
+    await renderPicker(backend);
     expect(
       await screen.findByText(
-        'Could not load the Kubernetes clusters: No cluster locator is configured (HTTP 404)',
+        'Could not load the Kubernetes clusters: Could not find the Kubernetes Backend (HTTP 404). Make sure the plugin has been fully installed.',
       ),
     ).toBeInTheDocument();
   });

@@ -1,0 +1,168 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  KubernetesBackendClient,
+  kubernetesApiRef,
+  type KubernetesAuthProvidersApi,
+} from '@backstage/plugin-kubernetes-react';
+import {
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+  type FieldExtensionOptions,
+} from '@backstage/plugin-scaffolder-react';
+import {
+  FormFieldBlueprint,
+  Stepper,
+  type FormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  MockFetchApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { kubernetesClusterNamespacePickerFormField } from './extension';
+import { KubernetesClusterNamespacePickerFieldExtension } from './index';
+
+/** The field of the new frontend system, as the scaffolder loads it. */
+async function loadFormField() {
+  const loader = createExtensionTester(
+    kubernetesClusterNamespacePickerFormField as ExtensionDefinition<any>,
+  ).get(
+    FormFieldBlueprint.dataRefs.formFieldLoader,
+  ) as () => Promise<FormField>;
+  // The scaffolder reads the field's options from the loaded value.
+  return (await loader()) as unknown as FieldExtensionOptions<any, any>;
+}
+
+describe('registration', () => {
+  it('gives the new frontend system the field under its fixed name, with validation', async () => {
+    const field = await loadFormField();
+    expect(field.name).toBe('KubernetesClusterNamespacePicker');
+    expect(field.validation).toBeDefined();
+    expect(field.schema).toBeDefined();
+  });
+
+  it('gives legacy apps the same field through <ScaffolderFieldExtensions>', async () => {
+    let fields: FieldExtensionOptions[] = [];
+    const Probe = () => {
+      // What the legacy scaffolder page does with its children.
+      fields = useCustomFieldExtensions(
+        <ScaffolderFieldExtensions>
+          <KubernetesClusterNamespacePickerFieldExtension />
+        </ScaffolderFieldExtensions>,
+      );
+      return null;
+    };
+    await renderInTestApp(<Probe />);
+    expect(fields.map(f => f.name)).toEqual([
+      'KubernetesClusterNamespacePicker',
+    ]);
+    expect(fields[0].validation).toBeDefined();
+  });
+});
+
+describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
+  beforeEach(() => {
+    jest.spyOn(window, 'scrollTo').mockImplementation(() => {});
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  // Shaped like templates/platform-bootstrap.
+  const manifest = {
+    title: 'Bootstrap',
+    steps: [
+      {
+        title: 'Target',
+        schema: {
+          type: 'object',
+          required: ['target'],
+          properties: {
+            target: {
+              title: 'Cluster and namespace',
+              type: 'object',
+              'ui:field': 'KubernetesClusterNamespacePicker',
+              'ui:options': { defaultNamespace: 'argocd' },
+              required: ['cluster', 'namespace'],
+              properties: {
+                cluster: { type: 'string' },
+                namespace: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    ],
+  };
+
+  async function renderStepper() {
+    const fetchApi = new MockFetchApi({
+      baseImplementation: async () =>
+        new Response(
+          JSON.stringify({
+            items: [{ name: 'only', authProvider: 'serviceAccount' }],
+          }),
+          { headers: { 'content-type': 'application/json' } },
+        ),
+    });
+    const onCreate = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            kubernetesApiRef,
+            new KubernetesBackendClient({
+              discoveryApi: {
+                getBaseUrl: async (id: string) => `http://b.test/api/${id}`,
+              },
+              fetchApi,
+              kubernetesAuthProvidersApi: {} as KubernetesAuthProvidersApi,
+            }),
+          ],
+        ]}
+      >
+        <Stepper
+          manifest={manifest}
+          extensions={[await loadFormField()]}
+          onCreate={onCreate}
+        />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Cluster/)).toHaveValue('only'),
+    );
+    return onCreate;
+  }
+
+  it('takes the only cluster and the default namespace', async () => {
+    const onCreate = await renderStepper();
+    expect(screen.getByLabelText(/^Namespace/)).toHaveValue('argocd');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
+    expect(onCreate).toHaveBeenCalledWith({
+      target: { cluster: 'only', namespace: 'argocd' },
+    });
+  }, 180_000);
+
+  it('cannot go on with a namespace that is not a DNS-1123 label', async () => {
+    await renderStepper();
+    const namespace = screen.getByLabelText(/^Namespace/);
+    await userEvent.clear(namespace);
+    await userEvent.type(namespace, 'Argo_CD');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/"Argo_CD" is not a valid namespace/).length,
+      ).toBeGreaterThan(1),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Create' }),
+    ).not.toBeInTheDocument();
+  }, 180_000);
+});
