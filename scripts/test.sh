@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs Canopy's whole test suite, as CI does:
-#   type-check (tsc:full), lint (lint:all), formatting (prettier),
+#   type-check (tsc:full), the generated OpenAPI files and the packages' API
+#     reports up to date (openapi:check, api-reports:check), lint (lint:all),
+#     formatting (prettier),
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
 #     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
 #   unit + integration tests (Jest through backstage-cli),
@@ -46,6 +48,8 @@ ensure_chromium() {
 }
 
 step "type-check" yarn tsc:full
+# After the type-check, whose declarations (dist-types) the API reports read.
+step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
 step "lint" yarn lint:all
 step "format" yarn prettier:check
 step "OpenStack test bed" ./scripts/openstack-testbed.sh

@@ -6,3 +6,4 @@
 
 export { scaffolderModuleCanopy as default } from './module';
 export * from './actions';
+export type { ResourceSummary } from './lib/terraform/module';
