@@ -3,7 +3,8 @@ export interface Config {
   openstack?: {
     /**
      * The OpenStack clouds Canopy reads from. Catalog entities name one of them in
-     * the `openstack.canopy-idp.io/cloud` annotation.
+     * the `openstack.canopy-idp.io/cloud` annotation, and one of its `projects`
+     * in `openstack.canopy-idp.io/project`.
      */
     clouds?: Array<{
       /**
@@ -34,8 +35,9 @@ export interface Config {
       /** Endpoint interface picked from the service catalog. Defaults to public. */
       interface?: 'public' | 'internal' | 'admin';
       /**
-       * Application credential (recommended). Its project is the only project
-       * Canopy can read with it.
+       * The cloud's default credential, for projects that give none. An
+       * application credential reaches only its own project, so it suits a
+       * cloud with one project; give each project its own instead.
        */
       applicationCredential?: {
         /** Application credential id; or give name together with user. */
@@ -56,9 +58,10 @@ export interface Config {
         secret: string;
       };
       /**
-       * Password authentication. Canopy scopes a token to each project that
-       * entities name, so the user needs a reader role there; `projectName` /
-       * `projectId` is the default scope for look-ups.
+       * The cloud's default password credential: Canopy scopes it to each
+       * mapped project without a credential of its own, so the user needs a
+       * reader role (and, for key pairs, is the user whose key pairs are
+       * listed) there.
        */
       password?: {
         username?: string;
@@ -72,6 +75,87 @@ export interface Config {
         projectDomainName?: string;
         projectDomainId?: string;
       };
+      /**
+       * The Keystone projects Canopy may read in this cloud, each with the
+       * catalog owners allowed to use it and the credential Canopy reads it
+       * with. A project that is not listed is unreachable: requests naming it
+       * get a 403 and nothing is asked of OpenStack. A cloud must list at
+       * least one project; startup fails on a project without owners or a
+       * project listed twice.
+       */
+      projects: Array<{
+        /** Keystone project id. Give `id` or `name` (or both). */
+        id?: string;
+        /**
+         * Keystone project name; entities and templates may refer to the
+         * project by it.
+         * @visibility frontend
+         */
+        name?: string;
+        /** Domain name of a project given by name. Defaults to Default. */
+        domain?: string;
+        /** Domain id of a project given by name (instead of `domain`). */
+        domainId?: string;
+        /**
+         * Catalog entity refs of the groups and users that own the project,
+         * e.g. `group:default/team-a`. An entity's resources are listed when
+         * its owner, or a group above it (childOf), is one of them; look-ups
+         * and quotas answer a user who is one of them or a member of one.
+         * `['*']` is the explicit single-tenant form: everyone may use the
+         * project, and startup logs a warning.
+         */
+        owners: string[];
+        /**
+         * Tags (with `*` as a wildcard) that entities owned by the project's
+         * owners may select resources by, besides their own entity tag
+         * `canopy.entity=<kind>.<namespace>.<name>`, e.g. `team=payments-*`.
+         * Default none.
+         */
+        claimableTags?: string[];
+        /**
+         * Application credential scoped to this project (recommended).
+         * Without a credential of its own the project uses the cloud's
+         * password credential, re-scoped to it.
+         */
+        applicationCredential?: {
+          /** Application credential id; or give name together with user. */
+          id?: string;
+          /** Application credential name, used with `user`. */
+          name?: string;
+          /** Owner of a credential given by name. */
+          user?: {
+            id?: string;
+            name?: string;
+            domainName?: string;
+            domainId?: string;
+          };
+          /**
+           * The application credential secret.
+           * @visibility secret
+           */
+          secret: string;
+        };
+        /** Password credential scoped to this project. */
+        password?: {
+          username?: string;
+          userId?: string;
+          /** @visibility secret */
+          password: string;
+          userDomainName?: string;
+          userDomainId?: string;
+          projectName?: string;
+          projectId?: string;
+          projectDomainName?: string;
+          projectDomainId?: string;
+        };
+        /** Take this project's credential from an entry of a clouds.yaml file. */
+        cloudsYaml?: {
+          /** Path of the clouds.yaml file. */
+          file: string;
+          /** Entry under `clouds:`. */
+          cloud: string;
+        };
+      }>;
       /** PEM CA bundle used to verify the cloud's TLS certificates. */
       caFile?: string;
       /**

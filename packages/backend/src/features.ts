@@ -20,6 +20,7 @@ import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
+import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
 import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import canopyPermissionPolicy from './modules/permissionPolicy';
 
@@ -58,6 +59,7 @@ export const backendFeatures = [
   // Actions registry for MCP clients
   mcpActionsBackend,
 
-  // Canopy
+  // Canopy: the OpenStack plugin, and its permission rule in the catalog
   openstackBackend,
+  catalogOpenStackPermissions,
 ];

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { openstackPlugin } from './plugin';
 
 describe('openstackPlugin', () => {
-  it('answers /health without credentials and names the configured clouds', async () => {
+  it('answers /health without credentials, revealing nothing of the configuration', async () => {
     const { server } = await startTestBackend({
       features: [
         openstackPlugin,
@@ -15,6 +15,9 @@ describe('openstackPlugin', () => {
                   name: 'lab',
                   authUrl: 'http://127.0.0.1:5000/v3',
                   applicationCredential: { id: 'abc', secret: 's3cr3t-value' },
+                  projects: [
+                    { name: 'demo', owners: ['group:default/team-a'] },
+                  ],
                 },
               ],
             },
@@ -25,14 +28,13 @@ describe('openstackPlugin', () => {
 
     const res = await request(server).get('/api/openstack/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', clouds: ['lab'] });
-    expect(JSON.stringify(res.body)).not.toContain('s3cr3t-value');
+    expect(res.body).toEqual({ status: 'ok' });
   });
 
   it('answers with no cloud configured', async () => {
     const { server } = await startTestBackend({ features: [openstackPlugin] });
     const res = await request(server).get('/api/openstack/health');
     expect(res.status).toBe(200);
-    expect(res.body.clouds).toEqual([]);
+    expect(res.body).toEqual({ status: 'ok' });
   });
 });

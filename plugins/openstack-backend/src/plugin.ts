@@ -9,6 +9,9 @@ import { registerListEntityResourcesAction } from './actions/listEntityResources
 import { readPluginOptions } from './config/readPluginOptions';
 import { createRouter } from './router/createRouter';
 import { OpenStackService } from './service/OpenStackService';
+import { OwnershipResolver } from './tenancy/Ownership';
+import { TenancyGuard } from './tenancy/TenancyGuard';
+import { projectLabel } from './config/types';
 
 /**
  * Canopy's OpenStack backend plugin, mounted at `/api/openstack`.
@@ -25,6 +28,8 @@ export const openstackPlugin = createBackendPlugin({
         cache: coreServices.cache,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
@@ -35,19 +40,39 @@ export const openstackPlugin = createBackendPlugin({
         deps.logger.info(
           `OpenStack plugin configured with ${options.clouds.length} cloud(s)${
             options.clouds.length
-              ? `: ${options.clouds.map(c => c.name).join(', ')}`
+              ? `: ${options.clouds
+                  .map(c => `${c.name} (${c.projects.length} project(s))`)
+                  .join(', ')}`
               : ''
           }`,
         );
+        for (const cloud of options.clouds) {
+          for (const project of cloud.projects.filter(p => p.open)) {
+            deps.logger.warn(
+              `OpenStack project '${projectLabel(project)}' of cloud '${
+                cloud.name
+              }' is open to everyone (owners: ['*']): every signed-in user and every entity may use it. Use this single-tenant form for small installs only.`,
+            );
+          }
+        }
         const service = new OpenStackService(options, {
           cache: deps.cache,
           logger: deps.logger,
         });
+        const guard = new TenancyGuard(
+          service.projects,
+          new OwnershipResolver({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            userInfo: deps.userInfo,
+          }),
+        );
         deps.permissionsRegistry.addPermissions(openstackPermissions);
-        registerListEntityResourcesAction({ ...deps, service });
+        registerListEntityResourcesAction({ ...deps, service, guard });
         deps.httpRouter.use(
           await createRouter({
             service,
+            guard,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             catalog: deps.catalog,

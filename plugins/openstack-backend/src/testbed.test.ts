@@ -19,6 +19,10 @@ import { parse } from 'yaml';
 import { openstackPlugin } from './plugin';
 import { readPluginOptions } from './config/readPluginOptions';
 import { OpenStackService } from './service/OpenStackService';
+import type {
+  OpenStackLookupName,
+  OpenStackResourceKind,
+} from '@canopy-idp/plugin-openstack-common';
 
 const state =
   process.env.OSL_STATE ??
@@ -111,6 +115,45 @@ function memoryCache() {
 const names = (items: Array<{ name?: string }>) =>
   items.map(i => i.name ?? '').sort();
 
+/** A target as these tests write it: the project by name (default: the cloud's only one). */
+type LooseTarget = {
+  cloud: string;
+  project?: string;
+  region?: string;
+  regions?: string[];
+  tags?: string[];
+};
+
+/**
+ * The service called directly, past the tenancy guard (which the HTTP tests
+ * and tenancy.testbed.test.ts cover): targets name their mapped project.
+ */
+function direct(service: OpenStackService) {
+  const mapped = <T extends LooseTarget>(t: T) => {
+    const project = service.projects.find(
+      service.projects.cloud(t.cloud),
+      t.project,
+    );
+    if (!project) throw new Error(`test: project ${t.project} is not mapped`);
+    return { ...t, tags: t.tags ?? [], project };
+  };
+  return {
+    service,
+    sessionStats: () => service.sessionStats(),
+    listResources: (
+      entityRef: string,
+      target: LooseTarget,
+      ...rest: [kinds?: OpenStackResourceKind[], quotas?: boolean]
+    ) => service.listResources(entityRef, mapped(target), ...rest),
+    lookup: <L extends OpenStackLookupName>(
+      name: L,
+      target: LooseTarget & { region: string },
+    ) => service.lookup(name, mapped(target)),
+    quotaHeadroom: (target: LooseTarget & { region: string }) =>
+      service.quotaHeadroom(mapped(target)),
+  };
+}
+
 describeTestbed('OpenStack backend plugin against the real test bed', () => {
   let seed: Seed;
   let demoPassword: string;
@@ -118,9 +161,18 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
   let appCred: { id: string; secret: string; userId: string; token: string };
   const logLines: string[] = [];
 
+  /**
+   * The demo project, mapped to team A and to the mock user the HTTP tests
+   * sign in as (its credential: the cloud's).
+   */
+  const DEMO = [
+    { name: 'demo', owners: ['group:default/team-a', 'user:default/mock'] },
+  ];
+
   const passwordCloud = (extra: JsonObject = {}): JsonObject => ({
     name: 'lab',
     cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
+    projects: DEMO,
     ...extra,
   });
 
@@ -129,16 +181,23 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     options: JsonObject = {},
     hooks: { now?: () => number; calls?: string[] } = {},
   ) {
-    return new OpenStackService(
-      readPluginOptions(
-        new ConfigReader({ openstack: { clouds: [cloud], ...options } }),
+    return direct(
+      new OpenStackService(
+        readPluginOptions(
+          new ConfigReader({
+            openstack: {
+              clouds: [{ projects: DEMO, ...cloud }],
+              ...options,
+            },
+          }),
+        ),
+        {
+          cache: memoryCache(),
+          logger: capturingLogger(logLines),
+          now: hooks.now,
+          onUpstreamCall: hooks.calls ? w => hooks.calls!.push(w) : undefined,
+        },
       ),
-      {
-        cache: memoryCache(),
-        logger: capturingLogger(logLines),
-        now: hooks.now,
-        onUpstreamCall: hooks.calls ? w => hooks.calls!.push(w) : undefined,
-      },
     );
   }
 
@@ -268,6 +327,8 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
       name: 'lab',
       authUrl: KEYSTONE,
       applicationCredential: { id: appCred.id, secret: appCred.secret },
+      // A second project mapped with the same credential, by mistake.
+      projects: [...DEMO, { name: 'admin', owners: ['group:default/ops'] }],
     });
     const result = await service.listResources(
       'component:default/shop',
@@ -292,7 +353,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
         service: 'identity',
         status: 'error',
         message: expect.stringContaining(
-          "scoped to project 'demo', not 'admin'",
+          "the credential of project 'admin' (openstack.clouds[lab].projects[1] (admin)) is scoped to project 'demo' instead",
         ),
       }),
     ]);
@@ -414,15 +475,17 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     });
     const namespace = `canopy-it-${randomBytes(4).toString('hex')}`;
     const replica = (calls: string[]) =>
-      new OpenStackService(
-        readPluginOptions(
-          new ConfigReader({ openstack: { clouds: [passwordCloud()] } }),
+      direct(
+        new OpenStackService(
+          readPluginOptions(
+            new ConfigReader({ openstack: { clouds: [passwordCloud()] } }),
+          ),
+          {
+            cache: CacheManager.fromConfig(redisConfig).forPlugin(namespace),
+            logger: capturingLogger(logLines),
+            onUpstreamCall: w => calls.push(w),
+          },
         ),
-        {
-          cache: CacheManager.fromConfig(redisConfig).forPlugin(namespace),
-          logger: capturingLogger(logLines),
-          onUpstreamCall: w => calls.push(w),
-        },
       );
     const firstCalls: string[] = [];
     const secondCalls: string[] = [];
@@ -522,7 +585,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
       metadata: { name, namespace: 'default', annotations },
       spec: {
         type: 'service',
-        owner: 'group:default/team',
+        owner: 'group:default/team-a',
         lifecycle: 'production',
       },
     });
@@ -554,6 +617,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
                       password: `Wrong-${appCred.secret}`,
                       projectName: 'demo',
                     },
+                    projects: DEMO,
                   },
                 ],
                 ...options.extraConfig,

@@ -1,5 +1,6 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  openstackActionsUsePermission,
   openstackLookupPermission,
   openstackPermissions,
   openstackResourcesReadPermission,
@@ -12,11 +13,13 @@ describe('permissions', () => {
     ).toBe(true);
   });
 
-  it('makes look-ups a basic permission', () => {
+  it('makes look-ups and the actions basic permissions', () => {
     expect(openstackLookupPermission.type).toBe('basic');
+    expect(openstackActionsUsePermission.type).toBe('basic');
     expect(openstackPermissions.map(p => p.name)).toEqual([
       'openstack.resources.read',
       'openstack.lookup',
+      'openstack.actions.use',
     ]);
   });
 });

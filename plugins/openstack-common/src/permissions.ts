@@ -24,6 +24,17 @@ export const openstackLookupPermission = createPermission({
 });
 
 /**
+ * See and call the OpenStack plugin's actions in Backstage's actions registry
+ * (and so through MCP). Calling one still needs what its route needs.
+ *
+ * @public
+ */
+export const openstackActionsUsePermission = createPermission({
+  name: 'openstack.actions.use',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission the OpenStack plugin checks.
  *
  * @public
@@ -31,4 +42,5 @@ export const openstackLookupPermission = createPermission({
 export const openstackPermissions = [
   openstackResourcesReadPermission,
   openstackLookupPermission,
+  openstackActionsUsePermission,
 ];

@@ -7,8 +7,6 @@ import { spec } from './schema/openapi.generated';
  */
 export type OpenStackHealth = {
   status: 'ok';
-  /** Names of the configured clouds (never their credentials). */
-  clouds: string[];
 };
 
 /**
@@ -311,6 +309,8 @@ export type OpenStackEntityResources = {
 export type OpenStackCloudSummary = {
   name: string;
   regions: string[];
+  /** The cloud's mapped projects the user owns (`name` is what `project` options take). */
+  projects: Array<{ name: string }>;
   horizonUrl?: string;
 };
 

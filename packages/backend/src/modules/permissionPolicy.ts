@@ -18,11 +18,16 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { openstackResourcesReadPermission } from '@canopy-idp/plugin-openstack-common';
+import { isOpenStackProjectOwner } from '@canopy-idp/plugin-openstack-backend/catalog';
 
 /**
  * Canopy's default policy for production portals:
- * - anyone signed in reads the catalog, uses templates and the OpenStack look-ups;
- * - only an entity's owners may delete it or list the cloud resources behind it.
+ * - anyone signed in reads the catalog, uses templates and the OpenStack
+ *   look-ups (which answer only for projects the user owns);
+ * - only an entity's owners may delete it;
+ * - only the owners of an entity's OpenStack project (IS_OPENSTACK_PROJECT_OWNER,
+ *   from @canopy-idp/plugin-openstack-backend/catalog) may list the cloud
+ *   resources behind it.
  */
 export class OwnerBasedPolicy implements PermissionPolicy {
   async handle(
@@ -32,13 +37,16 @@ export class OwnerBasedPolicy implements PermissionPolicy {
     const claims =
       (user && 'info' in user ? user.info.ownershipEntityRefs : undefined) ??
       [];
-    if (
-      isPermission(request.permission, catalogEntityDeletePermission) ||
-      isPermission(request.permission, openstackResourcesReadPermission)
-    ) {
+    if (isPermission(request.permission, catalogEntityDeletePermission)) {
       return createCatalogConditionalDecision(
         request.permission,
         catalogConditions.isEntityOwner({ claims }),
+      );
+    }
+    if (isPermission(request.permission, openstackResourcesReadPermission)) {
+      return createCatalogConditionalDecision(
+        request.permission,
+        isOpenStackProjectOwner({ claims }),
       );
     }
     return { result: AuthorizeResult.ALLOW };

@@ -5,10 +5,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import {
   OPENSTACK_RESOURCE_KINDS,
+  openstackActionsUsePermission,
   openstackResourcesReadPermission,
 } from '@canopy-idp/plugin-openstack-common';
 import { EntityResolver } from '../service/EntityResolver';
 import { OpenStackService } from '../service/OpenStackService';
+import type { TenancyGuard } from '../tenancy/TenancyGuard';
 
 /** Registers the listing as an action for other plugins and MCP clients. */
 export function registerListEntityResourcesAction(options: {
@@ -16,15 +18,19 @@ export function registerListEntityResourcesAction(options: {
   service: OpenStackService;
   catalog: CatalogService;
   permissions: PermissionsService;
+  guard: TenancyGuard;
 }) {
   const { actionsRegistry, service, permissions } = options;
-  const resolver = new EntityResolver(options.catalog);
+  // The same checks as GET /entities/.../resources: the permission, the
+  // catalog's own read rules, then tenancy.
+  const resolver = new EntityResolver(options.catalog, options.guard);
   actionsRegistry.register({
     name: 'list-entity-resources',
     title: 'List the OpenStack resources of a catalog entity',
     description:
       "Lists the OpenStack servers, volumes, networks, subnets, routers, ports, floating IPs, security groups and load balancers behind a catalog entity (selected by its openstack.canopy-idp.io annotations), with the project's quota usage and the status of every source read.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
+    visibilityPermission: openstackActionsUsePermission,
     schema: {
       input: z =>
         z.object({
@@ -66,7 +72,7 @@ export function registerListEntityResourcesAction(options: {
       );
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(
-          `Not allowed to read the OpenStack resources of ${input.entityRef}`,
+          `Not allowed to read the OpenStack resources of ${input.entityRef}: the permission openstack.resources.read was denied by the portal's permission policy (Canopy's owner-based policy allows it to the owners of the entity's OpenStack project)`,
         );
       }
       const target = await resolver.resolve(input.entityRef, credentials);

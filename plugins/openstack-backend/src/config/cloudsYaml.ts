@@ -23,7 +23,7 @@ export function fromCloudsYaml(
   name: string,
   file: string,
   cloudName: string,
-): Omit<CloudConfig, 'name'> {
+): Omit<CloudConfig, 'name' | 'projects'> & { auth: CloudAuth } {
   let doc: CloudsYaml | undefined;
   try {
     doc = parseYaml(readFileSync(file, 'utf8')) as CloudsYaml;

@@ -7,12 +7,16 @@ import { readPluginOptions, secretsOf } from './readPluginOptions';
 const read = (openstack: any) =>
   readPluginOptions(new ConfigReader({ openstack }));
 
+/** One mapped project, for the tests about other settings. */
+const P = [{ name: 'demo', owners: ['group:default/team-a'] }];
+
 describe('readPluginOptions', () => {
   it('reads application credential and password clouds with defaults', () => {
     const options = read({
       clouds: [
         {
           name: 'prod',
+          projects: P,
           authUrl: 'https://keystone.example.net:5000/v3/',
           regions: ['RegionOne'],
           applicationCredential: { id: 'abc', secret: 'app-secret' },
@@ -20,6 +24,7 @@ describe('readPluginOptions', () => {
         },
         {
           name: 'lab',
+          projects: P,
           authUrl: 'http://127.0.0.1:5000/v3',
           interface: 'internal',
           password: {
@@ -32,6 +37,7 @@ describe('readPluginOptions', () => {
     });
     expect(options.clouds[0]).toMatchObject({
       name: 'prod',
+      projects: P,
       authUrl: 'https://keystone.example.net:5000/v3',
       interface: 'public',
       auth: { type: 'applicationCredential', id: 'abc' },
@@ -48,6 +54,7 @@ describe('readPluginOptions', () => {
   it('reads how failures are held: stale answers, failed sources, 403s', () => {
     const cloud = {
       name: 'lab',
+      projects: P,
       authUrl: 'http://127.0.0.1:5000/v3',
       applicationCredential: { id: 'abc', secret: 'app-secret' },
     };
@@ -100,8 +107,13 @@ describe('readPluginOptions', () => {
     );
     const options = read({
       clouds: [
-        { name: 'mine', cloudsYaml: { file } },
-        { name: 'ac', cloudsYaml: { file, cloud: 'appcred' }, regions: ['R1'] },
+        { name: 'mine', cloudsYaml: { file }, projects: P },
+        {
+          name: 'ac',
+          cloudsYaml: { file, cloud: 'appcred' },
+          regions: ['R1'],
+          projects: P,
+        },
       ],
     });
     expect(options.clouds[0]).toMatchObject({
@@ -123,14 +135,15 @@ describe('readPluginOptions', () => {
 
   it.each([
     [
-      { clouds: [{ name: 'x', authUrl: 'http://k/v3' }] },
-      'openstack.clouds[x]: needs applicationCredential, password or cloudsYaml',
+      { clouds: [{ name: 'x', authUrl: 'http://k/v3', projects: P }] },
+      'openstack.clouds[x].projects[0] (demo) has no credential',
     ],
     [
       {
         clouds: [
           {
             name: 'x',
+            projects: P,
             authUrl: 'http://k/v3',
             applicationCredential: { name: 'n', secret: 's' },
           },
@@ -143,24 +156,27 @@ describe('readPluginOptions', () => {
         clouds: [
           {
             name: 'x',
+            projects: P,
             authUrl: 'http://k/v3',
             password: { username: 'u', password: 'p' },
             applicationCredential: { id: 'i', secret: 's' },
           },
         ],
       },
-      'set either applicationCredential or password, not both',
+      'openstack.clouds[x]: set one of applicationCredential, password, not several',
     ],
     [
       {
         clouds: [
           {
             name: 'x',
+            projects: P,
             authUrl: 'http://k/v3',
             password: { username: 'u', password: 'p' },
           },
           {
             name: 'x',
+            projects: P,
             authUrl: 'http://k/v3',
             password: { username: 'u', password: 'p' },
           },
@@ -173,6 +189,7 @@ describe('readPluginOptions', () => {
         clouds: [
           {
             name: 'x',
+            projects: P,
             authUrl: 'http://k/v3',
             interface: 'private',
             password: { username: 'u', password: 'p' },
@@ -188,7 +205,11 @@ describe('readPluginOptions', () => {
     [
       {
         clouds: [
-          { name: 'x', cloudsYaml: { file: '/nonexistent/clouds.yaml' } },
+          {
+            name: 'x',
+            cloudsYaml: { file: '/nonexistent/clouds.yaml' },
+            projects: P,
+          },
         ],
       },
       'cannot read clouds.yaml at /nonexistent/clouds.yaml',
@@ -199,4 +220,99 @@ describe('readPluginOptions', () => {
       expect(() => read(openstack)).toThrow(message);
     },
   );
+});
+
+describe('readPluginOptions: the project map', () => {
+  const cloud = (projects: unknown, extra: object = {}) => ({
+    clouds: [
+      {
+        name: 'lab',
+        authUrl: 'http://127.0.0.1:5000/v3',
+        password: { username: 'canopy', password: 'pw-secret' },
+        projects,
+        ...extra,
+      },
+    ],
+  });
+
+  it('maps projects to their owners and credentials', () => {
+    const options = read(
+      cloud([
+        {
+          name: 'demo',
+          owners: ['team-a', 'user:default/Alice'],
+          claimableTags: ['app=payments-*'],
+        },
+        {
+          id: 'b'.repeat(32),
+          owners: ['group:default/team-b'],
+          applicationCredential: { id: 'ac-b', secret: 'ac-secret' },
+        },
+      ]),
+    );
+    const [demo, teamB] = options.clouds[0].projects;
+    expect(demo).toMatchObject({
+      cloud: 'lab',
+      key: 'name:default/demo',
+      owners: ['group:default/team-a', 'user:default/alice'],
+      open: false,
+      claimableTags: ['app=payments-*'],
+      // No credential of its own: the cloud's password, scoped to it.
+      auth: { type: 'password', username: 'canopy' },
+    });
+    expect(teamB).toMatchObject({
+      key: `id:${'b'.repeat(32)}`,
+      auth: { type: 'applicationCredential', id: 'ac-b' },
+    });
+    expect(secretsOf(options).sort()).toEqual(['ac-secret', 'pw-secret']);
+  });
+
+  it("keeps the documented single-tenant form, owners: ['*']", () => {
+    const options = read(cloud([{ name: 'demo', owners: ['*'] }]));
+    expect(options.clouds[0].projects[0]).toMatchObject({
+      owners: ['*'],
+      open: true,
+    });
+  });
+
+  it.each([
+    [undefined, 'openstack.clouds[lab] maps no projects'],
+    [[], 'there is no open default'],
+    [
+      [{ name: 'demo' }],
+      'openstack.clouds[lab].projects[0] (demo) has no owners: list the catalog groups or users that own it',
+    ],
+    [[{ owners: ['team-a'] }], "projects[0]: give the project's id or name"],
+    [
+      [{ name: 'demo', owners: ['*', 'team-a'] }],
+      "'*' (everyone) cannot be combined with named owners",
+    ],
+    [
+      [{ name: 'demo', owners: ['component:default/x'] }],
+      "owners: 'component:default/x' is a component; owners are groups or users",
+    ],
+    [
+      [
+        { name: 'demo', owners: ['team-a'] },
+        { name: 'demo', owners: ['team-b'] },
+      ],
+      'openstack.clouds[lab].projects[1] (demo) is the same project as openstack.clouds[lab].projects[0] (demo): map each project once',
+    ],
+  ])('refuses a project map that is not safe (%#)', (projects, message) => {
+    expect(() => read(cloud(projects))).toThrow(message);
+  });
+
+  it('needs a credential for every project', () => {
+    expect(() =>
+      read({
+        clouds: [
+          {
+            name: 'lab',
+            authUrl: 'http://127.0.0.1:5000/v3',
+            projects: [{ name: 'demo', owners: ['team-a'] }],
+          },
+        ],
+      }),
+    ).toThrow('openstack.clouds[lab].projects[0] (demo) has no credential');
+  });
 });

@@ -1,7 +1,9 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { fromCloudsYaml } from './cloudsYaml';
-import type { CloudAuth, CloudConfig, OpenStackPluginOptions } from './types';
+import { readCredential } from './readCredential';
+import { readProjects } from './readProjects';
+import type { CloudConfig, OpenStackPluginOptions } from './types';
 
 const DEFAULTS = {
   requestTimeoutMs: 10_000,
@@ -31,90 +33,39 @@ function readCloud(c: Config): CloudConfig {
   const name = c.getString('name');
   const where = `openstack.clouds[${name}]`;
   const yamlRef = c.getOptionalConfig('cloudsYaml');
-  const base: Omit<CloudConfig, 'name'> = yamlRef
+  const base = yamlRef
     ? fromCloudsYaml(
         name,
         yamlRef.getString('file'),
         yamlRef.getOptionalString('cloud') ?? name,
       )
-    : {
-        authUrl: c.getString('authUrl'),
-        interface: 'public',
-        auth: undefined as unknown as CloudAuth,
-      };
-
-  const appCred = c.getOptionalConfig('applicationCredential');
-  const password = c.getOptionalConfig('password');
-  if (appCred && password) {
+    : undefined;
+  const own = readCredential(c, where, { cloudsYaml: false });
+  if (own && base) {
     throw new InputError(
-      `${where}: set either applicationCredential or password, not both`,
+      `${where}: set either cloudsYaml or a credential (applicationCredential, password), not both`,
     );
   }
-  if (appCred) {
-    const user = appCred.getOptionalConfig('user');
-    base.auth = {
-      type: 'applicationCredential',
-      id: appCred.getOptionalString('id'),
-      name: appCred.getOptionalString('name'),
-      user: user
-        ? {
-            id: user.getOptionalString('id'),
-            name: user.getOptionalString('name'),
-            domainName: user.getOptionalString('domainName'),
-            domainId: user.getOptionalString('domainId'),
-          }
-        : undefined,
-      secret: appCred.getString('secret'),
-    };
-  } else if (password) {
-    base.auth = {
-      type: 'password',
-      username: password.getOptionalString('username'),
-      userId: password.getOptionalString('userId'),
-      password: password.getString('password'),
-      userDomainName: password.getOptionalString('userDomainName'),
-      userDomainId: password.getOptionalString('userDomainId'),
-      projectName: password.getOptionalString('projectName'),
-      projectId: password.getOptionalString('projectId'),
-      projectDomainName: password.getOptionalString('projectDomainName'),
-      projectDomainId: password.getOptionalString('projectDomainId'),
-    };
+  const auth = own ?? base?.auth;
+  const authUrl = c.getOptionalString('authUrl') ?? base?.authUrl;
+  if (!authUrl) {
+    throw new InputError(`${where}: needs authUrl or cloudsYaml`);
   }
-  if (!base.auth) {
-    throw new InputError(
-      `${where}: needs applicationCredential, password or cloudsYaml`,
-    );
-  }
-  if (base.auth.type === 'applicationCredential') {
-    if (
-      !base.auth.id &&
-      !(base.auth.name && (base.auth.user?.id || base.auth.user?.name))
-    ) {
-      throw new InputError(
-        `${where}.applicationCredential: give id, or name together with user (id or name)`,
-      );
-    }
-  } else if (!base.auth.username && !base.auth.userId) {
-    throw new InputError(`${where}.password: give username or userId`);
-  }
-
-  const iface = c.getOptionalString('interface') ?? base.interface;
+  const iface = c.getOptionalString('interface') ?? base?.interface ?? 'public';
   if (!['public', 'internal', 'admin'].includes(iface)) {
     throw new InputError(
       `${where}.interface must be public, internal or admin, got '${iface}'`,
     );
   }
   return {
-    ...base,
     name,
-    authUrl: (c.getOptionalString('authUrl') ?? base.authUrl).replace(
-      /\/+$/,
-      '',
-    ),
-    regions: c.getOptionalStringArray('regions') ?? base.regions,
+    authUrl: authUrl.replace(/\/+$/, ''),
+    regions: c.getOptionalStringArray('regions') ?? base?.regions,
     interface: iface as CloudConfig['interface'],
-    caFile: c.getOptionalString('caFile') ?? base.caFile,
+    auth,
+    caFile: c.getOptionalString('caFile') ?? base?.caFile,
     horizonUrl: c.getOptionalString('horizonUrl'),
+    projects: readProjects(c, where, name, auth),
   };
 }
 
@@ -198,7 +149,12 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
 
 /** Every secret value in the configuration, so error texts can be scrubbed of them. */
 export function secretsOf(options: OpenStackPluginOptions): string[] {
-  return options.clouds
-    .map(c => (c.auth.type === 'password' ? c.auth.password : c.auth.secret))
-    .filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const secrets = new Set<string>();
+  for (const cloud of options.clouds) {
+    for (const auth of [cloud.auth, ...cloud.projects.map(p => p.auth)]) {
+      const secret = auth?.type === 'password' ? auth.password : auth?.secret;
+      if (secret) secrets.add(secret);
+    }
+  }
+  return [...secrets];
 }

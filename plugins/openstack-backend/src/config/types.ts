@@ -27,15 +27,49 @@ export type CloudAuth =
       projectDomainId?: string;
     };
 
+/**
+ * A Keystone project Canopy may read, the catalog owners it belongs to, and
+ * the credential Canopy reads it with. A project that is not mapped is
+ * unreachable.
+ */
+export interface MappedProject {
+  /** The cloud's name. */
+  cloud: string;
+  /** Unique within the cloud: `id:<id>` or `name:<domain>/<name>`. */
+  key: string;
+  id?: string;
+  name?: string;
+  /** Domain of a project given by name (default: Default). */
+  domainName?: string;
+  domainId?: string;
+  /** Entity refs of its owners (groups, users), lower-cased; `*` for anyone. */
+  owners: string[];
+  /** True for `owners: ['*']`: the single-tenant form. */
+  open: boolean;
+  /** Tags an owner's entity may claim besides its own entity tag (`*` matches any run). */
+  claimableTags: string[];
+  /** The credential Canopy uses for this project. */
+  auth: CloudAuth;
+  /** Where the project is configured, for messages. */
+  where: string;
+}
+
 export interface CloudConfig {
   name: string;
   authUrl: string;
   regions?: string[];
   interface: 'public' | 'internal' | 'admin';
-  auth: CloudAuth;
+  /** The cloud's own credential: the default of projects without one. */
+  auth?: CloudAuth;
   caFile?: string;
   horizonUrl?: string;
+  /** The projects Canopy may read, with their owners. */
+  projects: MappedProject[];
 }
+
+/** How a project is named in messages: its name, else its id. */
+export const projectLabel = (p: Pick<MappedProject, 'id' | 'name'>) =>
+  p.name ?? p.id ?? '?';
 
 export interface OpenStackPluginOptions {
   clouds: CloudConfig[];

@@ -1,4 +1,4 @@
-import type { CloudConfig } from '../config/types';
+import type { CloudAuth, CloudConfig } from '../config/types';
 import { ScopeError, UpstreamError } from '../http/errors';
 import type { Http, HttpResponse } from '../http/HttpClient';
 import { authRequestBody } from './authBody';
@@ -27,6 +27,7 @@ export class KeystoneSession {
 
   constructor(
     readonly cloud: CloudConfig,
+    private readonly auth: CloudAuth,
     private readonly scope: ProjectScope | undefined,
     private readonly http: Http,
     private readonly options: {
@@ -73,7 +74,7 @@ export class KeystoneSession {
       'POST',
       `${this.cloud.authUrl}/auth/tokens`,
       {
-        body: authRequestBody(this.cloud.auth, this.scope),
+        body: authRequestBody(this.auth, this.scope),
         what: `Keystone of cloud '${this.cloud.name}'`,
       },
     );

@@ -1,19 +1,28 @@
 import type { CloudConfig } from '../config/types';
 import { UpstreamError } from '../http/errors';
 import type { Http, HttpResponse } from '../http/HttpClient';
-import { SessionPool } from './SessionPool';
+import { SessionPool, type SessionScope } from './SessionPool';
 
+const auth = {
+  type: 'password' as const,
+  username: 'canopy',
+  password: 'hunter2-secret',
+  projectName: 'demo',
+};
 const cloud: CloudConfig = {
   name: 'lab',
   authUrl: 'http://keystone.test/v3',
   interface: 'public',
-  auth: {
-    type: 'password',
-    username: 'canopy',
-    password: 'hunter2-secret',
-    projectName: 'demo',
-  },
+  auth,
+  projects: [],
 };
+
+/** A password session scoped to the project of that name. */
+const scope = (name: string): SessionScope => ({
+  key: `name:default/${name}`,
+  auth,
+  project: { name },
+});
 
 /**
  * A Keystone that knows project `demo` only (401 for any other scope, as
@@ -75,16 +84,16 @@ describe('SessionPool', () => {
     const sessions = pool(http, () => now);
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 200; i++) {
-        await expect(sessions.token(cloud, `bogus-${i}`)).rejects.toThrow(
-          'HTTP 401',
-        );
+        await expect(
+          sessions.token(cloud, scope(`bogus-${i}`)),
+        ).rejects.toThrow('HTTP 401');
       }
       now += 1_000;
     }
     expect(calls).toHaveLength(200);
     // The same bad name 20 times: one call.
     for (let i = 0; i < 20; i++) {
-      await expect(sessions.token(cloud, 'bogus-7')).rejects.toThrow();
+      await expect(sessions.token(cloud, scope('bogus-7'))).rejects.toThrow();
     }
     expect(calls).toHaveLength(200);
     // No session is kept for a refused scope, only a small failure record.
@@ -92,14 +101,14 @@ describe('SessionPool', () => {
 
     // After the backoff one more try each, then a doubled wait.
     now += 60_000;
-    await expect(sessions.token(cloud, 'bogus-0')).rejects.toThrow();
-    await expect(sessions.token(cloud, 'bogus-0')).rejects.toThrow();
+    await expect(sessions.token(cloud, scope('bogus-0'))).rejects.toThrow();
+    await expect(sessions.token(cloud, scope('bogus-0'))).rejects.toThrow();
     expect(calls).toHaveLength(201);
     now += 60_000;
-    await expect(sessions.token(cloud, 'bogus-0')).rejects.toThrow();
+    await expect(sessions.token(cloud, scope('bogus-0'))).rejects.toThrow();
     expect(calls).toHaveLength(201);
     now += 60_000;
-    await expect(sessions.token(cloud, 'bogus-0')).rejects.toThrow();
+    await expect(sessions.token(cloud, scope('bogus-0'))).rejects.toThrow();
     expect(calls).toHaveLength(202);
   });
 
@@ -108,19 +117,21 @@ describe('SessionPool', () => {
     const { http, calls } = keystone({ now: () => now });
     const sessions = pool(http, () => now);
     const good = await Promise.all(
-      Array.from({ length: 50 }, () => sessions.token(cloud, 'demo')),
+      Array.from({ length: 50 }, () => sessions.token(cloud, scope('demo'))),
     );
     expect(new Set(good.map(g => g.token.value)).size).toBe(1);
     expect(calls).toEqual(['demo']);
 
     const bad = await Promise.allSettled(
-      Array.from({ length: 20 }, () => sessions.token(cloud, 'bogus')),
+      Array.from({ length: 20 }, () => sessions.token(cloud, scope('bogus'))),
     );
     expect(bad.every(r => r.status === 'rejected')).toBe(true);
     expect(calls).toEqual(['demo', 'bogus']);
     // Counted as one failure: the first backoff, not a twentieth.
     now += 60_000;
-    await expect(sessions.token(cloud, 'bogus')).rejects.toThrow('HTTP 401');
+    await expect(sessions.token(cloud, scope('bogus'))).rejects.toThrow(
+      'HTTP 401',
+    );
     expect(calls).toEqual(['demo', 'bogus', 'bogus']);
   });
 
@@ -128,8 +139,8 @@ describe('SessionPool', () => {
     const now = 0;
     const { http, calls } = keystone({ now: () => now });
     const sessions = pool(http, () => now);
-    const first = await sessions.token(cloud, 'demo');
-    const again = await sessions.token(cloud, 'demo');
+    const first = await sessions.token(cloud, scope('demo'));
+    const again = await sessions.token(cloud, scope('demo'));
     expect(again.token).toBe(first.token);
     expect(calls).toEqual(['demo']);
     expect(sessions.stats().sessions).toBe(1);
@@ -140,12 +151,16 @@ describe('SessionPool', () => {
     const k = keystone({ now: () => now });
     const sessions = pool(k.http, () => now);
     k.setDown(true);
-    await expect(sessions.token(cloud, 'demo')).rejects.toThrow('no answer');
-    await expect(sessions.token(cloud, 'demo')).rejects.toThrow('no answer');
+    await expect(sessions.token(cloud, scope('demo'))).rejects.toThrow(
+      'no answer',
+    );
+    await expect(sessions.token(cloud, scope('demo'))).rejects.toThrow(
+      'no answer',
+    );
     expect(k.calls).toHaveLength(1);
     k.setDown(false);
     now += 10_000;
-    await expect(sessions.token(cloud, 'demo')).resolves.toBeDefined();
+    await expect(sessions.token(cloud, scope('demo'))).resolves.toBeDefined();
     expect(k.calls).toHaveLength(2);
   });
 });
@@ -155,7 +170,7 @@ describe('KeystoneSession token refresh', () => {
     let now = 0;
     const k = keystone({ lifeMs: 120_000, now: () => now });
     const sessions = pool(k.http, () => now);
-    const { session, token } = await sessions.token(cloud, 'demo');
+    const { session, token } = await sessions.token(cloud, scope('demo'));
     // Inside the refresh margin (a quarter of the life: 30 s), Keystone hangs.
     now += 100_000;
     k.setDown(true);

@@ -1,8 +1,8 @@
-import type { CloudConfig } from '../config/types';
+import type { CloudAuth, CloudConfig } from '../config/types';
 import { ScopeError, UpstreamError } from '../http/errors';
 import type { Http } from '../http/HttpClient';
 import { KeystoneSession } from './KeystoneSession';
-import { parseProjectRef, type KeystoneToken } from './token';
+import type { KeystoneToken, ProjectScope } from './token';
 
 /** A remembered authentication failure and when to try again. */
 interface Failure {
@@ -65,7 +65,18 @@ class Lru<V> {
 }
 
 /**
- * Keystone sessions per (cloud, project), bounded. A scope Keystone refused
+ * What a session is for: the credential, the project it scopes to, and the
+ * key sessions are shared under (one per mapped project today; a per-user
+ * credential source would add the user).
+ */
+export interface SessionScope {
+  key: string;
+  auth: CloudAuth;
+  project?: ProjectScope;
+}
+
+/**
+ * Keystone sessions per (cloud, scope), bounded. A scope Keystone refused
  * (an unknown project, a bad credential) is remembered with exponential
  * backoff and costs no further Keystone call until then; a Keystone that
  * did not answer is left alone for a short while. Sessions that fail are not
@@ -90,25 +101,18 @@ export class SessionPool {
     return { sessions: this.sessions.size, failures: this.failures.size };
   }
 
-  private key(cloud: CloudConfig, project?: string) {
-    // An application credential has one fixed scope: one session per cloud.
-    const scope =
-      cloud.auth.type === 'applicationCredential' ? '' : project ?? '';
-    return `${cloud.name}\u0000${scope}`;
-  }
-
   /**
-   * A session with a valid token for the cloud and project. Concurrent
+   * A session with a valid token for the cloud and scope. Concurrent
    * requests for one scope share one Keystone call, and one failure record.
    */
   token(
     cloud: CloudConfig,
-    project?: string,
+    scope: SessionScope,
   ): Promise<{ session: KeystoneSession; token: KeystoneToken }> {
-    const key = this.key(cloud, project);
+    const key = `${cloud.name}\u0000${scope.key}`;
     let flight = this.inflight.get(key);
     if (!flight) {
-      flight = this.acquire(key, cloud, project).finally(() =>
+      flight = this.acquire(key, cloud, scope).finally(() =>
         this.inflight.delete(key),
       );
       this.inflight.set(key, flight);
@@ -119,7 +123,7 @@ export class SessionPool {
   private async acquire(
     key: string,
     cloud: CloudConfig,
-    project?: string,
+    scope: SessionScope,
   ): Promise<{ session: KeystoneSession; token: KeystoneToken }> {
     const failure = this.failures.get(key);
     if (failure && failure.until > this.options.now()) throw failure.error;
@@ -127,7 +131,8 @@ export class SessionPool {
     if (!session) {
       session = new KeystoneSession(
         cloud,
-        parseProjectRef(project),
+        scope.auth,
+        scope.project,
         this.options.httpFor(cloud),
         {
           refreshMarginMs: this.options.refreshMarginMs,

@@ -41,9 +41,12 @@ export function authRequestBody(auth: CloudAuth, scope?: ProjectScope) {
       : { name: auth.userDomainName ?? 'Default' };
   }
   const wanted = scope ?? { id: auth.projectId, name: auth.projectName };
-  const domain = auth.projectDomainId
-    ? { id: auth.projectDomainId }
-    : { name: auth.projectDomainName ?? 'Default' };
+  // A project named without a domain is in the credential's project domain.
+  let domain: Record<string, string> = { name: 'Default' };
+  if (wanted.domainId) domain = { id: wanted.domainId };
+  else if (wanted.domainName) domain = { name: wanted.domainName };
+  else if (auth.projectDomainId) domain = { id: auth.projectDomainId };
+  else if (auth.projectDomainName) domain = { name: auth.projectDomainName };
   let project: Record<string, unknown> | undefined;
   if (wanted.id) project = { id: wanted.id };
   else if (wanted.name) project = { name: wanted.name, domain };

@@ -51,10 +51,12 @@ export function endpointOf(
   return undefined;
 }
 
-/** Which project a token is scoped to: an id, or a name in the credential's domain. */
+/** Which project a token is scoped to: an id, or a name in a domain (default: the credential's project domain, else Default). */
 export interface ProjectScope {
   id?: string;
   name?: string;
+  domainName?: string;
+  domainId?: string;
 }
 
 const PROJECT_ID = /^[0-9a-f]{32}$/;

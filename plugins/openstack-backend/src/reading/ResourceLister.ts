@@ -6,6 +6,7 @@ import type {
   OpenStackServiceType,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
+import { projectLabel } from '../config/types';
 import type { ListResult, RegionApi } from '../openstack/api';
 import { KIND_SOURCES, QUOTA_SOURCES } from '../openstack/sources';
 import type { CachedReader, Outcome } from './CachedReader';
@@ -105,7 +106,7 @@ export class ResourceLister {
         : { reads: [], sources: [] };
       return {
         head: {
-          project: target.project ?? remembered?.projectId ?? '',
+          project: projectLabel(target.project),
           regions: remembered?.regions ?? [],
         },
         reads: stale.reads,
@@ -130,7 +131,7 @@ export class ResourceLister {
     );
     return {
       head: {
-        project: target.project ?? scope.projectId,
+        project: projectLabel(target.project),
         regions: scope.regions,
       },
       reads,

@@ -1,17 +1,26 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/types';
-import type { CloudConfig, OpenStackPluginOptions } from '../config/types';
+import {
+  type CloudConfig,
+  type MappedProject,
+  type OpenStackPluginOptions,
+  projectLabel,
+} from '../config/types';
 import { ScopeError } from '../http/errors';
 import { regionApi } from '../keystone/regionApi';
 import type { SessionPool } from '../keystone/SessionPool';
-import { parseProjectRef, regionsOf } from '../keystone/token';
+import { regionsOf } from '../keystone/token';
 import type { RegionApi } from '../openstack/api';
+import type { CredentialSource } from '../tenancy/CredentialSource';
+import { matchesRef, type ProjectMap } from '../tenancy/ProjectMap';
 
-/** What a request asks about: a cloud, a project, regions and a tag selector. */
+/**
+ * What a request asks about: a cloud, one of its mapped projects (already
+ * allowed by the tenancy guard), regions and a tag selector.
+ */
 export interface Target {
   cloud: string;
-  project?: string;
+  project: MappedProject;
   regions?: string[];
   tags: string[];
 }
@@ -31,52 +40,53 @@ export interface RememberedScope {
 }
 
 /**
- * Resolves a target through Keystone: the configured cloud (a 404 naming the
- * configured ones when unknown), a token for the project, the project's id,
- * and the regions to read (the target's, the cloud's configured ones, or the
- * service catalog's). Each resolved scope is remembered in the cache.
+ * Resolves a target through Keystone: a token for the mapped project (from
+ * its credential source), checked to be scoped to that project, the
+ * project's id, and the regions to read (the target's, the cloud's
+ * configured ones, or the service catalog's). Each resolved scope is
+ * remembered in the cache.
  */
 export class ScopeResolver {
-  private readonly clouds = new Map<string, CloudConfig>();
-
   constructor(
     private readonly options: OpenStackPluginOptions,
+    private readonly projects: ProjectMap,
+    private readonly credentials: CredentialSource,
     private readonly pool: SessionPool,
     private readonly cache: CacheService,
-  ) {
-    for (const cloud of options.clouds) this.clouds.set(cloud.name, cloud);
-  }
+  ) {}
 
   cloud(name: string): CloudConfig {
-    const cloud = this.clouds.get(name);
-    if (!cloud) {
-      throw new NotFoundError(
-        `No OpenStack cloud named '${name}' is configured (configured: ${
-          [...this.clouds.keys()].join(', ') || 'none'
-        })`,
-      );
-    }
-    return cloud;
+    return this.projects.cloud(name);
   }
 
-  private rememberKey(target: Target) {
-    return `scope:${target.cloud}:${target.project ?? ''}`;
+  private rememberKey(target: Pick<Target, 'cloud' | 'project'>) {
+    return `scope:${target.cloud}:${target.project.key}`;
+  }
+
+  /** A session and token for a mapped project, scoped to exactly that project. */
+  async session(cloud: CloudConfig, project: MappedProject) {
+    const { session, token } = await this.pool.token(
+      cloud,
+      this.credentials.scopeFor(project),
+    );
+    if (
+      !matchesRef(project, token.project.id) &&
+      !matchesRef(project, token.project.name)
+    ) {
+      throw new ScopeError(
+        `cloud '${cloud.name}': the credential of project '${projectLabel(
+          project,
+        )}' (${project.where}) is scoped to project '${
+          token.project.name
+        }' instead`,
+      );
+    }
+    return { session, token };
   }
 
   async resolve(target: Target): Promise<Scope> {
     const cloud = this.cloud(target.cloud);
-    const { session, token } = await this.pool.token(cloud, target.project);
-    const wanted = parseProjectRef(target.project);
-    if (
-      wanted &&
-      cloud.auth.type === 'applicationCredential' &&
-      wanted.id !== token.project.id &&
-      wanted.name !== token.project.name
-    ) {
-      throw new ScopeError(
-        `cloud '${cloud.name}': the application credential is scoped to project '${token.project.name}', not '${target.project}'`,
-      );
-    }
+    const { session, token } = await this.session(cloud, target.project);
     let regions = regionsOf(token);
     if (target.regions?.length) regions = target.regions;
     else if (cloud.regions?.length) regions = cloud.regions;
@@ -106,7 +116,9 @@ export class ScopeResolver {
   }
 
   /** The scope this target last resolved to, if remembered. */
-  async remembered(target: Target): Promise<RememberedScope | undefined> {
+  async remembered(
+    target: Pick<Target, 'cloud' | 'project'>,
+  ): Promise<RememberedScope | undefined> {
     return (await this.cache.get(this.rememberKey(target))) as
       | RememberedScope
       | undefined;

@@ -17,6 +17,8 @@ import request from 'supertest';
 import { FakeOpenStack } from '../__testUtils__/fakeOpenStack';
 import { readPluginOptions } from '../config/readPluginOptions';
 import { OpenStackService } from '../service/OpenStackService';
+import { OwnershipResolver } from '../tenancy/Ownership';
+import { TenancyGuard } from '../tenancy/TenancyGuard';
 import { createRouter } from './createRouter';
 
 // The validating proxy (mockttp) forwards to `localhost`, and may ask the
@@ -38,6 +40,40 @@ afterAll(() => {
   (dns as any).lookup = realLookup;
 });
 
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'openstack.canopy-idp.io/cloud': 'lab', ...annotations },
+  },
+  spec: { type: 'service', owner, lifecycle: 'production' },
+});
+
+const group = (name: string, parent?: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+
+/** Who each test user is: their ownership refs, as sign-in would give them. */
+const USERS: Record<string, string[]> = {
+  'user:default/alice': ['user:default/alice', 'group:default/team-a'],
+  'user:default/bob': ['user:default/bob', 'group:default/team-b'],
+};
+const as = (user: string) => ({
+  Authorization: mockCredentials.user.header(user),
+});
+
 async function app(options: { deny?: boolean } = {}) {
   const fake = new FakeOpenStack();
   const config = new ConfigReader({
@@ -51,6 +87,14 @@ async function app(options: { deny?: boolean } = {}) {
             password: 'hunter2-secret',
             projectName: 'demo',
           },
+          projects: [
+            {
+              name: 'demo',
+              owners: ['group:default/team-a'],
+              claimableTags: ['app=payments-*'],
+            },
+            { name: 'team-b', owners: ['group:default/team-b'] },
+          ],
         },
       ],
     },
@@ -63,10 +107,63 @@ async function app(options: { deny?: boolean } = {}) {
     logger,
     httpFor: () => fake,
   });
+  const catalog = catalogServiceMock({
+    entities: [
+      group('team-a'),
+      group('team-a-web', 'team-a'),
+      group('team-b'),
+      component('payments', 'team-a', {
+        'openstack.canopy-idp.io/project': 'demo',
+      }),
+      // Owned through a child group of the project's owner.
+      component('payments-web', 'team-a-web', {
+        'openstack.canopy-idp.io/project': 'demo',
+        'openstack.canopy-idp.io/tags': 'app=payments-web',
+      }),
+      component('orders', 'team-b', {
+        'openstack.canopy-idp.io/project': 'team-b',
+      }),
+      // Confused deputies: another team's tag, another team's project.
+      component('evil-tag', 'team-b', {
+        'openstack.canopy-idp.io/project': 'demo',
+        'openstack.canopy-idp.io/tags':
+          'canopy.entity=component.default.payments',
+      }),
+      component('sly-tag', 'team-a', {
+        'openstack.canopy-idp.io/project': 'demo',
+        'openstack.canopy-idp.io/tags':
+          'canopy.entity=component.default.payments',
+      }),
+      component('evil-project', 'team-a', {
+        'openstack.canopy-idp.io/project': 'team-b',
+      }),
+      component('unmapped', 'team-a', {
+        'openstack.canopy-idp.io/project': 'admin',
+      }),
+    ],
+  });
+  const guard = new TenancyGuard(
+    service.projects,
+    new OwnershipResolver({
+      catalog,
+      auth: mockServices.auth(),
+      userInfo: {
+        getUserInfo: async credentials => {
+          const user = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          return {
+            userEntityRef: user,
+            ownershipEntityRefs: USERS[user] ?? [user],
+          };
+        },
+      },
+    }),
+  );
   const router = await createRouter({
     service,
+    guard,
     httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user(),
+      defaultCredentials: mockCredentials.user('user:default/alice'),
     }),
     permissions: mockServices.permissions.mock({
       authorize: async requests =>
@@ -74,19 +171,7 @@ async function app(options: { deny?: boolean } = {}) {
           result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
         })),
     }),
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'payments',
-            annotations: { 'openstack.canopy-idp.io/cloud': 'lab' },
-          },
-          spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-        },
-      ],
-    }),
+    catalog,
   });
   const express_ = express();
   express_.use(router);
@@ -171,12 +256,91 @@ describe('the OpenStack router, validated against openapi.yaml', () => {
     expect(res.status).toBe(403);
   });
 
-  it('lists the clouds', async () => {
+  it('lists only the clouds and projects the user owns; /health names nothing', async () => {
     const { server } = await app();
-    const res = await request(server).get('/clouds');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      items: [{ name: 'lab', regions: ['RegionOne'] }],
+    const alice = await request(server).get('/clouds');
+    expect(alice.status).toBe(200);
+    expect(alice.body).toEqual({
+      items: [
+        { name: 'lab', regions: ['RegionOne'], projects: [{ name: 'demo' }] },
+      ],
     });
+    const carol = await request(server)
+      .get('/clouds')
+      .set(as('user:default/carol'));
+    expect(carol.body).toEqual({ items: [] });
+    const health = await request(server).get('/health');
+    expect(health.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('tenancy: each team reaches only the projects it owns', () => {
+  const resources = (name: string) =>
+    `/entities/component/default/${name}/resources`;
+
+  it("lists an entity's resources when its owner, or a group above it, owns the project", async () => {
+    const { server } = await app();
+    expect((await request(server).get(resources('payments'))).status).toBe(200);
+    const web = await request(server).get(resources('payments-web'));
+    expect(web.status).toBe(200);
+    expect(web.body.tags).toEqual(['app=payments-web']);
+  });
+
+  it.each([
+    [
+      'evil-tag',
+      "component:default/evil-tag: its owner group:default/team-b is not an owner of project 'demo' in cloud 'lab'; rule: an entity's resources are listed only when the entity's owner, or a group above it (childOf), is an owner of the project",
+    ],
+    [
+      'sly-tag',
+      "component:default/sly-tag may not claim the tag 'canopy.entity=component.default.payments' in project 'demo' of cloud 'lab' (its own is 'canopy.entity=component.default.sly-tag'); rule: an entity claims only its own entity tag and the tags its project's claimableTags allow",
+    ],
+    [
+      'evil-project',
+      "component:default/evil-project: its owner group:default/team-a is not an owner of project 'team-b' in cloud 'lab'; rule: an entity's resources are listed only when the entity's owner, or a group above it (childOf), is an owner of the project",
+    ],
+    [
+      'unmapped',
+      "component:default/unmapped: project 'admin' of cloud 'lab' is not mapped to any owner; rule: Canopy reads only the projects listed under openstack.clouds[lab].projects",
+    ],
+  ])(
+    'refuses %s with a 403 naming the rule, asking OpenStack nothing',
+    async (name, message) => {
+      const { server, fake } = await app();
+      const res = await request(server).get(resources(name));
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message,
+      });
+      expect(fake.issued).toBe(0);
+      expect(fake.calls).toEqual([]);
+    },
+  );
+
+  it("refuses look-ups and quota of another team's project, and of unmapped ones, asking OpenStack nothing", async () => {
+    const { server, fake } = await app();
+    const other = await request(server).get(
+      '/clouds/lab/regions/RegionOne/lookups/key-pairs?project=team-b',
+    );
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(
+      "user:default/alice is not an owner of project 'team-b' in cloud 'lab'; rule: look-ups and quotas answer only for projects whose owners include the user or one of their groups",
+    );
+    const quota = await request(server)
+      .get('/clouds/lab/regions/RegionOne/quota-headroom?project=demo')
+      .set(as('user:default/bob'));
+    expect(quota.status).toBe(403);
+    for (let i = 0; i < 20; i++) {
+      const unmapped = await request(server).get(
+        `/clouds/lab/regions/RegionOne/lookups/flavors?project=bogus-${i}`,
+      );
+      expect(unmapped.status).toBe(403);
+      expect(unmapped.body.error.message).toBe(
+        `project 'bogus-${i}' of cloud 'lab' is not mapped to any owner; rule: Canopy reads only the projects listed under openstack.clouds[lab].projects`,
+      );
+    }
+    expect(fake.issued).toBe(0);
+    expect(fake.calls).toEqual([]);
   });
 });

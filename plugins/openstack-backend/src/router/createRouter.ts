@@ -17,9 +17,11 @@ import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { EntityResolver } from '../service/EntityResolver';
 import { OpenStackService } from '../service/OpenStackService';
+import type { TenancyGuard } from '../tenancy/TenancyGuard';
 
 export interface RouterOptions {
   service: OpenStackService;
+  guard: TenancyGuard;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -48,18 +50,25 @@ export function parseKinds(raw: string | undefined): OpenStackResourceKind[] {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { service, httpAuth, permissions } = options;
-  const resolver = new EntityResolver(options.catalog);
+  const { service, guard, httpAuth, permissions } = options;
+  const resolver = new EntityResolver(options.catalog, guard);
   const router = await createValidatedOpenApiRouter<typeof spec>(spec);
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', clouds: service.cloudNames() });
+    res.json({ status: 'ok' });
   });
 
   router.get('/clouds', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await service.listClouds() });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Only what the user may use: the clouds where they own projects.
+    const allowed =
+      (credentials.principal as { type?: string }).type === 'user'
+        ? await guard.userProjects(credentials)
+        : new Map();
+    res.json({ items: await service.listClouds(allowed) });
   });
 
   router.get('/entities/:kind/:namespace/:name/resources', async (req, res) => {
@@ -83,7 +92,7 @@ export async function createRouter(
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `Not allowed to read the OpenStack resources of ${entityRef}`,
+        `Not allowed to read the OpenStack resources of ${entityRef}: the permission openstack.resources.read was denied by the portal's permission policy (Canopy's owner-based policy allows it to the owners of the entity's OpenStack project)`,
       );
     }
     const target = await resolver.resolve(entityRef, credentials);
@@ -97,7 +106,11 @@ export async function createRouter(
     );
   });
 
-  const authorizeLookup = async (req: express.Request) => {
+  /** The project a look-up may read: permission, then the user's ownership. */
+  const lookupProject = async (
+    req: express.Request<{ cloud: string }>,
+    project: string | undefined,
+  ) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -108,17 +121,18 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('Not allowed to use OpenStack look-ups');
     }
+    return guard.userProject(credentials, req.params.cloud, project);
   };
 
   router.get(
     '/clouds/:cloud/regions/:region/lookups/:lookup',
     async (req, res) => {
-      await authorizeLookup(req);
+      const project = await lookupProject(req, req.query.project);
       res.json(
         await service.lookup(req.params.lookup, {
           cloud: req.params.cloud,
           region: req.params.region,
-          project: req.query.project,
+          project,
         }),
       );
     },
@@ -127,12 +141,12 @@ export async function createRouter(
   router.get(
     '/clouds/:cloud/regions/:region/quota-headroom',
     async (req, res) => {
-      await authorizeLookup(req);
+      const project = await lookupProject(req, req.query.project);
       res.json(
         await service.quotaHeadroom({
           cloud: req.params.cloud,
           region: req.params.region,
-          project: req.query.project,
+          project,
         }),
       );
     },

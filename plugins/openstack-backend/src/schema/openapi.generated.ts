@@ -50,7 +50,7 @@ export const spec = {
         in: 'query',
         required: false,
         description:
-          "Keystone project id or name; defaults to the project of the cloud's credential.",
+          'A mapped project of the cloud that the user owns, by its configured name or id; may be left out when the user owns exactly one project there. Other projects are refused with 403, before any call to OpenStack.',
         schema: {
           type: 'string',
         },
@@ -1184,7 +1184,7 @@ export const spec = {
       CloudSummary: {
         type: 'object',
         additionalProperties: false,
-        required: ['name', 'regions'],
+        required: ['name', 'regions', 'projects'],
         properties: {
           name: {
             type: 'string',
@@ -1193,6 +1193,22 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
+            },
+          },
+          projects: {
+            description: "The cloud's mapped projects the user owns.",
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name'],
+              properties: {
+                name: {
+                  type: 'string',
+                  description:
+                    "The project's configured name (or id); what ?project= takes.",
+                },
+              },
             },
           },
           horizonUrl: {
@@ -1206,7 +1222,7 @@ export const spec = {
     '/health': {
       get: {
         operationId: 'GetHealth',
-        description: 'Liveness, and the names of the configured clouds.',
+        description: 'Liveness. Reveals nothing of the configuration.',
         security: [{}],
         responses: {
           '200': {
@@ -1216,17 +1232,11 @@ export const spec = {
                 schema: {
                   type: 'object',
                   additionalProperties: false,
-                  required: ['status', 'clouds'],
+                  required: ['status'],
                   properties: {
                     status: {
                       type: 'string',
                       enum: ['ok'],
-                    },
-                    clouds: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
                     },
                   },
                 },
@@ -1240,7 +1250,7 @@ export const spec = {
       get: {
         operationId: 'ListClouds',
         description:
-          'The configured clouds with their regions. Never credentials.',
+          'The clouds in which the user owns projects, with those projects and the regions. Never credentials.',
         responses: {
           '200': {
             description: 'OK',

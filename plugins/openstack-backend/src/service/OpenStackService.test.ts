@@ -11,7 +11,6 @@ import { readPluginOptions } from '../config/readPluginOptions';
 import { OpenStackService } from './OpenStackService';
 
 const TAG = 'canopy.entity=component.default.payments';
-const target = { cloud: 'lab', tags: [TAG] };
 
 function setup(extra: Record<string, unknown> = {}) {
   let now = Date.parse('2026-11-29T12:00:00Z');
@@ -34,6 +33,7 @@ function setup(extra: Record<string, unknown> = {}) {
               password: 'hunter2-secret',
               projectName: 'demo',
             },
+            projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
           },
         ],
         cache: { resourcesTtlSeconds: 0 },
@@ -51,9 +51,11 @@ function setup(extra: Record<string, unknown> = {}) {
     now: clock.now,
     httpFor: () => fake,
   });
+  const project = service.projects.find(service.projects.cloud('lab'), 'demo')!;
+  const target = { cloud: 'lab', project, tags: [TAG] };
   const list = () =>
     service.listResources('component:default/payments', target);
-  return { fake, service, clock, list };
+  return { fake, service, clock, list, project };
 }
 
 const statusOf = (listing: any, service: string) =>
@@ -206,10 +208,11 @@ describe('OpenStackService, offline against recorded answers', () => {
   });
 
   it('serves look-ups and quota headroom from the recorded answers', async () => {
-    const { service } = setup();
+    const { service, project } = setup();
     const flavors = await service.lookup('flavors', {
       cloud: 'lab',
       region: 'RegionOne',
+      project,
     });
     expect(flavors.items.map(f => f.name)).toEqual(
       expect.arrayContaining(['m1.tiny']),
@@ -217,6 +220,7 @@ describe('OpenStackService, offline against recorded answers', () => {
     const headroom = await service.quotaHeadroom({
       cloud: 'lab',
       region: 'RegionOne',
+      project,
     });
     const instances = fixtureBody('compute-quotas').quota_set.instances;
     expect(headroom.headroom.compute.instances).toBe(

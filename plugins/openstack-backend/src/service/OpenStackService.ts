@@ -13,7 +13,12 @@ import {
   OpenStackResourceKind,
 } from '@canopy-idp/plugin-openstack-common';
 import { secretsOf } from '../config/readPluginOptions';
-import type { CloudConfig, OpenStackPluginOptions } from '../config/types';
+import {
+  type CloudConfig,
+  type MappedProject,
+  type OpenStackPluginOptions,
+  projectLabel,
+} from '../config/types';
 import { Http, HttpClient } from '../http/HttpClient';
 import { SessionPool } from '../keystone/SessionPool';
 import { regionsOf } from '../keystone/token';
@@ -23,6 +28,11 @@ import { LookupReader } from '../reading/LookupReader';
 import { QuotaReader } from '../reading/QuotaReader';
 import { ResourceLister } from '../reading/ResourceLister';
 import { ScopeResolver, Target } from '../reading/ScopeResolver';
+import {
+  ConfiguredCredentials,
+  type CredentialSource,
+} from '../tenancy/CredentialSource';
+import { ProjectMap } from '../tenancy/ProjectMap';
 
 export type { Target };
 
@@ -32,6 +42,8 @@ export interface OpenStackServiceHooks {
   onUpstreamCall?: (what: string) => void;
   /** HTTP per cloud, in place of one real client per cloud. */
   httpFor?: (cloud: CloudConfig) => Http;
+  /** Where Keystone credentials come from; default: each project's configured one. */
+  credentials?: CredentialSource;
 }
 
 /**
@@ -41,6 +53,8 @@ export interface OpenStackServiceHooks {
  * cached reader with its circuit breakers, and the listers built on them.
  */
 export class OpenStackService {
+  /** The clouds and the projects Canopy may read in each. */
+  readonly projects: ProjectMap;
   private readonly pool: SessionPool;
   private readonly resolver: ScopeResolver;
   private readonly lister: ResourceLister;
@@ -48,7 +62,7 @@ export class OpenStackService {
   private readonly quotas: QuotaReader;
 
   constructor(
-    private readonly options: OpenStackPluginOptions,
+    options: OpenStackPluginOptions,
     private readonly deps: {
       cache: CacheService;
       logger: LoggerService;
@@ -83,7 +97,14 @@ export class OpenStackService {
       httpFor,
       onUpstreamCall: deps.onUpstreamCall,
     });
-    this.resolver = new ScopeResolver(options, this.pool, deps.cache);
+    this.projects = new ProjectMap(options.clouds);
+    this.resolver = new ScopeResolver(
+      options,
+      this.projects,
+      deps.credentials ?? new ConfiguredCredentials(),
+      this.pool,
+      deps.cache,
+    );
     const reader = new CachedReader(deps.cache, deps.logger, {
       staleTtlMs: options.staleTtlMs,
       now,
@@ -99,28 +120,31 @@ export class OpenStackService {
     this.quotas = new QuotaReader(this.lister);
   }
 
-  /** Configured cloud names, without touching the network. */
-  cloudNames(): string[] {
-    return this.options.clouds.map(c => c.name);
-  }
-
   /** Sessions and remembered authentication failures held now. */
   sessionStats() {
     return this.pool.stats();
   }
 
   /**
-   * Configured clouds with their regions: the configured ones, or else the
-   * regions of the Keystone service catalog (empty when Keystone cannot be
-   * reached). Never credentials.
+   * The clouds in which the caller may use projects, with those projects and
+   * the regions: the configured ones, or else those of the Keystone service
+   * catalog seen with the first project's credential (empty when Keystone
+   * cannot be reached). Never credentials.
    */
-  async listClouds(): Promise<OpenStackCloudSummary[]> {
+  async listClouds(
+    allowed: Map<string, MappedProject[]>,
+  ): Promise<OpenStackCloudSummary[]> {
+    const clouds = this.projects
+      .all()
+      .filter(c => (allowed.get(c.name) ?? []).length);
     return Promise.all(
-      this.options.clouds.map(async c => {
+      clouds.map(async c => {
+        const projects = allowed.get(c.name)!;
         let regions = c.regions ?? [];
         if (!regions.length) {
           try {
-            regions = regionsOf((await this.pool.token(c)).token);
+            const { token } = await this.resolver.session(c, projects[0]);
+            regions = regionsOf(token);
           } catch (error) {
             this.deps.logger.warn(
               `Cannot list the regions of cloud '${c.name}': ${
@@ -129,7 +153,11 @@ export class OpenStackService {
             );
           }
         }
-        const summary: OpenStackCloudSummary = { name: c.name, regions };
+        const summary: OpenStackCloudSummary = {
+          name: c.name,
+          regions,
+          projects: projects.map(p => ({ name: projectLabel(p) })),
+        };
         if (c.horizonUrl) summary.horizonUrl = c.horizonUrl;
         return summary;
       }),

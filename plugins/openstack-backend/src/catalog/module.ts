@@ -1,0 +1,34 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { readPluginOptions } from '../config/readPluginOptions';
+import { ProjectMap } from '../tenancy/ProjectMap';
+import { createProjectOwnerRule } from './projectOwnerRule';
+
+/**
+ * A catalog module that registers the `IS_OPENSTACK_PROJECT_OWNER` permission
+ * rule, so permission policies can allow catalog-entity permissions (such as
+ * `openstack.resources.read`) to the owners of the entity's OpenStack
+ * project. Reads the same `openstack` configuration as the plugin.
+ *
+ * @public
+ */
+export const catalogModuleOpenStackPermissions = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'openstack-permissions',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({ config, permissionsRegistry }) {
+        const projects = new ProjectMap(readPluginOptions(config).clouds);
+        permissionsRegistry.addPermissionRules([
+          createProjectOwnerRule(projects),
+        ]);
+      },
+    });
+  },
+});

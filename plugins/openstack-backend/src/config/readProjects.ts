@@ -1,0 +1,124 @@
+import type { Config } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { readCredential } from './readCredential';
+import type { CloudAuth, MappedProject } from './types';
+
+const EXAMPLE =
+  "projects: [{ name: demo, owners: ['group:default/team-a'], applicationCredential: { id: ..., secret: ... } }]";
+
+/** An owner as the catalog writes it: `group:default/team-a`, lower-cased. */
+function ownerRef(raw: string, where: string): string {
+  let ref;
+  try {
+    ref = parseEntityRef(raw, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(
+      `${where}.owners: '${raw}' is not an entity ref: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  const kind = ref.kind.toLocaleLowerCase('en-US');
+  if (kind !== 'group' && kind !== 'user') {
+    throw new InputError(
+      `${where}.owners: '${raw}' is a ${ref.kind}; owners are groups or users`,
+    );
+  }
+  return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+}
+
+function readProject(
+  p: Config,
+  where: string,
+  cloud: string,
+  cloudAuth: CloudAuth | undefined,
+): MappedProject {
+  const id = p.getOptionalString('id');
+  const name = p.getOptionalString('name');
+  if (!id && !name) {
+    throw new InputError(`${where}: give the project's id or name`);
+  }
+  const label = `${where} (${name ?? id})`;
+  const owners = (p.getOptionalStringArray('owners') ?? []).map(o => o.trim());
+  if (!owners.length) {
+    throw new InputError(
+      `${label} has no owners: list the catalog groups or users that own it (e.g. owners: ['group:default/team-a']), or owners: ['*'] to let every signed-in user and entity use it (single-tenant)`,
+    );
+  }
+  const open = owners.includes('*');
+  if (open && owners.length > 1) {
+    throw new InputError(
+      `${label}.owners: '*' (everyone) cannot be combined with named owners`,
+    );
+  }
+  const auth = readCredential(p, label, { cloudsYaml: true }) ?? cloudAuth;
+  if (!auth) {
+    throw new InputError(
+      `${label} has no credential: give it an applicationCredential scoped to the project (recommended), a password, or cloudsYaml, or give the cloud a password credential to scope to it`,
+    );
+  }
+  const domainName = p.getOptionalString('domain');
+  const domainId = p.getOptionalString('domainId');
+  return {
+    cloud,
+    key: id
+      ? `id:${id}`
+      : `name:${domainId ?? (domainName ?? 'Default').toLowerCase()}/${name}`,
+    id,
+    name,
+    domainName,
+    domainId,
+    owners: open ? ['*'] : owners.map(o => ownerRef(o, label)),
+    open,
+    claimableTags: p.getOptionalStringArray('claimableTags') ?? [],
+    auth,
+    where: label,
+  };
+}
+
+/**
+ * Reads a cloud's `projects`: each Keystone project Canopy may read, its
+ * owners and its credential. A cloud must map at least one project, no
+ * project twice, and every project needs owners: there is no open default.
+ */
+export function readProjects(
+  c: Config,
+  where: string,
+  cloud: string,
+  cloudAuth: CloudAuth | undefined,
+): MappedProject[] {
+  const entries = c.getOptionalConfigArray('projects') ?? [];
+  if (!entries.length) {
+    throw new InputError(
+      `${where} maps no projects, so Canopy could read none of it: list each project Canopy may read with its owners, e.g. ${EXAMPLE}. A project not listed is unreachable; there is no open default.`,
+    );
+  }
+  const projects = entries.map((p, i) =>
+    readProject(p, `${where}.projects[${i}]`, cloud, cloudAuth),
+  );
+  const seen = new Map<string, MappedProject>();
+  for (const project of projects) {
+    const keys = [project.key];
+    if (project.id && project.name) {
+      keys.push(
+        `name:${
+          project.domainId ?? (project.domainName ?? 'Default').toLowerCase()
+        }/${project.name}`,
+      );
+    }
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first) {
+        throw new InputError(
+          `${project.where} is the same project as ${first.where}: map each project once`,
+        );
+      }
+      seen.set(key, project);
+    }
+  }
+  return projects;
+}
