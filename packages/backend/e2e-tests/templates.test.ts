@@ -100,6 +100,8 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
             {
               name: 'lab',
               cloudsYaml: { file: CLOUDS_YAML, cloud: 'osl-demo' },
+              // The guest of the test backend is in team A.
+              projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
             },
           ],
         },
@@ -312,7 +314,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     assert.equal(run.status, 'failed');
     assert.match(
       run.log,
-      /exceeds the project's quota in lab \/ RegionOne: compute\.instances: asks for 4, 3 left \(over by 1\)/,
+      /exceeds the project's quota in lab \/ RegionOne \/ demo: compute\.instances: asks for 4, 3 left \(over by 1\)/,
     );
     assert.equal(github.pulls.length, pullsBefore);
   });

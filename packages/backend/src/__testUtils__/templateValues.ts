@@ -5,7 +5,7 @@
  * image tiny-raw, network demo-net, external network public). The repository
  * (repoUrl) is added by the test.
  */
-const lab = { cloud: 'lab', region: 'RegionOne' };
+const lab = { cloud: 'lab', region: 'RegionOne', project: 'demo' };
 const owner = 'group:default/canopy-team';
 const target = { cluster: 'lab', namespace: 'team-a' };
 

@@ -41,21 +41,25 @@ function settle<T>(answer: Answer<T> | undefined, what: string): Promise<T> {
   return Promise.resolve(answer);
 }
 
+/** How a call names its project in `calls`: ` in <project>`, or nothing. */
+const inProject = (options?: { project?: string }) =>
+  options?.project ? ` in ${options.project}` : '';
+
 /** An OpenStackApi answering from a table, recording each call. */
 export function fakeOpenStackApi(answers: FakeAnswers) {
   const calls: string[] = [];
   const api: OpenStackApi = {
-    health: async () => ({ status: 'ok', clouds: [] }),
+    health: async () => ({ status: 'ok' }),
     listClouds: async () => {
       calls.push('clouds');
       return { items: await settle(answers.clouds, 'clouds') };
     },
-    lookup: async (cloud, region, lookup) => {
-      calls.push(`${cloud}/${region}/${lookup}`);
+    lookup: async (cloud, region, lookup, options) => {
+      calls.push(`${cloud}/${region}/${lookup}${inProject(options)}`);
       return settle(answers.lookups?.[lookup], lookup) as any;
     },
-    quotaHeadroom: async (cloud, region) => {
-      calls.push(`${cloud}/${region}/quota-headroom`);
+    quotaHeadroom: async (cloud, region, options) => {
+      calls.push(`${cloud}/${region}/quota-headroom${inProject(options)}`);
       return settle(answers.headroom, 'quota-headroom');
     },
     getEntityResources: async entityRef => {

@@ -128,13 +128,14 @@ describe('in the scaffolder form', () => {
           required: ['location'],
           properties: {
             location: {
-              title: 'Cloud and region',
+              title: 'Cloud, region and project',
               type: 'object',
               'ui:field': 'OpenStackCloudRegionPicker',
-              required: ['cloud', 'region'],
+              required: ['cloud', 'region', 'project'],
               properties: {
                 cloud: { type: 'string' },
                 region: { type: 'string' },
+                project: { type: 'string' },
               },
             },
           },
@@ -171,7 +172,9 @@ describe('in the scaffolder form', () => {
 
   async function renderStepper(instancesLeft: number) {
     const { api } = fakeOpenStackApi({
-      clouds: [{ name: 'lab', regions: ['RegionOne'] }],
+      clouds: [
+        { name: 'lab', regions: ['RegionOne'], projects: [{ name: 'demo' }] },
+      ],
       lookups: { flavors },
       headroom: {
         headroom: {
@@ -227,7 +230,7 @@ describe('in the scaffolder form', () => {
     const onCreate = await renderStepper(5);
     expect(
       await screen.findByText(
-        "The request fits in the project's remaining quota in lab / RegionOne",
+        "The request fits in the project's remaining quota in lab / RegionOne / demo",
       ),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Review' }));
@@ -236,7 +239,7 @@ describe('in the scaffolder form', () => {
     );
     expect(onCreate).toHaveBeenCalledWith(
       expect.objectContaining({
-        location: { cloud: 'lab', region: 'RegionOne' },
+        location: { cloud: 'lab', region: 'RegionOne', project: 'demo' },
         flavor: 'm1.small',
         count: 2,
         quota: { ok: true, violations: [] },

@@ -9,8 +9,17 @@ import { OpenStackCloudRegionPicker } from './OpenStackCloudRegionPicker';
 import { validateOpenStackCloudRegion } from './schema';
 
 const clouds = [
-  { name: 'lab', regions: ['RegionOne', 'RegionTwo'] },
-  { name: 'prod', regions: ['eu-west'], horizonUrl: 'https://horizon.example' },
+  {
+    name: 'lab',
+    regions: ['RegionOne', 'RegionTwo'],
+    projects: [{ name: 'team-a-dev' }, { name: 'team-a-prod' }],
+  },
+  {
+    name: 'prod',
+    regions: ['eu-west'],
+    projects: [{ name: 'team-a' }],
+    horizonUrl: 'https://horizon.example',
+  },
 ];
 
 const optionsOf = (select: HTMLElement) =>
@@ -19,23 +28,55 @@ const optionsOf = (select: HTMLElement) =>
     .map(o => o.textContent);
 
 describe('OpenStackCloudRegionPicker', () => {
-  it('lists the configured clouds, then the regions of the chosen one', async () => {
+  it("lists the user's clouds, then the regions and the user's projects of the chosen one", async () => {
     const { api } = fakeOpenStackApi({ clouds });
     const onChange = jest.fn();
     await renderField(api, { component: OpenStackCloudRegionPicker, onChange });
     const cloud = await screen.findByLabelText('Cloud');
     await waitFor(() => expect(optionsOf(cloud)).toEqual(['lab', 'prod']));
     expect(screen.getByLabelText('Region')).toBeDisabled();
+    expect(screen.getByLabelText('Project')).toBeDisabled();
 
     await userEvent.selectOptions(cloud, 'lab');
-    expect(onChange).toHaveBeenLastCalledWith({ cloud: 'lab', region: '' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      cloud: 'lab',
+      region: '',
+      project: '',
+    });
     const region = screen.getByLabelText('Region');
     expect(optionsOf(region)).toEqual(['RegionOne', 'RegionTwo']);
+    const project = screen.getByLabelText('Project');
+    expect(optionsOf(project)).toEqual(['team-a-dev', 'team-a-prod']);
 
     await userEvent.selectOptions(region, 'RegionTwo');
     expect(onChange).toHaveBeenLastCalledWith({
       cloud: 'lab',
       region: 'RegionTwo',
+      project: '',
+    });
+  });
+
+  it('keeps the chosen project, and the other parts, when one part changes', async () => {
+    const { api } = fakeOpenStackApi({ clouds });
+    const onChange = jest.fn();
+    await renderField(api, {
+      component: OpenStackCloudRegionPicker,
+      initial: { cloud: 'lab', region: 'RegionOne', project: 'team-a-dev' },
+      onChange,
+    });
+    const project = await screen.findByLabelText('Project');
+    await waitFor(() => expect(project).toHaveValue('team-a-dev'));
+    await userEvent.selectOptions(project, 'team-a-prod');
+    expect(onChange).toHaveBeenLastCalledWith({
+      cloud: 'lab',
+      region: 'RegionOne',
+      project: 'team-a-prod',
+    });
+    await userEvent.selectOptions(screen.getByLabelText('Region'), 'RegionTwo');
+    expect(onChange).toHaveBeenLastCalledWith({
+      cloud: 'lab',
+      region: 'RegionTwo',
+      project: 'team-a-prod',
     });
   });
 
@@ -44,7 +85,7 @@ describe('OpenStackCloudRegionPicker', () => {
     const onChange = jest.fn();
     await renderField(api, {
       component: OpenStackCloudRegionPicker,
-      initial: { cloud: 'lab', region: 'RegionTwo' },
+      initial: { cloud: 'lab', region: 'RegionTwo', project: 'team-a-dev' },
       onChange,
     });
     const cloud = await screen.findByLabelText('Cloud');
@@ -56,12 +97,15 @@ describe('OpenStackCloudRegionPicker', () => {
     expect(onChange).toHaveBeenLastCalledWith({
       cloud: 'prod',
       region: 'eu-west',
+      project: 'team-a',
     });
   });
 
-  it('chooses the only cloud and region by itself', async () => {
+  it('chooses the only cloud, region and project by itself', async () => {
     const { api } = fakeOpenStackApi({
-      clouds: [{ name: 'lab', regions: ['RegionOne'] }],
+      clouds: [
+        { name: 'lab', regions: ['RegionOne'], projects: [{ name: 'demo' }] },
+      ],
     });
     const onChange = jest.fn();
     await renderField(api, { component: OpenStackCloudRegionPicker, onChange });
@@ -69,10 +113,12 @@ describe('OpenStackCloudRegionPicker', () => {
       expect(onChange).toHaveBeenCalledWith({
         cloud: 'lab',
         region: 'RegionOne',
+        project: 'demo',
       }),
     );
     expect(screen.getByLabelText('Cloud')).toHaveValue('lab');
     expect(screen.getByLabelText('Region')).toHaveValue('RegionOne');
+    expect(screen.getByLabelText('Project')).toHaveValue('demo');
   });
 
   it('forgets a cloud that is not configured (any more)', async () => {
@@ -94,17 +140,17 @@ describe('OpenStackCloudRegionPicker', () => {
     ).toBeInTheDocument();
   });
 
-  it('says when no cloud is configured', async () => {
+  it("says when no cloud has a project of the user's teams, and where projects are mapped", async () => {
     const { api } = fakeOpenStackApi({ clouds: [] });
     await renderField(api, { component: OpenStackCloudRegionPicker });
     expect(
       await screen.findByText(
-        'No OpenStack cloud is configured in this portal.',
+        'No OpenStack project in this portal is owned by you or your groups.',
       ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /under openstack\.clouds in the backend's app-config\.yaml/,
+        /under openstack\.clouds\[\]\.projects in the backend's app-config\.yaml/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Cloud')).toBeDisabled();
@@ -122,13 +168,18 @@ describe('OpenStackCloudRegionPicker', () => {
     ).toBeInTheDocument();
   });
 
-  it('validates that both cloud and region are chosen', () => {
+  it('validates that cloud, region and project are chosen', () => {
     const errorsOf = (value: any) => {
       const addError = jest.fn();
       validateOpenStackCloudRegion(value, { addError } as any, {} as any);
       return addError.mock.calls.map(c => c[0]);
     };
-    expect(errorsOf({ cloud: 'lab', region: 'RegionOne' })).toEqual([]);
+    expect(
+      errorsOf({ cloud: 'lab', region: 'RegionOne', project: 'demo' }),
+    ).toEqual([]);
+    expect(errorsOf({ cloud: 'lab', region: 'RegionOne' })).toEqual([
+      'Choose one of your projects in cloud lab',
+    ]);
     expect(errorsOf(undefined)).toEqual([]);
     expect(errorsOf({ cloud: 'lab', region: '' })).toEqual([
       'Choose a region of cloud lab',

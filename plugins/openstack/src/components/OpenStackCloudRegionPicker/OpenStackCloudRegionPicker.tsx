@@ -7,8 +7,8 @@ import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
-import { NotConfiguredAlert } from '../common/NotConfigured';
-import { NativeSelect, PairField } from '../common/PairField';
+import { NoProjectsAlert } from '../common/NotConfigured';
+import { NativeSelect, PartsField } from '../common/PartsField';
 import type { OpenStackLocation } from '../common/formValues';
 
 /** Props of {@link OpenStackCloudRegionPicker}. */
@@ -17,32 +17,46 @@ export type OpenStackCloudRegionPickerProps = FieldExtensionComponentProps<
   {}
 >;
 
+/** The choice kept when it is offered, else the only offer, else none. */
+const keep = (offered: string[], chosen: string | undefined) => {
+  if (chosen && offered.includes(chosen)) return chosen;
+  return offered.length === 1 ? offered[0] : '';
+};
+
 /**
- * The location a choice of cloud and region leads to: a region that is not in
- * the cloud is dropped, the only region of a cloud is taken.
+ * The location a choice of cloud, region and project leads to: a region or
+ * project that is not offered in the cloud is dropped, a single one is taken.
  */
 function locate(
   clouds: OpenStackCloudSummary[],
   cloud: string,
   region: string,
+  project: string | undefined,
 ): OpenStackLocation | undefined {
   const found = clouds.find(c => c.name === cloud);
   if (!found) {
     return undefined;
   }
-  if (found.regions.includes(region)) {
-    return { cloud, region };
-  }
   return {
     cloud,
-    region: found.regions.length === 1 ? found.regions[0] : '',
+    region: keep(found.regions, region),
+    project: keep(
+      found.projects.map(p => p.name),
+      project,
+    ),
   };
 }
 
+const same = (a: OpenStackLocation | undefined, b: OpenStackLocation) =>
+  (a?.cloud ?? '') === b.cloud &&
+  (a?.region ?? '') === b.region &&
+  (a?.project ?? '') === (b.project ?? '');
+
 /**
- * Two selects, cloud then region, over the clouds configured in the OpenStack
- * backend; the value is `{ cloud, region }`. A single cloud or region is chosen
- * automatically.
+ * Three selects, cloud, region and project, over what the OpenStack backend
+ * offers the signed-in user: only the clouds and projects whose owners include
+ * the user or one of their groups. The value is `{ cloud, region, project }`;
+ * a single cloud, region or project is chosen automatically.
  *
  * @public
  */
@@ -64,8 +78,12 @@ export const OpenStackCloudRegionPicker = (
   const api = useApi(openstackApiRef);
   const { value, loading, error } = useAsync(() => api.listClouds(), [api]);
   const clouds = value?.items;
-  const cloud = formData?.cloud ?? '';
-  const region = formData?.region ?? '';
+  const current = {
+    cloud: formData?.cloud ?? '',
+    region: formData?.region ?? '',
+    project: formData?.project ?? '',
+  };
+  const { cloud, region, project } = current;
   const isDisabled = Boolean(disabled || readonly || uiSchema?.['ui:disabled']);
   const id = idSchema?.$id ?? 'openstack-location';
 
@@ -74,32 +92,38 @@ export const OpenStackCloudRegionPicker = (
       return;
     }
     const next =
-      locate(clouds, cloud, region) ??
-      (clouds.length === 1 ? locate(clouds, clouds[0].name, '') : undefined);
-    if ((next?.cloud ?? '') !== cloud || (next?.region ?? '') !== region) {
+      locate(clouds, cloud, region, project) ??
+      (clouds.length === 1
+        ? locate(clouds, clouds[0].name, '', undefined)
+        : undefined);
+    if (!same(next, { cloud, region, project })) {
       onChange(next);
     }
-  }, [clouds, cloud, region, onChange]);
+  }, [clouds, cloud, region, project, onChange]);
 
   const chosen = clouds?.find(c => c.name === cloud);
   const hasErrors = Boolean(rawErrors?.length);
+  const choose = (change: Partial<OpenStackLocation>) => {
+    const next = { ...current, ...change };
+    onChange(locate(clouds ?? [], next.cloud, next.region, next.project));
+  };
 
   return (
-    <PairField
+    <PartsField
       title={schema?.title}
       description={uiSchema?.['ui:description'] ?? schema?.description}
       rawErrors={rawErrors}
       errors={errors}
       required={required}
       disabled={isDisabled}
-      pair={[
+      parts={[
         <NativeSelect
           id={`${id}-cloud`}
           label="Cloud"
           placeholder="Choose a cloud"
           options={(clouds ?? []).map(c => ({ value: c.name, label: c.name }))}
           value={cloud}
-          onChange={next => onChange(locate(clouds ?? [], next, region))}
+          onChange={next => choose({ cloud: next })}
           required={required}
           error={hasErrors && !cloud}
           disabled={isDisabled || !clouds?.length}
@@ -110,10 +134,24 @@ export const OpenStackCloudRegionPicker = (
           placeholder={chosen ? 'Choose a region' : 'Choose a cloud first'}
           options={(chosen?.regions ?? []).map(r => ({ value: r, label: r }))}
           value={region}
-          onChange={next => onChange({ cloud, region: next })}
+          onChange={next => choose({ region: next })}
           required={required}
           error={hasErrors && !region}
           disabled={isDisabled || !chosen?.regions.length}
+        />,
+        <NativeSelect
+          id={`${id}-project`}
+          label="Project"
+          placeholder={chosen ? 'Choose a project' : 'Choose a cloud first'}
+          options={(chosen?.projects ?? []).map(p => ({
+            value: p.name,
+            label: p.name,
+          }))}
+          value={project}
+          onChange={next => choose({ project: next })}
+          required={required}
+          error={hasErrors && !project}
+          disabled={isDisabled || !chosen?.projects.length}
         />,
       ]}
     >
@@ -123,10 +161,10 @@ export const OpenStackCloudRegionPicker = (
           error,
         )}`}</Alert>
       )}
-      {clouds && !clouds.length && <NotConfiguredAlert />}
+      {clouds && !clouds.length && <NoProjectsAlert />}
       {chosen && !chosen.regions.length && (
         <Alert severity="warning">{`Cloud ${chosen.name} has no regions configured`}</Alert>
       )}
-    </PairField>
+    </PartsField>
   );
 };

@@ -10,10 +10,15 @@ export const OpenStackCloudRegionPickerFieldSchema = makeFieldSchema({
     z.object({
       cloud: z.string().describe('Name of a cloud configured in Canopy'),
       region: z.string().describe('One of the regions of that cloud'),
+      project: z
+        .string()
+        .describe(
+          'One of your projects in that cloud (as the backend names it)',
+        ),
     }),
 });
 
-/** Both parts of a location must be chosen once one is. */
+/** Every part of a location must be chosen once one is. */
 export const validateOpenStackCloudRegion: CustomFieldValidator<
   OpenStackLocation,
   {}
@@ -26,5 +31,9 @@ export const validateOpenStackCloudRegion: CustomFieldValidator<
     fieldValidation.addError('Choose a cloud');
   } else if (!value.region) {
     fieldValidation.addError(`Choose a region of cloud ${value.cloud}`);
+  } else if (!value.project) {
+    fieldValidation.addError(
+      `Choose one of your projects in cloud ${value.cloud}`,
+    );
   }
 };

@@ -49,10 +49,10 @@ export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
   const { location } = useFormLocation(formContext, options.locationField);
   const data = useLocatedAsync(
     location,
-    async ({ cloud, region }) => {
+    async ({ cloud, region, project }) => {
       const [flavors, quota] = await Promise.all([
-        api.lookup(cloud, region, 'flavors'),
-        api.quotaHeadroom(cloud, region),
+        api.lookup(cloud, region, 'flavors', { project }),
+        api.quotaHeadroom(cloud, region, { project }),
       ]);
       return { flavors, quota };
     },

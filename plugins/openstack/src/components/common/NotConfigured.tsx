@@ -36,3 +36,21 @@ export const NotConfiguredAlert = (props: {
     </Alert>
   );
 };
+
+/**
+ * For the location field when the backend offers no cloud: either none is
+ * configured or none has a project the user's teams own.
+ */
+export const NoProjectsAlert = () => (
+  <Alert severity="warning">
+    <Typography variant="body2" component="span">
+      <strong>
+        No OpenStack project in this portal is owned by you or your groups.
+      </strong>{' '}
+      Canopy offers only the projects mapped to their owners under
+      openstack.clouds[].projects in the backend's app-config.yaml; ask the
+      platform team to add your team as an owner of its project (see the README
+      of @canopy-idp/plugin-openstack-backend).
+    </Typography>
+  </Alert>
+);

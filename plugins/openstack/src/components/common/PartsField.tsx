@@ -5,17 +5,17 @@ import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
 
 /**
- * A field whose value is two parts side by side (cloud and region, cluster
- * and namespace), under one legend, with the states below them.
+ * A field whose value has parts side by side (cloud, region and project),
+ * under one legend, with the states below them.
  */
-export function PairField(props: {
+export function PartsField(props: {
   title?: string;
   description?: string;
   rawErrors?: string[];
   errors?: JSX.Element;
   required?: boolean;
   disabled: boolean;
-  pair: [ReactNode, ReactNode];
+  parts: ReactNode[];
   children?: ReactNode;
 }) {
   return (
@@ -28,8 +28,11 @@ export function PairField(props: {
     >
       {props.title && <FormLabel component="legend">{props.title}</FormLabel>}
       <Box display="flex" style={{ gap: 16 }}>
-        {props.pair[0]}
-        {props.pair[1]}
+        {props.parts.map((part, index) => (
+          <Box key={index} flex={1}>
+            {part}
+          </Box>
+        ))}
       </Box>
       {props.children}
     </ScaffolderField>

@@ -9,6 +9,11 @@ import { useMemo } from 'react';
 export type OpenStackLocation = {
   cloud: string;
   region: string;
+  /**
+   * The project (as the backend's `/clouds` names it) in which to look up and
+   * create; absent when the cloud offers the user a single project.
+   */
+  project?: string;
 };
 
 /** The field other OpenStack fields read the location from, by default. */
@@ -34,25 +39,28 @@ export function asLocation(value: unknown): OpenStackLocation | undefined {
   if (value === null || typeof value !== 'object') {
     return undefined;
   }
-  const { cloud, region } = value as Partial<Record<string, unknown>>;
+  const { cloud, region, project } = value as Partial<Record<string, unknown>>;
   if (typeof cloud !== 'string' || typeof region !== 'string') {
     return undefined;
   }
   if (!cloud || !region) {
     return undefined;
   }
-  return { cloud, region };
+  return typeof project === 'string' && project
+    ? { cloud, region, project }
+    : { cloud, region };
 }
 
-/** "lab / RegionOne" */
+/** "lab / RegionOne", or "lab / RegionOne / team-a" with a project. */
 export function describeLocation(location: OpenStackLocation) {
-  return `${location.cloud} / ${location.region}`;
+  const where = `${location.cloud} / ${location.region}`;
+  return location.project ? `${where} / ${location.project}` : where;
 }
 
 /**
  * The location chosen in the sibling field named by `locationField`, read from
  * `formContext.formData` (the data of the whole form, across steps). The
- * returned object is stable while cloud and region stay the same.
+ * returned object is stable while cloud, region and project stay the same.
  */
 export function useFormLocation(
   formContext: { formData?: unknown } | undefined,
@@ -62,11 +70,13 @@ export function useFormLocation(
   const location = asLocation(readFormValue(formContext?.formData, field));
   const cloud = location?.cloud;
   const region = location?.region;
+  const project = location?.project;
   return useMemo(
     () => ({
       field,
-      location: cloud && region ? { cloud, region } : undefined,
+      location:
+        cloud && region ? asLocation({ cloud, region, project }) : undefined,
     }),
-    [field, cloud, region],
+    [field, cloud, region, project],
   );
 }

@@ -17,7 +17,9 @@ export type LocatedResult<T> = {
 };
 
 const keyOf = (location: OpenStackLocation | undefined) =>
-  location ? JSON.stringify([location.cloud, location.region]) : undefined;
+  location
+    ? JSON.stringify([location.cloud, location.region, location.project])
+    : undefined;
 
 /**
  * Loads something for the current location, again whenever it changes. Never
@@ -60,8 +62,9 @@ export function useOpenStackLookup<TLookup extends OpenStackLookupName>(
   lookup: TLookup,
 ): LocatedResult<OpenStackLookup<OpenStackLookupItems[TLookup]>> {
   const api = useApi(openstackApiRef);
-  return useLocatedAsync(location, l => api.lookup(l.cloud, l.region, lookup), [
-    api,
-    lookup,
-  ]);
+  return useLocatedAsync(
+    location,
+    l => api.lookup(l.cloud, l.region, lookup, { project: l.project }),
+    [api, lookup],
+  );
 }

@@ -322,7 +322,7 @@ describe('OpenStackEntityContent', () => {
       const { api } = fakeOpenStackApi({
         entityResources: await backendError(
           403,
-          'Not allowed to read the OpenStack resources of component:default/payments',
+          "component:default/payments: its owner group:default/team-b is not an owner of project 'demo' in cloud 'lab'; rule: an entity's resources are listed only when the entity's owner, or a group above it (childOf), is an owner of the project",
         ),
       });
       await renderForEntity(<OpenStackEntityContent />, api);
@@ -330,6 +330,10 @@ describe('OpenStackEntityContent', () => {
         await screen.findByText(
           'You may not see the OpenStack resources of component:default/payments',
         ),
+      ).toBeInTheDocument();
+      // The backend's reason, naming the project and the rule, is shown.
+      expect(
+        screen.getByText(/is not an owner of project 'demo'.*rule: /),
       ).toBeInTheDocument();
       expect(screen.queryByText('Servers')).not.toBeInTheDocument();
     },

@@ -54,9 +54,10 @@ const CloudProblem = (props: {
 };
 
 /**
- * Why the resources could not be loaded: a refusal (the user may not read
- * them), a cloud this portal does not have, or another error, shown in full
- * or, in a card, in one line.
+ * Why the resources could not be loaded: a refusal (the entity's project is
+ * not the user's or the entity's to read, with the backend's reason), a cloud
+ * this portal does not have, or another error, shown in full or, in a card,
+ * in one line.
  */
 export const RequestProblem = (props: {
   error: Error;
@@ -67,6 +68,8 @@ export const RequestProblem = (props: {
 }) => {
   const { error, entityRef, cloud, compact } = props;
   if (isForbidden(error)) {
+    // The backend's message names the entity, the project and the rule
+    // (tenancy, or the permission policy): it is what the user can act on.
     const title = `You may not see the OpenStack resources of ${entityRef}`;
     if (compact) {
       return <Typography variant="body2">{title}</Typography>;
@@ -75,7 +78,9 @@ export const RequestProblem = (props: {
       <EmptyState
         missing="info"
         title={title}
-        description="Reading them needs the openstack.resources.read permission; ask the entity's owners or your Backstage administrators."
+        description={`${errorMessage(
+          error,
+        )}. Ask the owners of the entity's OpenStack project, or your platform team, for access.`}
       />
     );
   }

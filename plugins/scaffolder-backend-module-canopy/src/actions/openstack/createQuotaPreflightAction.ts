@@ -89,7 +89,9 @@ export function createQuotaPreflightAction(options: {
     },
     async handler(ctx) {
       const input = parseInput(schema, ctx.input);
-      const where = `${input.cloud} / ${input.region}`;
+      const where = input.project
+        ? `${input.cloud} / ${input.region} / ${input.project}`
+        : `${input.cloud} / ${input.region}`;
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await ctx.getInitiatorCredentials(),
         targetPluginId: 'openstack',
