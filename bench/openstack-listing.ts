@@ -51,21 +51,28 @@ async function repeat(n: number, fn: () => Promise<unknown>) {
 }
 
 /** A service with an empty cache; `resourcesTtlSeconds: 0` caches no listing. */
-function service(calls?: string[], resourcesTtlSeconds?: number) {
-  const options = readPluginOptions(
+function options(resourcesTtlSeconds?: number) {
+  return readPluginOptions(
     new ConfigReader({
       openstack: {
         clouds: [
-          { name: 'lab', cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' } },
+          {
+            name: 'lab',
+            cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
+            projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+          },
         ],
         cache: { resourcesTtlSeconds },
       },
     }),
   );
+}
+
+function service(calls?: string[], resourcesTtlSeconds?: number) {
   const cache = CacheManager.fromConfig(
     new ConfigReader({ backend: { cache: { store: 'memory' } } }),
   ).forPlugin('openstack');
-  return new OpenStackService(options, {
+  return new OpenStackService(options(resourcesTtlSeconds), {
     cache,
     logger: silent,
     onUpstreamCall: calls ? w => calls.push(w) : undefined,
@@ -158,7 +165,12 @@ async function rawFloor(auth: any) {
 async function main() {
   const clouds = parse(readFileSync(cloudsYaml, 'utf8'));
   const auth = clouds.clouds['osl-demo'].auth;
-  const target = { cloud: 'lab', tags: [TAG] };
+  // What the tenancy guard resolves payments to: team A's project demo.
+  const target = {
+    cloud: 'lab',
+    project: options().clouds[0].projects[0],
+    tags: [TAG],
+  };
 
   const floorCall = await rawFloor(auth);
   await floorCall(); // warm up connections and keystonemiddleware's token cache

@@ -333,6 +333,14 @@ function adopterConfig(port: number) {
             {
               name: 'lab',
               cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
+              // The test bed's project demo belongs to its team A (owner of
+              // payments) and to the fresh app's guest, who uses the forms.
+              projects: [
+                {
+                  name: 'demo',
+                  owners: ['group:default/team-a', 'user:development/guest'],
+                },
+              ],
             },
           ],
     },
@@ -347,7 +355,7 @@ function adopterConfig(port: number) {
         {
           type: 'file',
           target: path.join(root, 'testbed/openstack/catalog-info.yaml'),
-          rules: [{ allow: ['Component', 'System'] }],
+          rules: [{ allow: ['Component', 'System', 'Group', 'User'] }],
         },
       ],
     },
@@ -529,7 +537,7 @@ test(
       values: {
         name: 'archive',
         owner: 'group:default/guests',
-        location: { cloud: 'lab', region: 'RegionOne' },
+        location: { cloud: 'lab', region: 'RegionOne', project: 'demo' },
         sizeGiB: 1,
         repoUrl: 'github.com?owner=acme&repo=infrastructure',
       },

@@ -11,7 +11,10 @@
  *   3. the test bed's `payments` component (testbed/openstack/catalog-info.yaml):
  *      its overview card links to its OpenStack tab, which lists the servers,
  *      volume and load balancer seed.py tagged for it, naming what rows
- *      point at.
+ *      point at;
+ *   4. tenancy: the guest is in team A, so the form offers team A's project
+ *      only, and the OpenStack tab of team B's `orders` says why it is not
+ *      the guest's to see instead of listing it.
  * Screenshots go to artifacts/e2e/ (git-ignored).
  *
  * Environment:
@@ -194,8 +197,9 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
       .getByText('All', { exact: true })
       .first()
       .click({ timeout: 120_000 });
-    // Canopy's seven, and the test bed's payments, shop and batch.
-    await page.getByText('All Components (10)').waitFor({ timeout: 120_000 });
+    // Canopy's seven, and the test bed's payments, shop, batch (team A) and
+    // orders (team B): the catalog itself is not filtered by project.
+    await page.getByText('All Components (11)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -231,12 +235,13 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     await shot('create');
     await card.first().getByText('Choose', { exact: true }).click();
 
-    // Step 1: name, owner, cloud and region (one cloud, one region: chosen for us).
+    // Step 1: name, owner, cloud, region and project (one cloud, one region,
+    // and one project of the guest's team A: chosen for us).
     await page.locator('#root_name').fill('e2e-vm', { timeout: 120_000 });
     const owner = page.locator('#root_owner');
     await owner.click();
     await page
-      .getByRole('option', { name: /Canopy team/ })
+      .getByRole('option', { name: /Team A/ })
       .first()
       .click();
     const region = page
@@ -246,6 +251,17 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       assert.ok(i < 1200, 'the only cloud and region were not chosen');
       await page.waitForTimeout(100);
     }
+    // Only team A's project is offered; team B's is not the guest's to use.
+    const project = page.locator('#root_location-project');
+    assert.equal(await project.inputValue(), 'demo');
+    assert.deepEqual(
+      await project
+        .locator('option:not([disabled])')
+        .evaluateAll(options =>
+          options.map(o => (o as HTMLOptionElement).value),
+        ),
+      ['demo'],
+    );
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 2: the pickers list what the test bed has, once loaded.
@@ -291,7 +307,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     await page.locator('#root_count').fill('1');
     await page
       .getByText(
-        "The request fits in the project's remaining quota in lab / RegionOne",
+        "The request fits in the project's remaining quota in lab / RegionOne / demo",
       )
       .waitFor({ timeout: 120_000 });
     await shot('vm-form');
@@ -330,6 +346,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     assert.deepEqual(submitted.values.location, {
       cloud: 'lab',
       region: 'RegionOne',
+      project: 'demo',
     });
     assert.equal(submitted.values.flavor, 'm1.tiny');
     assert.equal(submitted.values.quota.ok, true);
@@ -428,5 +445,41 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     await page.setViewportSize({ width: 1400, height });
     await page.screenshot({
       path: path.join(artifacts, 'entity-openstack.png'),
+    });
+  }));
+
+test("team B's component: its OpenStack tab says it is not the guest's to see", () =>
+  onSignedInPage('entity-openstack-refused', async page => {
+    await page
+      .getByText('All', { exact: true })
+      .first()
+      .click({ timeout: 120_000 });
+    await page
+      .getByRole('link', { name: 'Orders', exact: true })
+      .first()
+      .click({ timeout: 120_000 });
+    // The entity page's "OpenStack" tab (a link in the tab bar).
+    await page
+      .locator('a[href$="/catalog/default/component/orders/openstack"]')
+      .first()
+      .click({ timeout: 120_000 });
+    await page.waitForURL(/\/catalog\/default\/component\/orders\/openstack$/);
+    await page
+      .getByText(
+        'You may not see the OpenStack resources of component:default/orders',
+      )
+      .waitFor({ timeout: 120_000 });
+    // The reason: Canopy's owner-based policy (on in app-config.testbed.yaml)
+    // allows the listing to the owners of the entity's project, team B.
+    await page
+      .getByText(
+        /openstack\.resources\.read was denied by the portal's permission policy/,
+      )
+      .first()
+      .waitFor();
+    assert.equal(await page.getByText('orders-web-1').count(), 0);
+    await page.screenshot({
+      path: path.join(artifacts, 'entity-openstack-refused.png'),
+      fullPage: true,
     });
   }));

@@ -13,6 +13,8 @@ Entities (tag canopy.entity=component.default.<name>, volumes carry it as metada
   batch     5 servers (for pagination tests)
   and 1 untagged server that belongs to no entity.
 And a key pair, canopy-demo, of the demo user (the identity Canopy uses in the tests).
+Team B (team_b.py): project team-b with its own user, application credential (cloud
+osl-team-b in clouds.yaml), a lower quota, and component:default/orders' resources.
 Nine servers in all; the demo project's instance quota is set to 12 (as admin), so 3 are
 left: a 2-node cluster fits, 4 servers do not (the template and quota-preflight tests).
 
@@ -28,6 +30,8 @@ import sys
 import time
 
 import openstack
+
+from team_b import seed_team_b
 
 STATE = os.environ['OSL_STATE']
 os.environ['OS_CLIENT_CONFIG_FILE'] = os.path.join(STATE, 'clouds.yaml')
@@ -202,8 +206,10 @@ def verify(summary):
                  + '\n  '.join(problems))
 
 
+team_b = seed_team_b(admin, STATE)
 summary = {
     'project': c.current_project_id,
+    'teamB': team_b,
     'keyPairs': [KEY_PAIR],
     'entities': {
         'payments': {

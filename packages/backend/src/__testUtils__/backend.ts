@@ -4,6 +4,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
+  type BackendFeature,
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -50,7 +51,14 @@ function appConfig(
   );
   // Jest runs with NODE_ENV=test, which the guest provider treats as
   // non-development; sign-in is otherwise configured exactly as in yarn start.
-  config.auth.providers.guest = { dangerouslyAllowOutsideDevelopment: true };
+  // The guest is in team A (group:default/team-a), as in the test-bed portal
+  // (app-config.testbed.yaml), so the tenancy checks let it use team A's
+  // OpenStack project.
+  config.auth.providers.guest = {
+    dangerouslyAllowOutsideDevelopment: true,
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', 'group:default/team-a'],
+  };
   // The catalog's event-bus subscription is a ~55 s long poll that holds
   // backend.stop() open; a single in-process backend does not need the bus.
   config.events = { useEventBus: 'never' };
@@ -61,6 +69,8 @@ export async function startCanopyBackend(
   options: {
     database?: object;
     config?: Record<string, unknown>;
+    /** Test-only features added to the real ones (e.g. testUsersAuthModule). */
+    features?: BackendFeature[];
   } = {},
 ) {
   // The real root logger; errors only, so test output stays readable.
@@ -80,7 +90,9 @@ export async function startCanopyBackend(
       factory: () => new ConfigReader(data),
     }),
   );
-  for (const feature of backendFeatures) backend.add(feature);
+  for (const feature of [...backendFeatures, ...(options.features ?? [])]) {
+    backend.add(feature);
+  }
   await backend.start();
   const signIn = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
     method: 'POST',
