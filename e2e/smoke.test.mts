@@ -170,6 +170,23 @@ async function signedInPage(): Promise<Page> {
 }
 
 /** Runs a test body on a new signed-in page; on failure saves `<name>-failure.png`. */
+/**
+ * Switches the catalog (the landing page) from the guest's owned components,
+ * its default once the guest owns some, to all of them. Waits for the first
+ * list so the default filter is not applied again after the switch.
+ */
+async function showAllComponents(page: Page) {
+  await page
+    .getByText(/^(Owned|All) Components \(\d+\)$/)
+    .first()
+    .waitFor({ timeout: 120_000 });
+  await page.getByText('All', { exact: true }).first().click();
+  await page
+    .getByText(/^All Components \(\d+\)$/)
+    .first()
+    .waitFor({ timeout: 120_000 });
+}
+
 async function onSignedInPage(
   name: string,
   body: (page: Page) => Promise<void>,
@@ -193,10 +210,7 @@ async function onSignedInPage(
 test('the catalog lists Canopy itself after guest sign-in', () =>
   onSignedInPage('catalog', async page => {
     // The catalog is the landing page; show every entity, not only owned ones.
-    await page
-      .getByText('All', { exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await showAllComponents(page);
     // Canopy's seven, and the test bed's payments, shop, batch (team A) and
     // orders (team B): the catalog itself is not filtered by project.
     await page.getByText('All Components (11)').waitFor({ timeout: 120_000 });
@@ -388,10 +402,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
 
 test("a component's OpenStack tab lists its resources in the test bed", () =>
   onSignedInPage('entity-openstack', async page => {
-    await page
-      .getByText('All', { exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await showAllComponents(page);
     await page
       .getByRole('link', { name: 'Payments', exact: true })
       .first()
@@ -450,10 +461,7 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
 
 test("team B's component: its OpenStack tab says it is not the guest's to see", () =>
   onSignedInPage('entity-openstack-refused', async page => {
-    await page
-      .getByText('All', { exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await showAllComponents(page);
     await page
       .getByRole('link', { name: 'Orders', exact: true })
       .first()
