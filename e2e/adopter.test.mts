@@ -578,6 +578,18 @@ test(
       res.body.resources.servers.map((s: { name: string }) => s.name).sort(),
       ['payments-web-1', 'payments-web-2'],
     );
+    // Multi-tenant with the README's configuration even under the fresh
+    // app's allow-all policy: orders names the test bed's project team-b,
+    // which this configuration does not map to any owner.
+    const refused = await api(
+      'GET',
+      'openstack/entities/component/default/orders/resources',
+    );
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+    assert.equal(
+      refused.body.error.message,
+      "component:default/orders: project 'team-b' of cloud 'lab' is not mapped to any owner; rule: Canopy reads only the projects listed under openstack.clouds[lab].projects",
+    );
 
     const browser = await chromium.launch({
       executablePath: chromiumPath,
