@@ -1,0 +1,3 @@
+export * from './api';
+export * from './resources';
+export * from './lookups';
