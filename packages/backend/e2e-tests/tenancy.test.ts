@@ -148,14 +148,18 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
     for (const user of Object.keys(USERS)) {
       tokens[user] = await signInAs(backend.baseUrl, user);
     }
-    // Until the catalog has read the entities (the test runner's timeout
-    // bounds the wait).
-    for (;;) {
+    // Until the catalog has read the entities: a condition, polled a
+    // bounded number of times, never a fixed sleep.
+    for (let attempt = 0; ; attempt++) {
       const res = await get(
         'user:default/alice',
         'catalog/entities/by-name/component/default/unmapped',
       );
       if (res.status === 200) break;
+      assert.ok(
+        attempt < 1200,
+        `the catalog never read ${catalogFile} (last answer: HTTP ${res.status})`,
+      );
       await new Promise(r => setTimeout(r, 500));
     }
   });
