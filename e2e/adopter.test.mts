@@ -134,16 +134,23 @@ function run(
 /**
  * This process's environment without what `yarn run` put there for this
  * repository, so that Yarn in the adopter's app sees only its own project.
+ *
+ * Under CI (any `CI`-like variable set) Yarn 4 makes every install immutable.
+ * The adopter's app is new: its lockfile has to change when it installs the
+ * bumped release and Canopy's packages, as it would on a developer's machine.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) =>
-        !/^(npm_package_|npm_lifecycle_|npm_config_user_agent$|PROJECT_CWD$|INIT_CWD$|BERRY_BIN_FOLDER$)/.test(
-          k,
-        ),
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) =>
+          !/^(npm_package_|npm_lifecycle_|npm_config_user_agent$|PROJECT_CWD$|INIT_CWD$|BERRY_BIN_FOLDER$)/.test(
+            k,
+          ),
+      ),
     ),
-  );
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+  };
 }
 
 function freePort(): Promise<number> {
