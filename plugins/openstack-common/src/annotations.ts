@@ -19,6 +19,12 @@ export const OPENSTACK_ANNOTATIONS = {
    * entity. Defaults to the entity tag below.
    */
   tags: 'openstack.canopy-idp.io/tags',
+  /**
+   * One OpenStack resource, as `<kind>/<id>` (e.g. `servers/6f1c…`): the entity
+   * stands for that resource alone. Set by the catalog's OpenStack entity
+   * provider on each Resource entity, with the region in `regions`.
+   */
+  resource: 'openstack.canopy-idp.io/resource',
 } as const;
 
 /**

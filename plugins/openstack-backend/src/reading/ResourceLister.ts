@@ -50,9 +50,11 @@ export class ResourceLister {
     includeQuotas: boolean,
   ): Promise<OpenStackEntityResources> {
     const cloud = this.resolver.cloud(target.cloud);
+    const only = target.resource;
+    const asked = only ? kinds.filter(k => k === only.kind) : kinds;
     const { head, reads, sources } = await this.collect(
       target,
-      kinds,
+      asked,
       includeQuotas,
     );
     const out: OpenStackEntityResources = {
@@ -60,9 +62,11 @@ export class ResourceLister {
       cloud: cloud.name,
       ...head,
       tags: target.tags,
-      resources: mergeResources(reads),
+      resources: only
+        ? onlyResource(mergeResources(reads), only.id)
+        : mergeResources(reads),
       quotas: mergeQuotas(reads),
-      truncated: kinds.filter(kind =>
+      truncated: asked.filter(kind =>
         reads.some(
           r => 'kind' in r && r.kind === kind && r.outcome.value?.truncated,
         ),
@@ -223,4 +227,17 @@ export class ResourceLister {
       sources: results.map(r => r.source),
     };
   }
+}
+
+/** The listing cut down to the one resource with this id. */
+function onlyResource(
+  resources: OpenStackEntityResources['resources'],
+  id: string,
+): OpenStackEntityResources['resources'] {
+  return Object.fromEntries(
+    Object.entries(resources).map(([kind, items]) => [
+      kind,
+      (items as Array<{ id: string }>).filter(item => item.id === id),
+    ]),
+  ) as OpenStackEntityResources['resources'];
 }

@@ -1,5 +1,6 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
 import type { JsonValue } from '@backstage/types';
+import type { OpenStackResourceKind } from '@canopy-idp/plugin-openstack-common';
 import {
   type CloudConfig,
   type MappedProject,
@@ -23,6 +24,8 @@ export interface Target {
   project: MappedProject;
   regions?: string[];
   tags: string[];
+  /** One resource only (a catalog Resource entity of the OpenStack entity provider); `tags` is then empty. */
+  resource?: { kind: OpenStackResourceKind; id: string };
 }
 
 /** Where a target resolves to: the project's id, its regions and their APIs. */

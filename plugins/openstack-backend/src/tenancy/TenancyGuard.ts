@@ -8,6 +8,8 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   entityTag,
   OPENSTACK_ANNOTATIONS,
+  OPENSTACK_RESOURCE_KINDS,
+  type OpenStackResourceKind,
 } from '@canopy-idp/plugin-openstack-common';
 import {
   type CloudConfig,
@@ -27,6 +29,26 @@ const RULES = {
   userOwner:
     'rule: look-ups and quotas answer only for projects whose owners include the user or one of their groups',
 };
+
+/** The `<kind>/<id>` of a Resource entity's resource annotation. */
+function resourceRef(
+  entityRef: string,
+  value: string,
+): { kind: OpenStackResourceKind; id: string } {
+  const slash = value.indexOf('/');
+  const kind = value.slice(0, slash) as OpenStackResourceKind;
+  const id = value.slice(slash + 1);
+  if (slash < 1 || !id || !OPENSTACK_RESOURCE_KINDS.includes(kind)) {
+    throw new InputError(
+      `${entityRef}: annotation ${
+        OPENSTACK_ANNOTATIONS.resource
+      } must be <kind>/<id> with kind one of ${OPENSTACK_RESOURCE_KINDS.join(
+        ', ',
+      )}; got '${value}'`,
+    );
+  }
+  return { kind, id };
+}
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -120,6 +142,16 @@ export class TenancyGuard {
           }`,
         );
       }
+    }
+    const resource = a[OPENSTACK_ANNOTATIONS.resource];
+    if (resource) {
+      return {
+        cloud: cloud.name,
+        project,
+        regions: list(a[OPENSTACK_ANNOTATIONS.regions]),
+        tags: [],
+        resource: resourceRef(entityRef, resource),
+      };
     }
     const own = entityTag(parseEntityRef(entityRef));
     const claimed = list(a[OPENSTACK_ANNOTATIONS.tags]);

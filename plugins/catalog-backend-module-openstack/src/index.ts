@@ -1,0 +1,19 @@
+/**
+ * A catalog module: each configured OpenStack cloud's mapped projects as
+ * Systems and their resources as Resources, joined to the Components that
+ * Canopy's templates created.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleOpenStackEntityProvider as default } from './module';
+export {
+  OpenStackEntityProvider,
+  type OpenStackEntityProviderOptions,
+} from './provider/OpenStackEntityProvider';
+export {
+  ProviderStore,
+  type RunRecord,
+  type StoredEntity,
+  type StoreChanges,
+} from './provider/ProviderStore';

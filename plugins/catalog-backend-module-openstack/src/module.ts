@@ -1,0 +1,59 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { OpenStackInventory } from '@canopy-idp/plugin-openstack-backend/inventory';
+import { readProviderConfig } from './config';
+import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
+import { ProviderStore } from './provider/ProviderStore';
+
+/**
+ * The catalog's OpenStack entity provider: one per cloud of `openstack.clouds`,
+ * each run by the scheduler on its cadence, on one replica at a time.
+ *
+ * @public
+ */
+export const catalogModuleOpenStackEntityProvider = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'openstack-entity-provider',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        cache: coreServices.cache,
+        database: coreServices.database,
+      },
+      async init({ catalog, config, logger, scheduler, cache, database }) {
+        const inventory = OpenStackInventory.fromConfig(config, {
+          cache,
+          logger,
+        });
+        const settings = readProviderConfig(
+          config,
+          inventory.clouds().map(c => c.name),
+        ).filter(s => s.enabled);
+        if (!settings.length) return;
+        const store = await ProviderStore.create(await database.getClient());
+        for (const s of settings) {
+          catalog.addEntityProvider(
+            new OpenStackEntityProvider({
+              cloud: s.cloud,
+              inventory,
+              store,
+              logger: logger.child({
+                provider: `openstack-provider:${s.cloud}`,
+              }),
+              taskRunner: scheduler.createScheduledTaskRunner(s.schedule),
+              defaultOwner: s.defaultOwner,
+              concurrency: s.concurrency,
+            }),
+          );
+        }
+      },
+    });
+  },
+});

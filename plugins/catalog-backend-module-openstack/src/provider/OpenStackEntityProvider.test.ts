@@ -1,0 +1,184 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import knexFactory, { type Knex } from 'knex';
+import {
+  FakeInventory,
+  listing,
+  NETWORK,
+  resources,
+  SERVER,
+  SUBNET,
+  VOLUME,
+} from '../__testUtils__/listing';
+import { resourceRef } from '../entities/names';
+import { OpenStackEntityProvider } from './OpenStackEntityProvider';
+import { ProviderStore } from './ProviderStore';
+
+/** The catalog as the provider's delta mutations leave it. */
+class FakeCatalog implements EntityProviderConnection {
+  readonly entities = new Map<string, Entity>();
+  mutations = 0;
+  lastAdded = 0;
+  async applyMutation(
+    m: Parameters<EntityProviderConnection['applyMutation']>[0],
+  ) {
+    if (m.type !== 'delta') throw new Error('expected a delta mutation');
+    this.mutations += 1;
+    this.lastAdded = m.added.length;
+    for (const { entity } of m.added) {
+      const ns = entity.metadata.namespace ?? 'default';
+      this.entities.set(
+        `${entity.kind.toLowerCase()}:${ns}/${entity.metadata.name}`,
+        entity,
+      );
+    }
+    for (const r of m.removed) {
+      this.entities.delete('entityRef' in r ? r.entityRef : '');
+    }
+  }
+  async refresh() {}
+}
+
+describe('OpenStackEntityProvider', () => {
+  let db: Knex;
+  let inventory: FakeInventory;
+  let catalog: FakeCatalog;
+  let provider: OpenStackEntityProvider;
+  let clock: number;
+
+  beforeEach(async () => {
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    inventory = new FakeInventory();
+    catalog = new FakeCatalog();
+    clock = Date.parse('2026-11-30T10:00:00Z');
+    provider = new OpenStackEntityProvider({
+      cloud: 'lab',
+      inventory,
+      store: await ProviderStore.create(db),
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async () => {} },
+      defaultOwner: 'group:default/openstack-admins',
+      now: () => new Date((clock += 1000)),
+    });
+    await provider.connect(catalog);
+  });
+  afterEach(() => db.destroy());
+
+  const server = () => catalog.entities.get(resourceRef('servers', SERVER))!;
+
+  it('emits the project as a System and each resource as a Resource, linked', async () => {
+    const run = await provider.run();
+    expect(run).toMatchObject({ added: 8, removed: 0, kept: 0, failures: [] });
+    const system = catalog.entities.get('system:default/openstack-lab-demo')!;
+    expect(system.spec).toEqual({ owner: 'group:default/team-a' });
+    expect(server().spec).toEqual({
+      type: 'openstack-server',
+      owner: 'group:default/team-a',
+      system: 'openstack-lab-demo',
+      dependsOn: [
+        resourceRef('networks', NETWORK),
+        resourceRef('volumes', VOLUME),
+      ].sort(),
+      dependencyOf: ['component:default/payments'],
+    });
+    expect(server().metadata.annotations).toMatchObject({
+      'openstack.canopy-idp.io/cloud': 'lab',
+      'openstack.canopy-idp.io/project': 'demo',
+      'openstack.canopy-idp.io/regions': 'RegionOne',
+      'openstack.canopy-idp.io/resource': `servers/${SERVER}`,
+    });
+    expect(server().metadata.links).toEqual([
+      {
+        url: `https://horizon.example.net/dashboard/project/instances/${SERVER}/`,
+        title: 'Horizon',
+      },
+    ]);
+    const volume = catalog.entities.get(resourceRef('volumes', VOLUME))!;
+    expect(volume.metadata.title).toBe('Prüfbericht données 日本');
+    expect(volume.spec?.dependencyOf).toEqual(['component:default/payments']);
+    const lb = [...catalog.entities.values()].find(
+      e => e.spec?.type === 'openstack-load-balancer',
+    )!;
+    expect(lb.spec?.dependsOn).toEqual(
+      [resourceRef('servers', SERVER), resourceRef('subnets', SUBNET)].sort(),
+    );
+    const fip = [...catalog.entities.values()].find(
+      e => e.spec?.type === 'openstack-floating-ip',
+    )!;
+    expect(fip.metadata.title).toBe('172.24.4.10');
+    expect(fip.spec?.dependsOn).toEqual([resourceRef('servers', SERVER)]);
+  });
+
+  it('sends nothing when nothing changed', async () => {
+    await provider.run();
+    const again = await provider.run();
+    expect(again).toMatchObject({ added: 0, removed: 0, entities: 8 });
+    expect(catalog.lastAdded).toBe(0);
+  });
+
+  it('keeps what a failing service held, marked with when it was last seen, and keeps the links to it', async () => {
+    const first = await provider.run();
+    inventory.next = listing(resources(), { network: 'timeout' });
+    const bad = await provider.run();
+    expect(bad.removed).toBe(0);
+    expect(bad.kept).toBe(4); // network, subnet, router, floating IP
+    expect(catalog.entities.size).toBe(8);
+    const net = catalog.entities.get(resourceRef('networks', NETWORK))!;
+    expect(net.metadata.annotations).toMatchObject({
+      'openstack.canopy-idp.io/last-seen': first.startedAt,
+      'openstack.canopy-idp.io/last-read-error':
+        expect.stringContaining('network: timeout'),
+    });
+    expect(server().spec?.dependsOn).toContain(
+      resourceRef('networks', NETWORK),
+    );
+    expect(server().metadata.annotations).not.toHaveProperty(
+      'openstack.canopy-idp.io/last-seen',
+    );
+  });
+
+  it('keeps everything of a project that could not be read at all', async () => {
+    await provider.run();
+    inventory.next = new Error('Keystone is down');
+    const bad = await provider.run();
+    expect(bad).toMatchObject({ removed: 0, kept: 7 });
+    expect(catalog.entities.size).toBe(8);
+  });
+
+  it('removes what is really gone after a good read, and clears the marks', async () => {
+    await provider.run();
+    inventory.next = listing(resources(), { volumev3: 'error' });
+    await provider.run();
+    const gone = resources();
+    gone.volumes = [];
+    gone.servers[0].volumeIds = [];
+    inventory.next = listing(gone);
+    const good = await provider.run();
+    expect(good.removed).toBe(1);
+    expect(catalog.entities.has(resourceRef('volumes', VOLUME))).toBe(false);
+    expect(server().spec?.dependsOn).toEqual([
+      resourceRef('networks', NETWORK),
+    ]);
+  });
+
+  it('removes the entities of a project that is no longer mapped', async () => {
+    await provider.run();
+    inventory.cloud = { ...inventory.cloud, projects: [] };
+    const run = await provider.run();
+    expect(run.removed).toBe(7 + 1);
+    expect(catalog.entities.size).toBe(0);
+  });
+
+  it('records each run', async () => {
+    const store = await ProviderStore.create(db);
+    await provider.run();
+    await provider.run();
+    const runs = await store.runs('openstack-provider:lab');
+    expect(runs.map(r => r.added)).toEqual([0, 8]);
+  });
+});

@@ -1,0 +1,267 @@
+import type {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import type {
+  InventoryCloud,
+  InventoryProject,
+  OpenStackInventoryReader,
+} from '@canopy-idp/plugin-openstack-backend/inventory';
+import { createHash } from 'node:crypto';
+import {
+  PROVIDER_ANNOTATIONS,
+  projectEntities,
+  projectSystem,
+  type ProjectContext,
+  type UnitEntity,
+} from '../entities/buildEntities';
+import { carryLinks } from './carryLinks';
+import { readCompletely } from './authority';
+import type { ProviderStore, RunRecord, StoredEntity } from './ProviderStore';
+
+/** @public */
+export interface OpenStackEntityProviderOptions {
+  /** The cloud's name in `openstack.clouds`. */
+  cloud: string;
+  inventory: OpenStackInventoryReader;
+  store: ProviderStore;
+  logger: LoggerService;
+  /** Runs the provider on its cadence (one replica at a time). */
+  taskRunner: SchedulerServiceTaskRunner;
+  /** spec.owner of a project that maps no owner (an open project). */
+  defaultOwner: string;
+  /** Projects read at once (default 4). */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+const sha256 = (text: string) =>
+  createHash('sha256').update(text).digest('hex');
+
+/** One project's read: its entities and which units were read completely. */
+interface ProjectRead {
+  project: InventoryProject;
+  entities: UnitEntity[];
+  complete: Set<string>;
+  unread: Map<string, string>;
+}
+
+/**
+ * Emits one cloud's mapped projects as Systems and their resources as
+ * Resources (see the package README for the model). Each run reads every
+ * project and sends the catalog only what changed (a delta mutation).
+ * Entities are removed only when the unit they were read in (project,
+ * region, kind) was read completely in this run, or their project is no
+ * longer mapped; the others are kept and marked with when they were last
+ * seen, until their source answers again.
+ *
+ * @public
+ */
+export class OpenStackEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: OpenStackEntityProviderOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  getProviderName(): string {
+    return `openstack-provider:${this.options.cloud}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: async () => {
+        await this.run();
+      },
+    });
+  }
+
+  /** One run: read, compare with what was emitted, send the changes. */
+  async run(): Promise<RunRecord> {
+    const connection = this.connection;
+    if (!connection) {
+      throw new Error(`${this.getProviderName()} is not connected yet`);
+    }
+    const provider = this.getProviderName();
+    const { logger, store } = this.options;
+    const startedAt = this.now().toISOString();
+    const cloud = this.cloud();
+    const reads = await this.readProjects(cloud);
+    const stored = await store.entities(provider);
+    const lastSuccess = await store.lastSuccess(provider);
+    const mapped = new Set(cloud.projects.map(p => p.key));
+
+    const complete = new Set<string>();
+    const unread = new Map<string, string>();
+    const fresh = new Map<string, UnitEntity>();
+    for (const read of reads) {
+      read.complete.forEach(u => complete.add(u));
+      read.unread.forEach((why, u) => unread.set(u, why));
+      for (const e of read.entities) {
+        fresh.set(stringifyEntityRef(e.entity), e);
+      }
+    }
+    carryLinks(fresh, stored, unread);
+
+    const added: Entity[] = [];
+    const upsert: StoredEntity[] = [];
+    for (const [ref, { unit, entity }] of fresh) {
+      const body = JSON.stringify(entity);
+      const hash = sha256(body);
+      const before = stored.get(ref);
+      if (
+        !before ||
+        before.hash !== hash ||
+        before.stale ||
+        before.unit !== unit
+      ) {
+        added.push(entity);
+        upsert.push({ ref, unit, hash, body, stale: false });
+      }
+    }
+    const remove: string[] = [];
+    let kept = 0;
+    for (const [ref, before] of stored) {
+      if (fresh.has(ref)) continue;
+      const project = before.unit.split('|')[0];
+      const why = unread.get(before.unit) ?? unread.get(`${project}|*`);
+      if (!mapped.has(project) || why === undefined) {
+        remove.push(ref);
+        continue;
+      }
+      kept += 1;
+      if (before.stale) continue;
+      added.push(
+        markStale(JSON.parse(before.body), lastSuccess.get(before.unit), why),
+      );
+      upsert.push({ ...before, stale: true });
+    }
+
+    await connection.applyMutation({
+      type: 'delta',
+      added: added.map(entity => ({ entity, locationKey: provider })),
+      removed: remove.map(entityRef => ({ entityRef, locationKey: provider })),
+    });
+    const run: RunRecord = {
+      startedAt,
+      finishedAt: this.now().toISOString(),
+      entities: fresh.size + kept,
+      added: added.length,
+      removed: remove.length,
+      kept,
+      failures: [...unread].map(([u, why]) => `${u}: ${why}`).sort(),
+    };
+    await store.write(provider, {
+      upsert,
+      remove,
+      succeeded: [...complete],
+      run,
+    });
+    const summary = `${provider}: ${run.entities} entities, ${run.added} added or changed, ${run.removed} removed, ${run.kept} kept from ${unread.size} failing unit(s)`;
+    if (unread.size) {
+      logger.warn(`${summary}: ${run.failures.slice(0, 5).join('; ')}`);
+    } else {
+      logger.info(summary);
+    }
+    return run;
+  }
+
+  private cloud(): InventoryCloud {
+    const cloud = this.options.inventory
+      .clouds()
+      .find(c => c.name === this.options.cloud);
+    if (!cloud) {
+      throw new Error(
+        `${this.getProviderName()}: no cloud '${
+          this.options.cloud
+        }' in openstack.clouds`,
+      );
+    }
+    return cloud;
+  }
+
+  /** Reads every mapped project, a few at a time; a project that fails keeps its entities. */
+  private async readProjects(cloud: InventoryCloud): Promise<ProjectRead[]> {
+    const queue = [...cloud.projects];
+    const out: ProjectRead[] = [];
+    const worker = async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) {
+        out.push(await this.readProject(cloud, p));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: this.options.concurrency ?? 4 }, worker),
+    );
+    return out;
+  }
+
+  private async readProject(
+    cloud: InventoryCloud,
+    project: InventoryProject,
+  ): Promise<ProjectRead> {
+    const ctx: ProjectContext = {
+      cloud,
+      project,
+      owner:
+        project.open || !project.owners.length
+          ? this.options.defaultOwner
+          : project.owners[0],
+      location: `openstack:${cloud.name}`,
+    };
+    const prefix = (units: Iterable<string>) =>
+      [...units].map(u => `${project.key}|${u}`);
+    try {
+      const listing = await this.options.inventory.readProject(
+        cloud.name,
+        project.key,
+      );
+      const { complete, unread } = readCompletely(listing);
+      return {
+        project,
+        entities: projectEntities(ctx, listing.resources),
+        complete: new Set([`${project.key}|system`, ...prefix(complete)]),
+        unread: new Map(
+          [...unread].map(([u, why]) => [`${project.key}|${u}`, why]),
+        ),
+      };
+    } catch (error) {
+      const why = `project could not be read: ${(error as Error).message}`;
+      this.options.logger.warn(
+        `${this.getProviderName()}: ${project.label}: ${why}`,
+      );
+      return {
+        project,
+        entities: [projectSystem(ctx)],
+        complete: new Set([`${project.key}|system`]),
+        unread: new Map([[`${project.key}|*`, why]]),
+      };
+    }
+  }
+}
+
+/** The entity as last read, marked with when it was last seen and why it is not now. */
+function markStale(
+  entity: Entity,
+  lastSeen: string | undefined,
+  why: string,
+): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        [PROVIDER_ANNOTATIONS.lastSeen]: lastSeen ?? 'unknown',
+        [PROVIDER_ANNOTATIONS.lastError]: why.slice(0, 500),
+      },
+    },
+  };
+}

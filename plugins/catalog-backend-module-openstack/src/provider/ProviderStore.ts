@@ -1,0 +1,147 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+
+const MIGRATIONS = resolvePackagePath(
+  '@canopy-idp/plugin-catalog-backend-module-openstack',
+  'migrations',
+);
+
+/** One emitted entity as stored. */
+export interface StoredEntity {
+  ref: string;
+  unit: string;
+  /** sha256 of the body as read (without the stale marks). */
+  hash: string;
+  body: string;
+  /** Whether the catalog holds the body with the stale marks. */
+  stale: boolean;
+}
+
+/** What one run did, as recorded. */
+export interface RunRecord {
+  startedAt: string;
+  finishedAt: string;
+  entities: number;
+  added: number;
+  removed: number;
+  kept: number;
+  failures: string[];
+}
+
+/** The changes of one run, written at its end. */
+export interface StoreChanges {
+  upsert: StoredEntity[];
+  remove: string[];
+  /** Units read completely in this run. */
+  succeeded: string[];
+  run: RunRecord;
+}
+
+const CHUNK = 500;
+
+/**
+ * The OpenStack entity provider's state in the catalog's database (its own
+ * tables and migrations table), shared by every replica.
+ */
+export class ProviderStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(db: Knex): Promise<ProviderStore> {
+    await db.migrate.latest({
+      directory: MIGRATIONS,
+      tableName: 'canopy_openstack_knex_migrations',
+    });
+    return new ProviderStore(db);
+  }
+
+  async entities(provider: string): Promise<Map<string, StoredEntity>> {
+    const rows = await this.db('canopy_openstack_entities')
+      .where({ provider })
+      .select('entity_ref', 'unit', 'hash', 'body', 'stale');
+    return new Map(
+      rows.map(r => [
+        r.entity_ref,
+        {
+          ref: r.entity_ref,
+          unit: r.unit,
+          hash: r.hash,
+          body: r.body,
+          stale: Boolean(r.stale),
+        },
+      ]),
+    );
+  }
+
+  /** When each unit last succeeded, ISO time. */
+  async lastSuccess(provider: string): Promise<Map<string, string>> {
+    const rows = await this.db('canopy_openstack_units')
+      .where({ provider })
+      .select('unit', 'last_success');
+    return new Map(rows.map(r => [r.unit, r.last_success]));
+  }
+
+  async write(provider: string, changes: StoreChanges): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < changes.remove.length; i += CHUNK) {
+        await tx('canopy_openstack_entities')
+          .where({ provider })
+          .whereIn('entity_ref', changes.remove.slice(i, i + CHUNK))
+          .delete();
+      }
+      for (let i = 0; i < changes.upsert.length; i += CHUNK) {
+        await tx('canopy_openstack_entities')
+          .insert(
+            changes.upsert.slice(i, i + CHUNK).map(e => ({
+              provider,
+              entity_ref: e.ref,
+              unit: e.unit,
+              hash: e.hash,
+              body: e.body,
+              stale: e.stale,
+            })),
+          )
+          .onConflict(['provider', 'entity_ref'])
+          .merge();
+      }
+      for (let i = 0; i < changes.succeeded.length; i += CHUNK) {
+        await tx('canopy_openstack_units')
+          .insert(
+            changes.succeeded.slice(i, i + CHUNK).map(unit => ({
+              provider,
+              unit,
+              last_success: changes.run.startedAt,
+            })),
+          )
+          .onConflict(['provider', 'unit'])
+          .merge();
+      }
+      await tx('canopy_openstack_runs').insert({
+        provider,
+        started_at: changes.run.startedAt,
+        finished_at: changes.run.finishedAt,
+        entities: changes.run.entities,
+        added: changes.run.added,
+        removed: changes.run.removed,
+        kept: changes.run.kept,
+        failures: JSON.stringify(changes.run.failures),
+      });
+    });
+  }
+
+  /** The last runs of a provider, newest first. */
+  async runs(provider: string, limit = 20): Promise<RunRecord[]> {
+    const rows = await this.db('canopy_openstack_runs')
+      .where({ provider })
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(r => ({
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      entities: r.entities,
+      added: r.added,
+      removed: r.removed,
+      kept: r.kept,
+      failures: JSON.parse(r.failures),
+    }));
+  }
+}
