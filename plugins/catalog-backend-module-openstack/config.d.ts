@@ -24,6 +24,11 @@ export interface Config {
           defaultOwner?: string;
           /** Projects read at once. Default: 4. */
           concurrency?: number;
+          /**
+           * How each run reaches the catalog. `delta` (default) sends only what
+           * changed since the last run; `full` sends every entity, every run.
+           */
+          mutation?: 'delta' | 'full';
         };
       };
     };

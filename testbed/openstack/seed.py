@@ -11,7 +11,8 @@ Entities (tag canopy.entity=component.default.<name>, volumes carry it as metada
             (payments-web-1)
   shop      network, subnet, 1 server
   batch     5 servers (for pagination tests)
-  and 1 untagged server that belongs to no entity.
+  and 1 untagged server that belongs to no entity, and an untagged security group
+  whose name is not ASCII (summary: unicodeName).
 And a key pair, canopy-demo, of the demo user (the identity Canopy uses in the tests).
 Team B (team_b.py): project team-b with its own user, application credential (cloud
 osl-team-b in clouds.yaml), a lower quota, and component:default/orders' resources.
@@ -108,6 +109,12 @@ if not any(r['port_range_min'] == 443 for r in sg.security_group_rules or []):
         security_group_id=sg.id, direction='ingress', ethertype='IPv4', protocol='tcp',
         port_range_min=443, port_range_max=443, remote_ip_prefix='0.0.0.0/0')
 c.network.set_tags(sg, [tag('payments')])
+
+# An untagged security group whose name is not ASCII: the catalog's entity
+# provider must keep it exactly as its title.
+UNICODE_NAME = 'Prüfgruppe – données 日本'
+if not c.network.find_security_group(UNICODE_NAME):
+    c.network.create_security_group(name=UNICODE_NAME, description='unicode name')
 
 port = c.network.find_port('payments-port') or c.network.create_port(
     name='payments-port', network_id=payments['network'].id)
@@ -211,6 +218,7 @@ summary = {
     'project': c.current_project_id,
     'teamB': team_b,
     'keyPairs': [KEY_PAIR],
+    'unicodeName': UNICODE_NAME,
     'entities': {
         'payments': {
             'servers': sorted(['payments-web-1', 'payments-web-2']),

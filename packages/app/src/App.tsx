@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
@@ -12,6 +13,7 @@ import { navModule } from './modules/nav';
 /** The features the app is made of (exported for tests). */
 export const appFeatures = [
   catalogPlugin,
+  catalogGraphPlugin,
   scaffolderPlugin,
   kubernetesPlugin,
   searchPlugin,

@@ -21,6 +21,7 @@ import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
 import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
+import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
 import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import canopyPermissionPolicy from './modules/permissionPolicy';
 
@@ -59,7 +60,10 @@ export const backendFeatures = [
   // Actions registry for MCP clients
   mcpActionsBackend,
 
-  // Canopy: the OpenStack plugin, and its permission rule in the catalog
+  // Canopy: the OpenStack plugin, its permission rule in the catalog, and the
+  // catalog's OpenStack entity provider (projects as Systems, resources as
+  // Resources; nothing to do while openstack.clouds is empty)
   openstackBackend,
   catalogOpenStackPermissions,
+  catalogOpenStackEntityProvider,
 ];

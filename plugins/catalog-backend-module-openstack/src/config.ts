@@ -11,6 +11,7 @@ export interface ProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   defaultOwner: string;
   concurrency: number;
+  mutation: 'delta' | 'full';
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -42,8 +43,15 @@ export function readProviderConfig(
         `catalog.providers.openstack.${cloud}.concurrency must be a whole number of at least 1; got ${concurrency}`,
       );
     }
+    const mutation = c?.getOptionalString('mutation') ?? 'delta';
+    if (mutation !== 'delta' && mutation !== 'full') {
+      throw new Error(
+        `catalog.providers.openstack.${cloud}.mutation must be 'delta' or 'full'; got '${mutation}'`,
+      );
+    }
     return {
       cloud,
+      mutation,
       enabled: c?.getOptionalBoolean('enabled') ?? true,
       schedule: c?.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(

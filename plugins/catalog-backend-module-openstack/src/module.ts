@@ -50,6 +50,7 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
               taskRunner: scheduler.createScheduledTaskRunner(s.schedule),
               defaultOwner: s.defaultOwner,
               concurrency: s.concurrency,
+              mutation: s.mutation,
             }),
           );
         }

@@ -137,9 +137,9 @@ describe('OpenStackEntityProvider', () => {
     expect(server().spec?.dependsOn).toContain(
       resourceRef('networks', NETWORK),
     );
-    expect(server().metadata.annotations).not.toHaveProperty(
+    expect(server().metadata.annotations).not.toHaveProperty([
       'openstack.canopy-idp.io/last-seen',
-    );
+    ]);
   });
 
   it('keeps everything of a project that could not be read at all', async () => {
@@ -180,5 +180,33 @@ describe('OpenStackEntityProvider', () => {
     await provider.run();
     const runs = await store.runs('openstack-provider:lab');
     expect(runs.map(r => r.added)).toEqual([0, 8]);
+  });
+
+  it('in full mode sends every entity each run, kept ones marked', async () => {
+    const full = new OpenStackEntityProvider({
+      cloud: 'lab',
+      inventory,
+      store: await ProviderStore.create(db),
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async () => {} },
+      defaultOwner: 'group:default/openstack-admins',
+      mutation: 'full',
+    });
+    const sent: Entity[][] = [];
+    await full.connect({
+      async applyMutation(m) {
+        if (m.type !== 'full') throw new Error('expected a full mutation');
+        sent.push(m.entities.map(e => e.entity));
+      },
+      async refresh() {},
+    });
+    await full.run();
+    inventory.next = listing(resources(), { compute: 'error' });
+    await full.run();
+    expect(sent.map(s => s.length)).toEqual([8, 8]);
+    const kept = sent[1].find(e => e.spec?.type === 'openstack-server')!;
+    expect(kept.metadata.annotations).toHaveProperty([
+      'openstack.canopy-idp.io/last-seen',
+    ]);
   });
 });

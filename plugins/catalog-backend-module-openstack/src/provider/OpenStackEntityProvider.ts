@@ -22,7 +22,12 @@ import {
 } from '../entities/buildEntities';
 import { carryLinks } from './carryLinks';
 import { readCompletely } from './authority';
-import type { ProviderStore, RunRecord, StoredEntity } from './ProviderStore';
+import type {
+  ProviderStore,
+  RunRecord,
+  StoredEntity,
+  StoredEntityWithBody,
+} from './ProviderStore';
 
 /** @public */
 export interface OpenStackEntityProviderOptions {
@@ -37,6 +42,12 @@ export interface OpenStackEntityProviderOptions {
   defaultOwner: string;
   /** Projects read at once (default 4). */
   concurrency?: number;
+  /**
+   * `delta` (default): send only what changed since the last run. `full`:
+   * send every entity each run (the catalog then finds the changes itself).
+   * The package README gives the measurements behind the default.
+   */
+  mutation?: 'delta' | 'full';
   now?: () => Date;
 }
 
@@ -109,10 +120,24 @@ export class OpenStackEntityProvider implements EntityProvider {
         fresh.set(stringifyEntityRef(e.entity), e);
       }
     }
-    carryLinks(fresh, stored, unread);
+    // Bodies are read only where needed: entities kept from failing units,
+    // and those read now whose links into a failing unit must be kept.
+    const needed = [...stored.values()]
+      .filter(e => {
+        if (!unread.size) return false;
+        const [project, region] = e.unit.split('|');
+        return (
+          unread.has(e.unit) ||
+          unread.has(`${project}|*`) ||
+          [...unread.keys()].some(u => u.startsWith(`${project}|${region}|`))
+        );
+      })
+      .map(e => e.ref);
+    const bodies = await store.bodies(provider, needed);
+    carryLinks(fresh, bodies, unread);
 
     const added: Entity[] = [];
-    const upsert: StoredEntity[] = [];
+    const upsert: Array<StoredEntity | StoredEntityWithBody> = [];
     for (const [ref, { unit, entity }] of fresh) {
       const body = JSON.stringify(entity);
       const hash = sha256(body);
@@ -128,7 +153,7 @@ export class OpenStackEntityProvider implements EntityProvider {
       }
     }
     const remove: string[] = [];
-    let kept = 0;
+    const kept: Entity[] = [];
     for (const [ref, before] of stored) {
       if (fresh.has(ref)) continue;
       const project = before.unit.split('|')[0];
@@ -137,26 +162,41 @@ export class OpenStackEntityProvider implements EntityProvider {
         remove.push(ref);
         continue;
       }
-      kept += 1;
-      if (before.stale) continue;
-      added.push(
-        markStale(JSON.parse(before.body), lastSuccess.get(before.unit), why),
+      const marked = markStale(
+        JSON.parse(bodies.get(ref)!),
+        lastSuccess.get(before.unit),
+        why,
       );
+      kept.push(marked);
+      if (before.stale) continue;
+      added.push(marked);
       upsert.push({ ...before, stale: true });
     }
 
-    await connection.applyMutation({
-      type: 'delta',
-      added: added.map(entity => ({ entity, locationKey: provider })),
-      removed: remove.map(entityRef => ({ entityRef, locationKey: provider })),
-    });
+    if (this.options.mutation === 'full') {
+      await connection.applyMutation({
+        type: 'full',
+        entities: [...[...fresh.values()].map(e => e.entity), ...kept].map(
+          entity => ({ entity, locationKey: provider }),
+        ),
+      });
+    } else {
+      await connection.applyMutation({
+        type: 'delta',
+        added: added.map(entity => ({ entity, locationKey: provider })),
+        removed: remove.map(entityRef => ({
+          entityRef,
+          locationKey: provider,
+        })),
+      });
+    }
     const run: RunRecord = {
       startedAt,
       finishedAt: this.now().toISOString(),
-      entities: fresh.size + kept,
+      entities: fresh.size + kept.length,
       added: added.length,
       removed: remove.length,
-      kept,
+      kept: kept.length,
       failures: [...unread].map(([u, why]) => `${u}: ${why}`).sort(),
     };
     await store.write(provider, {

@@ -12,9 +12,14 @@ export interface StoredEntity {
   unit: string;
   /** sha256 of the body as read (without the stale marks). */
   hash: string;
-  body: string;
   /** Whether the catalog holds the body with the stale marks. */
   stale: boolean;
+}
+
+/** A stored entity with its body, for writing. */
+export interface StoredEntityWithBody extends StoredEntity {
+  /** The entity as read, JSON. */
+  body: string;
 }
 
 /** What one run did, as recorded. */
@@ -30,7 +35,8 @@ export interface RunRecord {
 
 /** The changes of one run, written at its end. */
 export interface StoreChanges {
-  upsert: StoredEntity[];
+  /** New or changed entities, and those whose stale mark changed. */
+  upsert: Array<StoredEntityWithBody | StoredEntity>;
   remove: string[];
   /** Units read completely in this run. */
   succeeded: string[];
@@ -54,10 +60,11 @@ export class ProviderStore {
     return new ProviderStore(db);
   }
 
+  /** What the provider last emitted, without the bodies (see {@link ProviderStore.bodies}). */
   async entities(provider: string): Promise<Map<string, StoredEntity>> {
     const rows = await this.db('canopy_openstack_entities')
       .where({ provider })
-      .select('entity_ref', 'unit', 'hash', 'body', 'stale');
+      .select('entity_ref', 'unit', 'hash', 'stale');
     return new Map(
       rows.map(r => [
         r.entity_ref,
@@ -65,11 +72,23 @@ export class ProviderStore {
           ref: r.entity_ref,
           unit: r.unit,
           hash: r.hash,
-          body: r.body,
           stale: Boolean(r.stale),
         },
       ]),
     );
+  }
+
+  /** The stored bodies (the entities as read) of these refs. */
+  async bodies(provider: string, refs: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const rows = await this.db('canopy_openstack_entities')
+        .where({ provider })
+        .whereIn('entity_ref', refs.slice(i, i + CHUNK))
+        .select('entity_ref', 'body');
+      for (const r of rows) out.set(r.entity_ref, r.body);
+    }
+    return out;
   }
 
   /** When each unit last succeeded, ISO time. */
@@ -88,10 +107,13 @@ export class ProviderStore {
           .whereIn('entity_ref', changes.remove.slice(i, i + CHUNK))
           .delete();
       }
-      for (let i = 0; i < changes.upsert.length; i += CHUNK) {
+      const withBody = changes.upsert.filter(
+        (e): e is StoredEntityWithBody => 'body' in e,
+      );
+      for (let i = 0; i < withBody.length; i += CHUNK) {
         await tx('canopy_openstack_entities')
           .insert(
-            changes.upsert.slice(i, i + CHUNK).map(e => ({
+            withBody.slice(i, i + CHUNK).map(e => ({
               provider,
               entity_ref: e.ref,
               unit: e.unit,
@@ -102,6 +124,12 @@ export class ProviderStore {
           )
           .onConflict(['provider', 'entity_ref'])
           .merge();
+      }
+      // Only the stale mark changed: the body stays as read.
+      for (const e of changes.upsert.filter(x => !('body' in x))) {
+        await tx('canopy_openstack_entities')
+          .where({ provider, entity_ref: e.ref })
+          .update({ stale: e.stale });
       }
       for (let i = 0; i < changes.succeeded.length; i += CHUNK) {
         await tx('canopy_openstack_units')

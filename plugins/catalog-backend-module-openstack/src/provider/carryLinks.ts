@@ -1,17 +1,16 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { UnitEntity } from '../entities/buildEntities';
 import { type EntityKind, kindOfRef } from '../entities/names';
-import type { StoredEntity } from './ProviderStore';
 
 /**
  * Keeps links that a failing source would otherwise drop: when a resource is
- * read now but a kind it links to (or the ports that link it) could not be
+ * read now (`stored`: the last emitted bodies, by ref) but a kind it links to (or the ports that link it) could not be
  * read in its project and region, its last emitted links to that kind stay.
  * A server read while the network service is down keeps its networks.
  */
 export function carryLinks(
   fresh: Map<string, UnitEntity>,
-  stored: Map<string, StoredEntity>,
+  stored: Map<string, string>,
   unread: Map<string, string>,
 ): void {
   if (!unread.size) return;
@@ -21,7 +20,7 @@ export function carryLinks(
     const [project, region] = current.unit.split('|');
     const failed = (kind: EntityKind | 'ports') =>
       unread.has(`${project}|${region}|${kind}`);
-    const carried = dependsOnOf(JSON.parse(before.body)).filter(dep => {
+    const carried = dependsOnOf(JSON.parse(before)).filter(dep => {
       const kind = kindOfRef(dep);
       if (!kind) return false;
       return (

@@ -64,7 +64,8 @@ export interface OpenStackInventoryReader {
  * catalog's entity provider): the same configuration (`openstack`), Keystone
  * sessions, paging, retries, timeouts, circuit breakers and secret scrubbing
  * as the OpenStack plugin, without a second client. Listings are never served
- * from the cache (each read is fresh) and a kind is read up to
+ * from the cache nor kept in it (each read is fresh; a failed read is
+ * reported, never replaced by an old answer) and a kind is read up to
  * `maxItemsPerKind` (at least 100,000), so a whole project fits.
  *
  * @public
@@ -82,6 +83,8 @@ export class OpenStackInventory implements OpenStackInventoryReader {
         {
           ...options,
           resourcesTtlMs: 0,
+          // No stale copies either: the provider keeps what it last emitted.
+          staleTtlMs: 0,
           maxItemsPerKind: Math.max(options.maxItemsPerKind, 100_000),
         },
         deps,

@@ -111,10 +111,14 @@ export class CachedReader {
       pending = read()
         .then(async value => {
           if (ttlMs > 0) await this.cache.set(key, value, { ttl: ttlMs });
-          const stale: StaleEntry = { value, at: this.options.now() };
-          await this.cache.set(`stale:${key}`, stale as unknown as JsonValue, {
-            ttl: this.options.staleTtlMs,
-          });
+          if (this.options.staleTtlMs > 0) {
+            const stale: StaleEntry = { value, at: this.options.now() };
+            await this.cache.set(
+              `stale:${key}`,
+              stale as unknown as JsonValue,
+              { ttl: this.options.staleTtlMs },
+            );
+          }
           return value;
         })
         .finally(() => this.inFlight.delete(key));

@@ -1,0 +1,420 @@
+/**
+ * The catalog's OpenStack entity provider in Canopy's real backend, on two
+ * replicas sharing one PostgreSQL (loopback), against the real OpenStack test
+ * bed: the seeded projects' resources become Systems and Resources with the
+ * right owners, relations and titles; the provider runs once per cadence,
+ * never on both replicas at once; when a service of the test bed stops
+ * (neutron-server paused with SIGSTOP) nothing disappears, and a later good
+ * run removes what is really gone.
+ *
+ * Run with Node's test runner (see clusterCrds.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Client } from 'pg';
+import { parse } from 'yaml';
+import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
+
+const STATE =
+  process.env.OSL_STATE ?? path.join(repoRoot, '.testbed/openstack');
+const POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+const PROVIDER = 'openstack-provider:lab';
+const CADENCE_SECONDS = 4;
+
+type Entity = {
+  kind: string;
+  metadata: {
+    name: string;
+    title?: string;
+    annotations?: Record<string, string>;
+  };
+  spec: Record<string, any>;
+  relations?: Array<{ type: string; targetRef: string }>;
+};
+type Run = {
+  started_at: string;
+  finished_at: string;
+  added: number;
+  removed: number;
+  kept: number;
+  failures: string;
+};
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Polls `check` until it returns a value, a bounded number of times. */
+async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  attempts = 600,
+): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await sleep(500);
+  }
+  throw new Error(`gave up waiting for ${what}${last ? `: ${last}` : ''}`);
+}
+
+describe('the catalog lists the test bed’s OpenStack projects and resources', () => {
+  const prefix = `canopy_inventory_${randomBytes(4).toString('hex')}_`;
+  const replicas: Array<Awaited<ReturnType<typeof startCanopyBackend>>> = [];
+  let runsDb: Client;
+  let seed: any;
+  let demo: any;
+  let neutronPid: number | undefined;
+
+  const api = async (pathname: string, init: RequestInit = {}) => {
+    const res = await fetch(`${replicas[0].baseUrl}/api/${pathname}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${replicas[0].token}`,
+        'Content-Type': 'application/json',
+        ...init.headers,
+      },
+    });
+    return res;
+  };
+  const entity = async (ref: string): Promise<Entity | undefined> => {
+    const [kind, rest] = ref.split(':');
+    const [ns, name] = rest.split('/');
+    const res = await api(`catalog/entities/by-name/${kind}/${ns}/${name}`);
+    return res.status === 200 ? res.json() : undefined;
+  };
+  const resources = async (type: string): Promise<Entity[]> => {
+    const res = await api(
+      `catalog/entities/by-query?filter=kind=resource,spec.type=${type}&limit=500`,
+    );
+    return (await res.json()).items;
+  };
+  const runs = async (): Promise<Run[]> =>
+    (
+      await runsDb.query(
+        'select * from canopy_openstack_runs where provider = $1 order by id',
+        [PROVIDER],
+      )
+    ).rows;
+
+  /** A Keystone token of the demo user, and Neutron's endpoint, for the test's own changes. */
+  async function neutron() {
+    const res = await fetch(
+      `${demo.auth_url.replace(/\/+$/, '')}/auth/tokens`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          auth: {
+            identity: {
+              methods: ['password'],
+              password: {
+                user: {
+                  name: demo.username,
+                  password: demo.password,
+                  domain: { name: demo.user_domain_name ?? 'Default' },
+                },
+              },
+            },
+            scope: {
+              project: {
+                name: 'demo',
+                domain: { name: demo.project_domain_name ?? 'Default' },
+              },
+            },
+          },
+        }),
+      },
+    );
+    assert.equal(res.status, 201, 'Keystone refused the demo user');
+    const token = res.headers.get('x-subject-token')!;
+    const body = await res.json();
+    const url = body.token.catalog
+      .find((s: any) => s.type === 'network')
+      .endpoints.find((e: any) => e.interface === 'public').url;
+    return { token, url: url.replace(/\/+$/, '') };
+  }
+
+  before(async () => {
+    const cloudsYaml = path.join(STATE, 'clouds.yaml');
+    assert.ok(
+      existsSync(cloudsYaml),
+      `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
+    );
+    seed = JSON.parse(readFileSync(path.join(STATE, 'seed.json'), 'utf8'));
+    const clouds = parse(readFileSync(cloudsYaml, 'utf8')).clouds;
+    demo = clouds['osl-demo'].auth;
+    const teamB = clouds['osl-team-b'].auth;
+    neutronPid = Number(
+      readFileSync(path.join(STATE, 'run/neutron-server.pid'), 'utf8').trim(),
+    );
+    const config = {
+      catalog: {
+        providers: {
+          openstack: {
+            lab: {
+              schedule: {
+                frequency: { seconds: CADENCE_SECONDS },
+                timeout: { minutes: 2 },
+                initialDelay: { seconds: 1 },
+              },
+            },
+          },
+        },
+        locations: [
+          {
+            type: 'file',
+            target: path.join(repoRoot, 'testbed/openstack/catalog-info.yaml'),
+            rules: [{ allow: ['Component', 'System', 'Group', 'User'] }],
+          },
+        ],
+      },
+      openstack: {
+        requestTimeoutMs: 5000,
+        retries: 0,
+        failedSourceRetrySeconds: 1,
+        clouds: [
+          {
+            name: 'lab',
+            authUrl: demo.auth_url,
+            regions: ['RegionOne'],
+            horizonUrl: 'https://horizon.lab.example/dashboard',
+            projects: [
+              {
+                name: 'demo',
+                owners: ['group:default/team-a'],
+                password: {
+                  username: demo.username,
+                  password: demo.password,
+                  projectName: 'demo',
+                },
+              },
+              {
+                name: 'team-b',
+                owners: ['group:default/team-b'],
+                applicationCredential: {
+                  id: teamB.application_credential_id,
+                  secret: teamB.application_credential_secret,
+                },
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const url = new URL(POSTGRES);
+    const database = {
+      client: 'pg',
+      prefix,
+      connection: {
+        host: url.hostname,
+        port: Number(url.port),
+        user: 'postgres',
+      },
+    };
+    // Two replicas of the same backend on one PostgreSQL, one after the other
+    // (the second finds the migrations done).
+    replicas.push(await startCanopyBackend({ database, config }));
+    replicas.push(await startCanopyBackend({ database, config }));
+    runsDb = new Client({
+      host: url.hostname,
+      port: Number(url.port),
+      user: 'postgres',
+      database: `${prefix}catalog`,
+    });
+    await runsDb.connect();
+  });
+
+  after(async () => {
+    if (neutronPid) {
+      try {
+        process.kill(-neutronPid, 'SIGCONT');
+      } catch {
+        // not paused, or gone
+      }
+    }
+    await runsDb?.end();
+    for (const r of replicas) await r.stop();
+    const admin = new Client({ connectionString: POSTGRES });
+    await admin.connect();
+    const { rows } = await admin.query(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows) {
+      await admin.query(`drop database if exists "${datname}" with (force)`);
+    }
+    await admin.end();
+  });
+
+  it('lists each mapped project as a System owned by its team', async () => {
+    const demoSystem = await until('the demo project’s System', () =>
+      entity('system:default/openstack-lab-demo'),
+    );
+    assert.equal(demoSystem.spec.owner, 'group:default/team-a');
+    const teamB = await until('the team-b project’s System', () =>
+      entity('system:default/openstack-lab-team-b'),
+    );
+    assert.equal(teamB.spec.owner, 'group:default/team-b');
+  });
+
+  it('lists the seeded servers as Resources with their exact names, owners and links', async () => {
+    const servers = await until('the nine demo servers', async () => {
+      const items = (await resources('openstack-server')).filter(
+        s => s.spec.owner === 'group:default/team-a',
+      );
+      return items.length >= 9 ? items : undefined;
+    });
+    const web1 = servers.find(s => s.metadata.title === 'payments-web-1')!;
+    assert.ok(web1, 'payments-web-1 is a Resource');
+    assert.equal(web1.spec.system, 'openstack-lab-demo');
+    assert.deepEqual(web1.spec.dependencyOf, ['component:default/payments']);
+    assert.ok(
+      web1.spec.dependsOn.some((r: string) =>
+        r.startsWith('resource:default/openstack-volume-'),
+      ),
+      `payments-web-1 depends on its volume: ${web1.spec.dependsOn}`,
+    );
+    assert.ok(
+      web1.spec.dependsOn.some((r: string) =>
+        r.startsWith('resource:default/openstack-network-'),
+      ),
+      `payments-web-1 depends on its network: ${web1.spec.dependsOn}`,
+    );
+    assert.match(
+      web1.metadata.annotations!['openstack.canopy-idp.io/resource'],
+      /^servers\//,
+    );
+    const orders = (await resources('openstack-server')).filter(
+      s => s.spec.owner === 'group:default/team-b',
+    );
+    assert.ok(
+      orders.length >= 1,
+      'team B’s servers are listed, owned by team B',
+    );
+    assert.ok(orders.every(s => s.spec.system === 'openstack-lab-team-b'));
+  });
+
+  it('keeps a name that is not ASCII exactly as the title', async () => {
+    const group = await until(
+      'the security group with a Unicode name',
+      async () =>
+        (
+          await resources('openstack-security-group')
+        ).find(g => g.metadata.title === seed.unicodeName),
+    );
+    assert.equal(group.metadata.title, 'Prüfgruppe – données 日本');
+  });
+
+  it('joins payments to its servers, volume and load balancer', async () => {
+    const types = await until(
+      'payments’ relations to its infrastructure',
+      async () => {
+        const payments = await entity('component:default/payments');
+        const deps = (payments?.relations ?? [])
+          .filter(r => r.type === 'dependsOn')
+          .map(r => r.targetRef);
+        const found = await Promise.all(deps.map(ref => entity(ref)));
+        const t = found.filter(Boolean).map(e => e!.spec.type as string);
+        return t.filter(x => x === 'openstack-server').length >= 2 &&
+          t.includes('openstack-volume') &&
+          t.includes('openstack-load-balancer')
+          ? t
+          : undefined;
+      },
+    );
+    assert.ok(types.includes('openstack-floating-ip'));
+  });
+
+  it('runs once per cadence on one replica at a time', async () => {
+    const recorded = await until('four runs', async () => {
+      const r = await runs();
+      return r.length >= 4 ? r : undefined;
+    });
+    for (let i = 1; i < recorded.length; i++) {
+      assert.ok(
+        Date.parse(recorded[i].started_at) >=
+          Date.parse(recorded[i - 1].finished_at),
+        `run ${i} started before run ${i - 1} finished: ${JSON.stringify(
+          recorded.slice(i - 1, i + 1),
+        )}`,
+      );
+    }
+    const span =
+      (Date.parse(recorded[recorded.length - 1].started_at) -
+        Date.parse(recorded[0].started_at)) /
+      1000;
+    assert.ok(
+      recorded.length - 1 <= span / CADENCE_SECONDS + 1,
+      `${recorded.length} runs in ${span} s at one per ${CADENCE_SECONDS} s: two replicas both ran`,
+    );
+  });
+
+  it('deletes nothing while Neutron is stopped, and removes what is gone once it answers', async () => {
+    const n = await neutron();
+    const created = await fetch(`${n.url}/v2.0/security-groups`, {
+      method: 'POST',
+      headers: { 'X-Auth-Token': n.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ security_group: { name: 'canopy-e2e-gone' } }),
+    });
+    assert.equal(created.status, 201);
+    const gone = (await created.json()).security_group.id as string;
+    const goneRef = `resource:default/openstack-security-group-${gone}`;
+    await until('the new security group in the catalog', () => entity(goneRef));
+    const before = (await resources('openstack-network')).length;
+
+    process.kill(-neutronPid!, 'SIGSTOP');
+    let failing: Run;
+    try {
+      const seen = (await runs()).length;
+      failing = await until('a run while Neutron is stopped', async () =>
+        (await runs())
+          .slice(seen)
+          .find(
+            r =>
+              r.failures.includes('network: timeout') ||
+              r.failures.includes('network: error'),
+          ),
+      );
+      // And one more, so the catalog has processed what it sent.
+      await until('the kept network marked last-seen', async () => {
+        const nets = await resources('openstack-network');
+        return nets.length > 0 &&
+          nets.every(
+            x => x.metadata.annotations?.['openstack.canopy-idp.io/last-seen'],
+          )
+          ? nets
+          : undefined;
+      });
+    } finally {
+      process.kill(-neutronPid!, 'SIGCONT');
+    }
+    assert.equal(failing.removed, 0);
+    assert.ok(failing.kept > 0);
+    assert.equal((await resources('openstack-network')).length, before);
+    assert.ok(await entity(goneRef), 'the security group is still listed');
+
+    const deleted = await fetch(`${n.url}/v2.0/security-groups/${gone}`, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': n.token },
+    });
+    assert.equal(deleted.status, 204);
+    await until('the deleted security group to leave the catalog', async () =>
+      (await entity(goneRef)) ? undefined : true,
+    );
+    const nets = await resources('openstack-network');
+    assert.equal(nets.length, before);
+    assert.ok(
+      nets.every(
+        x => !x.metadata.annotations?.['openstack.canopy-idp.io/last-seen'],
+      ),
+      'the marks are gone once Neutron answers',
+    );
+  });
+});
