@@ -21,7 +21,7 @@ import knexFactory from 'knex';
 import { Client } from 'pg';
 import { OpenStackEntityProvider } from '../plugins/catalog-backend-module-openstack/src/provider/OpenStackEntityProvider';
 import { ProviderStore } from '../plugins/catalog-backend-module-openstack/src/provider/ProviderStore';
-import { OpenStackInventory } from '../plugins/openstack-backend/src/inventory/OpenStackInventory';
+import { OpenStackInventory } from '../plugins/openstack-node/src/inventory/OpenStackInventory';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { OpenStackLoopback } from './loopback/openstackLoopback';

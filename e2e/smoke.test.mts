@@ -14,7 +14,10 @@
  *      point at;
  *   4. tenancy: the guest is in team A, so the form offers team A's project
  *      only, and the OpenStack tab of team B's `orders` says why it is not
- *      the guest's to see instead of listing it.
+ *      the guest's to see instead of listing it;
+ *   5. the catalog's OpenStack entity provider: payments' overview lists the
+ *      servers behind it among its relations (and in the catalog graph), and
+ *      one server's own Resource page shows it live on its OpenStack tab.
  * Screenshots go to artifacts/e2e/ (git-ignored).
  *
  * Environment:
@@ -488,6 +491,62 @@ test("team B's component: its OpenStack tab says it is not the guest's to see", 
     assert.equal(await page.getByText('orders-web-1').count(), 0);
     await page.screenshot({
       path: path.join(artifacts, 'entity-openstack-refused.png'),
+      fullPage: true,
+    });
+  }));
+
+test("payments' relations include its servers; a server's Resource page shows it live", () =>
+  onSignedInPage('entity-relations', async page => {
+    await showAllComponents(page);
+    await page
+      .getByRole('link', { name: 'Payments', exact: true })
+      .first()
+      .click({ timeout: 120_000 });
+    await page.waitForURL(/\/catalog\/default\/component\/payments$/);
+    // The catalog's "Depends on resources" card: the Resources the provider
+    // made from the servers, volume and load balancer seed.py tagged.
+    await page
+      .getByText('Depends on resources')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    for (const name of [
+      'payments-web-1',
+      'payments-web-2',
+      'payments-data',
+      'payments-lb',
+    ]) {
+      await page
+        .getByRole('link', { name, exact: true })
+        .first()
+        .waitFor({ timeout: 300_000 });
+    }
+    await page.screenshot({
+      path: path.join(artifacts, 'entity-relations.png'),
+      fullPage: true,
+    });
+
+    await page
+      .getByRole('link', { name: 'payments-web-1', exact: true })
+      .first()
+      .click();
+    await page.waitForURL(
+      /\/catalog\/default\/resource\/openstack-server-[0-9a-f-]+$/,
+    );
+    await page
+      .locator(
+        'a[href*="/catalog/default/resource/openstack-server-"][href$="/openstack"]',
+      )
+      .first()
+      .click({ timeout: 120_000 });
+    const servers = page.getByTestId('openstack-servers');
+    await servers
+      .getByText('payments-web-1', { exact: true })
+      .waitFor({ timeout: 120_000 });
+    await servers.getByText('ACTIVE').first().waitFor();
+    // That server alone: not its sibling.
+    assert.equal(await page.getByText('payments-web-2').count(), 0);
+    await page.screenshot({
+      path: path.join(artifacts, 'resource-openstack.png'),
       fullPage: true,
     });
   }));

@@ -3,7 +3,7 @@
  * test bed (Keystone, Nova, Cinder, Neutron, Octavia) when more resources are
  * needed than a test bed can hold: it answers the REST calls Canopy's readers
  * make, with the shapes the test bed answered them (each item is a recorded
- * fixture of plugins/openstack-backend/src/__fixtures__/testbed, copied with new
+ * fixture of plugins/openstack-node/fixtures/testbed, copied with new
  * ids, names, addresses and links), for any number of projects and regions.
  *
  * - POST /v3/auth/tokens: a token scoped to the project asked for (by name or
@@ -25,7 +25,7 @@ import path from 'node:path';
 
 const FIXTURES = path.resolve(
   __dirname,
-  '../../plugins/openstack-backend/src/__fixtures__/testbed',
+  '../../plugins/openstack-node/fixtures/testbed',
 );
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')).body;

@@ -1,6 +1,6 @@
 /**
  * Records the answers of Canopy's OpenStack test bed that the OpenStack
- * backend's offline tests replay (plugins/openstack-backend/src/__fixtures__/testbed):
+ * backend's offline tests replay (plugins/openstack-node/fixtures/testbed):
  * Keystone's token body and each list, detail and quota call the readers
  * make, for the `payments` entity's tags. Tokens are replaced by a
  * placeholder; nothing secret is written.
@@ -22,7 +22,7 @@ const root = path.resolve(
 const state = process.env.OSL_STATE ?? path.join(root, '.testbed/openstack');
 const out = path.join(
   root,
-  'plugins/openstack-backend/src/__fixtures__/testbed',
+  'plugins/openstack-node/fixtures/testbed',
 );
 const clouds = parse(readFileSync(path.join(state, 'clouds.yaml'), 'utf8'));
 const auth = clouds.clouds['osl-demo'].auth;

@@ -16,4 +16,5 @@ export {
   type RunRecord,
   type StoredEntity,
   type StoreChanges,
+  type StoredEntityWithBody,
 } from './provider/ProviderStore';

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { OpenStackInventory } from '@canopy-idp/plugin-openstack-backend/inventory';
+import { OpenStackInventory } from '@canopy-idp/plugin-openstack-node';
 import { readProviderConfig } from './config';
 import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
 import { ProviderStore } from './provider/ProviderStore';

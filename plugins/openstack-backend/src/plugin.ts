@@ -6,12 +6,12 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
 import { registerListEntityResourcesAction } from './actions/listEntityResourcesAction';
-import { readPluginOptions } from './config/readPluginOptions';
+import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
 import { createRouter } from './router/createRouter';
-import { OpenStackService } from './service/OpenStackService';
+import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
 import { OwnershipResolver } from './tenancy/Ownership';
 import { TenancyGuard } from './tenancy/TenancyGuard';
-import { projectLabel } from './config/types';
+import { projectLabel } from '@canopy-idp/plugin-openstack-node';
 
 /**
  * Canopy's OpenStack backend plugin, mounted at `/api/openstack`.

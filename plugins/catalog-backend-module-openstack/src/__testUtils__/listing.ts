@@ -11,7 +11,7 @@ import type {
 import type {
   InventoryCloud,
   OpenStackInventoryReader,
-} from '@canopy-idp/plugin-openstack-backend/inventory';
+} from '@canopy-idp/plugin-openstack-node';
 
 export const SERVER = '0b3d5a3c-1111-4c9e-9a55-000000000001';
 export const VOLUME = '0b3d5a3c-2222-4c9e-9a55-000000000002';

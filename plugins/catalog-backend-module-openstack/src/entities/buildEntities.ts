@@ -6,7 +6,7 @@ import {
 import type {
   InventoryCloud,
   InventoryProject,
-} from '@canopy-idp/plugin-openstack-backend/inventory';
+} from '@canopy-idp/plugin-openstack-node';
 import { dependsOn } from './links';
 import {
   ENTITY_KINDS,

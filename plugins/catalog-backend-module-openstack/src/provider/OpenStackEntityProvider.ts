@@ -11,7 +11,7 @@ import type {
   InventoryCloud,
   InventoryProject,
   OpenStackInventoryReader,
-} from '@canopy-idp/plugin-openstack-backend/inventory';
+} from '@canopy-idp/plugin-openstack-node';
 import { createHash } from 'node:crypto';
 import {
   PROVIDER_ANNOTATIONS,

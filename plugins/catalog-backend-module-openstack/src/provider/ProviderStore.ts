@@ -6,7 +6,11 @@ const MIGRATIONS = resolvePackagePath(
   'migrations',
 );
 
-/** One emitted entity as stored. */
+/**
+ * One emitted entity as stored.
+ *
+ * @public
+ */
 export interface StoredEntity {
   ref: string;
   unit: string;
@@ -16,13 +20,21 @@ export interface StoredEntity {
   stale: boolean;
 }
 
-/** A stored entity with its body, for writing. */
+/**
+ * A stored entity with its body, for writing.
+ *
+ * @public
+ */
 export interface StoredEntityWithBody extends StoredEntity {
   /** The entity as read, JSON. */
   body: string;
 }
 
-/** What one run did, as recorded. */
+/**
+ * What one run did, as recorded.
+ *
+ * @public
+ */
 export interface RunRecord {
   startedAt: string;
   finishedAt: string;
@@ -33,7 +45,11 @@ export interface RunRecord {
   failures: string[];
 }
 
-/** The changes of one run, written at its end. */
+/**
+ * The changes of one run, written at its end.
+ *
+ * @public
+ */
 export interface StoreChanges {
   /** New or changed entities, and those whose stale mark changed. */
   upsert: Array<StoredEntityWithBody | StoredEntity>;
@@ -48,6 +64,8 @@ const CHUNK = 500;
 /**
  * The OpenStack entity provider's state in the catalog's database (its own
  * tables and migrations table), shared by every replica.
+ *
+ * @public
  */
 export class ProviderStore {
   private constructor(private readonly db: Knex) {}

@@ -2,6 +2,9 @@ import type { Entity } from '@backstage/catalog-model';
 import type { UnitEntity } from '../entities/buildEntities';
 import { type EntityKind, kindOfRef } from '../entities/names';
 
+const dependsOnOf = (entity: Entity) =>
+  (entity.spec as { dependsOn?: string[] } | undefined)?.dependsOn ?? [];
+
 /**
  * Keeps links that a failing source would otherwise drop: when a resource is
  * read now (`stored`: the last emitted bodies, by ref) but a kind it links to (or the ports that link it) could not be
@@ -35,6 +38,3 @@ export function carryLinks(
     ].sort();
   }
 }
-
-const dependsOnOf = (entity: Entity) =>
-  (entity.spec as { dependsOn?: string[] } | undefined)?.dependsOn ?? [];

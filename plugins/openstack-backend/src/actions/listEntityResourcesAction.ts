@@ -9,7 +9,7 @@ import {
   openstackResourcesReadPermission,
 } from '@canopy-idp/plugin-openstack-common';
 import { EntityResolver } from '../service/EntityResolver';
-import { OpenStackService } from '../service/OpenStackService';
+import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
 import type { TenancyGuard } from '../tenancy/TenancyGuard';
 
 /** Registers the listing as an action for other plugins and MCP clients. */

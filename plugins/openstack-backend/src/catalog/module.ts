@@ -2,8 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readPluginOptions } from '../config/readPluginOptions';
-import { ProjectMap } from '../tenancy/ProjectMap';
+import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
+import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
 import { createProjectOwnerRule } from './projectOwnerRule';
 
 /**

@@ -16,7 +16,7 @@ import {
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
 import { EntityResolver } from '../service/EntityResolver';
-import { OpenStackService } from '../service/OpenStackService';
+import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
 import type { TenancyGuard } from '../tenancy/TenancyGuard';
 
 export interface RouterOptions {

@@ -1,7 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { Target } from '../reading/ScopeResolver';
+import type { Target } from '@canopy-idp/plugin-openstack-node';
 import type { TenancyGuard } from '../tenancy/TenancyGuard';
 
 /**

@@ -15,10 +15,10 @@ import {
   type CloudConfig,
   type MappedProject,
   projectLabel,
-} from '../config/types';
-import type { Target } from '../reading/ScopeResolver';
+} from '@canopy-idp/plugin-openstack-node';
+import type { Target } from '@canopy-idp/plugin-openstack-node';
 import type { OwnershipResolver } from './Ownership';
-import type { ProjectMap } from './ProjectMap';
+import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
 
 const RULES = {
   mapped: (cloud: string) =>

@@ -18,6 +18,8 @@ import { matchesRef, type ProjectMap } from '../tenancy/ProjectMap';
 /**
  * What a request asks about: a cloud, one of its mapped projects (already
  * allowed by the tenancy guard), regions and a tag selector.
+ *
+ * @public
  */
 export interface Target {
   cloud: string;

@@ -68,6 +68,8 @@ class Lru<V> {
  * What a session is for: the credential, the project it scopes to, and the
  * key sessions are shared under (one per mapped project today; a per-user
  * credential source would add the user).
+ *
+ * @public
  */
 export interface SessionScope {
   key: string;

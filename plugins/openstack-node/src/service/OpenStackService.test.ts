@@ -6,7 +6,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { CacheManager } from '@backstage/backend-defaults/cache';
-import { FakeOpenStack, fixtureBody } from '../__testUtils__/fakeOpenStack';
+import { FakeOpenStack, fixtureBody } from '../testUtils/fakeOpenStack';
 import { readPluginOptions } from '../config/readPluginOptions';
 import { OpenStackService } from './OpenStackService';
 
@@ -89,6 +89,34 @@ describe('OpenStackService, offline against recorded answers', () => {
       ['volumev3', 'ok'],
     ]);
     expect(listing.truncated).toEqual([]);
+  });
+
+  it('lists one resource alone for a Resource entity of the catalog provider', async () => {
+    const { service, project } = setup();
+    const all = await service.listResources('component:default/payments', {
+      cloud: 'lab',
+      project,
+      tags: [TAG],
+    });
+    const web1 = all.resources.servers.find(s => s.name === 'payments-web-1')!;
+    const one = await service.listResources(
+      'resource:default/openstack-server-x',
+      {
+        cloud: 'lab',
+        project,
+        tags: [],
+        resource: { kind: 'servers', id: web1.id },
+      },
+    );
+    expect(one.resources.servers.map(s => s.name)).toEqual(['payments-web-1']);
+    expect(one.resources.volumes).toEqual([]);
+    // Only servers are read (and the quotas of the project).
+    expect(one.sources.flatMap(s => s.kinds).sort()).toEqual([
+      'quotas',
+      'quotas',
+      'quotas',
+      'servers',
+    ]);
   });
 
   it('follows pages, and reports a list cut at the cap as truncated only when more exist', async () => {

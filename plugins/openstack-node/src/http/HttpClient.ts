@@ -15,13 +15,18 @@ export interface HttpOptions {
   dispatcher?: Dispatcher;
 }
 
+/** @public */
 export interface HttpResponse {
   status: number;
   headers: { get(name: string): string | null };
   body: unknown;
 }
 
-/** What the Keystone sessions need of HTTP; tests give a fake OpenStack. */
+/**
+ * What the Keystone sessions need of HTTP; tests give a fake OpenStack.
+ *
+ * @public
+ */
 export interface Http {
   request(
     method: 'GET' | 'POST',

@@ -36,7 +36,11 @@ import { ProjectMap } from '../tenancy/ProjectMap';
 
 export type { Target };
 
-/** Hooks for tests and benchmarks. */
+/**
+ * Hooks for tests and benchmarks.
+ *
+ * @public
+ */
 export interface OpenStackServiceHooks {
   now?: () => number;
   onUpstreamCall?: (what: string) => void;
@@ -51,6 +55,8 @@ export interface OpenStackServiceHooks {
  * clouds, an entity's resources, look-ups and quota headroom. It wires the
  * parts: one HTTP client per cloud, a bounded Keystone session pool, the
  * cached reader with its circuit breakers, and the listers built on them.
+ *
+ * @public
  */
 export class OpenStackService {
   /** The clouds and the projects Canopy may read in each. */

@@ -69,7 +69,11 @@ function readCloud(c: Config): CloudConfig {
   };
 }
 
-/** Reads and checks the `openstack` configuration section. */
+/**
+ * Reads and checks the `openstack` configuration section.
+ *
+ * @public
+ */
 export function readPluginOptions(config: Config): OpenStackPluginOptions {
   const section = config.getOptionalConfig('openstack');
   const clouds = (section?.getOptionalConfigArray('clouds') ?? []).map(
@@ -147,7 +151,11 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
   };
 }
 
-/** Every secret value in the configuration, so error texts can be scrubbed of them. */
+/**
+ * Every secret value in the configuration, so error texts can be scrubbed of them.
+ *
+ * @public
+ */
 export function secretsOf(options: OpenStackPluginOptions): string[] {
   const secrets = new Set<string>();
   for (const cloud of options.clouds) {

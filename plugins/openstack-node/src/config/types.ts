@@ -1,6 +1,10 @@
 /** The `openstack` configuration as the plugin uses it. */
 
-/** How Canopy authenticates to one cloud's Keystone. */
+/**
+ * How Canopy authenticates to one cloud's Keystone.
+ *
+ * @public
+ */
 export type CloudAuth =
   | {
       type: 'applicationCredential';
@@ -31,6 +35,8 @@ export type CloudAuth =
  * A Keystone project Canopy may read, the catalog owners it belongs to, and
  * the credential Canopy reads it with. A project that is not mapped is
  * unreachable.
+ *
+ * @public
  */
 export interface MappedProject {
   /** The cloud's name. */
@@ -54,6 +60,7 @@ export interface MappedProject {
   where: string;
 }
 
+/** @public */
 export interface CloudConfig {
   name: string;
   authUrl: string;
@@ -67,10 +74,15 @@ export interface CloudConfig {
   projects: MappedProject[];
 }
 
-/** How a project is named in messages: its name, else its id. */
+/**
+ * How a project is named in messages: its name, else its id.
+ *
+ * @public
+ */
 export const projectLabel = (p: Pick<MappedProject, 'id' | 'name'>) =>
   p.name ?? p.id ?? '?';
 
+/** @public */
 export interface OpenStackPluginOptions {
   clouds: CloudConfig[];
   /** Per upstream call. */

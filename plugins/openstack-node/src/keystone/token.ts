@@ -51,7 +51,11 @@ export function endpointOf(
   return undefined;
 }
 
-/** Which project a token is scoped to: an id, or a name in a domain (default: the credential's project domain, else Default). */
+/**
+ * Which project a token is scoped to: an id, or a name in a domain (default: the credential's project domain, else Default).
+ *
+ * @public
+ */
 export interface ProjectScope {
   id?: string;
   name?: string;

@@ -3,27 +3,37 @@
  * sessions use), for offline tests. It stands in for Canopy's OpenStack test
  * bed: Keystone and every list, detail and quota call the readers make are
  * answered with the JSON recorded from the real test bed
- * (__fixtures__/testbed, made by testbed/openstack/record-fixtures.mts).
+ * (this package's fixtures/testbed, made by testbed/openstack/record-fixtures.mts
+ * in Canopy's repository).
  *
  * Like the real services it pages lists (`limit`/`marker`, with a `next`
  * link whenever a page is full, as Nova, Neutron, Cinder and Octavia do, and
  * Glance's `next`), and it fails on demand per service: a timeout, a 401
  * once, a 403, a 429 or a 500. Every call is counted.
  */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UpstreamError } from '../http/errors';
 import type { Http, HttpResponse } from '../http/HttpClient';
 
-interface Fixture {
+/** @public */
+export interface Fixture {
   request: string;
   status: number;
   body: Record<string, unknown>;
 }
 
-const FIXTURES = path.resolve(__dirname, '../__fixtures__/testbed');
+const FIXTURES = resolvePackagePath(
+  '@canopy-idp/plugin-openstack-node',
+  'fixtures/testbed',
+);
 
-/** Every recorded answer, by file name (without .json). */
+/**
+ * Every recorded answer, by file name (without .json).
+ *
+ * @public
+ */
 export function fixtures(): Record<string, Fixture> {
   return Object.fromEntries(
     readdirSync(FIXTURES)
@@ -35,11 +45,16 @@ export function fixtures(): Record<string, Fixture> {
   );
 }
 
-/** A recorded answer's body. */
+/**
+ * A recorded answer's body.
+ *
+ * @public
+ */
 export function fixtureBody(name: string): any {
   return fixtures()[name].body;
 }
 
+/** @public */
 export type FailureMode =
   | 'timeout'
   | 'forbidden'
@@ -68,6 +83,7 @@ function markerOf(item: any): string {
   return item.id ?? item.keypair?.name ?? item.name;
 }
 
+/** @public */
 export class FakeOpenStack implements Http {
   readonly calls: string[] = [];
   private readonly recorded = fixtures();

@@ -1,7 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
 import type { CloudConfig, MappedProject } from '../config/types';
 
-/** How a project is referred to (annotation, query): its configured id or name. */
+/**
+ * How a project is referred to (annotation, query): its configured id or name.
+ *
+ * @public
+ */
 export function matchesRef(project: MappedProject, ref: string): boolean {
   return ref === project.id || ref === project.name;
 }
@@ -10,6 +14,8 @@ export function matchesRef(project: MappedProject, ref: string): boolean {
  * The configured clouds and, per cloud, the projects Canopy may read. What
  * is not here does not exist for Canopy: nothing else is ever asked of
  * Keystone.
+ *
+ * @public
  */
 export class ProjectMap {
   private readonly clouds = new Map<string, CloudConfig>();

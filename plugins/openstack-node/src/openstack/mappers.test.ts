@@ -3,7 +3,7 @@
  * from Canopy's test bed (testbed/openstack/record-fixtures.mts): every field
  * the frontend reads comes out typed and in place.
  */
-import { fixtureBody } from '../__testUtils__/fakeOpenStack';
+import { fixtureBody } from '../testUtils/fakeOpenStack';
 import { toVolume } from './blockStorage';
 import { toAvailabilityZone, toFlavor, toKeyPair, toServer } from './compute';
 import { toImage } from './image';

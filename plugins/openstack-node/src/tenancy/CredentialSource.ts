@@ -8,6 +8,8 @@ import type { SessionScope } from '../keystone/SessionPool';
  * Per-user Keystone tokens (Keystone federation with the portal's identity
  * provider) would be another source: a scope keyed by the requester, with
  * the user's token as its credential, and no other part would change.
+ *
+ * @public
  */
 export interface CredentialSource {
   scopeFor(

@@ -1,0 +1,32 @@
+/**
+ * Canopy's OpenStack readers, shared by the OpenStack backend plugin and the
+ * catalog's OpenStack entity provider: the `openstack` configuration, Keystone
+ * sessions, paged, retried, cached and circuit-broken reads of each project.
+ *
+ * @packageDocumentation
+ */
+
+export { readPluginOptions, secretsOf } from './config/readPluginOptions';
+export {
+  projectLabel,
+  type CloudAuth,
+  type CloudConfig,
+  type MappedProject,
+  type OpenStackPluginOptions,
+} from './config/types';
+export type { Http, HttpResponse } from './http/HttpClient';
+export type { SessionScope } from './keystone/SessionPool';
+export type { ProjectScope } from './keystone/token';
+export {
+  OpenStackInventory,
+  type InventoryCloud,
+  type InventoryProject,
+  type OpenStackInventoryReader,
+} from './inventory/OpenStackInventory';
+export type { Target } from './reading/ScopeResolver';
+export {
+  OpenStackService,
+  type OpenStackServiceHooks,
+} from './service/OpenStackService';
+export type { CredentialSource } from './tenancy/CredentialSource';
+export { matchesRef, ProjectMap } from './tenancy/ProjectMap';
