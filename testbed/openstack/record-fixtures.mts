@@ -20,10 +20,7 @@ const root = path.resolve(
   '../..',
 );
 const state = process.env.OSL_STATE ?? path.join(root, '.testbed/openstack');
-const out = path.join(
-  root,
-  'plugins/openstack-node/fixtures/testbed',
-);
+const out = path.join(root, 'plugins/openstack-node/fixtures/testbed');
 const clouds = parse(readFileSync(path.join(state, 'clouds.yaml'), 'utf8'));
 const auth = clouds.clouds['osl-demo'].auth;
 const TAG = 'canopy.entity=component.default.payments';
