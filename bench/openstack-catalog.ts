@@ -166,9 +166,13 @@ async function throughCatalog(
 ) {
   const prefix = `canopy_bench_${randomBytes(4).toString('hex')}_`;
   // Loaded only now, so that part 1 measures the provider without the backend.
-  const { startCanopyBackend } = await import(
+  const backendUtils = await import(
     '../packages/backend/src/__testUtils__/backend'
   );
+  // Compiled to CommonJS by the CLI's transform: the exports may sit on `default`.
+  const startCanopyBackend: typeof backendUtils.startCanopyBackend =
+    backendUtils.startCanopyBackend ??
+    (backendUtils as any).default.startCanopyBackend;
   const backend = await startCanopyBackend({
     database: { client: 'pg', prefix, connection: POSTGRES },
     config: {

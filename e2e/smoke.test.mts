@@ -214,15 +214,17 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
   onSignedInPage('catalog', async page => {
     // The catalog is the landing page; show every entity, not only owned ones.
     await showAllComponents(page);
-    // Canopy's seven, and the test bed's payments, shop, batch (team A) and
+    // Canopy's nine, and the test bed's payments, shop, batch (team A) and
     // orders (team B): the catalog itself is not filtered by project.
-    await page.getByText('All Components (11)').waitFor({ timeout: 120_000 });
+    await page.getByText('All Components (13)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
       'OpenStack plugin',
       'OpenStack backend plugin',
       'OpenStack common',
+      'OpenStack readers',
+      'OpenStack catalog provider',
       'Canopy scaffolder actions',
       'Kubernetes cluster and namespace form field',
     ]) {

@@ -309,13 +309,12 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
       web1.metadata.annotations!['openstack.canopy-idp.io/resource'],
       /^servers\//,
     );
-    const orders = (await resources('openstack-server')).filter(
-      s => s.spec.owner === 'group:default/team-b',
-    );
-    assert.ok(
-      orders.length >= 1,
-      'team B’s servers are listed, owned by team B',
-    );
+    const orders = await until('team B’s server, owned by team B', async () => {
+      const items = (await resources('openstack-server')).filter(
+        s => s.spec.owner === 'group:default/team-b',
+      );
+      return items.length ? items : undefined;
+    });
     assert.ok(orders.every(s => s.spec.system === 'openstack-lab-team-b'));
   });
 

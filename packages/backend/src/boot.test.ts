@@ -22,6 +22,8 @@ const EXPECTED = [
   'component:default/canopy-plugin-openstack',
   'component:default/canopy-plugin-openstack-backend',
   'component:default/canopy-plugin-openstack-common',
+  'component:default/canopy-plugin-openstack-node',
+  'component:default/canopy-plugin-catalog-backend-module-openstack',
   'component:default/canopy-plugin-scaffolder-backend-module-canopy',
   'component:default/canopy-plugin-scaffolder-module-kubernetes',
   'group:default/canopy-team',
