@@ -139,8 +139,7 @@ export class OpenStackEntityProvider implements EntityProvider {
     const added: Entity[] = [];
     const upsert: Array<StoredEntity | StoredEntityWithBody> = [];
     for (const [ref, { unit, entity }] of fresh) {
-      const body = JSON.stringify(entity);
-      const hash = sha256(body);
+      const hash = sha256(JSON.stringify(entity));
       const before = stored.get(ref);
       if (
         !before ||
@@ -149,7 +148,7 @@ export class OpenStackEntityProvider implements EntityProvider {
         before.unit !== unit
       ) {
         added.push(entity);
-        upsert.push({ ref, unit, hash, body, stale: false });
+        upsert.push({ ref, unit, hash, entity, stale: false });
       }
     }
     const remove: string[] = [];

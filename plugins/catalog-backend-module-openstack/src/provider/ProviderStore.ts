@@ -1,4 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 
 const MIGRATIONS = resolvePackagePath(
@@ -21,13 +22,13 @@ export interface StoredEntity {
 }
 
 /**
- * A stored entity with its body, for writing.
+ * A stored entity with the entity as read, for writing (serialized a chunk
+ * at a time, so a run never holds every body as text at once).
  *
  * @public
  */
 export interface StoredEntityWithBody extends StoredEntity {
-  /** The entity as read, JSON. */
-  body: string;
+  entity: Entity;
 }
 
 /**
@@ -126,7 +127,7 @@ export class ProviderStore {
           .delete();
       }
       const withBody = changes.upsert.filter(
-        (e): e is StoredEntityWithBody => 'body' in e,
+        (e): e is StoredEntityWithBody => 'entity' in e,
       );
       for (let i = 0; i < withBody.length; i += CHUNK) {
         await tx('canopy_openstack_entities')
@@ -136,7 +137,7 @@ export class ProviderStore {
               entity_ref: e.ref,
               unit: e.unit,
               hash: e.hash,
-              body: e.body,
+              body: JSON.stringify(e.entity),
               stale: e.stale,
             })),
           )
@@ -144,7 +145,7 @@ export class ProviderStore {
           .merge();
       }
       // Only the stale mark changed: the body stays as read.
-      for (const e of changes.upsert.filter(x => !('body' in x))) {
+      for (const e of changes.upsert.filter(x => !('entity' in x))) {
         await tx('canopy_openstack_entities')
           .where({ provider, entity_ref: e.ref })
           .update({ stale: e.stale });
