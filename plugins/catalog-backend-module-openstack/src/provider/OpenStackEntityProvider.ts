@@ -25,6 +25,7 @@ import { readCompletely } from './authority';
 import type {
   ProviderStore,
   RunRecord,
+  StoreChanges,
   StoredEntity,
   StoredEntityWithBody,
 } from './ProviderStore';
@@ -53,6 +54,19 @@ export interface OpenStackEntityProviderOptions {
 
 const sha256 = (text: string) =>
   createHash('sha256').update(text).digest('hex');
+
+/** What one project's read changes. */
+interface ProjectChanges {
+  /** Everything of the project now: as read, and kept (marked). */
+  entities: Entity[];
+  /** New or changed, to send. */
+  added: Entity[];
+  remove: string[];
+  kept: number;
+  upsert: Array<StoredEntity | StoredEntityWithBody>;
+  succeeded: string[];
+  failures: string[];
+}
 
 /** One project's read: its entities and which units were read completely. */
 interface ProjectRead {
@@ -95,7 +109,12 @@ export class OpenStackEntityProvider implements EntityProvider {
     });
   }
 
-  /** One run: read, compare with what was emitted, send the changes. */
+  /**
+   * One run: each project is read, compared with what was last emitted for
+   * it, and (delta mode) its changes sent and stored before the next project
+   * is read, so a run holds a few projects' entities at a time. Full mode
+   * sends everything in one mutation at the end.
+   */
   async run(): Promise<RunRecord> {
     const connection = this.connection;
     if (!connection) {
@@ -103,42 +122,139 @@ export class OpenStackEntityProvider implements EntityProvider {
     }
     const provider = this.getProviderName();
     const { logger, store } = this.options;
+    const full = this.options.mutation === 'full';
     const startedAt = this.now().toISOString();
     const cloud = this.cloud();
-    const reads = await this.readProjects(cloud);
     const stored = await store.entities(provider);
     const lastSuccess = await store.lastSuccess(provider);
-    const mapped = new Set(cloud.projects.map(p => p.key));
-
-    const complete = new Set<string>();
-    const unread = new Map<string, string>();
-    const fresh = new Map<string, UnitEntity>();
-    for (const read of reads) {
-      read.complete.forEach(u => complete.add(u));
-      read.unread.forEach((why, u) => unread.set(u, why));
-      for (const e of read.entities) {
-        fresh.set(stringifyEntityRef(e.entity), e);
-      }
+    const storedByProject = new Map<string, Map<string, StoredEntity>>();
+    for (const e of stored.values()) {
+      const project = e.unit.split('|')[0];
+      const map = storedByProject.get(project) ?? new Map();
+      map.set(e.ref, e);
+      storedByProject.set(project, map);
     }
+
+    const totals = { entities: 0, added: 0, removed: 0, kept: 0 };
+    const failures: string[] = [];
+    const everything: Entity[] = [];
+    const pending: StoreChanges[] = [];
+    const apply = async (changes: ProjectChanges) => {
+      totals.entities += changes.entities.length;
+      totals.added += changes.added.length;
+      totals.removed += changes.remove.length;
+      totals.kept += changes.kept;
+      failures.push(...changes.failures);
+      const write = {
+        upsert: changes.upsert,
+        remove: changes.remove,
+        succeeded: changes.succeeded,
+        at: startedAt,
+      };
+      if (full) {
+        everything.push(...changes.entities);
+        pending.push(write);
+        return;
+      }
+      if (changes.added.length || changes.remove.length) {
+        await connection.applyMutation({
+          type: 'delta',
+          added: changes.added.map(entity => ({
+            entity,
+            locationKey: provider,
+          })),
+          removed: changes.remove.map(entityRef => ({
+            entityRef,
+            locationKey: provider,
+          })),
+        });
+      }
+      await store.write(provider, write);
+    };
+
+    await this.forEachProject(cloud, async project => {
+      const read = await this.readProject(cloud, project);
+      await apply(
+        await this.compare(
+          provider,
+          read,
+          storedByProject.get(project.key) ?? new Map(),
+          lastSuccess,
+        ),
+      );
+    });
+    // Projects no longer mapped: their entities go.
+    const mapped = new Set(cloud.projects.map(p => p.key));
+    const gone = [...storedByProject]
+      .filter(([project]) => !mapped.has(project))
+      .flatMap(([, entities]) => [...entities.keys()]);
+    await apply({
+      entities: [],
+      added: [],
+      remove: gone,
+      kept: 0,
+      upsert: [],
+      succeeded: [],
+      failures: [],
+    });
+
+    if (full) {
+      await connection.applyMutation({
+        type: 'full',
+        entities: everything.map(entity => ({ entity, locationKey: provider })),
+      });
+      for (const write of pending) await store.write(provider, write);
+    }
+    const run: RunRecord = {
+      startedAt,
+      finishedAt: this.now().toISOString(),
+      ...totals,
+      failures: failures.sort(),
+    };
+    await store.recordRun(provider, run);
+    const summary = `${provider}: ${run.entities} entities, ${run.added} added or changed, ${run.removed} removed, ${run.kept} kept from ${failures.length} failing unit(s)`;
+    if (failures.length) {
+      logger.warn(`${summary}: ${run.failures.slice(0, 5).join('; ')}`);
+    } else {
+      logger.info(summary);
+    }
+    return run;
+  }
+
+  /** One project's read against what was last emitted for it. */
+  private async compare(
+    provider: string,
+    read: ProjectRead,
+    stored: Map<string, StoredEntity>,
+    lastSuccess: Map<string, string>,
+  ): Promise<ProjectChanges> {
+    const { unread } = read;
+    const fresh = new Map<string, UnitEntity>();
+    for (const e of read.entities) fresh.set(stringifyEntityRef(e.entity), e);
     // Bodies are read only where needed: entities kept from failing units,
     // and those read now whose links into a failing unit must be kept.
-    const needed = [...stored.values()]
-      .filter(e => {
-        if (!unread.size) return false;
-        const [project, region] = e.unit.split('|');
-        return (
-          unread.has(e.unit) ||
-          unread.has(`${project}|*`) ||
-          [...unread.keys()].some(u => u.startsWith(`${project}|${region}|`))
-        );
-      })
-      .map(e => e.ref);
-    const bodies = await store.bodies(provider, needed);
+    const needed = unread.size
+      ? [...stored.values()]
+          .filter(e => {
+            const [project, region] = e.unit.split('|');
+            return (
+              unread.has(e.unit) ||
+              unread.has(`${project}|*`) ||
+              [...unread.keys()].some(u =>
+                u.startsWith(`${project}|${region}|`),
+              )
+            );
+          })
+          .map(e => e.ref)
+      : [];
+    const bodies = await this.options.store.bodies(provider, needed);
     carryLinks(fresh, bodies, unread);
 
     const added: Entity[] = [];
+    const entities: Entity[] = [];
     const upsert: Array<StoredEntity | StoredEntityWithBody> = [];
     for (const [ref, { unit, entity }] of fresh) {
+      entities.push(entity);
       const hash = sha256(JSON.stringify(entity));
       const before = stored.get(ref);
       if (
@@ -152,12 +268,12 @@ export class OpenStackEntityProvider implements EntityProvider {
       }
     }
     const remove: string[] = [];
-    const kept: Entity[] = [];
+    let kept = 0;
     for (const [ref, before] of stored) {
       if (fresh.has(ref)) continue;
       const project = before.unit.split('|')[0];
       const why = unread.get(before.unit) ?? unread.get(`${project}|*`);
-      if (!mapped.has(project) || why === undefined) {
+      if (why === undefined) {
         remove.push(ref);
         continue;
       }
@@ -166,51 +282,21 @@ export class OpenStackEntityProvider implements EntityProvider {
         lastSuccess.get(before.unit),
         why,
       );
-      kept.push(marked);
+      kept += 1;
+      entities.push(marked);
       if (before.stale) continue;
       added.push(marked);
       upsert.push({ ...before, stale: true });
     }
-
-    if (this.options.mutation === 'full') {
-      await connection.applyMutation({
-        type: 'full',
-        entities: [...[...fresh.values()].map(e => e.entity), ...kept].map(
-          entity => ({ entity, locationKey: provider }),
-        ),
-      });
-    } else {
-      await connection.applyMutation({
-        type: 'delta',
-        added: added.map(entity => ({ entity, locationKey: provider })),
-        removed: remove.map(entityRef => ({
-          entityRef,
-          locationKey: provider,
-        })),
-      });
-    }
-    const run: RunRecord = {
-      startedAt,
-      finishedAt: this.now().toISOString(),
-      entities: fresh.size + kept.length,
-      added: added.length,
-      removed: remove.length,
-      kept: kept.length,
-      failures: [...unread].map(([u, why]) => `${u}: ${why}`).sort(),
-    };
-    await store.write(provider, {
-      upsert,
+    return {
+      entities,
+      added,
       remove,
-      succeeded: [...complete],
-      run,
-    });
-    const summary = `${provider}: ${run.entities} entities, ${run.added} added or changed, ${run.removed} removed, ${run.kept} kept from ${unread.size} failing unit(s)`;
-    if (unread.size) {
-      logger.warn(`${summary}: ${run.failures.slice(0, 5).join('; ')}`);
-    } else {
-      logger.info(summary);
-    }
-    return run;
+      kept,
+      upsert,
+      succeeded: [...read.complete],
+      failures: [...unread].map(([u, why]) => `${u}: ${why}`),
+    };
   }
 
   private cloud(): InventoryCloud {
@@ -227,21 +313,21 @@ export class OpenStackEntityProvider implements EntityProvider {
     return cloud;
   }
 
-  /** Reads every mapped project, a few at a time; a project that fails keeps its entities. */
-  private async readProjects(cloud: InventoryCloud): Promise<ProjectRead[]> {
+  /** Runs `fn` for every mapped project, a few at a time. */
+  private async forEachProject(
+    cloud: InventoryCloud,
+    fn: (project: InventoryProject) => Promise<void>,
+  ): Promise<void> {
     const queue = [...cloud.projects];
-    const out: ProjectRead[] = [];
     const worker = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        out.push(await this.readProject(cloud, p));
-      }
+      for (let p = queue.shift(); p; p = queue.shift()) await fn(p);
     };
     await Promise.all(
       Array.from({ length: this.options.concurrency ?? 4 }, worker),
     );
-    return out;
   }
 
+  /** Reads one project; when it cannot be read at all, it keeps its entities. */
   private async readProject(
     cloud: InventoryCloud,
     project: InventoryProject,

@@ -55,9 +55,10 @@ export interface StoreChanges {
   /** New or changed entities, and those whose stale mark changed. */
   upsert: Array<StoredEntityWithBody | StoredEntity>;
   remove: string[];
-  /** Units read completely in this run. */
+  /** Units read completely. */
   succeeded: string[];
-  run: RunRecord;
+  /** When they were read (ISO time). */
+  at: string;
 }
 
 const CHUNK = 500;
@@ -156,22 +157,26 @@ export class ProviderStore {
             changes.succeeded.slice(i, i + CHUNK).map(unit => ({
               provider,
               unit,
-              last_success: changes.run.startedAt,
+              last_success: changes.at,
             })),
           )
           .onConflict(['provider', 'unit'])
           .merge();
       }
-      await tx('canopy_openstack_runs').insert({
-        provider,
-        started_at: changes.run.startedAt,
-        finished_at: changes.run.finishedAt,
-        entities: changes.run.entities,
-        added: changes.run.added,
-        removed: changes.run.removed,
-        kept: changes.run.kept,
-        failures: JSON.stringify(changes.run.failures),
-      });
+    });
+  }
+
+  /** Records one run. */
+  async recordRun(provider: string, run: RunRecord): Promise<void> {
+    await this.db('canopy_openstack_runs').insert({
+      provider,
+      started_at: run.startedAt,
+      finished_at: run.finishedAt,
+      entities: run.entities,
+      added: run.added,
+      removed: run.removed,
+      kept: run.kept,
+      failures: JSON.stringify(run.failures),
     });
   }
 
