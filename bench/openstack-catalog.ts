@@ -11,14 +11,18 @@
  *      catalog API returns all 10,000 Resources, and how long a no-change run
  *      takes to hand its mutation to the catalog.
  *
- * Run: yarn bench:catalog   (PostgreSQL on 127.0.0.1:5432, user postgres)
+ * Run: yarn bench:catalog   (PostgreSQL: CANOPY_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432)
  */
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
-import { Client } from 'pg';
+import {
+  dropDatabases,
+  postgresClient,
+  postgresDatabase,
+} from '../packages/backend/src/__testUtils__/postgres';
 import { OpenStackEntityProvider } from '../plugins/catalog-backend-module-openstack/src/provider/OpenStackEntityProvider';
 import { ProviderStore } from '../plugins/catalog-backend-module-openstack/src/provider/ProviderStore';
 import { OpenStackInventory } from '../plugins/openstack-node/src/inventory/OpenStackInventory';
@@ -28,7 +32,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OpenStackLoopback } from './loopback/openstackLoopback';
 
-const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 const REGIONS = ['RegionOne', 'RegionTwo'];
 const PROJECTS = 20;
 // 250 resources per project and region: 20 x 2 x 250 = 10,000.
@@ -183,7 +186,7 @@ async function throughCatalog(
     backendUtils.startCanopyBackend ??
     (backendUtils as any).default.startCanopyBackend;
   const backend = await startCanopyBackend({
-    database: { client: 'pg', prefix, connection: POSTGRES },
+    database: postgresDatabase(prefix),
     config: {
       catalog: {
         locations: [],
@@ -204,7 +207,7 @@ async function throughCatalog(
     },
   });
   const started = performance.now();
-  const runsDb = new Client({ ...POSTGRES, database: `${prefix}catalog` });
+  const runsDb = postgresClient(`${prefix}catalog`);
   try {
     await runsDb.connect();
     const total = async () => {
@@ -245,16 +248,7 @@ async function throughCatalog(
   } finally {
     await runsDb.end().catch(() => {});
     await backend.stop();
-    const admin = new Client({ ...POSTGRES, database: 'postgres' });
-    await admin.connect();
-    const { rows } = await admin.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.query(`drop database if exists "${datname}" with (force)`);
-    }
-    await admin.end();
+    await dropDatabases(prefix);
   }
 }
 

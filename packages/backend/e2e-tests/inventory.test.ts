@@ -14,13 +14,20 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Client } from 'pg';
-import { parse } from 'yaml';
+import type { Client } from 'pg';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
+import {
+  dropDatabases,
+  postgresClient,
+  postgresDatabase,
+} from '../src/__testUtils__/postgres';
+import {
+  labCloud,
+  testbedAuth,
+  TESTBED_STATE,
+} from '../src/__testUtils__/testbed';
 
-const STATE =
-  process.env.OSL_STATE ?? path.join(repoRoot, '.testbed/openstack');
-const POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+const STATE = TESTBED_STATE;
 const PROVIDER = 'openstack-provider:lab';
 const CADENCE_SECONDS = 4;
 
@@ -148,9 +155,7 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
       `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
     );
     seed = JSON.parse(readFileSync(path.join(STATE, 'seed.json'), 'utf8'));
-    const clouds = parse(readFileSync(cloudsYaml, 'utf8')).clouds;
-    demo = clouds['osl-demo'].auth;
-    const teamB = clouds['osl-team-b'].auth;
+    demo = testbedAuth().demo;
     neutronPid = Number(
       readFileSync(path.join(STATE, 'run/neutron-server.pid'), 'utf8').trim(),
     );
@@ -180,54 +185,18 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
         retries: 0,
         failedSourceRetrySeconds: 1,
         clouds: [
-          {
-            name: 'lab',
-            authUrl: demo.auth_url,
-            regions: ['RegionOne'],
+          labCloud(demo.auth_url, {
             horizonUrl: 'https://horizon.lab.example/dashboard',
-            projects: [
-              {
-                name: 'demo',
-                owners: ['group:default/team-a'],
-                password: {
-                  username: demo.username,
-                  password: demo.password,
-                  projectName: 'demo',
-                },
-              },
-              {
-                name: 'team-b',
-                owners: ['group:default/team-b'],
-                applicationCredential: {
-                  id: teamB.application_credential_id,
-                  secret: teamB.application_credential_secret,
-                },
-              },
-            ],
-          },
+          }),
         ],
       },
     };
-    const url = new URL(POSTGRES);
-    const database = {
-      client: 'pg',
-      prefix,
-      connection: {
-        host: url.hostname,
-        port: Number(url.port),
-        user: 'postgres',
-      },
-    };
+    const database = postgresDatabase(prefix);
     // Two replicas of the same backend on one PostgreSQL, one after the other
     // (the second finds the migrations done).
     replicas.push(await startCanopyBackend({ database, config }));
     replicas.push(await startCanopyBackend({ database, config }));
-    runsDb = new Client({
-      host: url.hostname,
-      port: Number(url.port),
-      user: 'postgres',
-      database: `${prefix}catalog`,
-    });
+    runsDb = postgresClient(`${prefix}catalog`);
     await runsDb.connect();
   });
 
@@ -241,16 +210,7 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
     }
     await runsDb?.end();
     for (const r of replicas) await r.stop();
-    const admin = new Client({ connectionString: POSTGRES });
-    await admin.connect();
-    const { rows } = await admin.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.query(`drop database if exists "${datname}" with (force)`);
-    }
-    await admin.end();
+    await dropDatabases(prefix);
   });
 
   it('lists each mapped project as a System owned by its team', async () => {

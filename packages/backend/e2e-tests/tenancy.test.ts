@@ -16,13 +16,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse, stringify } from 'yaml';
-import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
+import { stringify } from 'yaml';
+import { startCanopyBackend } from '../src/__testUtils__/backend';
 import { KeystoneProxy } from '../src/__testUtils__/keystoneProxy';
+import { labCloud, TESTBED_STATE } from '../src/__testUtils__/testbed';
 import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
 
-const STATE =
-  process.env.OSL_STATE ?? path.join(repoRoot, '.testbed/openstack');
+const STATE = TESTBED_STATE;
 const USERS = {
   'user:default/alice': ['user:default/alice', 'group:default/team-a'],
   'user:default/bob': ['user:default/bob', 'group:default/team-b'],
@@ -86,9 +86,6 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
       `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
     );
     seed = JSON.parse(readFileSync(path.join(STATE, 'seed.json'), 'utf8'));
-    const clouds = parse(readFileSync(cloudsYaml, 'utf8')).clouds;
-    const demo = clouds['osl-demo'].auth;
-    const teamB = clouds['osl-team-b'].auth;
     const authUrl = await keystone.start();
     const catalogFile = path.join(
       mkdtempSync(path.join(tmpdir(), 'canopy-tenancy-')),
@@ -116,32 +113,7 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
           ],
         },
         openstack: {
-          clouds: [
-            {
-              name: 'lab',
-              authUrl,
-              regions: ['RegionOne'],
-              projects: [
-                {
-                  name: 'demo',
-                  owners: ['group:default/team-a'],
-                  password: {
-                    username: demo.username,
-                    password: demo.password,
-                    projectName: 'demo',
-                  },
-                },
-                {
-                  name: 'team-b',
-                  owners: ['group:default/team-b'],
-                  applicationCredential: {
-                    id: teamB.application_credential_id,
-                    secret: teamB.application_credential_secret,
-                  },
-                },
-              ],
-            },
-          ],
+          clouds: [labCloud(authUrl)],
         },
       },
     });

@@ -11,10 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startCanopyBackend } from './__testUtils__/backend';
-
-const postgresUrl =
-  process.env.CANOPY_TEST_POSTGRES_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
+import {
+  dropDatabases,
+  POSTGRES_URL as postgresUrl,
+  postgresDatabase,
+} from './__testUtils__/postgres';
 
 const EXPECTED = [
   'component:default/canopy-app',
@@ -147,32 +148,13 @@ describe('Canopy backend boots and serves its own catalog', () => {
       return;
     }
     const prefix = `canopy_boot_${randomBytes(4).toString('hex')}_`;
-    const url = new URL(postgresUrl);
     try {
-      const result = await bootAndReadCatalog({
-        client: 'pg',
-        prefix,
-        connection: {
-          host: url.hostname,
-          port: Number(url.port || 5432),
-          user: decodeURIComponent(url.username),
-          password: decodeURIComponent(url.password),
-        },
-      });
+      const result = await bootAndReadCatalog(postgresDatabase(prefix));
       expect(result.healthStatus).toBe(200);
       expect(result.signInStatus).toBe(200);
       expect(result.refs).toEqual(expect.arrayContaining(EXPECTED));
     } finally {
-      const admin = new Client({ connectionString: postgresUrl });
-      await admin.connect();
-      const { rows } = await admin.query(
-        'select datname from pg_database where datname like $1',
-        [`${prefix}%`],
-      );
-      for (const { datname } of rows) {
-        await admin.query(`drop database if exists "${datname}" with (force)`);
-      }
-      await admin.end();
+      await dropDatabases(prefix);
     }
   }, 120_000);
 });
