@@ -2,7 +2,7 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type {
   EntityProvider,
   EntityProviderConnection,
@@ -12,22 +12,23 @@ import type {
   InventoryProject,
   OpenStackInventoryReader,
 } from '@canopy-idp/plugin-openstack-node';
-import { createHash } from 'node:crypto';
 import {
-  PROVIDER_ANNOTATIONS,
   projectEntities,
   projectSystem,
   type ProjectContext,
-  type UnitEntity,
 } from '../entities/buildEntities';
-import { carryLinks } from './carryLinks';
 import { readCompletely } from './authority';
+import {
+  bodiesNeeded,
+  compareProject,
+  type ProjectChanges,
+  type ProjectRead,
+} from './compareProject';
 import type {
   ProviderStore,
   RunRecord,
   StoreChanges,
   StoredEntity,
-  StoredEntityWithBody,
 } from './ProviderStore';
 
 /** @public */
@@ -50,30 +51,6 @@ export interface OpenStackEntityProviderOptions {
    */
   mutation?: 'delta' | 'full';
   now?: () => Date;
-}
-
-const sha256 = (text: string) =>
-  createHash('sha256').update(text).digest('hex');
-
-/** What one project's read changes. */
-interface ProjectChanges {
-  /** Everything of the project now: as read, and kept (marked). */
-  entities: Entity[];
-  /** New or changed, to send. */
-  added: Entity[];
-  remove: string[];
-  kept: number;
-  upsert: Array<StoredEntity | StoredEntityWithBody>;
-  succeeded: string[];
-  failures: string[];
-}
-
-/** One project's read: its entities and which units were read completely. */
-interface ProjectRead {
-  project: InventoryProject;
-  entities: UnitEntity[];
-  complete: Set<string>;
-  unread: Map<string, string>;
 }
 
 /**
@@ -228,75 +205,11 @@ export class OpenStackEntityProvider implements EntityProvider {
     stored: Map<string, StoredEntity>,
     lastSuccess: Map<string, string>,
   ): Promise<ProjectChanges> {
-    const { unread } = read;
-    const fresh = new Map<string, UnitEntity>();
-    for (const e of read.entities) fresh.set(stringifyEntityRef(e.entity), e);
-    // Bodies are read only where needed: entities kept from failing units,
-    // and those read now whose links into a failing unit must be kept.
-    const needed = unread.size
-      ? [...stored.values()]
-          .filter(e => {
-            const [project, region] = e.unit.split('|');
-            return (
-              unread.has(e.unit) ||
-              unread.has(`${project}|*`) ||
-              [...unread.keys()].some(u =>
-                u.startsWith(`${project}|${region}|`),
-              )
-            );
-          })
-          .map(e => e.ref)
-      : [];
-    const bodies = await this.options.store.bodies(provider, needed);
-    carryLinks(fresh, bodies, unread);
-
-    const added: Entity[] = [];
-    const entities: Entity[] = [];
-    const upsert: Array<StoredEntity | StoredEntityWithBody> = [];
-    for (const [ref, { unit, entity }] of fresh) {
-      entities.push(entity);
-      const hash = sha256(JSON.stringify(entity));
-      const before = stored.get(ref);
-      if (
-        !before ||
-        before.hash !== hash ||
-        before.stale ||
-        before.unit !== unit
-      ) {
-        added.push(entity);
-        upsert.push({ ref, unit, hash, entity, stale: false });
-      }
-    }
-    const remove: string[] = [];
-    let kept = 0;
-    for (const [ref, before] of stored) {
-      if (fresh.has(ref)) continue;
-      const project = before.unit.split('|')[0];
-      const why = unread.get(before.unit) ?? unread.get(`${project}|*`);
-      if (why === undefined) {
-        remove.push(ref);
-        continue;
-      }
-      const marked = markStale(
-        JSON.parse(bodies.get(ref)!),
-        lastSuccess.get(before.unit),
-        why,
-      );
-      kept += 1;
-      entities.push(marked);
-      if (before.stale) continue;
-      added.push(marked);
-      upsert.push({ ...before, stale: true });
-    }
-    return {
-      entities,
-      added,
-      remove,
-      kept,
-      upsert,
-      succeeded: [...read.complete],
-      failures: [...unread].map(([u, why]) => `${u}: ${why}`),
-    };
+    const bodies = await this.options.store.bodies(
+      provider,
+      bodiesNeeded(stored, read.unread),
+    );
+    return compareProject(read, stored, bodies, lastSuccess);
   }
 
   private cloud(): InventoryCloud {
@@ -370,23 +283,4 @@ export class OpenStackEntityProvider implements EntityProvider {
       };
     }
   }
-}
-
-/** The entity as last read, marked with when it was last seen and why it is not now. */
-function markStale(
-  entity: Entity,
-  lastSeen: string | undefined,
-  why: string,
-): Entity {
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        [PROVIDER_ANNOTATIONS.lastSeen]: lastSeen ?? 'unknown',
-        [PROVIDER_ANNOTATIONS.lastError]: why.slice(0, 500),
-      },
-    },
-  };
 }
