@@ -6,12 +6,14 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
 import { registerListEntityResourcesAction } from './actions/listEntityResourcesAction';
-import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
+import {
+  readPluginOptions,
+  OpenStackService,
+  projectLabel,
+} from '@canopy-idp/plugin-openstack-node';
 import { createRouter } from './router/createRouter';
-import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
 import { OwnershipResolver } from './tenancy/Ownership';
 import { TenancyGuard } from './tenancy/TenancyGuard';
-import { projectLabel } from '@canopy-idp/plugin-openstack-node';
 
 /**
  * Canopy's OpenStack backend plugin, mounted at `/api/openstack`.

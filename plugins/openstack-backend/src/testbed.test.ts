@@ -17,8 +17,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { openstackPlugin } from './plugin';
-import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
-import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
+import {
+  readPluginOptions,
+  OpenStackService,
+} from '@canopy-idp/plugin-openstack-node';
 import type {
   OpenStackLookupName,
   OpenStackResourceKind,

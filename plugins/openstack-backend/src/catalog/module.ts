@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
-import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import {
+  readPluginOptions,
+  ProjectMap,
+} from '@canopy-idp/plugin-openstack-node';
 import { createProjectOwnerRule } from './projectOwnerRule';
 
 /**

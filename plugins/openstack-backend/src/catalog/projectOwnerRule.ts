@@ -8,8 +8,10 @@ import { catalogEntityPermissionResourceRef } from '@backstage/plugin-catalog-no
 import type { EntitiesSearchFilter } from '@backstage/plugin-catalog-node';
 import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod';
-import type { MappedProject } from '@canopy-idp/plugin-openstack-node';
-import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import type {
+  MappedProject,
+  ProjectMap,
+} from '@canopy-idp/plugin-openstack-node';
 
 /**
  * The name of the permission rule "the user owns the OpenStack project

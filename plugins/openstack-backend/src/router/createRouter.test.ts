@@ -15,8 +15,10 @@ import dns from 'node:dns';
 import express from 'express';
 import request from 'supertest';
 import { FakeOpenStack } from '@canopy-idp/plugin-openstack-node/testUtils';
-import { readPluginOptions } from '@canopy-idp/plugin-openstack-node';
-import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
+import {
+  readPluginOptions,
+  OpenStackService,
+} from '@canopy-idp/plugin-openstack-node';
 import { OwnershipResolver } from '../tenancy/Ownership';
 import { TenancyGuard } from '../tenancy/TenancyGuard';
 import { createRouter } from './createRouter';

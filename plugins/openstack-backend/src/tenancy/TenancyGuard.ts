@@ -15,10 +15,10 @@ import {
   type CloudConfig,
   type MappedProject,
   projectLabel,
+  type Target,
+  type ProjectMap,
 } from '@canopy-idp/plugin-openstack-node';
-import type { Target } from '@canopy-idp/plugin-openstack-node';
 import type { OwnershipResolver } from './Ownership';
-import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
 
 const RULES = {
   mapped: (cloud: string) =>
