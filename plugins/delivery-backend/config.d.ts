@@ -1,0 +1,64 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Canopy's delivery tracking: requests followed from pull request to running. */
+  delivery?: {
+    /**
+     * How often open requests are advanced (one replica at a time, through
+     * the scheduler service). Default: every 30 seconds, 5-minute timeout.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * How long a request whose current stage did not change waits before it
+     * is checked again: `initialSeconds`, doubled after each unchanged check,
+     * up to `maxSeconds`. Defaults 30 and 900.
+     */
+    backoff?: {
+      initialSeconds?: number;
+      maxSeconds?: number;
+    };
+    /** Argo CD instances whose Applications the `argocd` stage reads (REST API). */
+    argocd?: {
+      instances?: Array<{
+        /** Name templates refer to (`expected.argoCdApplications[].instance`); the first is the default. */
+        name: string;
+        /** Base URL of the Argo CD API server, e.g. https://argocd.example.com */
+        url: string;
+        /**
+         * An Argo CD API token (a local account with `applications, get` rights).
+         * @visibility secret
+         */
+        token: string;
+        /** Link base for the Argo CD UI; defaults to `url`. */
+        uiUrl?: string;
+      }>;
+    };
+    /**
+     * Webhook endpoints that advance the matching requests at once. Each is
+     * off until its secret is set; a call without the right secret is refused.
+     */
+    webhooks?: {
+      github?: {
+        /**
+         * The webhook's secret; GitHub signs each delivery with it (X-Hub-Signature-256).
+         * @visibility secret
+         */
+        secret: string;
+      };
+      gitlab?: {
+        /**
+         * The webhook's secret token (X-Gitlab-Token).
+         * @visibility secret
+         */
+        token: string;
+      };
+      argocd?: {
+        /**
+         * Bearer token Argo CD notifications send (webhook service header `Authorization: Bearer ...`).
+         * @visibility secret
+         */
+        token: string;
+      };
+    };
+  };
+}

@@ -1,0 +1,87 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
+import type { RequestNotifier } from '../notify/RequestNotifier';
+import type { StageObserver } from '../stages/Observer';
+import type { RequestStore } from '../store/RequestStore';
+import type { StoredRequest } from '../store/types';
+import { advance } from './advance';
+
+const PARALLEL = 4;
+
+/**
+ * Advances open requests: the due ones on the scheduler's beat (one replica
+ * at a time), the ones a webhook names at once. Each advance is written only
+ * if no other replica wrote the request first, and only the writer notifies,
+ * so every change is made and told once however many replicas run.
+ */
+export class Advancer {
+  private readonly observers: Map<DeliveryStageName, StageObserver>;
+
+  constructor(
+    private readonly options: {
+      store: RequestStore;
+      observers: StageObserver[];
+      notifier: RequestNotifier;
+      logger: LoggerService;
+      backoff: { initialMs: number; maxMs: number };
+      now?: () => Date;
+    },
+  ) {
+    this.observers = new Map(options.observers.map(o => [o.stage, o]));
+  }
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Advances the requests whose next check is due; returns how many it wrote. */
+  async advanceDue(): Promise<number> {
+    const due = await this.options.store.due(this.now().toISOString());
+    return this.advanceAll(due);
+  }
+
+  /** Advances these requests now (webhooks). */
+  async advanceAll(requests: StoredRequest[]): Promise<number> {
+    let written = 0;
+    const queue = [...requests];
+    const worker = async () => {
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        if (await this.advanceOne(r)) written++;
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    return written;
+  }
+
+  private async advanceOne(request: StoredRequest): Promise<boolean> {
+    const { store, notifier, logger, backoff } = this.options;
+    try {
+      const { next, events } = await advance(
+        request,
+        this.observers,
+        this.now(),
+        backoff,
+      );
+      if (!(await store.update(next))) {
+        logger.debug(
+          `Request ${request.id} was advanced by another replica first`,
+        );
+        return false;
+      }
+      if (next.state !== request.state || events.length) {
+        logger.info(
+          `Request ${request.id} (${request.title}): ${next.state}, stage ${
+            next.currentStage ?? 'none'
+          }`,
+        );
+      }
+      await notifier.tell(next, events);
+      return true;
+    } catch (error) {
+      logger.error(
+        `Could not advance request ${request.id}: ${(error as Error).message}`,
+      );
+      return false;
+    }
+  }
+}

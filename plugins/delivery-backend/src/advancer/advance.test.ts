@@ -1,0 +1,169 @@
+import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
+import { aRequest } from '../__testUtils__/requests';
+import type { Observation, StageObserver } from '../stages/Observer';
+import { advance } from './advance';
+
+const backoff = { initialMs: 30_000, maxMs: 900_000 };
+const now = new Date('2026-11-30T10:05:00.000Z');
+
+function observers(
+  seen: Partial<Record<DeliveryStageName, Observation | Error>>,
+): Map<DeliveryStageName, StageObserver> {
+  return new Map(
+    Object.entries(seen).map(([stage, result]) => [
+      stage as DeliveryStageName,
+      {
+        stage: stage as DeliveryStageName,
+        observe: async () => {
+          if (result instanceof Error) throw result;
+          return result!;
+        },
+      },
+    ]),
+  );
+}
+
+describe('advance', () => {
+  it('moves through every stage that has succeeded, in one pass, to ready', async () => {
+    const { next, events } = await advance(
+      aRequest({ pipeline: true, argoCdApplications: [{ name: 'web' }] }),
+      observers({
+        'pull-request': {
+          state: 'succeeded',
+          message: 'Merged into main',
+          facts: { mergeCommitSha: 'abc1234' },
+        },
+        pipeline: { state: 'succeeded', message: 'applied' },
+        argocd: { state: 'succeeded', message: 'web: Synced, Healthy' },
+      }),
+      now,
+      backoff,
+    );
+    expect(next.state).toBe('ready');
+    expect(next.currentStage).toBeUndefined();
+    expect(next.stages.map(s => [s.name, s.state])).toEqual([
+      ['pull-request', 'succeeded'],
+      ['pipeline', 'succeeded'],
+      ['argocd', 'succeeded'],
+    ]);
+    expect(next.stages[1]).toMatchObject({
+      startedAt: now.toISOString(),
+      finishedAt: now.toISOString(),
+    });
+    expect(next.facts.mergeCommitSha).toBe('abc1234');
+    expect(next.nextCheckAt).toBeUndefined();
+    expect(next.version).toBe(1);
+    expect(events.map(e => `${e.kind}:${e.stage ?? ''}`)).toEqual([
+      'stage-succeeded:pull-request',
+      'stage-succeeded:pipeline',
+      'stage-succeeded:argocd',
+      'ready:',
+    ]);
+  });
+
+  it('passes what a stage learnt to the next one', async () => {
+    let shaSeen: string | undefined;
+    const map = observers({
+      'pull-request': {
+        state: 'succeeded',
+        facts: { mergeCommitSha: 'feed' },
+      },
+    });
+    map.set('pipeline', {
+      stage: 'pipeline',
+      observe: async r => {
+        shaSeen = r.facts.mergeCommitSha;
+        return { state: 'running', message: 'apply in_progress' };
+      },
+    });
+    const { next } = await advance(aRequest(), map, now, backoff);
+    expect(shaSeen).toBe('feed');
+    expect(next.currentStage).toBe('pipeline');
+    expect(next.stages[1]).toMatchObject({
+      state: 'running',
+      message: 'apply in_progress',
+    });
+  });
+
+  it('stops at a failed stage, fails the request and says why', async () => {
+    const { next, events } = await advance(
+      aRequest(),
+      observers({
+        'pull-request': { state: 'succeeded' },
+        pipeline: { state: 'failed', message: 'apply concluded failure' },
+      }),
+      now,
+      backoff,
+    );
+    expect(next.state).toBe('failed');
+    expect(next.currentStage).toBe('pipeline');
+    expect(next.nextCheckAt).toBeUndefined();
+    expect(events.at(-1)).toEqual({
+      kind: 'failed',
+      stage: 'pipeline',
+      message: 'apply concluded failure',
+    });
+  });
+
+  it('leaves a stage whose system cannot be asked unknown, with when and why, and the request open', async () => {
+    const { next, events } = await advance(
+      aRequest(),
+      observers({
+        'pull-request': new Error('GitHub did not answer (HTTP 502)'),
+      }),
+      now,
+      backoff,
+    );
+    expect(next.state).toBe('open');
+    expect(next.stages[0]).toMatchObject({
+      state: 'unknown',
+      checkedAt: now.toISOString(),
+      message: 'GitHub did not answer (HTTP 502)',
+    });
+    expect(events).toEqual([]);
+    expect(next.nextCheckAt).toBe(
+      new Date(now.getTime() + 30_000).toISOString(),
+    );
+  });
+
+  it('backs off while nothing changes, and starts over when something does', async () => {
+    const same = observers({
+      'pull-request': {
+        state: 'running',
+        message: 'Waiting for review and merge',
+      },
+    });
+    let request = aRequest();
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      request = (await advance(request, same, now, backoff)).next;
+      waits.push((Date.parse(request.nextCheckAt!) - now.getTime()) / 1000);
+    }
+    expect(waits).toEqual([60, 120, 240, 480, 900, 900, 900]);
+    const moved = (
+      await advance(
+        request,
+        observers({
+          'pull-request': { state: 'running', message: 'checks: 1 running' },
+        }),
+        now,
+        backoff,
+      )
+    ).next;
+    expect(moved.attempts).toBe(0);
+    expect(Date.parse(moved.nextCheckAt!) - now.getTime()).toBe(30_000);
+  });
+
+  it('does not look at a request that is no longer open', async () => {
+    const observe = jest.fn();
+    const request = aRequest({}, { state: 'failed' });
+    const { next } = await advance(
+      request,
+      new Map([['pull-request', { stage: 'pull-request', observe }]]),
+      now,
+      backoff,
+    );
+    expect(observe).not.toHaveBeenCalled();
+    expect(next.state).toBe('failed');
+  });
+});

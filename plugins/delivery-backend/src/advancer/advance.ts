@@ -1,0 +1,108 @@
+import type {
+  DeliveryStage,
+  DeliveryStageName,
+} from '@canopy-idp/plugin-delivery-common';
+import type { StageObserver } from '../stages/Observer';
+import type { StoredRequest } from '../store/types';
+
+/** A change worth telling the requester about. */
+export interface DeliveryEvent {
+  kind: 'stage-succeeded' | 'ready' | 'failed';
+  stage?: DeliveryStageName;
+  message?: string;
+}
+
+export interface Advanced {
+  next: StoredRequest;
+  events: DeliveryEvent[];
+}
+
+const comparable = (stages: DeliveryStage[]) =>
+  JSON.stringify(stages.map(({ checkedAt: _c, ...s }) => s));
+
+/**
+ * Moves a request as far as its systems say it has come: the current stage
+ * is observed; when it succeeded the next one is observed at once, until a
+ * stage is still going, failed, or could not be asked (`unknown`). Pure but
+ * for the observers; `next.version` is one more than the request's.
+ */
+export async function advance(
+  request: StoredRequest,
+  observers: ReadonlyMap<DeliveryStageName, StageObserver>,
+  now: Date,
+  backoff: { initialMs: number; maxMs: number },
+): Promise<Advanced> {
+  const at = now.toISOString();
+  const stages = request.stages.map(s => ({ ...s, links: [...s.links] }));
+  let facts = { ...request.facts };
+  let state = request.state;
+  const events: DeliveryEvent[] = [];
+
+  for (const stage of stages) {
+    if (state !== 'open') break;
+    if (stage.state === 'succeeded') continue;
+    stage.startedAt ??= at;
+    const observer = observers.get(stage.name);
+    try {
+      if (!observer) {
+        throw new Error(
+          `no observer for the ${stage.name} stage is configured`,
+        );
+      }
+      const seen = await observer.observe({ ...request, stages, facts });
+      stage.checkedAt = at;
+      if (seen.message !== undefined) stage.message = seen.message;
+      if (seen.links) stage.links = seen.links;
+      if (seen.facts) facts = { ...facts, ...seen.facts };
+      stage.state = seen.state;
+      if (seen.state === 'succeeded' || seen.state === 'failed') {
+        stage.finishedAt = at;
+      }
+    } catch (error) {
+      stage.state = 'unknown';
+      stage.checkedAt = at;
+      stage.message = (error as Error).message || String(error);
+      break;
+    }
+    if (stage.state === 'succeeded') {
+      events.push({ kind: 'stage-succeeded', stage: stage.name });
+      continue;
+    }
+    if (stage.state === 'failed') {
+      state = 'failed';
+      events.push({
+        kind: 'failed',
+        stage: stage.name,
+        message: stage.message,
+      });
+    }
+    break;
+  }
+  if (state === 'open' && stages.every(s => s.state === 'succeeded')) {
+    state = 'ready';
+    events.push({ kind: 'ready' });
+  }
+
+  const changed =
+    state !== request.state ||
+    comparable(stages) !== comparable(request.stages);
+  const attempts = changed ? 0 : request.attempts + 1;
+  const wait = Math.min(
+    backoff.initialMs * 2 ** Math.min(attempts, 20),
+    backoff.maxMs,
+  );
+  const next: StoredRequest = {
+    ...request,
+    stages,
+    facts,
+    state,
+    currentStage: stages.find(s => s.state !== 'succeeded')?.name,
+    attempts,
+    version: request.version + 1,
+    updatedAt: changed ? at : request.updatedAt,
+  };
+  if (state === 'open')
+    next.nextCheckAt = new Date(now.getTime() + wait).toISOString();
+  else delete next.nextCheckAt;
+  return { next, events };
+}

@@ -1,0 +1,71 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** An Argo CD API server the `argocd` stage reads. */
+export interface ArgoCdInstance {
+  name: string;
+  url: string;
+  token: string;
+  uiUrl: string;
+}
+
+/** The `delivery` configuration, read and checked once at start-up. */
+export interface DeliveryOptions {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  backoff: { initialMs: number; maxMs: number };
+  argocd: ArgoCdInstance[];
+  webhooks: { github?: string; gitlab?: string; argocd?: string };
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+export function readDeliveryOptions(root: Config): DeliveryOptions {
+  const config = root.getOptionalConfig('delivery');
+  const schedule = config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : {
+        frequency: { seconds: 30 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 15 },
+      };
+  const initialSeconds =
+    config?.getOptionalNumber('backoff.initialSeconds') ?? 30;
+  const maxSeconds = config?.getOptionalNumber('backoff.maxSeconds') ?? 900;
+  if (!(initialSeconds > 0) || !(maxSeconds >= initialSeconds)) {
+    throw new InputError(
+      'delivery.backoff: initialSeconds must be > 0 and maxSeconds >= initialSeconds',
+    );
+  }
+  const argocd = (config?.getOptionalConfigArray('argocd.instances') ?? []).map(
+    (c, i) => {
+      const url = c.getString('url');
+      if (!/^https?:\/\//.test(url)) {
+        throw new InputError(
+          `delivery.argocd.instances[${i}].url: must be an http(s) URL, got '${url}'`,
+        );
+      }
+      return {
+        name: c.getString('name'),
+        url: trimSlash(url),
+        token: c.getString('token'),
+        uiUrl: trimSlash(c.getOptionalString('uiUrl') ?? url),
+      };
+    },
+  );
+  return {
+    schedule,
+    backoff: { initialMs: initialSeconds * 1000, maxMs: maxSeconds * 1000 },
+    argocd,
+    webhooks: {
+      github: config?.getOptionalString('webhooks.github.secret'),
+      gitlab: config?.getOptionalString('webhooks.gitlab.token'),
+      argocd: config?.getOptionalString('webhooks.argocd.token'),
+    },
+  };
+}

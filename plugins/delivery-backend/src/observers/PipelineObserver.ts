@@ -1,0 +1,145 @@
+import type { Observation, StageObserver } from '../stages/Observer';
+import type { StoredRequest } from '../store/types';
+import { apiFailure, projectPath, type ScmClients } from './ScmClients';
+
+/** The workflow `canopy:pipeline:terraform` writes into GitHub repositories. */
+export const CANOPY_WORKFLOW_PATH = '.github/workflows/canopy-terraform.yaml';
+
+const short = (sha: string) => sha.slice(0, 7);
+
+/**
+ * The `pipeline` stage: the apply pipeline that runs on the merge commit —
+ * a GitHub Actions workflow run (Canopy's workflow when there is one, else
+ * any push run on that commit) or a GitLab pipeline — and its result.
+ */
+export class PipelineObserver implements StageObserver {
+  readonly stage = 'pipeline' as const;
+
+  constructor(private readonly scm: ScmClients) {}
+
+  async observe(request: StoredRequest): Promise<Observation> {
+    const sha = request.facts.mergeCommitSha;
+    if (!sha) {
+      return {
+        state: 'pending',
+        message: 'The merge commit is not known yet',
+      };
+    }
+    return request.pullRequest.provider === 'github'
+      ? this.github(request, sha)
+      : this.gitlab(request, sha);
+  }
+
+  private async github(
+    request: StoredRequest,
+    sha: string,
+  ): Promise<Observation> {
+    const pr = request.pullRequest;
+    const octokit = await this.scm.github(pr);
+    let runs;
+    try {
+      runs = (
+        await octokit.actions.listWorkflowRunsForRepo({
+          owner: pr.owner,
+          repo: pr.repo,
+          head_sha: sha,
+          event: 'push',
+          per_page: 50,
+        })
+      ).data.workflow_runs;
+    } catch (error) {
+      throw apiFailure('GitHub Actions', error);
+    }
+    const run =
+      runs.find(r => r.path === CANOPY_WORKFLOW_PATH) ??
+      runs.find(r => r.head_sha === sha);
+    if (!run) {
+      return {
+        state: 'pending',
+        message: `Waiting for the apply workflow to start on ${short(sha)}`,
+      };
+    }
+    const links = [
+      { title: `Workflow run: ${run.name ?? run.id}`, url: run.html_url },
+    ];
+    if (run.status !== 'completed') {
+      return {
+        state: 'running',
+        message: `${run.name ?? 'Workflow'} ${
+          run.status ?? 'queued'
+        } on ${short(sha)}`,
+        links,
+      };
+    }
+    if (['success', 'neutral', 'skipped'].includes(run.conclusion ?? '')) {
+      return {
+        state: 'succeeded',
+        message: `${run.name ?? 'Workflow'} succeeded on ${short(sha)}`,
+        links,
+      };
+    }
+    return {
+      state: 'failed',
+      message: `${run.name ?? 'Workflow'} concluded ${
+        run.conclusion
+      } on ${short(sha)}: see the run's log`,
+      links,
+    };
+  }
+
+  private async gitlab(
+    request: StoredRequest,
+    sha: string,
+  ): Promise<Observation> {
+    const pr = request.pullRequest;
+    const gitlab = this.scm.gitlab(pr);
+    let pipelines: Array<{
+      id: number;
+      status: string;
+      web_url: string;
+      source?: string;
+    }>;
+    try {
+      pipelines = (await gitlab.Pipelines.all(projectPath(pr), {
+        sha,
+        perPage: 50,
+        maxPages: 1,
+      })) as unknown as typeof pipelines;
+    } catch (error) {
+      throw apiFailure('GitLab CI', error);
+    }
+    const pipeline = [...pipelines]
+      .filter(p => p.source !== 'merge_request_event')
+      .sort((a, b) => b.id - a.id)[0];
+    if (!pipeline) {
+      return {
+        state: 'pending',
+        message: `Waiting for the apply pipeline to start on ${short(sha)}`,
+      };
+    }
+    const links = [
+      { title: `Pipeline #${pipeline.id}`, url: pipeline.web_url },
+    ];
+    if (pipeline.status === 'success') {
+      return {
+        state: 'succeeded',
+        message: `Pipeline #${pipeline.id} succeeded on ${short(sha)}`,
+        links,
+      };
+    }
+    if (['failed', 'canceled', 'skipped'].includes(pipeline.status)) {
+      return {
+        state: 'failed',
+        message: `Pipeline #${pipeline.id} ${pipeline.status} on ${short(
+          sha,
+        )}: see its jobs`,
+        links,
+      };
+    }
+    return {
+      state: 'running',
+      message: `Pipeline #${pipeline.id} ${pipeline.status} on ${short(sha)}`,
+      links,
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  OpenStackService,
+  readPluginOptions,
+} from '@canopy-idp/plugin-openstack-node';
+import { Advancer } from './advancer/Advancer';
+import { readDeliveryOptions } from './config';
+import { RequestNotifier } from './notify/RequestNotifier';
+import { ArgoCdObserver } from './observers/ArgoCdObserver';
+import { readKubernetesClusters } from './observers/kubernetesClusters';
+import { KroObserver } from './observers/KroObserver';
+import { OpenStackObserver } from './observers/OpenStackObserver';
+import { PipelineObserver } from './observers/PipelineObserver';
+import { PullRequestObserver } from './observers/PullRequestObserver';
+import { ScmClients } from './observers/ScmClients';
+import { createRouter } from './router/createRouter';
+import { createWebhookRouter } from './router/webhooks';
+import { RequestStore } from './store/RequestStore';
+
+/**
+ * Canopy's delivery backend plugin, mounted at `/api/delivery`: records each
+ * request a template opens as a pull request and follows it to running.
+ *
+ * @public
+ */
+export const deliveryPlugin = createBackendPlugin({
+  pluginId: 'delivery',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const options = readDeliveryOptions(deps.config);
+        const integrations = ScmIntegrations.fromConfig(deps.config);
+        const scm = new ScmClients(integrations);
+        const store = await RequestStore.create(deps.database);
+        const openstack = new OpenStackService(readPluginOptions(deps.config), {
+          cache: deps.cache,
+          logger: deps.logger,
+        });
+        const advancer = new Advancer({
+          store,
+          observers: [
+            new PullRequestObserver(scm),
+            new PipelineObserver(scm),
+            new ArgoCdObserver(options.argocd),
+            new KroObserver(readKubernetesClusters(deps.config)),
+            new OpenStackObserver(openstack),
+          ],
+          notifier: new RequestNotifier(deps.notifications, deps.logger),
+          logger: deps.logger,
+          backoff: options.backoff,
+        });
+
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-advance-requests',
+          ...options.schedule,
+          scope: 'global',
+          fn: async () => {
+            await advancer.advanceDue();
+          },
+        });
+
+        deps.httpRouter.use(
+          createWebhookRouter({
+            secrets: options.webhooks,
+            store,
+            advancer,
+            logger: deps.logger,
+          }),
+        );
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
+            integrations,
+          }),
+        );
+        for (const path of ['/health', '/webhooks']) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,166 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { StoredRequest } from './types';
+
+const MIGRATIONS = resolvePackagePath(
+  '@canopy-idp/plugin-delivery-backend',
+  'migrations',
+);
+
+const TABLE = 'delivery_requests';
+
+type Row = {
+  id: string;
+  task_id: string;
+  template_ref: string | null;
+  title: string;
+  requester: string;
+  requester_ownership: string;
+  entity_ref: string;
+  pull_request: string;
+  pull_request_url: string;
+  expected: string;
+  state: string;
+  stages: string;
+  facts: string;
+  version: number;
+  attempts: number;
+  next_check_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toRow(r: StoredRequest): Row {
+  return {
+    id: r.id,
+    task_id: r.taskId,
+    template_ref: r.templateRef ?? null,
+    title: r.title,
+    requester: r.requester,
+    requester_ownership: JSON.stringify(r.requesterOwnership),
+    entity_ref: r.entityRef,
+    pull_request: JSON.stringify(r.pullRequest),
+    pull_request_url: r.pullRequest.url,
+    expected: JSON.stringify(r.expected),
+    state: r.state,
+    stages: JSON.stringify(r.stages),
+    facts: JSON.stringify(r.facts),
+    version: r.version,
+    attempts: r.attempts,
+    next_check_at: r.nextCheckAt ?? null,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+function fromRow(row: Row): StoredRequest {
+  const stages = JSON.parse(row.stages) as StoredRequest['stages'];
+  return {
+    id: row.id,
+    taskId: row.task_id,
+    ...(row.template_ref ? { templateRef: row.template_ref } : {}),
+    title: row.title,
+    requester: row.requester,
+    requesterOwnership: JSON.parse(row.requester_ownership),
+    entityRef: row.entity_ref,
+    pullRequest: JSON.parse(row.pull_request),
+    expected: JSON.parse(row.expected),
+    state: row.state as StoredRequest['state'],
+    currentStage: stages.find(s => s.state !== 'succeeded')?.name,
+    stages,
+    facts: JSON.parse(row.facts),
+    version: Number(row.version),
+    attempts: Number(row.attempts),
+    ...(row.next_check_at ? { nextCheckAt: row.next_check_at } : {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The delivery plugin's requests in its database (SQLite by default,
+ * PostgreSQL in production), shared by every replica. Updates are
+ * optimistic: each carries the version it was made from, and only one
+ * replica's update of a version wins.
+ */
+export class RequestStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(database: DatabaseService): Promise<RequestStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({ directory: MIGRATIONS });
+    }
+    return new RequestStore(db);
+  }
+
+  /** Records a request; a task recorded before (a retried step) gets its first record back. */
+  async insert(request: StoredRequest): Promise<StoredRequest> {
+    await this.db(TABLE).insert(toRow(request)).onConflict('task_id').ignore();
+    const row = await this.db<Row>(TABLE)
+      .where({ task_id: request.taskId })
+      .first();
+    return fromRow(row!);
+  }
+
+  async get(id: string): Promise<StoredRequest | undefined> {
+    const row = await this.db<Row>(TABLE).where({ id }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async listByRequester(requester: string, limit = 100) {
+    const rows = await this.db<Row>(TABLE)
+      .where({ requester })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  async listByEntity(entityRef: string, limit = 50) {
+    const rows = await this.db<Row>(TABLE)
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  /** Open requests whose next check is due, the longest-waiting first. */
+  async due(now: string, limit = 100): Promise<StoredRequest[]> {
+    const rows = await this.db<Row>(TABLE)
+      .where({ state: 'open' })
+      .andWhere('next_check_at', '<=', now)
+      .orderBy('next_check_at', 'asc')
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  /** Every open request (for webhooks, which match by repository or application). */
+  async open(limit = 1000): Promise<StoredRequest[]> {
+    const rows = await this.db<Row>(TABLE)
+      .where({ state: 'open' })
+      .orderBy('created_at', 'asc')
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Writes `next` if the stored request is still at `next.version - 1`.
+   * Returns false when another replica updated it first.
+   */
+  async update(next: StoredRequest): Promise<boolean> {
+    const { id, version, ...rest } = toRow(next);
+    const changed = await this.db(TABLE)
+      .where({ id, version: version - 1 })
+      .update({ ...rest, version });
+    return changed === 1;
+  }
+}

@@ -1,0 +1,36 @@
+import type { DeliveryRequest } from '@canopy-idp/plugin-delivery-common';
+
+/**
+ * What stages learn and later stages use: the pull request's merge commit,
+ * for instance, is what the apply pipeline runs on.
+ */
+export interface DeliveryFacts {
+  mergeCommitSha?: string;
+  targetBranch?: string;
+}
+
+/** A request as stored: what the API shows, and what only the backend uses. */
+export interface StoredRequest extends DeliveryRequest {
+  /** The requester's ownership refs when the request was recorded (for OpenStack tenancy). */
+  requesterOwnership: string[];
+  facts: DeliveryFacts;
+  /** Bumped by each update; an update made on an older version is refused. */
+  version: number;
+  /** Unchanged checks in a row (for the backoff). */
+  attempts: number;
+  /** When the advancer next looks at it; absent once ready or failed. */
+  nextCheckAt?: string;
+}
+
+/** The API's view of a stored request. */
+export function publicView(request: StoredRequest): DeliveryRequest {
+  const {
+    requesterOwnership: _o,
+    facts: _f,
+    version: _v,
+    attempts: _a,
+    nextCheckAt: _n,
+    ...view
+  } = request;
+  return view;
+}

@@ -1,0 +1,2 @@
+export type { DeliveryApi } from './DeliveryApi';
+export { DeliveryClient } from './DeliveryClient';

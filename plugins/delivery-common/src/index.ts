@@ -1,0 +1,9 @@
+/**
+ * Shared types and the HTTP client of Canopy's delivery tracking: each
+ * request a template opens as a pull request, followed to running.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './client';
