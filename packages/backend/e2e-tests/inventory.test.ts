@@ -16,12 +16,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from 'pg';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
+import { until } from '../src/__testUtils__/until';
 import {
   dropDatabases,
   postgresClient,
   postgresDatabase,
 } from '../src/__testUtils__/postgres';
 import {
+  demoSession,
   labCloud,
   testbedAuth,
   TESTBED_STATE,
@@ -49,27 +51,6 @@ type Run = {
   kept: number;
   failures: string;
 };
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Polls `check` until it returns a value, a bounded number of times. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  attempts = 600,
-): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < attempts; i++) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await sleep(500);
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${last}` : ''}`);
-}
 
 describe('the catalog lists the test bed’s OpenStack projects and resources', () => {
   const prefix = `canopy_inventory_${randomBytes(4).toString('hex')}_`;
@@ -112,40 +93,8 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
 
   /** A Keystone token of the demo user, and Neutron's endpoint, for the test's own changes. */
   async function neutron() {
-    const res = await fetch(
-      `${demo.auth_url.replace(/\/+$/, '')}/auth/tokens`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          auth: {
-            identity: {
-              methods: ['password'],
-              password: {
-                user: {
-                  name: demo.username,
-                  password: demo.password,
-                  domain: { name: demo.user_domain_name ?? 'Default' },
-                },
-              },
-            },
-            scope: {
-              project: {
-                name: 'demo',
-                domain: { name: demo.project_domain_name ?? 'Default' },
-              },
-            },
-          },
-        }),
-      },
-    );
-    assert.equal(res.status, 201, 'Keystone refused the demo user');
-    const token = res.headers.get('x-subject-token')!;
-    const body = await res.json();
-    const url = body.token.catalog
-      .find((s: any) => s.type === 'network')
-      .endpoints.find((e: any) => e.interface === 'public').url;
-    return { token, url: url.replace(/\/+$/, '') };
+    const session = await demoSession();
+    return { token: session.token, url: session.endpoint('network') };
   }
 
   before(async () => {

@@ -1,9 +1,12 @@
 /**
  * Stands in for a Kubernetes API server on 127.0.0.1 (no kube-apiserver can
- * run here), for the one call Canopy makes through the kubernetes backend:
- * GET /apis/apiextensions.k8s.io/v1/customresourcedefinitions, with bearer
- * token authentication and limit/continue paging, answering a
- * CustomResourceDefinitionList or a v1 Status, as the real API server does.
+ * run here), for the calls Canopy makes: GET
+ * /apis/apiextensions.k8s.io/v1/customresourcedefinitions (the kubernetes
+ * backend, with limit/continue paging, a CustomResourceDefinitionList), and
+ * GET /apis/{group}/{version}/namespaces/{namespace}/{plural}/{name} (the
+ * delivery plugin reading a KRO instance; the custom objects a test puts with
+ * {@link FakeKubernetesApi.putObject}). Bearer-token authentication; errors
+ * are v1 Status objects, as the real API server answers.
  */
 import express from 'express';
 import { once } from 'node:events';
@@ -12,6 +15,7 @@ import { AddressInfo } from 'node:net';
 
 export class FakeKubernetesApi {
   readonly requests: string[] = [];
+  private readonly objects = new Map<string, object>();
   private server?: Server;
   port = 0;
 
@@ -19,6 +23,42 @@ export class FakeKubernetesApi {
     private readonly crds: object[],
     private readonly token: string,
   ) {}
+
+  private static key(
+    apiVersion: string,
+    namespace: string,
+    plural: string,
+    name: string,
+  ) {
+    return `${apiVersion}|${namespace}|${plural}|${name}`;
+  }
+
+  /**
+   * Creates or replaces a namespaced custom object (its apiVersion, kind and
+   * metadata.namespace/name locate it; `plural` as its CRD names it).
+   */
+  putObject(
+    plural: string,
+    object: {
+      apiVersion: string;
+      kind: string;
+      metadata: { name: string; namespace: string };
+      [key: string]: unknown;
+    },
+  ) {
+    this.objects.set(
+      FakeKubernetesApi.key(
+        object.apiVersion,
+        object.metadata.namespace,
+        plural,
+        object.metadata.name,
+      ),
+      {
+        ...object,
+        metadata: { uid: object.metadata.name, ...object.metadata },
+      },
+    );
+  }
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -66,6 +106,25 @@ export class FakeKubernetesApi {
           },
           items: page,
         });
+      },
+    );
+    app.get(
+      '/apis/:group/:version/namespaces/:namespace/:plural/:name',
+      (req, res) => {
+        const { group, version, namespace, plural, name } = req.params;
+        const found = this.objects.get(
+          FakeKubernetesApi.key(`${group}/${version}`, namespace, plural, name),
+        );
+        if (!found) {
+          status(
+            res,
+            404,
+            'NotFound',
+            `${plural}.${group} "${name}" not found`,
+          );
+          return;
+        }
+        res.json(found);
       },
     );
     app.use((req, res) =>

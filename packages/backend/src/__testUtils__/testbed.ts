@@ -49,3 +49,56 @@ export function labCloud(authUrl: string, extra: Record<string, unknown> = {}) {
     ],
   };
 }
+
+/**
+ * A Keystone token of the test bed's demo user for the demo project, and the
+ * public endpoint of each service type, for a test's own changes to the
+ * test bed (creating a server, deleting a security group).
+ */
+export async function demoSession(): Promise<{
+  token: string;
+  endpoint(type: string): string;
+}> {
+  const demo = testbedAuth().demo;
+  const res = await fetch(`${demo.auth_url.replace(/\/+$/, '')}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: {
+            user: {
+              name: demo.username,
+              password: demo.password,
+              domain: { name: demo.user_domain_name ?? 'Default' },
+            },
+          },
+        },
+        scope: {
+          project: {
+            name: 'demo',
+            domain: { name: demo.project_domain_name ?? 'Default' },
+          },
+        },
+      },
+    }),
+  });
+  if (res.status !== 201) {
+    throw new Error(`Keystone refused the demo user: HTTP ${res.status}`);
+  }
+  const token = res.headers.get('x-subject-token')!;
+  const catalog: Array<{
+    type: string;
+    endpoints: Array<{ interface: string; url: string }>;
+  }> = (await res.json()).token.catalog;
+  return {
+    token,
+    endpoint(type) {
+      const service = catalog.find(s => s.type === type);
+      const url = service?.endpoints.find(e => e.interface === 'public')?.url;
+      if (!url) throw new Error(`the test bed has no public ${type} endpoint`);
+      return url.replace(/\/+$/, '');
+    },
+  };
+}

@@ -23,11 +23,10 @@ export function notificationFor(
   event: DeliveryEvent,
 ): Payload | undefined {
   const link = `/delivery?request=${encodeURIComponent(request.id)}`;
-  const base = {
-    link,
-    topic: 'canopy-delivery',
-    scope: `canopy-delivery:${request.id}:${event.kind}:${event.stage ?? ''}`,
-  };
+  // No `scope`: a scope would fold a repeated notification into the first,
+  // and hide a change told twice; the advancer's optimistic update already
+  // makes every change told once.
+  const base = { link, topic: 'canopy-delivery' };
   const pr = `Pull request: ${request.pullRequest.url}`;
   if (event.kind === 'stage-succeeded' && event.stage === 'pull-request') {
     return {

@@ -1,0 +1,23 @@
+/**
+ * Waits for a condition in end-to-end tests: polls `check` until it returns
+ * a value, a bounded number of times, and fails naming what it waited for
+ * (and the last error). No assertion depends on how fast the machine is.
+ */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  attempts = 600,
+  intervalMs = 500,
+): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(r => setTimeout(r, intervalMs));
+  }
+  throw new Error(`gave up waiting for ${what}${last ? `: ${last}` : ''}`);
+}

@@ -1,0 +1,111 @@
+import { FakeArgoCd } from '../__testUtils__/fakeArgoCd';
+import { aRequest } from '../__testUtils__/requests';
+import { ArgoCdObserver } from './ArgoCdObserver';
+
+describe('ArgoCdObserver, against a loopback Argo CD API', () => {
+  const argo = new FakeArgoCd('argo-token');
+  let observer: ArgoCdObserver;
+  const request = aRequest({
+    argoCdApplications: [{ name: 'blog' }, { name: 'blog-dev' }],
+  });
+
+  beforeAll(async () => {
+    await argo.start();
+    observer = new ArgoCdObserver([
+      {
+        name: 'lab',
+        url: argo.url,
+        token: 'argo-token',
+        uiUrl: 'https://argocd.lab.example',
+      },
+    ]);
+  });
+  afterAll(() => argo.stop());
+  beforeEach(() => {
+    argo.setApplication('blog', undefined);
+    argo.setApplication('blog-dev', undefined);
+  });
+
+  it('waits while the applications do not exist yet', async () => {
+    const seen = await observer.observe(request);
+    expect(seen.state).toBe('pending');
+    expect(seen.message).toBe(
+      'blog: not created yet; blog-dev: not created yet',
+    );
+    expect(seen.links).toEqual([
+      {
+        title: 'Argo CD: blog',
+        url: 'https://argocd.lab.example/applications/blog',
+      },
+      {
+        title: 'Argo CD: blog-dev',
+        url: 'https://argocd.lab.example/applications/blog-dev',
+      },
+    ]);
+  });
+
+  it('runs while any is out of sync or progressing, and succeeds when all are synced and healthy', async () => {
+    argo.setApplication('blog', { sync: 'Synced', health: 'Healthy' });
+    argo.setApplication('blog-dev', {
+      sync: 'OutOfSync',
+      health: 'Progressing',
+    });
+    const running = await observer.observe(request);
+    expect(running).toMatchObject({
+      state: 'running',
+      message: 'blog-dev: OutOfSync, Progressing',
+    });
+    argo.setApplication('blog-dev', { sync: 'Synced', health: 'Healthy' });
+    expect((await observer.observe(request)).state).toBe('succeeded');
+  });
+
+  it('fails on a Degraded application or a failed sync, with Argo CD’s message', async () => {
+    argo.setApplication('blog', {
+      sync: 'OutOfSync',
+      health: 'Missing',
+      operationPhase: 'Failed',
+      operationMessage: 'one or more objects failed to apply',
+    });
+    argo.setApplication('blog-dev', {
+      sync: 'Synced',
+      health: 'Degraded',
+      healthMessage: 'Back-off pulling image',
+    });
+    const seen = await observer.observe(request);
+    expect(seen.state).toBe('failed');
+    expect(seen.message).toBe(
+      'blog: sync Failed: one or more objects failed to apply; blog-dev: Degraded: Back-off pulling image',
+    );
+  });
+
+  it('cannot ask with a wrong token or an unknown instance: it throws (the stage becomes unknown)', async () => {
+    const wrong = new ArgoCdObserver([
+      { name: 'lab', url: argo.url, token: 'nope', uiUrl: argo.url },
+    ]);
+    await expect(wrong.observe(request)).rejects.toThrow(
+      'Argo CD lab answered HTTP 401 for application blog',
+    );
+    await expect(
+      observer.observe(
+        aRequest({ argoCdApplications: [{ instance: 'other', name: 'x' }] }),
+      ),
+    ).rejects.toThrow("Argo CD instance 'other' is not configured");
+    const down = new ArgoCdObserver([
+      {
+        name: 'lab',
+        url: 'http://127.0.0.1:9',
+        token: 't',
+        uiUrl: 'http://127.0.0.1:9',
+      },
+    ]);
+    await expect(down.observe(request)).rejects.toThrow(
+      'Argo CD lab did not answer',
+    );
+  });
+
+  it('never sends the token anywhere but the Authorization header', async () => {
+    argo.setApplication('blog', { sync: 'Synced', health: 'Healthy' });
+    const seen = await observer.observe(request);
+    expect(JSON.stringify(seen)).not.toContain('argo-token');
+  });
+});

@@ -1,0 +1,235 @@
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { Gitlab } from '@gitbeaker/rest';
+import { Octokit } from '@octokit/rest';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeGithub } from '../../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeGitlab } from '../../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { GithubPullRequests } from '../../../scaffolder-backend-module-canopy/src/lib/git/github';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { GitlabMergeRequests } from '../../../scaffolder-backend-module-canopy/src/lib/git/gitlab';
+import { aRequest } from '../__testUtils__/requests';
+import type { StoredRequest } from '../store/types';
+import { CANOPY_WORKFLOW_PATH, PipelineObserver } from './PipelineObserver';
+import { PullRequestObserver } from './PullRequestObserver';
+import { parsePullRequestUrl } from './pullRequestUrl';
+import { ScmClients } from './ScmClients';
+
+const TOKEN = 'scm-token';
+const change = (title: string) => ({
+  files: { 'openstack/web/main.tf': Buffer.from(`# ${title}\n`) },
+  branch: `canopy/${title.replace(/\W+/g, '-')}`,
+  title,
+  body: title,
+  commitMessage: title,
+  author: { name: 'Canopy', email: 'canopy@example.invalid' },
+  labels: [],
+  reviewers: [],
+  draft: false,
+});
+
+describe('pull request and pipeline stages, against loopback GitHub and GitLab', () => {
+  const github = new FakeGithub('acme', 'infra', TOKEN);
+  const gitlab = new FakeGitlab('platform/gitops', TOKEN);
+  let integrations: ScmIntegrations;
+  let pr: PullRequestObserver;
+  let pipeline: PipelineObserver;
+
+  beforeAll(async () => {
+    await github.start();
+    await gitlab.start();
+    integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            {
+              host: `127.0.0.1:${github.port}`,
+              apiBaseUrl: github.apiBaseUrl,
+              token: TOKEN,
+            },
+          ],
+          gitlab: [
+            {
+              host: `127.0.0.1:${gitlab.port}`,
+              apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
+              baseUrl: gitlab.baseUrl,
+              token: TOKEN,
+            },
+          ],
+        },
+      }),
+    );
+    const scm = new ScmClients(integrations);
+    pr = new PullRequestObserver(scm);
+    pipeline = new PipelineObserver(scm);
+  });
+  afterAll(async () => {
+    await github.stop();
+    await gitlab.stop();
+  });
+
+  async function githubRequest(title: string): Promise<StoredRequest> {
+    const opened = await new GithubPullRequests(
+      new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
+      'acme',
+      'infra',
+    ).open(change(title));
+    return aRequest(
+      { pipeline: true },
+      { pullRequest: parsePullRequestUrl(opened.url, integrations) },
+    );
+  }
+
+  async function gitlabRequest(title: string): Promise<StoredRequest> {
+    const opened = await new GitlabMergeRequests(
+      new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
+      'platform/gitops',
+    ).open(change(title));
+    return aRequest(
+      { pipeline: true },
+      { pullRequest: parsePullRequestUrl(opened.url, integrations) },
+    );
+  }
+
+  it('GitHub: open with its checks, then merged with the merge commit; the apply run on it decides the pipeline', async () => {
+    const request = await githubRequest('servers');
+    const number = request.pullRequest.number;
+    const head = github.repo.ref(
+      github.pulls.find(p => p.number === number)!.head,
+    )!;
+    github.addCheckRun(head, {
+      name: 'fmt',
+      status: 'completed',
+      conclusion: 'success',
+    });
+    github.addCheckRun(head, { name: 'plan', status: 'in_progress' });
+    expect(await pr.observe(request)).toEqual({
+      state: 'running',
+      message:
+        'Open, waiting for review and merge; checks: 1 passed, 1 running',
+      links: [
+        { title: `Pull request #${number}`, url: request.pullRequest.url },
+      ],
+    });
+
+    const sha = github.merge(number);
+    const merged = await pr.observe(request);
+    expect(merged).toMatchObject({
+      state: 'succeeded',
+      message: 'Merged into main',
+      facts: { mergeCommitSha: sha, targetBranch: 'main' },
+    });
+    const after = { ...request, facts: merged.facts! };
+    expect(await pipeline.observe(after)).toEqual({
+      state: 'pending',
+      message: `Waiting for the apply workflow to start on ${sha.slice(0, 7)}`,
+    });
+    // Another workflow on another commit does not count.
+    github.addWorkflowRun({
+      head_sha: 'f'.repeat(40),
+      event: 'push',
+      name: 'Other',
+      path: '.github/workflows/other.yaml',
+      status: 'completed',
+      conclusion: 'failure',
+    });
+    const run = github.addWorkflowRun({
+      head_sha: sha,
+      event: 'push',
+      name: 'Canopy Terraform',
+      path: CANOPY_WORKFLOW_PATH,
+      status: 'in_progress',
+    });
+    expect(await pipeline.observe(after)).toMatchObject({
+      state: 'running',
+      links: [{ url: run.html_url }],
+    });
+    github.updateWorkflowRun(run.id, {
+      status: 'completed',
+      conclusion: 'success',
+    });
+    expect((await pipeline.observe(after)).state).toBe('succeeded');
+    github.updateWorkflowRun(run.id, { conclusion: 'failure' });
+    expect(await pipeline.observe(after)).toMatchObject({
+      state: 'failed',
+      message: `Canopy Terraform concluded failure on ${sha.slice(
+        0,
+        7,
+      )}: see the run's log`,
+    });
+  });
+
+  it('GitHub: a pull request closed without merging fails the stage', async () => {
+    const request = await githubRequest('abandoned');
+    github.close(request.pullRequest.number);
+    expect(await pr.observe(request)).toMatchObject({
+      state: 'failed',
+      message: 'Closed without merging',
+    });
+  });
+
+  it('GitLab: merge request, then the pipeline on the merge commit', async () => {
+    const request = await gitlabRequest('volumes');
+    expect(request.pullRequest).toMatchObject({
+      provider: 'gitlab',
+      owner: 'platform',
+      repo: 'gitops',
+    });
+    expect((await pr.observe(request)).state).toBe('running');
+    const sha = gitlab.merge(request.pullRequest.number);
+    const merged = await pr.observe(request);
+    expect(merged).toMatchObject({
+      state: 'succeeded',
+      facts: { mergeCommitSha: sha },
+    });
+    const after = { ...request, facts: merged.facts! };
+    expect((await pipeline.observe(after)).state).toBe('pending');
+    const p = gitlab.addPipeline({
+      sha,
+      ref: 'main',
+      status: 'running',
+      source: 'push',
+    });
+    expect(await pipeline.observe(after)).toMatchObject({
+      state: 'running',
+      links: [{ title: `Pipeline #${p.id}`, url: p.web_url }],
+    });
+    gitlab.updatePipeline(p.id, { status: 'failed' });
+    expect(await pipeline.observe(after)).toMatchObject({
+      state: 'failed',
+      message: `Pipeline #${p.id} failed on ${sha.slice(0, 7)}: see its jobs`,
+    });
+  });
+
+  it('GitLab: closed without merging fails the stage', async () => {
+    const request = await gitlabRequest('dropped');
+    gitlab.close(request.pullRequest.number);
+    expect((await pr.observe(request)).message).toBe('Closed without merging');
+  });
+
+  it('a host that does not answer throws a short message without the token', async () => {
+    const request = await githubRequest('unreachable');
+    const scm = new ScmClients(
+      ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: {
+            github: [
+              {
+                host: request.pullRequest.host,
+                apiBaseUrl: 'http://127.0.0.1:9',
+                token: TOKEN,
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    const error = await new PullRequestObserver(scm)
+      .observe(request)
+      .catch(e => e);
+    expect(error.message).toMatch(/^GitHub did not answer/);
+    expect(error.message).not.toContain(TOKEN);
+  });
+});
