@@ -6,7 +6,10 @@ import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import openstackPlugin from '@canopy-idp/plugin-openstack/alpha';
+import deliveryPlugin from '@canopy-idp/plugin-delivery/alpha';
 import scaffolderKubernetesModule from '@canopy-idp/plugin-scaffolder-module-kubernetes/alpha';
 import { navModule } from './modules/nav';
 
@@ -19,7 +22,11 @@ export const appFeatures = [
   searchPlugin,
   userSettingsPlugin,
   orgPlugin,
+  // Delivery notifications (merged, applied, ready, failed), pushed live
+  notificationsPlugin,
+  signalsPlugin,
   openstackPlugin,
+  deliveryPlugin,
   scaffolderKubernetesModule,
   navModule,
 ];

@@ -1,0 +1,2 @@
+export { DeliveryTimeline } from './DeliveryTimeline';
+export type { DeliveryTimelineProps } from './DeliveryTimeline';

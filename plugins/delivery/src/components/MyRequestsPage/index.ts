@@ -1,0 +1,1 @@
+export { MyRequestsContent, MyRequestsPage } from './MyRequestsPage';

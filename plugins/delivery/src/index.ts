@@ -1,0 +1,15 @@
+/**
+ * Canopy's delivery frontend plugin: a My requests page and an entity card
+ * that follow each request a template opens as a pull request, from review
+ * to running.
+ *
+ * @packageDocumentation
+ */
+
+export { deliveryPlugin } from './plugin';
+export * from './api';
+export { DeliveryPage, EntityDeliveryCard } from './extensions';
+export {
+  DeliveryTimeline,
+  type DeliveryTimelineProps,
+} from './components/DeliveryTimeline';
