@@ -67,6 +67,9 @@ const PACKAGES = [
     'plugins/scaffolder-module-kubernetes',
     '@canopy-idp/plugin-scaffolder-module-kubernetes',
   ],
+  ['plugins/delivery-common', '@canopy-idp/plugin-delivery-common'],
+  ['plugins/delivery-backend', '@canopy-idp/plugin-delivery-backend'],
+  ['plugins/delivery', '@canopy-idp/plugin-delivery'],
 ] as const;
 
 /** Packages an app must hold once: React, the router, and Backstage's singletons and extension registries. */
@@ -293,7 +296,8 @@ async function applyReadmes(tarballs: Map<string, string>) {
     // Libraries that other packages bring: nothing to install by hand.
     if (
       name !== '@canopy-idp/plugin-openstack-common' &&
-      name !== '@canopy-idp/plugin-openstack-node'
+      name !== '@canopy-idp/plugin-openstack-node' &&
+      name !== '@canopy-idp/plugin-delivery-common'
     ) {
       assert.ok(steps.length, `${folder}/README.md marks no install step`);
     }
@@ -517,6 +521,22 @@ test("the app holds one copy of React, the router and Backstage's singletons", (
 test('/api/openstack/health answers', async () => {
   const res = await fetch(`${baseUrl}/api/openstack/health`);
   assert.equal(res.status, 200);
+});
+
+test('the delivery backend installed from its README records a request for the signed-in user', async () => {
+  assert.equal((await fetch(`${baseUrl}/api/delivery/health`)).status, 200);
+  const mine = await api('GET', 'delivery/requests?mine=true');
+  assert.equal(mine.status, 200, JSON.stringify(mine.body));
+  assert.deepEqual(mine.body, { items: [] });
+  // A pull request URL of a host without an integration is refused by name.
+  const refused = await api('POST', 'delivery/requests', {
+    taskId: 'adopter-task',
+    title: 'adopter',
+    entityRef: 'resource:default/adopter',
+    pullRequestUrl: 'https://git.example.invalid/a/b/pull/1',
+  });
+  assert.equal(refused.status, 400, JSON.stringify(refused.body));
+  assert.match(refused.body.error.message, /^pullRequestUrl: /);
 });
 
 test('the scaffolder lists every canopy:* action, with schema and examples', async () => {

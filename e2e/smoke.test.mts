@@ -17,12 +17,17 @@
  *      the guest's to see instead of listing it;
  *   5. the catalog's OpenStack entity provider: payments' overview lists the
  *      servers behind it among its relations (and in the catalog graph), and
- *      one server's own Resource page shows it live on its OpenStack tab.
+ *      one server's own Resource page shows it live on its OpenStack tab;
+ *   6. delivery tracking: a VM request and an environments request, created
+ *      and walked to Ready through loopback GitHub, Argo CD and Kubernetes
+ *      APIs and the test bed (e2e/delivery), show their timelines on
+ *      "My requests" and on the entity's page, and the guest is notified.
  * Screenshots go to artifacts/e2e/ (git-ignored).
  *
  * Environment:
  *   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium)
  *   CANOPY_E2E_URL  use an already running portal instead of starting one
+ *                   (test 6 needs the portal this test starts)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +38,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  Portal,
+  startWorld,
+  stopWorld,
+  writeWorldConfig,
+  type World,
+} from './delivery/requests.mts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'artifacts', 'e2e');
@@ -44,6 +56,7 @@ const START_TIMEOUT_MS = 600_000;
 
 let portal: ChildProcess | undefined;
 let browser: Browser | undefined;
+let world: World | undefined;
 let portalLog = '';
 
 function portFree(port: number): Promise<boolean> {
@@ -94,6 +107,12 @@ before(async () => {
       existsSync(path.join(root, '.testbed/openstack/clouds.yaml')),
       'the OpenStack test bed is not set up: run sudo ./scripts/openstack-testbed.sh first',
     );
+    // The loopback GitHub, Argo CD and Kubernetes API that delivery requests
+    // pass through (e2e/delivery/world.ts), and the portal's config for them.
+    world = await startWorld(root);
+    mkdirSync(artifacts, { recursive: true });
+    const worldConfig = path.join(artifacts, 'app-config.delivery.yaml');
+    writeWorldConfig(world, worldConfig);
     portal = spawn(
       'yarn',
       [
@@ -102,6 +121,8 @@ before(async () => {
         path.join(root, 'app-config.yaml'),
         '--config',
         path.join(root, 'app-config.testbed.yaml'),
+        '--config',
+        worldConfig,
       ],
       {
         cwd: root,
@@ -139,6 +160,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  stopWorld(world);
   if (portal?.pid && portal.exitCode === null) {
     // yarn start runs the frontend and backend as children: end the whole group.
     try {
@@ -216,7 +238,7 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
     await showAllComponents(page);
     // Canopy's nine, and the test bed's payments, shop, batch (team A) and
     // orders (team B): the catalog itself is not filtered by project.
-    await page.getByText('All Components (13)').waitFor({ timeout: 120_000 });
+    await page.getByText('All Components (16)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -552,3 +574,58 @@ test("payments' relations include its servers; a server's Resource page shows it
       fullPage: true,
     });
   }));
+
+test('delivery: My requests and the entity page show each request from Create to Ready', async () => {
+  assert.ok(
+    world,
+    'the delivery test needs the portal this test starts (unset CANOPY_E2E_URL)',
+  );
+  const portalApi = await Portal.signIn(backendUrl, world);
+  const vm = await portalApi.walkVmRequest('nightly-reports');
+  // "payments" is the test bed's component: its page shows the card.
+  const environments = await portalApi.walkEnvironmentsRequest('payments');
+  for (const r of [vm, environments]) {
+    assert.equal((await portalApi.request(r.id)).state, 'ready');
+  }
+  const told = (await portalApi.notifications()).map(n => n.payload.title);
+  for (const title of [
+    `Merged: ${vm.title}`,
+    `Applied: ${vm.title}`,
+    `Ready: ${vm.title}`,
+    `Ready: ${environments.title}`,
+  ]) {
+    assert.ok(told.includes(title), `notified "${title}": ${told}`);
+  }
+
+  await onSignedInPage('delivery-my-requests', async page => {
+    await page.goto(`${appUrl}/delivery`);
+    await page.getByText(vm.title).first().waitFor({ timeout: 120_000 });
+    await page.getByText(environments.title).first().waitFor();
+    for (const stage of ['Apply pipeline', 'OpenStack', 'Argo CD', 'KRO']) {
+      await page.getByText(stage, { exact: true }).first().waitFor();
+    }
+    await page.screenshot({
+      path: path.join(artifacts, 'delivery-my-requests.png'),
+      fullPage: true,
+    });
+  });
+
+  await onSignedInPage('delivery-entity', async page => {
+    await page.goto(`${appUrl}/catalog/default/component/payments`);
+    await page
+      .getByText(environments.title)
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await page.getByText('Argo CD', { exact: true }).first().waitFor();
+    await page.getByText('What the pull request asked for').first().waitFor();
+    const card = page.getByText(environments.title).first();
+    await card.scrollIntoViewIfNeeded();
+    const height = await page.evaluate(
+      () => document.documentElement.scrollHeight,
+    );
+    await page.setViewportSize({ width: 1400, height });
+    await page.screenshot({
+      path: path.join(artifacts, 'delivery-entity-timeline.png'),
+    });
+  });
+});

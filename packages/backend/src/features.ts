@@ -11,6 +11,7 @@ import catalogScaffolderEntityModel from '@backstage/plugin-catalog-backend-modu
 import eventsBackend from '@backstage/plugin-events-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import notificationsBackend from '@backstage/plugin-notifications-backend';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import proxyBackend from '@backstage/plugin-proxy-backend';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
@@ -19,6 +20,8 @@ import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab
 import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
+import signalsBackend from '@backstage/plugin-signals-backend';
+import deliveryBackend from '@canopy-idp/plugin-delivery-backend';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
 import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
 import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
@@ -60,10 +63,17 @@ export const backendFeatures = [
   // Actions registry for MCP clients
   mcpActionsBackend,
 
+  // Notifications, pushed to the browser through signals
+  notificationsBackend,
+  signalsBackend,
+
   // Canopy: the OpenStack plugin, its permission rule in the catalog, and the
   // catalog's OpenStack entity provider (projects as Systems, resources as
   // Resources; nothing to do while openstack.clouds is empty)
   openstackBackend,
   catalogOpenStackPermissions,
   catalogOpenStackEntityProvider,
+
+  // Canopy: delivery tracking, from pull request to running
+  deliveryBackend,
 ];
