@@ -20,6 +20,8 @@ import {
   createKnativeServiceAction,
   createCatalogEntityAction,
   createQuotaPreflightAction,
+  createTerraformPipelineAction,
+  createTrackRequestAction,
 } from './actions';
 import { ScmIntegrations } from '@backstage/integration';
 
@@ -40,6 +42,7 @@ export const scaffolderModuleCanopy = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ scaffolder, config, discovery, auth }) {
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createTerraformNetworkAction(),
           createTerraformInstancesAction(),
@@ -56,10 +59,9 @@ export const scaffolderModuleCanopy = createBackendModule({
           createCatalogEntityAction(),
           createQuotaPreflightAction({ discovery, auth }),
           createValidateAction({ config, discovery, auth }),
-          createPullRequestAction({
-            integrations: ScmIntegrations.fromConfig(config),
-            config,
-          }),
+          createPullRequestAction({ integrations, config }),
+          createTerraformPipelineAction({ integrations }),
+          createTrackRequestAction({ discovery, auth }),
         );
       },
     });

@@ -130,6 +130,46 @@ export class BareRepo {
     this.git(['update-ref', `refs/heads/${branch}`, sha]);
   }
 
+  /** The commit a branch name or commit id stands for, or undefined. */
+  resolve(refOrSha: string): string | undefined {
+    const branch = this.ref(refOrSha);
+    if (branch) return branch;
+    if (!/^[0-9a-f]{4,64}$/.test(refOrSha)) return undefined;
+    try {
+      return this.git([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `${refOrSha}^{commit}`,
+      ]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A merge commit of `head` into `base` (commit ids), as a merge button
+   * makes it: git's own three-way merge of the trees. Throws on a conflict.
+   */
+  mergeCommit(
+    base: string,
+    head: string,
+    message: string,
+    author: { name: string; email: string },
+  ): string {
+    let tree: string;
+    try {
+      tree = this.git(['merge-tree', '--write-tree', base, head]).split(
+        '\n',
+      )[0];
+    } catch (error) {
+      throw new Error(`cannot merge ${head} into ${base}: conflicts`, {
+        cause: error,
+      });
+    }
+    return this.commit(tree, [base, head], message, author);
+  }
+
   /** Clones one branch into a new folder, as a reviewer would check it out. */
   checkout(branch: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'canopy-checkout-'));

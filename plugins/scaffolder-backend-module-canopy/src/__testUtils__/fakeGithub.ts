@@ -1,10 +1,17 @@
 /**
  * Stands in for the GitHub REST API (api.github.com / GitHub Enterprise
- * /api/v3) on 127.0.0.1, for the calls Canopy's pull-request action makes:
- * repos.get, git refs/commits/trees/blobs, pulls list/create/update,
- * issues.addLabels and pulls.requestReviewers. Objects live in a real bare git
- * repository, so a test can check out the pull request's branch. Request and
- * response shapes follow GitHub's REST documentation for those endpoints.
+ * /api/v3) on 127.0.0.1, for the calls Canopy makes:
+ * - the pull-request action: repos.get, git refs/commits/trees/blobs, pulls
+ *   list/create/update, issues.addLabels and pulls.requestReviewers;
+ * - the pipeline action: repos.getContent (`GET /repos/{o}/{r}/contents/{path}?ref=`);
+ * - delivery tracking: pulls.get (`GET /repos/{o}/{r}/pulls/{n}`),
+ *   checks.listForRef (`GET /repos/{o}/{r}/commits/{ref}/check-runs`) and
+ *   actions.listWorkflowRunsForRepo (`GET /repos/{o}/{r}/actions/runs`).
+ * Objects live in a real bare git repository, so a test can check out the
+ * pull request's branch, and `merge` makes a real merge commit. A test drives
+ * what GitHub would do on its own with `merge`, `close`, `addCheckRun`,
+ * `addWorkflowRun` and `updateWorkflowRun`. Request and response shapes
+ * follow GitHub's REST documentation for those endpoints.
  */
 import express from 'express';
 import { once } from 'node:events';
@@ -23,12 +30,47 @@ export interface FakePull {
   labels: string[];
   requestedReviewers: string[];
   requestedTeams: string[];
+  merged: boolean;
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+  closedAt: string | null;
+}
+
+/** A check run, as `GET /repos/{o}/{r}/commits/{ref}/check-runs` lists it. */
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  html_url: string;
+  started_at: string;
+  completed_at: string | null;
+}
+
+/** A workflow run, as `GET /repos/{o}/{r}/actions/runs` lists it. */
+export interface FakeWorkflowRun {
+  id: number;
+  name: string;
+  /** The workflow file, e.g. `.github/workflows/canopy-terraform.yaml`. */
+  path: string;
+  head_sha: string;
+  head_branch: string;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'pending';
+  conclusion: string | null;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export class FakeGithub {
   readonly repo = new BareRepo();
   readonly requests: string[] = [];
   readonly pulls: FakePull[] = [];
+  readonly checkRuns: FakeCheckRun[] = [];
+  readonly workflowRuns: FakeWorkflowRun[] = [];
+  private nextId = 1;
   private server?: Server;
   port = 0;
 
@@ -42,20 +84,144 @@ export class FakeGithub {
     return `http://127.0.0.1:${this.port}/api/v3`;
   }
 
+  private get webUrl() {
+    return `http://127.0.0.1:${this.port}/${this.owner}/${this.name}`;
+  }
+
   private pullJson(p: FakePull) {
     return {
       number: p.number,
-      html_url: `http://127.0.0.1:${this.port}/${this.owner}/${this.name}/pull/${p.number}`,
+      html_url: `${this.webUrl}/pull/${p.number}`,
       state: p.state,
       title: p.title,
       body: p.body,
       draft: p.draft,
-      head: { ref: p.head, label: `${this.owner}:${p.head}` },
-      base: { ref: p.base },
+      merged: p.merged,
+      merged_at: p.mergedAt,
+      merge_commit_sha: p.mergeCommitSha,
+      closed_at: p.closedAt,
+      head: {
+        ref: p.head,
+        sha: this.repo.ref(p.head) ?? null,
+        label: `${this.owner}:${p.head}`,
+      },
+      base: {
+        ref: p.base,
+        sha: this.repo.ref(p.base) ?? null,
+        label: `${this.owner}:${p.base}`,
+      },
       labels: p.labels.map(name => ({ name })),
       requested_reviewers: p.requestedReviewers.map(login => ({ login })),
       requested_teams: p.requestedTeams.map(slug => ({ slug })),
     };
+  }
+
+  private pullOrThrow(number: number) {
+    const p = this.pulls.find(x => x.number === number);
+    if (!p) throw new Error(`no pull request #${number}`);
+    return p;
+  }
+
+  /**
+   * Merges an open pull request as GitHub's merge button does: a real merge
+   * commit of the head branch onto the base branch. Returns its sha.
+   */
+  merge(number: number): string {
+    const p = this.pullOrThrow(number);
+    if (p.state !== 'open')
+      throw new Error(`pull request #${number} is ${p.state}`);
+    const base = this.repo.ref(p.base);
+    const head = this.repo.ref(p.head);
+    if (!base || !head)
+      throw new Error(`pull request #${number} lost a branch`);
+    const sha = this.repo.mergeCommit(
+      base,
+      head,
+      `Merge pull request #${number} from ${this.owner}/${p.head}\n\n${p.title}`,
+      { name: 'GitHub', email: 'noreply@github.invalid' },
+    );
+    this.repo.updateRef(p.base, sha);
+    const now = new Date().toISOString();
+    p.state = 'closed';
+    p.merged = true;
+    p.mergedAt = now;
+    p.closedAt = now;
+    p.mergeCommitSha = sha;
+    return sha;
+  }
+
+  /** Closes a pull request without merging it. */
+  close(number: number) {
+    const p = this.pullOrThrow(number);
+    p.state = 'closed';
+    p.closedAt = new Date().toISOString();
+  }
+
+  /** Adds a check run on a commit, as a CI app would. */
+  addCheckRun(
+    sha: string,
+    run: {
+      name: string;
+      status: FakeCheckRun['status'];
+      conclusion?: string | null;
+    },
+  ): FakeCheckRun {
+    const id = this.nextId++;
+    const now = new Date().toISOString();
+    const check: FakeCheckRun = {
+      id,
+      name: run.name,
+      head_sha: sha,
+      status: run.status,
+      conclusion: run.conclusion ?? null,
+      html_url: `${this.webUrl}/runs/${id}`,
+      started_at: now,
+      completed_at: run.status === 'completed' ? now : null,
+    };
+    this.checkRuns.push(check);
+    return check;
+  }
+
+  /** Adds a GitHub Actions workflow run, as a push or pull request would start one. */
+  addWorkflowRun(run: {
+    head_sha: string;
+    event: string;
+    name: string;
+    path: string;
+    status: FakeWorkflowRun['status'];
+    conclusion?: string | null;
+    head_branch?: string;
+  }): FakeWorkflowRun {
+    const id = this.nextId++;
+    const now = new Date().toISOString();
+    const created: FakeWorkflowRun = {
+      id,
+      name: run.name,
+      path: run.path,
+      head_sha: run.head_sha,
+      head_branch: run.head_branch ?? 'main',
+      event: run.event,
+      status: run.status,
+      conclusion: run.conclusion ?? null,
+      html_url: `${this.webUrl}/actions/runs/${id}`,
+      created_at: now,
+      updated_at: now,
+    };
+    this.workflowRuns.push(created);
+    return created;
+  }
+
+  /** Moves a workflow run on, e.g. to `completed` with conclusion `success`. */
+  updateWorkflowRun(
+    id: number,
+    update: { status?: FakeWorkflowRun['status']; conclusion?: string | null },
+  ): FakeWorkflowRun {
+    const run = this.workflowRuns.find(r => r.id === id);
+    if (!run) throw new Error(`no workflow run ${id}`);
+    if (update.status !== undefined) run.status = update.status;
+    if (update.conclusion !== undefined) run.conclusion = update.conclusion;
+    run.updated_at = new Date().toISOString();
+    return run;
   }
 
   async start() {
@@ -213,11 +379,82 @@ export class FakeGithub {
         labels: [],
         requestedReviewers: [],
         requestedTeams: [],
+        merged: false,
+        mergedAt: null,
+        mergeCommitSha: null,
+        closedAt: null,
       };
       this.pulls.push(pull);
       return res.status(201).json(this.pullJson(pull));
     });
     const pull = (n: string) => this.pulls.find(p => p.number === Number(n));
+    app.get(`${base}/pulls/:n`, (req, res) => {
+      const p = pull(req.params.n);
+      if (!p) return notFound(res);
+      return res.json(this.pullJson(p));
+    });
+    app.get(new RegExp(`^${base}/contents/(.+)$`), (req, res) => {
+      const file = decodeURIComponent((req.params as any)[0]).replace(
+        /\/+$/,
+        '',
+      );
+      const commit = this.repo.resolve(String(req.query.ref ?? 'main'));
+      if (!commit) return notFound(res);
+      const files = this.repo.readTree(this.repo.commitInfo(commit).tree);
+      const entry = files.get(file);
+      if (entry) {
+        const content = this.repo.readBlob(entry.sha);
+        return res.json({
+          type: 'file',
+          encoding: 'base64',
+          size: content.length,
+          name: file.split('/').pop(),
+          path: file,
+          sha: entry.sha,
+          content: content.toString('base64'),
+        });
+      }
+      // A folder: its entries, one level deep.
+      const children = new Map<string, 'file' | 'dir'>();
+      for (const p of files.keys()) {
+        if (!p.startsWith(`${file}/`)) continue;
+        const rest = p.slice(file.length + 1);
+        const name = rest.split('/')[0];
+        children.set(name, rest.includes('/') ? 'dir' : 'file');
+      }
+      if (!children.size) return notFound(res);
+      return res.json(
+        [...children].map(([name, type]) => ({
+          type,
+          name,
+          path: `${file}/${name}`,
+        })),
+      );
+    });
+    app.get(new RegExp(`^${base}/commits/([^/]+)/check-runs$`), (req, res) => {
+      const sha = this.repo.resolve(decodeURIComponent((req.params as any)[0]));
+      if (!sha) return res.status(422).json({ message: 'No commit found' });
+      const runs = this.checkRuns.filter(
+        r =>
+          r.head_sha === sha &&
+          (!req.query.check_name || r.name === req.query.check_name) &&
+          (!req.query.status || r.status === req.query.status),
+      );
+      return res.json({ total_count: runs.length, check_runs: runs });
+    });
+    app.get(`${base}/actions/runs`, (req, res) => {
+      const q = req.query;
+      const runs = this.workflowRuns
+        .filter(
+          r =>
+            (!q.head_sha || r.head_sha === q.head_sha) &&
+            (!q.event || r.event === q.event) &&
+            (!q.branch || r.head_branch === q.branch) &&
+            (!q.status || r.status === q.status || r.conclusion === q.status),
+        )
+        .reverse();
+      res.json({ total_count: runs.length, workflow_runs: runs });
+    });
     app.patch(`${base}/pulls/:n`, (req, res) => {
       const p = pull(req.params.n);
       if (!p) return notFound(res);

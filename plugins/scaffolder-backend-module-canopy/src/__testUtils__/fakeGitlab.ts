@@ -1,11 +1,19 @@
 /**
- * Stands in for the GitLab REST API v4 on 127.0.0.1, for the calls Canopy's
- * merge-request action makes: projects, branches, repository tree, commits
- * (with actions), merge requests list/create/edit and users. Objects live in
- * a real bare git repository, so a test can check out the merge request's
- * branch. Shapes follow GitLab's REST documentation for those endpoints.
+ * Stands in for the GitLab REST API v4 on 127.0.0.1, for the calls Canopy
+ * makes:
+ * - the merge-request action: projects, branches, repository tree, commits
+ *   (with actions), merge requests list/create/edit and users;
+ * - the pipeline action: repository files (`GET /projects/:id/repository/files/:file_path?ref=`);
+ * - delivery tracking: one merge request (`GET /projects/:id/merge_requests/:iid`)
+ *   and pipelines (`GET /projects/:id/pipelines?sha=&ref=&source=`).
+ * Objects live in a real bare git repository, so a test can check out the
+ * merge request's branch, and `merge` makes a real merge commit. A test
+ * drives what GitLab would do on its own with `merge`, `close`,
+ * `addPipeline` and `updatePipeline`. Shapes follow GitLab's REST
+ * documentation for those endpoints.
  */
 import express from 'express';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -20,6 +28,35 @@ export interface FakeMergeRequest {
   state: 'opened' | 'closed' | 'merged';
   labels: string[];
   reviewerIds: number[];
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+  closedAt: string | null;
+}
+
+/** A pipeline, as `GET /projects/:id/pipelines` lists it. */
+export interface FakePipeline {
+  id: number;
+  iid: number;
+  project_id: number;
+  status:
+    | 'created'
+    | 'waiting_for_resource'
+    | 'preparing'
+    | 'pending'
+    | 'running'
+    | 'success'
+    | 'failed'
+    | 'canceled'
+    | 'skipped'
+    | 'manual'
+    | 'scheduled';
+  /** e.g. `push`, `merge_request_event`. */
+  source: string;
+  ref: string;
+  sha: string;
+  web_url: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export class FakeGitlab {
@@ -27,6 +64,7 @@ export class FakeGitlab {
   readonly requests: string[] = [];
   readonly mergeRequests: FakeMergeRequest[] = [];
   readonly users = [{ id: 7, username: 'jane', name: 'Jane' }];
+  readonly pipelines: FakePipeline[] = [];
   private server?: Server;
   port = 0;
 
@@ -50,7 +88,92 @@ export class FakeGitlab {
       labels: m.labels,
       reviewers: this.users.filter(u => m.reviewerIds.includes(u.id)),
       web_url: `${this.baseUrl}/${this.projectPath}/-/merge_requests/${m.iid}`,
+      sha: this.repo.ref(m.sourceBranch) ?? null,
+      merged_at: m.mergedAt,
+      merge_commit_sha: m.mergeCommitSha,
+      closed_at: m.closedAt,
     };
+  }
+
+  /** One merge request, with its head pipeline, as `GET .../merge_requests/:iid` answers. */
+  private mrDetailJson(m: FakeMergeRequest) {
+    const json = this.mrJson(m);
+    const head = this.pipelines
+      .filter(p => p.sha === json.sha)
+      .sort((a, b) => b.id - a.id)[0];
+    return { ...json, head_pipeline: head ?? null };
+  }
+
+  private mrOrThrow(iid: number) {
+    const mr = this.mergeRequests.find(m => m.iid === iid);
+    if (!mr) throw new Error(`no merge request !${iid}`);
+    return mr;
+  }
+
+  /**
+   * Merges an open merge request with GitLab's default merge method: a real
+   * merge commit of the source branch onto the target branch. Returns its sha.
+   */
+  merge(iid: number): string {
+    const mr = this.mrOrThrow(iid);
+    if (mr.state !== 'opened')
+      throw new Error(`merge request !${iid} is ${mr.state}`);
+    const target = this.repo.ref(mr.targetBranch);
+    const source = this.repo.ref(mr.sourceBranch);
+    if (!target || !source)
+      throw new Error(`merge request !${iid} lost a branch`);
+    const sha = this.repo.mergeCommit(
+      target,
+      source,
+      `Merge branch '${mr.sourceBranch}' into '${mr.targetBranch}'\n\n${mr.title}\n\nSee merge request ${this.projectPath}!${iid}`,
+      { name: 'GitLab', email: 'gitlab@example.invalid' },
+    );
+    this.repo.updateRef(mr.targetBranch, sha);
+    mr.state = 'merged';
+    mr.mergedAt = new Date().toISOString();
+    mr.mergeCommitSha = sha;
+    return sha;
+  }
+
+  /** Closes a merge request without merging it. */
+  close(iid: number) {
+    const mr = this.mrOrThrow(iid);
+    mr.state = 'closed';
+    mr.closedAt = new Date().toISOString();
+  }
+
+  /** Adds a pipeline, as a push or a merge request event would start one. */
+  addPipeline(pipeline: {
+    sha: string;
+    ref: string;
+    status: FakePipeline['status'];
+    source: string;
+  }): FakePipeline {
+    const id = 5000 + this.pipelines.length + 1;
+    const now = new Date().toISOString();
+    const created: FakePipeline = {
+      id,
+      iid: this.pipelines.length + 1,
+      project_id: 1,
+      status: pipeline.status,
+      source: pipeline.source,
+      ref: pipeline.ref,
+      sha: pipeline.sha,
+      web_url: `${this.baseUrl}/${this.projectPath}/-/pipelines/${id}`,
+      created_at: now,
+      updated_at: now,
+    };
+    this.pipelines.push(created);
+    return created;
+  }
+
+  /** Moves a pipeline on, e.g. to `success`. */
+  updatePipeline(id: number, update: { status: FakePipeline['status'] }) {
+    const pipeline = this.pipelines.find(p => p.id === id);
+    if (!pipeline) throw new Error(`no pipeline ${id}`);
+    pipeline.status = update.status;
+    pipeline.updated_at = new Date().toISOString();
+    return pipeline;
   }
 
   async start() {
@@ -233,9 +356,73 @@ export class FakeGitlab {
           state: 'opened',
           labels: req.body.labels ? String(req.body.labels).split(',') : [],
           reviewerIds: (req.body.reviewer_ids ?? []).map(Number),
+          mergedAt: null,
+          mergeCommitSha: null,
+          closedAt: null,
         };
         this.mergeRequests.push(mr);
         return res.status(201).json(this.mrJson(mr));
+      },
+    );
+    app.get(
+      routes.map(r => `${r}/merge_requests/:iid`),
+      (req, res) => {
+        const mr = this.mergeRequests.find(
+          m => m.iid === Number(req.params.iid),
+        );
+        if (!mr) return notFound(res);
+        return res.json(this.mrDetailJson(mr));
+      },
+    );
+    app.get(
+      routes.map(r => `${r}/pipelines`),
+      (req, res) => {
+        const q = req.query;
+        paged(
+          res,
+          this.pipelines
+            .filter(
+              p =>
+                (!q.sha || p.sha === q.sha) &&
+                (!q.ref || p.ref === q.ref) &&
+                (!q.source || p.source === q.source) &&
+                (!q.status || p.status === q.status),
+            )
+            .sort((a, b) => b.id - a.id),
+        );
+      },
+    );
+    app.get(
+      routes.map(
+        r =>
+          new RegExp(
+            `^${r.replace(
+              /[.*+?^${}()|[\]\\]/g,
+              '\\$&',
+            )}/repository/files/([^/]+)$`,
+          ),
+      ),
+      (req, res) => {
+        const file = decodeURIComponent((req.params as any)[0]);
+        const ref = String(req.query.ref ?? '');
+        const commit = ref ? this.repo.resolve(ref) : undefined;
+        const entry = commit
+          ? this.repo.readTree(this.repo.commitInfo(commit).tree).get(file)
+          : undefined;
+        if (!commit || !entry) return notFound(res, '404 File Not Found');
+        const content = this.repo.readBlob(entry.sha);
+        return res.json({
+          file_name: file.split('/').pop(),
+          file_path: file,
+          size: content.length,
+          encoding: 'base64',
+          content: content.toString('base64'),
+          content_sha256: createHash('sha256').update(content).digest('hex'),
+          ref,
+          blob_id: entry.sha,
+          commit_id: commit,
+          last_commit_id: commit,
+        });
       },
     );
     app.put(

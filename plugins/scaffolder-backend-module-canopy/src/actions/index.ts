@@ -14,3 +14,5 @@ export { createPullRequestAction } from './publish/createPullRequestAction';
 export { createKnativeServiceAction } from './kubernetes/createKnativeServiceAction';
 export { createCatalogEntityAction } from './catalog/createCatalogEntityAction';
 export { createQuotaPreflightAction } from './openstack/createQuotaPreflightAction';
+export { createTerraformPipelineAction } from './pipeline/createTerraformPipelineAction';
+export { createTrackRequestAction } from './delivery/createTrackRequestAction';

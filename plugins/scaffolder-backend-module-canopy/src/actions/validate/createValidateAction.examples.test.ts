@@ -7,6 +7,9 @@ import yaml from 'yaml';
 import { instanceInput, renderInstance } from '../../lib/kubernetes/kro';
 import { collectOutputs } from '../../__testUtils__/examples';
 import { bundledSchemaPath } from '../../lib/validate/schemaSet';
+import { githubWorkflow } from '../pipeline/githubWorkflow';
+import { gitlabCi } from '../pipeline/gitlabCi';
+import { renderPipelineYaml } from '../pipeline/pipelineYaml';
 import { createValidateAction } from './createValidateAction';
 import { examples } from './createValidateAction.examples';
 
@@ -156,6 +159,37 @@ describe('createValidateAction', () => {
     );
     expect(error).toBeUndefined();
     expect(outputs.errors).toBe(0);
+  }, 120_000);
+
+  it("leaves CI files to their CI: Canopy's pipelines, GitHub's and GitLab's folders", async () => {
+    const settings = {
+      root: 'openstack',
+      defaultBranch: 'main',
+      terraformVersion: '1.11.4',
+    };
+    const { outputs, error } = await run(
+      workspace({
+        'terraform/main.tf': GOOD_TF,
+        '.github/workflows/canopy-terraform.yaml': renderPipelineYaml(
+          githubWorkflow(settings),
+          'test',
+        ),
+        '.github/dependabot.yml': 'version: 2\nupdates: []\n',
+        '.gitlab-ci.yml': renderPipelineYaml(gitlabCi(settings), 'test'),
+        '.gitlab/ci/extra.yml': 'job:\n  script: [true]\n',
+      }),
+    );
+    expect(error).toBeUndefined();
+    expect(outputs.findings).toEqual([]);
+    // Only the Terraform file was checked.
+    expect(outputs.schemas.map((s: { subject: string }) => s.subject)).toEqual([
+      'Terraform openstack_* resources',
+    ]);
+    // A manifest under a folder merely named like them is still checked.
+    const again = await run(
+      workspace({ 'apps/github/broken.yaml': 'kind: Nothing\n' }),
+    );
+    expect(again.error?.message).toContain('needs apiVersion and kind');
   }, 120_000);
 
   it('passes valid Terraform and manifests, with a markdown report', async () => {

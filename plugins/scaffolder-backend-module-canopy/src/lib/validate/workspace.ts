@@ -28,17 +28,31 @@ async function walk(dir: string, base = dir): Promise<string[]> {
 }
 
 /**
+ * CI configuration, not Kubernetes manifests: GitHub's `.github/` (workflows,
+ * dependabot, ...), GitLab's `.gitlab/` and `.gitlab-ci.yml`. Their CI
+ * checks them; Canopy's pipeline action checks the ones it writes in its
+ * tests against GitHub's parser and GitLab's schema.
+ */
+export function isCiFile(file: string): boolean {
+  const posix = file.split(path.sep).join('/');
+  return (
+    /(^|\/)\.(github|gitlab)\//.test(posix) ||
+    /(^|\/)\.gitlab-ci\.ya?ml$/.test(posix)
+  );
+}
+
+/**
  * Validates a folder: Terraform files parse and use only arguments the
  * provider accepts, and are formatted; YAML manifests validate against their
  * schemas (CRDs found in the folder itself count too, e.g. a platform
  * bootstrap that installs them). catalog-info.yaml and template files are
- * left to the catalog.
+ * left to the catalog, CI files ({@link isCiFile}) to their CI.
  */
 export async function validateWorkspace(
   root: string,
   crds: CrdSchemas,
 ): Promise<ValidationReport> {
-  const files = await walk(root);
+  const files = (await walk(root)).filter(f => !isCiFile(f));
   const findings: Finding[] = [];
   const tfDirs = new Map<string, string[]>();
   const yamlFiles: Array<{ file: string; docs: unknown[] }> = [];

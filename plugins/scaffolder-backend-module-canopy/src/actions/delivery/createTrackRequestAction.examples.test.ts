@@ -1,0 +1,328 @@
+/**
+ * The track action against a loopback stand-in for Canopy's delivery
+ * backend (`POST /api/delivery/requests`, DeliveryRequest JSON back). The
+ * real backend is tested in plugins/delivery-backend.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import yaml from 'yaml';
+import { createTrackRequestAction } from './createTrackRequestAction';
+import { examples } from './createTrackRequestAction.examples';
+
+const PR = 'https://github.com/acme/infrastructure/pull/7';
+
+// Not from __testUtils__/examples: that module loads the validator, which
+// keeps handles open past this small suite.
+const collectOutputs = (ctx: { output: unknown }) =>
+  Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+
+/** Values the template would supply for the examples' ${{ }} expressions. */
+const SAMPLES: Record<string, unknown> = {
+  '${{ steps.publish.output.remoteUrl }}': PR,
+  '${{ steps.render.output.resources }}': [
+    { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', name: 'blog' },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      name: 'env-dev',
+    },
+  ],
+};
+const fill = (value: unknown): unknown => {
+  if (typeof value === 'string')
+    return value in SAMPLES ? SAMPLES[value] : value;
+  if (Array.isArray(value)) return value.map(fill);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, fill(v)]),
+    );
+  return value;
+};
+
+let answer: { status: number; body: unknown };
+const seen: Array<{ method: string; url: string; auth?: string; body: any }> =
+  [];
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let text = '';
+    req.on('data', chunk => {
+      text += chunk;
+    });
+    req.on('end', () => {
+      seen.push({
+        method: req.method!,
+        url: req.url!,
+        auth: req.headers.authorization,
+        body: text ? JSON.parse(text) : undefined,
+      });
+      res.statusCode = answer.status;
+      res.setHeader('content-type', 'application/json');
+      // No idle keep-alive socket outlives the test.
+      res.setHeader('connection', 'close');
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(
+  () =>
+    new Promise(r => {
+      server.close(r);
+      server.closeAllConnections();
+    }),
+);
+beforeEach(() => {
+  seen.length = 0;
+  answer = { status: 201, body: { id: 'req-1' } };
+});
+
+const action = () =>
+  createTrackRequestAction({
+    discovery: {
+      getBaseUrl: async (id: string) => `${baseUrl}/api/${id}`,
+    } as any,
+    auth: mockServices.auth(),
+  });
+
+async function run(input: Record<string, unknown>, dryRun = false) {
+  const logger = {
+    info: jest.fn(),
+    warn: jest.fn(),
+    error: jest.fn(),
+    debug: jest.fn(),
+  };
+  const ctx = Object.assign(
+    createMockActionContext({
+      input: input as any,
+      logger: logger as any,
+      templateInfo: { entityRef: 'template:default/openstack-network' } as any,
+    }),
+    { isDryRun: dryRun },
+  );
+  let error: Error | undefined;
+  await action()
+    .handler(ctx as any)
+    .catch(e => {
+      error = e;
+    });
+  return {
+    outputs: collectOutputs(ctx),
+    error,
+    warnings: logger.warn.mock.calls.map(c => String(c[0])),
+    infos: logger.info.mock.calls.map(c => String(c[0])),
+  };
+}
+
+const base = {
+  pullRequestUrl: PR,
+  title: 'Add OpenStack network payments',
+  entityRef: 'resource:default/payments',
+};
+
+describe('createTrackRequestAction', () => {
+  it.each(examples.map(e => [e.description, e] as const))(
+    'example: %s',
+    async (_d, example) => {
+      const step = yaml.parse(example.example).steps[0];
+      const { outputs, error } = await run(fill(step.input) as any);
+      expect(error).toBeUndefined();
+      expect(outputs.requestId).toBe('req-1');
+      expect(seen).toHaveLength(1);
+    },
+  );
+
+  it('records the request on behalf of the user who ran the task', async () => {
+    const { outputs, error } = await run({
+      ...base,
+      expected: {
+        pipeline: true,
+        argoCdApplications: SAMPLES['${{ steps.render.output.resources }}'],
+        kroInstances: [
+          {
+            apiVersion: 'kro.run/v1alpha1',
+            kind: 'Workspace',
+            namespace: 'team-a',
+            name: 'team-a',
+          },
+        ],
+        openstack: {
+          cloud: 'lab',
+          project: 'demo',
+          region: 'RegionOne',
+          entityRef: 'resource:default/payments',
+        },
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(outputs).toEqual({ requestId: 'req-1' });
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: '/api/delivery/requests',
+        auth: expect.stringMatching(/^Bearer .+/),
+        body: {
+          taskId: 'mock-task-id',
+          templateRef: 'template:default/openstack-network',
+          title: 'Add OpenStack network payments',
+          entityRef: 'resource:default/payments',
+          pullRequestUrl: PR,
+          expected: {
+            pipeline: true,
+            argoCdApplications: [{ name: 'blog' }, { name: 'env-dev' }],
+            kroInstances: [
+              {
+                apiVersion: 'kro.run/v1alpha1',
+                kind: 'Workspace',
+                namespace: 'team-a',
+                name: 'team-a',
+              },
+            ],
+            openstack: {
+              cloud: 'lab',
+              project: 'demo',
+              region: 'RegionOne',
+              entityRef: 'resource:default/payments',
+            },
+          },
+        },
+      },
+    ]);
+    // A token for the delivery plugin, on behalf of the user (the mock token spells both out).
+    expect(seen[0].auth).toContain('delivery');
+    expect(seen[0].auth).toContain('user:default/mock');
+  });
+
+  it('expands an instance given for several namespaces (the environments) into one per namespace', async () => {
+    const { error } = await run({
+      ...base,
+      expected: {
+        kroInstances: [
+          {
+            apiVersion: 'kro.run/v1alpha1',
+            kind: 'WebApplication',
+            name: 'blog',
+            namespaces: ['dev', 'test', 'acc'],
+          },
+        ],
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(seen[0].body.expected.kroInstances).toEqual(
+      ['dev', 'test', 'acc'].map(namespace => ({
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        name: 'blog',
+        namespace,
+      })),
+    );
+    const both = await run({
+      ...base,
+      expected: {
+        kroInstances: [
+          {
+            apiVersion: 'kro.run/v1alpha1',
+            kind: 'WebApplication',
+            name: 'blog',
+            namespace: 'dev',
+            namespaces: ['test'],
+          },
+        ],
+      },
+    });
+    expect(both.error?.message).toMatch(
+      /give namespace, or namespaces for the same instance in each, not both/,
+    );
+  });
+
+  it('makes no call in dry-run, or without a pull request URL', async () => {
+    expect((await run(base, true)).outputs).toEqual({});
+    const skipped = await run({ ...base, pullRequestUrl: '' });
+    expect(skipped.outputs).toEqual({});
+    expect(skipped.infos).toEqual([
+      'No pull request URL (the pull request step opened none): nothing to track',
+    ]);
+    expect((await run({ ...base, pullRequestUrl: undefined })).outputs).toEqual(
+      {},
+    );
+    expect(seen).toEqual([]);
+  });
+
+  it('warns and goes on when the delivery backend is not installed (404)', async () => {
+    answer = {
+      status: 404,
+      body: { error: { name: 'NotFoundError', message: 'Not found' } },
+    };
+    const { outputs, error, warnings } = await run(base);
+    expect(error).toBeUndefined();
+    expect(outputs).toEqual({});
+    expect(seen).toHaveLength(1);
+    expect(warnings).toEqual([
+      'The delivery backend is not installed (404 from /api/delivery): the request is not tracked',
+    ]);
+  });
+
+  it("fails on any other error, naming the backend's message", async () => {
+    // The error body every Backstage backend sends (its errorHandler).
+    answer = {
+      status: 400,
+      body: {
+        error: {
+          name: 'InputError',
+          message: 'pullRequestUrl is not a pull request of a configured host',
+        },
+        request: { method: 'POST', url: '/requests' },
+        response: { statusCode: 400 },
+      },
+    };
+    const { error } = await run(base);
+    expect(error?.message).toBe(
+      'The delivery backend did not record the request: 400 pullRequestUrl is not a pull request of a configured host',
+    );
+  });
+
+  it.each([
+    [
+      {
+        expected: {
+          argoCdApplications: [
+            {
+              apiVersion: 'argoproj.io/v1alpha1',
+              kind: 'ApplicationSet',
+              name: 'x',
+            },
+          ],
+        },
+      },
+      'expected.argoCdApplications.0.kind: kind must be Application (only Applications are tracked)',
+    ],
+    [
+      {
+        expected: {
+          kroInstances: [
+            { apiVersion: 'kro.run/v1alpha1', kind: 'Topic', name: 'x' },
+          ],
+        },
+      },
+      'expected.kroInstances.0: kroInstances[]: give namespace, or namespaces for the same instance in each, not both',
+    ],
+    [
+      { entityRef: 'payments' },
+      'entityRef: entityRef must look like kind:namespace/name',
+    ],
+    [
+      { pullRequestUrl: 'ftp://x/y' },
+      'pullRequestUrl: pullRequestUrl must be an http(s) URL',
+    ],
+  ])('refuses %j naming the field and the rule', async (bad, message) => {
+    const { error } = await run({ ...base, ...bad });
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toContain(message);
+    expect(seen).toEqual([]);
+  });
+});
