@@ -55,6 +55,13 @@ type Notification = {
   payload: { title: string; description?: string; link?: string };
 };
 
+/** `kind:namespace/name` as entityTag takes it. */
+const parseRef = (ref: string) => {
+  const [kind, rest] = ref.split(':');
+  const [namespace, name] = rest.split('/');
+  return { kind, namespace, name };
+};
+
 const stage = (r: DeliveryRequest, name: DeliveryStage['name']) =>
   r.stages.find(s => s.name === name)!;
 
@@ -282,12 +289,6 @@ describe(
       servers.push(id);
       return id;
     }
-
-    const parseRef = (ref: string) => {
-      const [kind, rest] = ref.split(':');
-      const [namespace, name] = rest.split('/');
-      return { kind, namespace, name };
-    };
 
     before(async () => {
       const cloudsYaml = path.join(TESTBED_STATE, 'clouds.yaml');

@@ -9,6 +9,8 @@
 export { deliveryPlugin } from './plugin';
 export * from './api';
 export { DeliveryPage, EntityDeliveryCard } from './extensions';
+export type { MyRequestsContentProps } from './components/MyRequestsPage';
+export type { EntityDeliveryCardProps } from './components/EntityDeliveryCard';
 export {
   DeliveryTimeline,
   type DeliveryTimelineProps,

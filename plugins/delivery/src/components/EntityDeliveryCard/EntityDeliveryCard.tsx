@@ -95,6 +95,8 @@ const NewestRequest = (props: { request: DeliveryRequest; now: number }) => {
 
 /**
  * Props of the Delivery card.
+ *
+ * @public
  */
 export interface EntityDeliveryCardProps {
   /** How often to ask again while a request is open; 10 s by default. */

@@ -1,1 +1,4 @@
-export { EntityDeliveryCard } from './EntityDeliveryCard';
+export {
+  EntityDeliveryCard,
+  type EntityDeliveryCardProps,
+} from './EntityDeliveryCard';

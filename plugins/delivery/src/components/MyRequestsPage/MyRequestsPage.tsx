@@ -78,6 +78,8 @@ const RequestItem = (props: {
 
 /**
  * Props of the My requests page content.
+ *
+ * @public
  */
 export interface MyRequestsContentProps {
   /** How often to ask again while a request is open; 10 s by default. */

@@ -1,1 +1,5 @@
-export { MyRequestsContent, MyRequestsPage } from './MyRequestsPage';
+export {
+  MyRequestsContent,
+  MyRequestsPage,
+  type MyRequestsContentProps,
+} from './MyRequestsPage';
