@@ -601,6 +601,9 @@ test('delivery: My requests and the entity page show each request from Create to
     await page.goto(`${appUrl}/delivery`);
     await page.getByText(vm.title).first().waitFor({ timeout: 120_000 });
     await page.getByText(environments.title).first().waitFor();
+    // The newest request shows its stages; open the other one's too.
+    const show = page.getByRole('button', { name: 'Show stages' });
+    while (await show.count()) await show.first().click();
     for (const stage of ['Apply pipeline', 'OpenStack', 'Argo CD', 'KRO']) {
       await page.getByText(stage, { exact: true }).first().waitFor();
     }

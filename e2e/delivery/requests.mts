@@ -12,6 +12,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
+// Plain TypeScript (types only): Node strips the types when it loads it.
+import { until } from '../../packages/backend/src/__testUtils__/until.ts';
 
 export type World = {
   control: string;
@@ -128,32 +130,17 @@ async function call(url: string, init: RequestInit & { token?: string } = {}) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Polls until `check` gives a value, a bounded number of times. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  attempts = 600,
-): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < attempts; i++) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${last}` : ''}`);
-}
-
 /** The guest's requests and the scaffolder, through the portal's backend. */
 export class Portal {
-  constructor(
-    private readonly backendUrl: string,
-    private readonly token: string,
-    private readonly world: World,
-  ) {}
+  private readonly backendUrl: string;
+  private readonly token: string;
+  private readonly world: World;
+
+  constructor(backendUrl: string, token: string, world: World) {
+    this.backendUrl = backendUrl;
+    this.token = token;
+    this.world = world;
+  }
 
   static async signIn(backendUrl: string, world: World) {
     const res = await fetch(`${backendUrl}/api/auth/guest/refresh`, {

@@ -17,6 +17,12 @@ export interface Config {
       initialSeconds?: number;
       maxSeconds?: number;
     };
+    /**
+     * An open request that has not changed for this many days (a pull
+     * request left open, an application that never appears) is given up on:
+     * its stage fails with that reason and the requester is told. Default 30.
+     */
+    maxIdleDays?: number;
     /** Argo CD instances whose Applications the `argocd` stage reads (REST API). */
     argocd?: {
       instances?: Array<{

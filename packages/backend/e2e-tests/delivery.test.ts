@@ -28,6 +28,7 @@ import { FakeKubernetesApi } from '../src/__testUtils__/fakeKubernetesApi';
 import { dropDatabases, postgresDatabase } from '../src/__testUtils__/postgres';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 import {
+  adminToken,
   demoSession,
   labCloud,
   testbedAuth,
@@ -159,6 +160,13 @@ describe(
 
     const titled = (all: Notification[], title: string) =>
       all.filter(n => n.payload.title === title);
+
+    /** Waits until each title has been notified (a notification follows the change it tells of). */
+    const untilNotified = (titles: string[]) =>
+      until(`the notifications ${titles.join(', ')}`, async () => {
+        const all = await notifications();
+        return titles.every(t => titled(all, t).length) ? all : undefined;
+      });
 
     async function runTemplate(name: string, values: object) {
       const created = await api('POST', 'scaffolder/v2/tasks', {
@@ -355,7 +363,11 @@ describe(
           },
           backoff: { initialSeconds: 1, maxSeconds: 2 },
           argocd: {
-            instances: [{ name: 'lab', url: argo.url, token: ARGO_TOKEN }],
+            instances: [
+              { name: 'lab', url: argo.url, token: ARGO_TOKEN },
+              // An instance that does not answer: its stages stay unknown.
+              { name: 'down', url: 'http://127.0.0.1:9', token: ARGO_TOKEN },
+            ],
           },
           webhooks: { github: { secret: WEBHOOK_SECRET } },
         },
@@ -499,10 +511,11 @@ describe(
       }
 
       const title = recorded.title;
-      const told = await until('the ready notification', async () => {
-        const all = await notifications();
-        return titled(all, `Ready: ${title}`).length ? all : undefined;
-      });
+      const told = await untilNotified([
+        `Merged: ${title}`,
+        `Applied: ${title}`,
+        `Ready: ${title}`,
+      ]);
       for (const t of [
         `Merged: ${title}`,
         `Applied: ${title}`,
@@ -585,7 +598,10 @@ describe(
         r => r.state === 'ready',
       );
       assert.match(stage(ready, 'kro').message!, /Ready=True/);
-      const all = await notifications();
+      const all = await untilNotified([
+        `Merged: ${recorded.title}`,
+        `Ready: ${recorded.title}`,
+      ]);
       assert.equal(titled(all, `Merged: ${recorded.title}`).length, 1);
       assert.equal(titled(all, `Ready: ${recorded.title}`).length, 1);
       assert.equal(titled(all, `Applied: ${recorded.title}`).length, 0);
@@ -685,21 +701,39 @@ describe(
         },
       });
 
-      // OpenStack: a project the requester's teams do not own (deny by default).
-      const osPr = await openGithubPull('not my project');
+      // OpenStack: the server Terraform made went into ERROR.
+      const osPr = await openGithubPull('server in error');
+      const broken = `dlv-err-${randomBytes(3).toString('hex')}`;
       const openstack = await record({
-        title: 'not my project',
-        entityRef: 'resource:default/not-mine',
+        title: 'server in error',
+        entityRef: `resource:default/${broken}`,
         pullRequestUrl: osPr.url,
         expected: {
           openstack: {
             cloud: 'lab',
-            project: 'team-b',
+            project: 'demo',
             region: 'RegionOne',
-            entityRef: 'resource:default/not-mine',
+            entityRef: `resource:default/${broken}`,
           },
         },
       });
+      const serverId = await createTaggedServer(
+        `${broken}-1`,
+        `resource:default/${broken}`,
+      );
+      const session = await demoSession();
+      const reset = await fetch(
+        `${session.endpoint('compute')}/servers/${serverId}/action`,
+        {
+          method: 'POST',
+          headers: {
+            'X-Auth-Token': await adminToken(),
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ 'os-resetState': { state: 'error' } }),
+        },
+      );
+      assert.equal(reset.status, 202, await reset.text());
       github.merge(osPr.number);
 
       // A system that cannot be asked: the stage is unknown, the request open.
@@ -709,7 +743,7 @@ describe(
         entityRef: 'component:default/argo-unreachable',
         pullRequestUrl: unknownPr.url,
         expected: {
-          argoCdApplications: [{ instance: 'elsewhere', name: 'x' }],
+          argoCdApplications: [{ instance: 'down', name: 'x' }],
         },
       });
       github.merge(unknownPr.number);
@@ -744,7 +778,7 @@ describe(
       await expectFailed(
         openstack,
         'openstack',
-        /Denied: user:default\/guest does not own project 'team-b' \(rule: /,
+        new RegExp(`server ${broken}-1 is ERROR`),
       );
 
       const stuck = await untilRequest(
@@ -756,23 +790,19 @@ describe(
       assert.ok(stage(stuck, 'argocd').checkedAt);
       assert.match(
         stage(stuck, 'argocd').message!,
-        /Argo CD instance 'elsewhere' is not configured/,
+        /Argo CD down did not answer/,
       );
 
-      const all = await until('the failure notifications', async () => {
-        const n = await notifications();
-        return titled(n, 'Failed at OpenStack: not my project').length
-          ? n
-          : undefined;
-      });
-      for (const t of [
+      const failures = [
         'Failed at pull request: closed unmerged',
         'Failed at apply pipeline: apply fails',
         'Failed at apply pipeline: gitlab apply fails',
         'Failed at Argo CD: degraded',
         'Failed at KRO: kro fails',
-        'Failed at OpenStack: not my project',
-      ]) {
+        'Failed at OpenStack: server in error',
+      ];
+      const all = await untilNotified(failures);
+      for (const t of failures) {
         assert.equal(titled(all, t).length, 1, `one "${t}" notification`);
       }
     });
@@ -811,7 +841,12 @@ describe(
       for (const r of requests) {
         await untilRequest(r.id, `${r.title} ready`, x => x.state === 'ready');
       }
-      const all = await notifications();
+      const all = await untilNotified(
+        Array.from({ length: count }, (_, i) => [
+          `Merged: twice ${i}`,
+          `Ready: twice ${i}`,
+        ]).flat(),
+      );
       for (let i = 0; i < count; i++) {
         assert.equal(
           titled(all, `Merged: twice ${i}`).length,

@@ -28,6 +28,10 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('JSON DeliveryPullRequest');
     table.string('pull_request_url', 1024).notNullable();
+    table
+      .string('repository', 512)
+      .notNullable()
+      .comment('provider|host|owner/repo in lower case, for webhooks');
     table.text('expected').notNullable().comment('JSON DeliveryExpectations');
     table.string('state', 16).notNullable().comment('open, ready or failed');
     table.text('stages').notNullable().comment('JSON DeliveryStage[] in order');
@@ -50,6 +54,7 @@ exports.up = async function up(knex) {
     table.index(['requester', 'created_at']);
     table.index(['entity_ref', 'created_at']);
     table.index(['state', 'next_check_at']);
+    table.index(['state', 'repository']);
   });
 };
 

@@ -17,6 +17,8 @@ export interface ArgoCdInstance {
 export interface DeliveryOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
   backoff: { initialMs: number; maxMs: number };
+  /** An open request unchanged for this long is given up on. */
+  maxIdleMs: number;
   argocd: ArgoCdInstance[];
   webhooks: { github?: string; gitlab?: string; argocd?: string };
 }
@@ -58,9 +60,14 @@ export function readDeliveryOptions(root: Config): DeliveryOptions {
       };
     },
   );
+  const maxIdleDays = config?.getOptionalNumber('maxIdleDays') ?? 30;
+  if (!(maxIdleDays > 0)) {
+    throw new InputError('delivery.maxIdleDays: must be more than 0');
+  }
   return {
     schedule,
     backoff: { initialMs: initialSeconds * 1000, maxMs: maxSeconds * 1000 },
+    maxIdleMs: maxIdleDays * 86_400_000,
     argocd,
     webhooks: {
       github: config?.getOptionalString('webhooks.github.secret'),

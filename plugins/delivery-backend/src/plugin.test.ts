@@ -58,6 +58,19 @@ async function start(webhooks?: object) {
             ],
           },
           delivery: webhooks ? { webhooks } : {},
+          openstack: {
+            clouds: [
+              {
+                name: 'lab',
+                authUrl: 'http://127.0.0.1:9/v3',
+                applicationCredential: { id: 'app-cred', secret: 'app-secret' },
+                projects: [
+                  { name: 'demo', owners: ['user:default/guest'] },
+                  { name: 'team-b', owners: ['group:default/team-b'] },
+                ],
+              },
+            ],
+          },
         },
       }),
     ],
@@ -129,7 +142,23 @@ describe('deliveryPlugin', () => {
         )}`,
       )
       .set('Authorization', asUser('user:default/someone-else'));
-    expect(byEntity.body).toMatchObject({ items: [{ id: first.body.id }] });
+    // Only the requester and the requester's groups see a request.
+    expect(byEntity.body).toEqual({ items: [] });
+    const mineByEntity = await request(server)
+      .get(
+        `/api/delivery/requests?entityRef=${encodeURIComponent(
+          'resource:default/web',
+        )}`,
+      )
+      .set('Authorization', asUser());
+    expect(mineByEntity.body).toMatchObject({ items: [{ id: first.body.id }] });
+    const refused = await request(server)
+      .get(`/api/delivery/requests/${first.body.id}`)
+      .set('Authorization', asUser('user:default/someone-else'));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /rule: a request is shown to its requester and to the members of the requester's groups/,
+    );
     const one = await request(server)
       .get(`/api/delivery/requests/${first.body.id}`)
       .set('Authorization', asUser());
@@ -173,6 +202,51 @@ describe('deliveryPlugin', () => {
       });
     expect(badKro.status).toBe(400);
     expect(badKro.body.error.message).toMatch(/namespace/);
+    const notMine = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        expected: {
+          openstack: {
+            cloud: 'lab',
+            project: 'team-b',
+            entityRef: 'resource:default/web',
+          },
+        },
+      });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.error.message).toMatch(
+      /^expected\.openstack\.project: user:default\/guest does not own project 'team-b' \(rule: /,
+    );
+    const noArgo = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({ ...body, expected: { argoCdApplications: [{ name: 'web' }] } });
+    expect(noArgo.status).toBe(400);
+    expect(noArgo.body.error.message).toMatch(
+      /^expected\.argoCdApplications\[0\]: no Argo CD instance is configured/,
+    );
+    const notKro = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        expected: {
+          kroInstances: [
+            {
+              apiVersion: 'v1/v1',
+              kind: 'Secret',
+              namespace: 'dev',
+              name: 'db',
+            },
+          ],
+        },
+      });
+    expect(notKro.status).toBe(400);
+    expect(notKro.body.error.message).toMatch(
+      /^expected\.kroInstances\[0\]\.apiVersion: .* \(rule: only objects of the kro\.run API group are read\)/,
+    );
     const neither = await request(server)
       .get('/api/delivery/requests')
       .set('Authorization', asUser());
@@ -232,7 +306,7 @@ describe('deliveryPlugin', () => {
       )
       .send(payload);
     expect(signed.status).toBe(202);
-    expect(signed.body).toEqual({ matched: 0, advanced: 0 });
+    expect(signed.body).toEqual({ matched: 0 });
   });
 
   it('answers /health without credentials', async () => {

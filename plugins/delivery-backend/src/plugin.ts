@@ -18,6 +18,7 @@ import { OpenStackObserver } from './observers/OpenStackObserver';
 import { PipelineObserver } from './observers/PipelineObserver';
 import { PullRequestObserver } from './observers/PullRequestObserver';
 import { ScmClients } from './observers/ScmClients';
+import { ExpectationsCheck } from './router/checkExpectations';
 import { createRouter } from './router/createRouter';
 import { createWebhookRouter } from './router/webhooks';
 import { RequestStore } from './store/RequestStore';
@@ -52,18 +53,20 @@ export const deliveryPlugin = createBackendPlugin({
           cache: deps.cache,
           logger: deps.logger,
         });
+        const clusters = readKubernetesClusters(deps.config);
         const advancer = new Advancer({
           store,
           observers: [
             new PullRequestObserver(scm),
             new PipelineObserver(scm),
             new ArgoCdObserver(options.argocd),
-            new KroObserver(readKubernetesClusters(deps.config)),
+            new KroObserver(clusters),
             new OpenStackObserver(openstack),
           ],
           notifier: new RequestNotifier(deps.notifications, deps.logger),
           logger: deps.logger,
           backoff: options.backoff,
+          maxIdleMs: options.maxIdleMs,
         });
 
         await deps.scheduler.scheduleTask({
@@ -89,6 +92,11 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             integrations,
+            expectations: new ExpectationsCheck({
+              argocd: options.argocd,
+              clusters,
+              projects: openstack.projects,
+            }),
           }),
         );
         for (const path of ['/health', '/webhooks']) {

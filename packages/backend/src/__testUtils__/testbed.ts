@@ -102,3 +102,47 @@ export async function demoSession(): Promise<{
     },
   };
 }
+
+/**
+ * A Keystone token of the test bed's admin (from admin-openrc), for what only
+ * an operator can do to the test bed, such as putting a server into ERROR.
+ */
+export async function adminToken(): Promise<string> {
+  const rc = readFileSync(path.join(TESTBED_STATE, 'admin-openrc'), 'utf8');
+  const env = Object.fromEntries(
+    [...rc.matchAll(/(OS_[A-Z_]+)=(\S+)/g)].map(m => [m[1], m[2]]),
+  );
+  const res = await fetch(
+    `${env.OS_AUTH_URL.replace(/\/+$/, '')}/auth/tokens`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: {
+              user: {
+                name: env.OS_USERNAME,
+                password: env.OS_PASSWORD,
+                domain: { name: env.OS_USER_DOMAIN_NAME ?? 'Default' },
+              },
+            },
+          },
+          scope: {
+            project: {
+              name: env.OS_PROJECT_NAME ?? 'admin',
+              domain: { name: env.OS_PROJECT_DOMAIN_NAME ?? 'Default' },
+            },
+          },
+        },
+      }),
+    },
+  );
+  if (res.status !== 201) {
+    throw new Error(
+      `Keystone refused the test bed's admin: HTTP ${res.status}`,
+    );
+  }
+  return res.headers.get('x-subject-token')!;
+}

@@ -24,6 +24,8 @@ export class Advancer {
       notifier: RequestNotifier;
       logger: LoggerService;
       backoff: { initialMs: number; maxMs: number };
+      /** An open request that has not changed for this long is given up on. */
+      maxIdleMs?: number;
       now?: () => Date;
     },
   ) {
@@ -53,16 +55,30 @@ export class Advancer {
     return written;
   }
 
-  private async advanceOne(request: StoredRequest): Promise<boolean> {
+  private async advanceOne(
+    request: StoredRequest,
+    retry = true,
+  ): Promise<boolean> {
     const { store, notifier, logger, backoff } = this.options;
     try {
       const { next, events } = await advance(
         request,
         this.observers,
         this.now(),
-        backoff,
+        {
+          backoff,
+          maxIdleMs: this.options.maxIdleMs ?? 30 * 86_400_000,
+          onError: (stage, error) =>
+            logger.warn(
+              `Request ${request.id}: the ${stage} stage could not be observed: ${error}`,
+            ),
+        },
       );
       if (!(await store.update(next))) {
+        // Another replica wrote it first. Look once more from what it wrote,
+        // so a webhook's fresher news is not lost to an older read.
+        const latest = retry ? await store.get(request.id) : undefined;
+        if (latest?.state === 'open') return this.advanceOne(latest, false);
         logger.debug(
           `Request ${request.id} was advanced by another replica first`,
         );

@@ -1,9 +1,13 @@
 import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
 import { aRequest } from '../__testUtils__/requests';
 import type { Observation, StageObserver } from '../stages/Observer';
+import { ObservationError } from '../stages/Observer';
 import { advance } from './advance';
 
-const backoff = { initialMs: 30_000, maxMs: 900_000 };
+const options = {
+  backoff: { initialMs: 30_000, maxMs: 900_000 },
+  maxIdleMs: 30 * 86_400_000,
+};
 const now = new Date('2026-11-30T10:05:00.000Z');
 
 function observers(
@@ -37,7 +41,7 @@ describe('advance', () => {
         argocd: { state: 'succeeded', message: 'web: Synced, Healthy' },
       }),
       now,
-      backoff,
+      options,
     );
     expect(next.state).toBe('ready');
     expect(next.currentStage).toBeUndefined();
@@ -76,7 +80,7 @@ describe('advance', () => {
         return { state: 'running', message: 'apply in_progress' };
       },
     });
-    const { next } = await advance(aRequest(), map, now, backoff);
+    const { next } = await advance(aRequest(), map, now, options);
     expect(shaSeen).toBe('feed');
     expect(next.currentStage).toBe('pipeline');
     expect(next.stages[1]).toMatchObject({
@@ -93,7 +97,7 @@ describe('advance', () => {
         pipeline: { state: 'failed', message: 'apply concluded failure' },
       }),
       now,
-      backoff,
+      options,
     );
     expect(next.state).toBe('failed');
     expect(next.currentStage).toBe('pipeline');
@@ -109,10 +113,12 @@ describe('advance', () => {
     const { next, events } = await advance(
       aRequest(),
       observers({
-        'pull-request': new Error('GitHub did not answer (HTTP 502)'),
+        'pull-request': new ObservationError(
+          'GitHub did not answer (HTTP 502)',
+        ),
       }),
       now,
-      backoff,
+      options,
     );
     expect(next.state).toBe('open');
     expect(next.stages[0]).toMatchObject({
@@ -136,7 +142,7 @@ describe('advance', () => {
     let request = aRequest();
     const waits: number[] = [];
     for (let i = 0; i < 7; i++) {
-      request = (await advance(request, same, now, backoff)).next;
+      request = (await advance(request, same, now, options)).next;
       waits.push((Date.parse(request.nextCheckAt!) - now.getTime()) / 1000);
     }
     expect(waits).toEqual([60, 120, 240, 480, 900, 900, 900]);
@@ -147,7 +153,7 @@ describe('advance', () => {
           'pull-request': { state: 'running', message: 'checks: 1 running' },
         }),
         now,
-        backoff,
+        options,
       )
     ).next;
     expect(moved.attempts).toBe(0);
@@ -161,9 +167,71 @@ describe('advance', () => {
       request,
       new Map([['pull-request', { stage: 'pull-request', observe }]]),
       now,
-      backoff,
+      options,
     );
     expect(observe).not.toHaveBeenCalled();
     expect(next.state).toBe('failed');
+  });
+
+  it('shows only an observer’s own message: any other error is logged, not shown', async () => {
+    const logged: unknown[] = [];
+    const { next } = await advance(
+      aRequest(),
+      observers({
+        'pull-request': new Error('connect ECONNREFUSED token=ghp_secret'),
+      }),
+      now,
+      { ...options, onError: (_stage, error) => logged.push(error) },
+    );
+    expect(next.stages[0]).toMatchObject({
+      state: 'unknown',
+      message:
+        "The Git host could not be asked (the portal's log has the details)",
+    });
+    expect(JSON.stringify(next)).not.toContain('ghp_secret');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('does not count a new error text of an unknown stage as a change', async () => {
+    let request = aRequest();
+    for (const n of [1, 2, 3]) {
+      request = (
+        await advance(
+          request,
+          observers({
+            'pull-request': new ObservationError(`HTTP 502 (request ${n})`),
+          }),
+          now,
+          options,
+        )
+      ).next;
+    }
+    expect(request.attempts).toBe(2);
+  });
+
+  it('gives up on a request that has not changed for too long, and says so', async () => {
+    const request = aRequest({}, { updatedAt: '2026-10-01T00:00:00.000Z' });
+    const { next, events } = await advance(
+      request,
+      observers({
+        'pull-request': {
+          state: 'running',
+          message: 'Waiting for review and merge',
+        },
+      }),
+      now,
+      options,
+    );
+    expect(next.state).toBe('failed');
+    expect(next.stages[0].message).toBe(
+      'Nothing changed for 30 days; no longer followed (last: Waiting for review and merge)',
+    );
+    expect(events).toEqual([
+      {
+        kind: 'failed',
+        stage: 'pull-request',
+        message: next.stages[0].message,
+      },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type {
   DeliveryStage,
   DeliveryStageName,
 } from '@canopy-idp/plugin-delivery-common';
-import type { StageObserver } from '../stages/Observer';
+import { ObservationError, type StageObserver } from '../stages/Observer';
 import type { StoredRequest } from '../store/types';
 
 /** A change worth telling the requester about. */
@@ -17,8 +17,29 @@ export interface Advanced {
   events: DeliveryEvent[];
 }
 
+/** What counts as a change: not when it was checked, nor an unknown stage's changing error text. */
 const comparable = (stages: DeliveryStage[]) =>
-  JSON.stringify(stages.map(({ checkedAt: _c, ...s }) => s));
+  JSON.stringify(
+    stages.map(({ checkedAt: _c, message, ...s }) =>
+      s.state === 'unknown' ? s : { ...s, message },
+    ),
+  );
+
+const SYSTEMS: Record<DeliveryStage['name'], string> = {
+  'pull-request': 'The Git host',
+  pipeline: 'The CI system',
+  argocd: 'Argo CD',
+  kro: 'The Kubernetes API',
+  openstack: 'OpenStack',
+};
+
+export interface AdvanceOptions {
+  backoff: { initialMs: number; maxMs: number };
+  /** An open request that has not changed for this long fails (it is given up on). */
+  maxIdleMs: number;
+  /** Told of an unexpected error (its text is not shown to users). */
+  onError?: (stage: DeliveryStageName, error: unknown) => void;
+}
 
 /**
  * Moves a request as far as its systems say it has come: the current stage
@@ -30,8 +51,9 @@ export async function advance(
   request: StoredRequest,
   observers: ReadonlyMap<DeliveryStageName, StageObserver>,
   now: Date,
-  backoff: { initialMs: number; maxMs: number },
+  options: AdvanceOptions,
 ): Promise<Advanced> {
+  const { backoff } = options;
   const at = now.toISOString();
   const stages = request.stages.map(s => ({ ...s, links: [...s.links] }));
   let facts = { ...request.facts };
@@ -61,7 +83,16 @@ export async function advance(
     } catch (error) {
       stage.state = 'unknown';
       stage.checkedAt = at;
-      stage.message = (error as Error).message || String(error);
+      // Only an observer's own messages are shown; anything else may carry
+      // details meant for the log, not for the browser.
+      if (error instanceof ObservationError) {
+        stage.message = error.message;
+      } else {
+        stage.message = `${
+          SYSTEMS[stage.name]
+        } could not be asked (the portal's log has the details)`;
+        options.onError?.(stage.name, error);
+      }
       break;
     }
     if (stage.state === 'succeeded') {
@@ -83,9 +114,29 @@ export async function advance(
     events.push({ kind: 'ready' });
   }
 
-  const changed =
+  let changed =
     state !== request.state ||
     comparable(stages) !== comparable(request.stages);
+  const idleMs = now.getTime() - Date.parse(request.updatedAt);
+  if (state === 'open' && !changed && idleMs > options.maxIdleMs) {
+    // Given up on: nothing moved for too long (a pull request left open, an
+    // application that never appears). The requester is told.
+    const current = stages.find(s => s.state !== 'succeeded')!;
+    current.state = 'failed';
+    current.finishedAt = at;
+    current.message = `Nothing changed for ${Math.round(
+      options.maxIdleMs / 86_400_000,
+    )} days; no longer followed${
+      current.message ? ` (last: ${current.message})` : ''
+    }`;
+    state = 'failed';
+    changed = true;
+    events.push({
+      kind: 'failed',
+      stage: current.name,
+      message: current.message,
+    });
+  }
   const attempts = changed ? 0 : request.attempts + 1;
   const wait = Math.min(
     backoff.initialMs * 2 ** Math.min(attempts, 20),

@@ -129,17 +129,24 @@ export class OpenStackObserver implements StageObserver {
       };
     }
     const tag = entityTag(parseEntityRef(expected.entityRef));
-    const listing = await this.service.listResources(
-      expected.entityRef,
-      {
-        cloud: expected.cloud,
-        project,
-        regions: expected.region ? [expected.region] : undefined,
-        tags: [tag],
-      },
-      undefined,
-      false,
-    );
+    let listing;
+    try {
+      listing = await this.service.listResources(
+        expected.entityRef,
+        {
+          cloud: expected.cloud,
+          project,
+          regions: expected.region ? [expected.region] : undefined,
+          tags: [tag],
+        },
+        undefined,
+        false,
+      );
+    } catch (error) {
+      // The OpenStack readers' errors are redacted (never a token) and are
+      // what the OpenStack tab shows too.
+      throw new ObservationError(`OpenStack: ${(error as Error).message}`);
+    }
     const seen = judgeResources(listing.resources, listing.horizonUrl);
     const broken = listing.sources.filter(
       s => s.status === 'error' || s.status === 'timeout',

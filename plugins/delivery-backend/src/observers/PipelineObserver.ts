@@ -1,16 +1,19 @@
+import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';
 import type { Observation, StageObserver } from '../stages/Observer';
 import type { StoredRequest } from '../store/types';
 import { apiFailure, projectPath, type ScmClients } from './ScmClients';
 
 /** The workflow `canopy:pipeline:terraform` writes into GitHub repositories. */
-export const CANOPY_WORKFLOW_PATH = '.github/workflows/canopy-terraform.yaml';
+export const CANOPY_WORKFLOW_PATH = CANOPY_GITHUB_WORKFLOW_PATH;
 
 const short = (sha: string) => sha.slice(0, 7);
 
 /**
  * The `pipeline` stage: the apply pipeline that runs on the merge commit —
- * a GitHub Actions workflow run (Canopy's workflow when there is one, else
- * any push run on that commit) or a GitLab pipeline — and its result.
+ * the run of Canopy's GitHub Actions workflow (no other workflow counts) or
+ * the GitLab pipeline — and its result. A run cancelled because a later
+ * merge's run superseded it (the apply job's concurrency group) counts as
+ * that later run.
  */
 export class PipelineObserver implements StageObserver {
   readonly stage = 'pipeline' as const;
@@ -35,9 +38,9 @@ export class PipelineObserver implements StageObserver {
     sha: string,
   ): Promise<Observation> {
     const pr = request.pullRequest;
-    const octokit = await this.scm.github(pr);
     let runs;
     try {
+      const octokit = await this.scm.github(pr);
       runs = (
         await octokit.actions.listWorkflowRunsForRepo({
           owner: pr.owner,
@@ -50,9 +53,7 @@ export class PipelineObserver implements StageObserver {
     } catch (error) {
       throw apiFailure('GitHub Actions', error);
     }
-    const run =
-      runs.find(r => r.path === CANOPY_WORKFLOW_PATH) ??
-      runs.find(r => r.head_sha === sha);
+    const run = runs.find(r => r.path === CANOPY_WORKFLOW_PATH);
     if (!run) {
       return {
         state: 'pending',
@@ -71,7 +72,39 @@ export class PipelineObserver implements StageObserver {
         links,
       };
     }
-    if (['success', 'neutral', 'skipped'].includes(run.conclusion ?? '')) {
+    if (run.conclusion === 'cancelled') {
+      const later = await this.laterRun(request, run.created_at);
+      if (later && later.status !== 'completed') {
+        return {
+          state: 'running',
+          message: `The run on ${short(sha)} was superseded; the run on ${short(
+            later.head_sha,
+          )} is ${later.status}`,
+          links: [
+            {
+              title: `Workflow run: ${later.name ?? later.id}`,
+              url: later.html_url,
+            },
+          ],
+        };
+      }
+      if (later && ['success', 'neutral'].includes(later.conclusion ?? '')) {
+        return {
+          state: 'succeeded',
+          message: `Applied by the run on ${short(
+            later.head_sha,
+          )} (the run on ${short(sha)} was superseded)`,
+          links: [
+            {
+              title: `Workflow run: ${later.name ?? later.id}`,
+              url: later.html_url,
+            },
+          ],
+        };
+      }
+    }
+    // A skipped run applied nothing: not a success (as on GitLab).
+    if (['success', 'neutral'].includes(run.conclusion ?? '')) {
       return {
         state: 'succeeded',
         message: `${run.name ?? 'Workflow'} succeeded on ${short(sha)}`,
@@ -87,12 +120,31 @@ export class PipelineObserver implements StageObserver {
     };
   }
 
+  /** The newest push run of Canopy's workflow on the target branch created after `after`. */
+  private async laterRun(request: StoredRequest, after: string) {
+    const pr = request.pullRequest;
+    try {
+      const octokit = await this.scm.github(pr);
+      const { data } = await octokit.actions.listWorkflowRunsForRepo({
+        owner: pr.owner,
+        repo: pr.repo,
+        event: 'push',
+        branch: request.facts.targetBranch,
+        per_page: 50,
+      });
+      return data.workflow_runs
+        .filter(r => r.path === CANOPY_WORKFLOW_PATH && r.created_at > after)
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+    } catch (error) {
+      throw apiFailure('GitHub Actions', error);
+    }
+  }
+
   private async gitlab(
     request: StoredRequest,
     sha: string,
   ): Promise<Observation> {
     const pr = request.pullRequest;
-    const gitlab = this.scm.gitlab(pr);
     let pipelines: Array<{
       id: number;
       status: string;
@@ -100,6 +152,7 @@ export class PipelineObserver implements StageObserver {
       source?: string;
     }>;
     try {
+      const gitlab = this.scm.gitlab(pr);
       pipelines = (await gitlab.Pipelines.all(projectPath(pr), {
         sha,
         perPage: 50,

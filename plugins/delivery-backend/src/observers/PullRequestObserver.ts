@@ -44,9 +44,9 @@ export class PullRequestObserver implements StageObserver {
 
   private async github(request: StoredRequest): Promise<Observation> {
     const pr = request.pullRequest;
-    const octokit = await this.scm.github(pr);
     const links = [{ title: `Pull request #${pr.number}`, url: pr.url }];
     try {
+      const octokit = await this.scm.github(pr);
       const { data } = await octokit.pulls.get({
         owner: pr.owner,
         repo: pr.repo,
@@ -59,6 +59,7 @@ export class PullRequestObserver implements StageObserver {
           links,
           facts: {
             mergeCommitSha: data.merge_commit_sha ?? undefined,
+            mergedAt: data.merged_at ?? undefined,
             targetBranch: data.base.ref,
           },
         };
@@ -86,9 +87,9 @@ export class PullRequestObserver implements StageObserver {
 
   private async gitlab(request: StoredRequest): Promise<Observation> {
     const pr = request.pullRequest;
-    const gitlab = this.scm.gitlab(pr);
     const links = [{ title: `Merge request !${pr.number}`, url: pr.url }];
     try {
+      const gitlab = this.scm.gitlab(pr);
       const mr = (await gitlab.MergeRequests.show(
         projectPath(pr),
         pr.number,
@@ -96,6 +97,8 @@ export class PullRequestObserver implements StageObserver {
         state: string;
         merge_commit_sha?: string | null;
         squash_commit_sha?: string | null;
+        sha?: string | null;
+        merged_at?: string | null;
         target_branch?: string;
         head_pipeline?: { status?: string } | null;
       };
@@ -105,13 +108,20 @@ export class PullRequestObserver implements StageObserver {
           message: `Merged into ${mr.target_branch ?? 'the target branch'}`,
           links,
           facts: {
+            // A fast-forward (or semi-linear) merge makes no merge commit:
+            // the source branch's head is then what the target branch points at.
             mergeCommitSha:
-              mr.merge_commit_sha ?? mr.squash_commit_sha ?? undefined,
+              mr.merge_commit_sha ??
+              mr.squash_commit_sha ??
+              mr.sha ??
+              undefined,
+            mergedAt: mr.merged_at ?? undefined,
             targetBranch: mr.target_branch,
           },
         };
       }
-      if (mr.state === 'closed' || mr.state === 'locked') {
+      // `locked` is GitLab's state while a merge is being made: not closed.
+      if (mr.state === 'closed') {
         return { state: 'failed', message: 'Closed without merging', links };
       }
       const pipeline = mr.head_pipeline?.status;

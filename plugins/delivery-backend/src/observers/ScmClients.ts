@@ -54,6 +54,7 @@ export const projectPath = (pr: DeliveryPullRequest) =>
 
 /** A short, safe message from a failed API call (never headers or tokens). */
 export function apiFailure(system: string, error: unknown): ObservationError {
+  if (error instanceof ObservationError) return error;
   const e = error as { status?: number; message?: string; cause?: unknown };
   const status =
     e.status ??

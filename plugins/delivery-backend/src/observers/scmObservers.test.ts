@@ -161,6 +161,56 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
     });
   });
 
+  it('GitHub: a run cancelled by a later merge counts as that later run; other workflows never count', async () => {
+    const request = await githubRequest('superseded');
+    const sha = github.merge(request.pullRequest.number);
+    const merged = {
+      ...request,
+      facts: { mergeCommitSha: sha, targetBranch: 'main' },
+    };
+    github.addWorkflowRun({
+      head_sha: sha,
+      event: 'push',
+      name: 'Lint',
+      path: '.github/workflows/lint.yaml',
+      status: 'completed',
+      conclusion: 'success',
+    });
+    expect((await pipeline.observe(merged)).state).toBe('pending');
+    github.addWorkflowRun({
+      head_sha: sha,
+      event: 'push',
+      name: 'Canopy Terraform',
+      path: CANOPY_WORKFLOW_PATH,
+      status: 'completed',
+      conclusion: 'cancelled',
+    });
+    // Give the later run a later creation time than the cancelled one.
+    await new Promise(r => setTimeout(r, 5));
+    const later = github.addWorkflowRun({
+      head_sha: 'e'.repeat(40),
+      event: 'push',
+      name: 'Canopy Terraform',
+      path: CANOPY_WORKFLOW_PATH,
+      status: 'in_progress',
+    });
+    expect(await pipeline.observe(merged)).toMatchObject({
+      state: 'running',
+      message: `The run on ${sha.slice(
+        0,
+        7,
+      )} was superseded; the run on eeeeeee is in_progress`,
+    });
+    github.updateWorkflowRun(later.id, {
+      status: 'completed',
+      conclusion: 'success',
+    });
+    expect(await pipeline.observe(merged)).toMatchObject({
+      state: 'succeeded',
+      links: [{ url: later.html_url }],
+    });
+  });
+
   it('GitHub: a pull request closed without merging fails the stage', async () => {
     const request = await githubRequest('abandoned');
     github.close(request.pullRequest.number);

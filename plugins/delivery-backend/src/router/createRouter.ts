@@ -1,30 +1,42 @@
 import type {
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type {
   CreateDeliveryRequest,
   DeliveryRequestList,
 } from '@canopy-idp/plugin-delivery-common';
-import express from 'express';
+import type express from 'express';
 import { randomUUID } from 'node:crypto';
 import { parsePullRequestUrl } from '../observers/pullRequestUrl';
 import { spec } from '../schema/openapi.generated';
 import { stagesFor } from '../stages/plan';
 import type { RequestStore } from '../store/RequestStore';
 import { publicView, type StoredRequest } from '../store/types';
+import {
+  type ExpectationsCheck,
+  type Requester,
+  visibleTo,
+  VISIBILITY_RULE,
+} from './checkExpectations';
 
 export interface RouterOptions {
   store: RequestStore;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   integrations: ScmIntegrationRegistry;
-  /** Called after a request is recorded, to look at it at once. */
-  onRecorded?: (request: StoredRequest) => void;
+  expectations: ExpectationsCheck;
 }
 
 function entityRefOf(field: string, value: string): string {
@@ -43,9 +55,22 @@ function entityRefOf(field: string, value: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, userInfo, integrations } = options;
+  const { store, httpAuth, userInfo, integrations, expectations } = options;
+  // The validated router parses JSON bodies itself.
   const router = await createValidatedOpenApiRouter<typeof spec>(spec);
-  router.use(express.json({ limit: '1mb' }));
+
+  /** The signed-in user, or undefined for another backend (which sees every request). */
+  const viewer = async (
+    req: express.Request<any, any, any, any, any>,
+  ): Promise<Requester | undefined> => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (credentials.principal.type !== 'user') return undefined;
+    return userInfo.getUserInfo(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    );
+  };
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -59,6 +84,7 @@ export async function createRouter(
     const body = req.body as CreateDeliveryRequest;
     const now = new Date().toISOString();
     const expected = body.expected ?? {};
+    expectations.check(expected, user);
     if (expected.openstack) {
       expected.openstack.entityRef = entityRefOf(
         'expected.openstack.entityRef',
@@ -86,14 +112,16 @@ export async function createRouter(
       updatedAt: now,
     };
     const stored = await store.insert(request);
-    options.onRecorded?.(stored);
+    if (stored.requester !== request.requester) {
+      throw new ConflictError(
+        `taskId: task ${body.taskId} is already recorded for someone else`,
+      );
+    }
     res.status(201).json(publicView(stored));
   });
 
   router.get('/requests', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const who = await viewer(req);
     const { mine, entityRef } = req.query;
     if (Boolean(mine) === Boolean(entityRef)) {
       throw new InputError(
@@ -102,24 +130,30 @@ export async function createRouter(
     }
     let items: StoredRequest[];
     if (mine) {
-      if (credentials.principal.type !== 'user') {
+      if (!who) {
         throw new InputError('mine: only a signed-in user has own requests');
       }
-      items = await store.listByRequester(credentials.principal.userEntityRef);
+      items = await store.listByRequester(who.userEntityRef);
     } else {
-      items = await store.listByEntity(
-        entityRefOf('entityRef', String(entityRef)),
-      );
+      // Only those the caller may see (VISIBILITY_RULE); the rest are left out.
+      items = (
+        await store.listByEntity(entityRefOf('entityRef', String(entityRef)))
+      ).filter(r => !who || visibleTo(r, who));
     }
     const list: DeliveryRequestList = { items: items.map(publicView) };
     res.json(list);
   });
 
   router.get('/requests/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const who = await viewer(req);
     const request = await store.get(req.params.id);
     if (!request)
       throw new NotFoundError(`No request with id ${req.params.id}`);
+    if (who && !visibleTo(request, who)) {
+      throw new NotAllowedError(
+        `${who.userEntityRef} may not see request ${request.id} (${VISIBILITY_RULE})`,
+      );
+    }
     res.json(publicView(request));
   });
 

@@ -1,9 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Advancer } from '../advancer/Advancer';
-import type { RequestStore } from '../store/RequestStore';
+import { repositoryKey, type RequestStore } from '../store/RequestStore';
 import type { StoredRequest } from '../store/types';
 
 const same = (a: string, b: string) => {
@@ -25,41 +26,44 @@ export function githubSignatureValid(
   return same(expected, header);
 }
 
+/** GitHub events that can move a request: the PR, its checks, the apply run. */
+const GITHUB_EVENTS = new Set([
+  'pull_request',
+  'pull_request_review',
+  'check_run',
+  'check_suite',
+  'status',
+  'workflow_run',
+]);
+/** GitLab `object_kind`s that can move a request. */
+const GITLAB_KINDS = new Set(['merge_request', 'pipeline', 'build']);
+
 const hostOf = (url: unknown) => {
   try {
-    return new URL(String(url)).host.toLocaleLowerCase('en-US');
+    return new URL(String(url)).host;
   } catch {
     return undefined;
   }
 };
 
-/** Open requests whose pull request is in this repository. */
-function inRepository(
-  requests: StoredRequest[],
-  provider: 'github' | 'gitlab',
-  host: string | undefined,
-  fullName: string | undefined,
-) {
-  if (!host || !fullName) return [];
-  const name = fullName.toLocaleLowerCase('en-US');
-  return requests.filter(
-    r =>
-      r.pullRequest.provider === provider &&
-      r.pullRequest.host.toLocaleLowerCase('en-US') === host &&
-      `${r.pullRequest.owner}/${r.pullRequest.repo}`.toLocaleLowerCase(
-        'en-US',
-      ) === name,
-  );
-}
+const json = (body: unknown) => {
+  try {
+    return JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : '');
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Webhook endpoints that advance the requests they concern at once: GitHub
- * (pull_request, check_run, workflow_run; signed with the webhook secret),
+ * (pull requests, checks, workflow runs; signed with the webhook secret),
  * GitLab (merge request and pipeline hooks; X-Gitlab-Token) and Argo CD
  * notifications (bearer token; body `{ "app": "<name>" }`). Each is off (404)
- * until its secret is configured, and refuses a wrong one (401). They only
- * say "look now": what a request's stages are is still read from the
- * systems themselves, so a forged payload cannot move a request.
+ * until its secret is configured and refuses a wrong one (401); events that
+ * cannot move a request are ignored. They answer 202 at once and advance the
+ * matching requests after answering. They only say "look now": a stage is
+ * still read from the systems themselves, so a forged call cannot move a
+ * request.
  */
 export function createWebhookRouter(options: {
   secrets: { github?: string; gitlab?: string; argocd?: string };
@@ -71,37 +75,31 @@ export function createWebhookRouter(options: {
   const router = Router();
   const raw = express.raw({ type: '*/*', limit: '5mb' });
 
-  const run = async (
-    res: express.Response,
-    source: string,
-    pick: (open: StoredRequest[]) => StoredRequest[],
-  ) => {
-    const matching = pick(await store.open());
-    const advanced = await advancer.advanceAll(matching);
-    logger.info(
-      `Webhook ${source}: ${matching.length} request(s) matched, ${advanced} advanced`,
+  const advanceLater = (source: string, requests: StoredRequest[]) => {
+    if (!requests.length) return;
+    advancer.advanceAll(requests).then(
+      advanced =>
+        logger.info(
+          `Webhook ${source}: ${requests.length} request(s) matched, ${advanced} advanced`,
+        ),
+      error => logger.error(`Webhook ${source}: could not advance: ${error}`),
     );
-    res.status(202).json({ matched: matching.length, advanced });
   };
 
-  const parse = (body: Buffer) => {
-    try {
-      return JSON.parse(body.toString('utf8'));
-    } catch {
-      return undefined;
-    }
+  const accepted = (
+    res: express.Response,
+    source: string,
+    requests: StoredRequest[],
+  ) => {
+    res.status(202).json({ matched: requests.length });
+    advanceLater(source, requests);
   };
 
   router.post('/webhooks/github', raw, async (req, res) => {
     if (!secrets.github) {
-      res.status(404).json({
-        error: {
-          name: 'NotFoundError',
-          message:
-            'the GitHub webhook is not enabled (delivery.webhooks.github.secret)',
-        },
-      });
-      return;
+      throw new NotFoundError(
+        'the GitHub webhook is not enabled (delivery.webhooks.github.secret)',
+      );
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (
@@ -111,98 +109,87 @@ export function createWebhookRouter(options: {
         req.header('x-hub-signature-256'),
       )
     ) {
-      res.status(401).json({
-        error: {
-          name: 'AuthenticationError',
-          message: 'X-Hub-Signature-256 does not match the webhook secret',
-        },
-      });
+      throw new AuthenticationError(
+        'X-Hub-Signature-256 does not match the webhook secret',
+      );
+    }
+    const event = req.header('x-github-event') ?? '';
+    if (!GITHUB_EVENTS.has(event)) {
+      res.status(202).json({ matched: 0, ignored: event });
       return;
     }
-    const payload = parse(body);
-    const repository = payload?.repository;
-    await run(
-      res,
-      `github ${req.header('x-github-event') ?? ''}`.trim(),
-      open =>
-        inRepository(
-          open,
-          'github',
-          hostOf(repository?.html_url),
-          repository?.full_name,
-        ),
-    );
+    const repository = json(body)?.repository;
+    const host = hostOf(repository?.html_url);
+    const requests =
+      host && repository?.full_name
+        ? await store.openInRepository(
+            repositoryKey({
+              provider: 'github',
+              host,
+              owner: String(repository.full_name).split('/')[0],
+              repo: String(repository.full_name).split('/')[1] ?? '',
+            }),
+          )
+        : [];
+    accepted(res, `github ${event}`, requests);
   });
 
   router.post('/webhooks/gitlab', raw, async (req, res) => {
     if (!secrets.gitlab) {
-      res.status(404).json({
-        error: {
-          name: 'NotFoundError',
-          message:
-            'the GitLab webhook is not enabled (delivery.webhooks.gitlab.token)',
-        },
-      });
-      return;
+      throw new NotFoundError(
+        'the GitLab webhook is not enabled (delivery.webhooks.gitlab.token)',
+      );
     }
     if (!same(secrets.gitlab, req.header('x-gitlab-token') ?? '')) {
-      res.status(401).json({
-        error: {
-          name: 'AuthenticationError',
-          message: 'X-Gitlab-Token does not match the webhook token',
-        },
-      });
+      throw new AuthenticationError(
+        'X-Gitlab-Token does not match the webhook token',
+      );
+    }
+    const payload = json(req.body);
+    const kind = String(payload?.object_kind ?? '');
+    if (!GITLAB_KINDS.has(kind)) {
+      res.status(202).json({ matched: 0, ignored: kind });
       return;
     }
-    const payload = parse(
-      Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-    );
     const project = payload?.project;
-    await run(
-      res,
-      `gitlab ${req.header('x-gitlab-event') ?? ''}`.trim(),
-      open =>
-        inRepository(
-          open,
-          'gitlab',
-          hostOf(project?.web_url),
-          project?.path_with_namespace,
-        ),
-    );
+    const path = String(project?.path_with_namespace ?? '');
+    const slash = path.lastIndexOf('/');
+    const host = hostOf(project?.web_url);
+    const requests =
+      host && slash > 0
+        ? await store.openInRepository(
+            repositoryKey({
+              provider: 'gitlab',
+              host,
+              owner: path.slice(0, slash),
+              repo: path.slice(slash + 1),
+            }),
+          )
+        : [];
+    accepted(res, `gitlab ${kind}`, requests);
   });
 
   router.post('/webhooks/argocd', raw, async (req, res) => {
     if (!secrets.argocd) {
-      res.status(404).json({
-        error: {
-          name: 'NotFoundError',
-          message:
-            'the Argo CD webhook is not enabled (delivery.webhooks.argocd.token)',
-        },
-      });
-      return;
+      throw new NotFoundError(
+        'the Argo CD webhook is not enabled (delivery.webhooks.argocd.token)',
+      );
     }
     if (!same(`Bearer ${secrets.argocd}`, req.header('authorization') ?? '')) {
-      res.status(401).json({
-        error: {
-          name: 'AuthenticationError',
-          message:
-            'the bearer token does not match delivery.webhooks.argocd.token',
-        },
-      });
-      return;
+      throw new AuthenticationError(
+        'the bearer token does not match delivery.webhooks.argocd.token',
+      );
     }
-    const payload = parse(
-      Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-    );
+    const payload = json(req.body);
     const app = String(
       payload?.app ?? payload?.application ?? payload?.metadata?.name ?? '',
     );
-    await run(res, `argocd ${app}`, open =>
-      open.filter(r =>
-        r.expected.argoCdApplications?.some(a => a.name === app),
-      ),
-    );
+    const requests = app
+      ? (await store.open()).filter(r =>
+          r.expected.argoCdApplications?.some(a => a.name === app),
+        )
+      : [];
+    accepted(res, `argocd ${app}`, requests);
   });
 
   return router;

@@ -22,6 +22,7 @@ type Row = {
   entity_ref: string;
   pull_request: string;
   pull_request_url: string;
+  repository: string;
   expected: string;
   state: string;
   stages: string;
@@ -32,6 +33,18 @@ type Row = {
   created_at: string;
   updated_at: string;
 };
+
+/** `github|host|owner/repo`, lower case: how webhooks find a repository's requests. */
+export function repositoryKey(pr: {
+  provider: string;
+  host: string;
+  owner: string;
+  repo: string;
+}): string {
+  return `${pr.provider}|${pr.host}|${pr.owner}/${pr.repo}`.toLocaleLowerCase(
+    'en-US',
+  );
+}
 
 function toRow(r: StoredRequest): Row {
   return {
@@ -44,6 +57,7 @@ function toRow(r: StoredRequest): Row {
     entity_ref: r.entityRef,
     pull_request: JSON.stringify(r.pullRequest),
     pull_request_url: r.pullRequest.url,
+    repository: repositoryKey(r.pullRequest),
     expected: JSON.stringify(r.expected),
     state: r.state,
     stages: JSON.stringify(r.stages),
@@ -143,7 +157,16 @@ export class RequestStore {
     return rows.map(fromRow);
   }
 
-  /** Every open request (for webhooks, which match by repository or application). */
+  /** The open requests whose pull request is in a repository (webhooks). */
+  async openInRepository(repository: string, limit = 200) {
+    const rows = await this.db<Row>(TABLE)
+      .where({ state: 'open', repository })
+      .orderBy('created_at', 'asc')
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  /** Every open request (the Argo CD webhook matches by application). */
   async open(limit = 1000): Promise<StoredRequest[]> {
     const rows = await this.db<Row>(TABLE)
       .where({ state: 'open' })

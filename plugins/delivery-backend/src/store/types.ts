@@ -6,6 +6,8 @@ import type { DeliveryRequest } from '@canopy-idp/plugin-delivery-common';
  */
 export interface DeliveryFacts {
   mergeCommitSha?: string;
+  /** When the pull request was merged (ISO time). */
+  mergedAt?: string;
   targetBranch?: string;
 }
 

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Add the Terraform apply pipeline when the repository has none, and tell the pull request which secrets to create',
+      "Add the Terraform apply pipeline when the repository has none, name the root's credentials (secrets OS_*_PROD_PAYMENTS_REGIONONE) in openstack/web/canopy-pipeline.json, and tell the pull request which secrets to create",
     example: yaml.stringify({
       steps: [
         {
@@ -14,7 +14,9 @@ export const examples: TemplateExample[] = [
           input: {
             repoUrl: 'github.com?owner=acme&repo=infrastructure',
             terraformRoot: 'openstack',
+            rootPath: 'openstack/web',
             cloud: 'prod',
+            project: 'payments',
             region: 'RegionOne',
           },
         },
@@ -33,6 +35,8 @@ export const examples: TemplateExample[] = [
           input: {
             repoUrl: 'gitlab.example.net?owner=platform&repo=infrastructure',
             terraformRoot: 'terraform',
+            rootPath: 'terraform/queue',
+            project: 'platform',
             terraformVersion: '1.10.5',
             defaultBranch: 'production',
           },

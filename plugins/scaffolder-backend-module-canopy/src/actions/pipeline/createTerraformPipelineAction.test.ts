@@ -6,7 +6,7 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,15 +24,64 @@ import { FakeGithub } from '../../__testUtils__/fakeGithub';
 import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
 import { parseGithubWorkflow } from '../../__testUtils__/githubWorkflowParser';
+import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';
 import { createTerraformPipelineAction } from './createTerraformPipelineAction';
 import { githubWorkflow } from './githubWorkflow';
-import { gitlabCi } from './gitlabCi';
-import { CHANGED_ROOTS_FUNCTION } from './pipelineScripts';
-import { PipelineSettings } from './pipelineSettings';
+import { CREDENTIALS_FUNCTION, gitlabCi } from './gitlabCi';
+import {
+  CHANGED_ROOTS_FUNCTION,
+  CHECK_CREDENTIALS_FUNCTION,
+  ROOT_SUFFIX_FUNCTION,
+} from './pipelineScripts';
+import {
+  credentialSuffix,
+  PIPELINE_HEADER,
+  pipelineOrigin,
+  PipelineSettings,
+  rootFileContent,
+} from './pipelineSettings';
 import { renderPipelineYaml } from './pipelineYaml';
 
 const TOKEN = 'scm-token-for-pipeline-tests';
 const WORKFLOW = '.github/workflows/canopy-terraform.yaml';
+const ROOT_FILE = 'openstack/web/canopy-pipeline.json';
+
+/** Shells on this machine (sh, bash, busybox sh as in the GitLab image). */
+const SHELLS = [
+  ['sh'],
+  ['bash', '--norc', '--noprofile'],
+  ['busybox', 'sh'],
+].filter(([shell, ...args]) => {
+  try {
+    execFileSync(shell, [...args, '-c', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** Runs a script in a shell (`$1`... from args); stdout, stderr and status. */
+function sh(
+  shell: string[],
+  script: string,
+  options: { cwd?: string; env?: Record<string, string>; args?: string[] } = {},
+) {
+  const [command, ...pre] = shell;
+  const result = spawnSync(
+    command,
+    [...pre, '-c', script, 'canopy', ...(options.args ?? [])],
+    {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH!, ...options.env },
+      encoding: 'utf8',
+    },
+  );
+  return {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    status: result.status,
+  };
+}
 
 async function run(
   action: ReturnType<typeof createTerraformPipelineAction>,
@@ -110,22 +159,56 @@ describe.each(['github', 'gitlab'] as const)(
 
     const input = () => ({
       repoUrl,
+      rootPath: 'openstack/web',
       cloud: 'lab',
+      project: 'demo',
       region: 'RegionOne',
     });
+    const osSecrets = (suffix: string) => [
+      `OS_AUTH_URL_${suffix}`,
+      `OS_PLAN_APPLICATION_CREDENTIAL_ID_${suffix}`,
+      `OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
+      `OS_APPLICATION_CREDENTIAL_ID_${suffix}`,
+      `OS_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
+    ];
+    const repositorySecrets =
+      provider === 'github'
+        ? [
+            'TF_STATE_S3_ENDPOINT',
+            'TF_STATE_S3_BUCKET',
+            'TF_STATE_S3_ACCESS_KEY',
+            'TF_STATE_S3_SECRET_KEY',
+          ]
+        : ['CANOPY_GITLAB_TOKEN'];
+    const rootFile = (workspacePath: string, name = ROOT_FILE) =>
+      JSON.parse(readFileSync(path.join(workspacePath, name), 'utf8'));
+    let written = '';
 
-    it('makes no remote call in dry-run, and writes the file', async () => {
+    it('makes no remote call in dry-run, and writes the file and the root’s', async () => {
       const before = fake.requests.length;
       const { outputs, workspacePath, error } = await run(action, input(), {
         isDryRun: true,
       });
       expect(error).toBeUndefined();
       expect(fake.requests.length).toBe(before);
-      expect(outputs).toMatchObject({ provider, path: file, written: true });
+      expect(outputs).toMatchObject({
+        provider,
+        path: file,
+        written: true,
+        canopyPipeline: true,
+        rootFile: ROOT_FILE,
+        credentialSuffix: 'LAB_DEMO_REGIONONE',
+      });
       expect(existsSync(path.join(workspacePath, file))).toBe(true);
+      expect(rootFile(workspacePath)).toMatchObject({
+        credentialSuffix: 'LAB_DEMO_REGIONONE',
+        cloud: 'lab',
+        project: 'demo',
+        region: 'RegionOne',
+      });
     });
 
-    it('writes the pipeline when the default branch has none, with the secrets it needs', async () => {
+    it('writes the pipeline when the default branch has none, with the secrets the root needs', async () => {
       const { outputs, workspacePath, error } = await run(action, input());
       expect(error).toBeUndefined();
       // It asked the API for the default branch, then for the file on it.
@@ -134,47 +217,105 @@ describe.each(['github', 'gitlab'] as const)(
           ? /GET \/api\/v3\/repos\/acme\/infrastructure\/contents\/\.github/
           : /GET \/api\/v4\/projects\/platform(%2F|\/)infrastructure\/repository\/files\/\.gitlab-ci\.yml/,
       );
-      expect(outputs).toMatchObject({ provider, path: file, written: true });
-      const os = [
-        'OS_AUTH_URL_LAB_REGIONONE',
-        'OS_APPLICATION_CREDENTIAL_ID_LAB_REGIONONE',
-        'OS_APPLICATION_CREDENTIAL_SECRET_LAB_REGIONONE',
-      ];
-      expect(outputs.secrets).toEqual(
-        provider === 'github'
-          ? [
-              ...os,
-              'TF_STATE_S3_ENDPOINT',
-              'TF_STATE_S3_BUCKET',
-              'TF_STATE_S3_ACCESS_KEY',
-              'TF_STATE_S3_SECRET_KEY',
-            ]
-          : [...os, 'CANOPY_GITLAB_TOKEN'],
-      );
+      expect(outputs).toMatchObject({
+        provider,
+        path: file,
+        written: true,
+        canopyPipeline: true,
+      });
+      expect(outputs.secrets).toEqual([
+        ...osSecrets('LAB_DEMO_REGIONONE'),
+        ...repositorySecrets,
+      ]);
       for (const name of outputs.secrets)
         expect(outputs.description).toContain(`\`${name}\``);
+      expect(outputs.description).toContain('--role reader');
       expect(outputs.description).toContain(
-        'create an OpenStack application credential for the project',
+        '`openstack/web` names `LAB_DEMO_REGIONONE`',
+      );
+      expect(outputs.description).not.toMatch(/masked and not protected/i);
+      expect(outputs.description).toMatch(
+        provider === 'github'
+          ? /Secrets of the environment `openstack-apply`.*deployment branch rule/
+          : /Masked and \*\*protected\*\* CI\/CD variables/,
       );
       const content = readFileSync(path.join(workspacePath, file), 'utf8');
+      written = content;
       const errors =
         provider === 'github'
           ? (await parseGithubWorkflow(file, content)).errors
           : gitlabCiErrors(parse(content));
       expect(errors).toEqual([]);
-      // Every secret it needs is referred to, and none other: GitHub reads
-      // secrets by expression, GitLab gets the variables in the job's
-      // environment (those named after cloud and region through $NAME).
-      for (const name of outputs.secrets) expect(content).toContain(name);
+      // The pipeline names no project: each root's file does.
+      expect(content).not.toMatch(/LAB_DEMO|REGIONONE|RegionOne|\bdemo\b/);
+      expect(content).toContain('canopy-pipeline.json');
+      // By name, GitHub reads only the repository-wide secrets; the
+      // OpenStack ones by the root's suffix.
       const expressions = [
         ...content.matchAll(/\$\{\{ secrets\.(\w+) \}\}/g),
       ].map(m => m[1]);
       expect([...new Set(expressions)].sort()).toEqual(
-        provider === 'github' ? [...outputs.secrets].sort() : [],
+        provider === 'github' ? [...repositorySecrets].sort() : [],
+      );
+      expect(pipelineOrigin(content)).toBe('canopy');
+      expect(rootFile(workspacePath).credentialSuffix).toBe(
+        'LAB_DEMO_REGIONONE',
       );
     });
 
-    it('writes nothing when the default branch already has one', async () => {
+    it('leaves Canopy’s pipeline as it is, and writes the root of another project its own suffix', async () => {
+      commitOnMain(fake.repo, file, written);
+      const { outputs, workspacePath, error } = await run(action, {
+        ...input(),
+        rootPath: 'openstack/db',
+        project: 'Payments Team',
+        region: 'RegionTwo',
+      });
+      expect(error).toBeUndefined();
+      expect(outputs).toMatchObject({
+        written: false,
+        canopyPipeline: true,
+        rootFile: 'openstack/db/canopy-pipeline.json',
+        credentialSuffix: 'LAB_PAYMENTS_TEAM_REGIONTWO',
+      });
+      expect(existsSync(path.join(workspacePath, file))).toBe(false);
+      expect(
+        rootFile(workspacePath, 'openstack/db/canopy-pipeline.json'),
+      ).toMatchObject({
+        credentialSuffix: 'LAB_PAYMENTS_TEAM_REGIONTWO',
+        project: 'Payments Team',
+      });
+      // This request's secrets, not the first one's.
+      expect(outputs.secrets).toEqual([
+        ...osSecrets('LAB_PAYMENTS_TEAM_REGIONTWO'),
+        ...repositorySecrets,
+      ]);
+      expect(outputs.description).toContain(
+        "already has Canopy's Terraform pipeline",
+      );
+      expect(outputs.description).toContain(
+        `It plans this change on the ${
+          provider === 'github' ? 'pull' : 'merge'
+        } request and applies it after the merge`,
+      );
+      for (const name of outputs.secrets)
+        expect(outputs.description).toContain(`\`${name}\``);
+    });
+
+    it('says an earlier Canopy pipeline takes one set of credentials, and does not count it as Canopy’s', async () => {
+      commitOnMain(
+        fake.repo,
+        file,
+        `# ${PIPELINE_HEADER[0]}\nname: Canopy Terraform\n`,
+      );
+      const { outputs, error } = await run(action, input());
+      expect(error).toBeUndefined();
+      expect(outputs).toMatchObject({ written: false, canopyPipeline: false });
+      expect(outputs.description).toContain('earlier version');
+      expect(outputs.description).not.toContain('It plans this change');
+    });
+
+    it('does not claim a pipeline of the repository’s own applies the change', async () => {
       commitOnMain(fake.repo, file, '# the team’s own pipeline\n');
       const { outputs, workspacePath, error } = await run(action, input());
       expect(error).toBeUndefined();
@@ -182,31 +323,37 @@ describe.each(['github', 'gitlab'] as const)(
         provider,
         path: file,
         written: false,
-        secrets: [],
+        canopyPipeline: false,
       });
-      expect(outputs.description).toContain('already has');
+      // The secrets this root would need are still named.
+      expect(outputs.secrets).toEqual([
+        ...osSecrets('LAB_DEMO_REGIONONE'),
+        ...repositorySecrets,
+      ]);
+      expect(outputs.description).toContain("not Canopy's Terraform pipeline");
+      expect(outputs.description).not.toContain('It plans this change');
       expect(existsSync(path.join(workspacePath, file))).toBe(false);
+      expect(rootFile(workspacePath).credentialSuffix).toBe(
+        'LAB_DEMO_REGIONONE',
+      );
       // Another branch still has none.
       const other = await run(action, { ...input(), defaultBranch: 'main2' });
       expect(other.error?.message ?? '').toBe('');
-      expect(other.outputs.written).toBe(true);
+      expect(other.outputs).toMatchObject({
+        written: true,
+        canopyPipeline: true,
+      });
     });
   },
 );
 
 const SETTINGS: Array<[string, PipelineSettings]> = [
   [
-    'cloud and region',
-    {
-      root: 'openstack',
-      defaultBranch: 'main',
-      terraformVersion: '1.11.4',
-      cloud: 'lab',
-      region: 'RegionOne',
-    },
+    'default root',
+    { root: 'openstack', defaultBranch: 'main', terraformVersion: '1.11.4' },
   ],
   [
-    'no cloud or region, nested root',
+    'nested root',
     {
       root: 'infra/tf.d',
       defaultBranch: 'production',
@@ -214,14 +361,8 @@ const SETTINGS: Array<[string, PipelineSettings]> = [
     },
   ],
   [
-    'YAML and shell specials in the region',
-    {
-      root: 'yes',
-      defaultBranch: 'release/2.0',
-      terraformVersion: '1.11.4',
-      cloud: 'on',
-      region: `Region: One #"quoted" 'single' $HOME \${x} {a: [b]} & *c !d`,
-    },
+    'a root and a branch YAML 1.1 reads as something else',
+    { root: 'yes', defaultBranch: 'release/2.0', terraformVersion: '1.11.4' },
   ],
 ];
 
@@ -250,11 +391,61 @@ describe('the GitHub workflow', () => {
     },
   );
 
+  it('lives where the delivery backend looks for it', () => {
+    expect(WORKFLOW).toBe(CANOPY_GITHUB_WORKFLOW_PATH);
+  });
+
+  it('plans with the read-only credential of each root, and applies with the apply credential only in the environment', () => {
+    const doc = parse(
+      renderPipelineYaml(githubWorkflow(SETTINGS[0][1]), 'test'),
+    );
+    const index = (name: string) =>
+      `\${{ secrets[format('${name}_{0}', matrix.suffix)] }}`;
+    expect(doc.jobs.plan.env).toMatchObject({
+      CANOPY_CREDENTIAL_SUFFIX: '${{ matrix.suffix }}',
+      OS_AUTH_URL: index('OS_AUTH_URL'),
+      OS_APPLICATION_CREDENTIAL_ID: index('OS_PLAN_APPLICATION_CREDENTIAL_ID'),
+      OS_APPLICATION_CREDENTIAL_SECRET: index(
+        'OS_PLAN_APPLICATION_CREDENTIAL_SECRET',
+      ),
+    });
+    expect(doc.jobs.plan.environment).toBeUndefined();
+    expect(doc.jobs.apply.env).toMatchObject({
+      OS_AUTH_URL: index('OS_AUTH_URL'),
+      OS_APPLICATION_CREDENTIAL_ID: index('OS_APPLICATION_CREDENTIAL_ID'),
+      OS_APPLICATION_CREDENTIAL_SECRET: index(
+        'OS_APPLICATION_CREDENTIAL_SECRET',
+      ),
+    });
+    expect(doc.jobs.apply.environment).toBe('openstack-apply');
+    // No pull request job names the apply credential.
+    for (const job of ['changes', 'fmt', 'validate', 'plan'])
+      expect(JSON.stringify(doc.jobs[job])).not.toMatch(
+        /'OS_APPLICATION_CREDENTIAL/,
+      );
+    for (const job of ['fmt', 'validate', 'plan', 'apply']) {
+      expect(doc.jobs[job].strategy.matrix).toEqual({
+        include: '${{ fromJSON(needs.changes.outputs.roots) }}',
+      });
+      expect(doc.jobs[job].if).toContain("needs.changes.outputs.roots != '[]'");
+    }
+    // The credential check comes first after the checkout.
+    expect(doc.jobs.plan.steps[1].name).toBe(
+      'Check the OpenStack credentials of the root',
+    );
+    expect(doc.jobs.apply.steps[1].name).toBe(
+      'Check the OpenStack credentials of the root',
+    );
+  });
+
   it('the parser bites: a broken workflow has errors', async () => {
     const doc = githubWorkflow(SETTINGS[0][1]) as any;
     delete doc.jobs.apply['runs-on'];
     doc.jobs.fmt.steps[2].run = 'echo ${{ secretz.NOPE }}';
     doc.jobs.plan.timeout = 5;
+    // Inside a computed index into secrets, too.
+    doc.jobs.apply.env.OS_AUTH_URL =
+      "${{ secrets[format('OS_AUTH_URL_{0}', matrx.suffix)] }}";
     const { errors } = await parseGithubWorkflow(
       WORKFLOW,
       renderPipelineYaml(doc, 'broken'),
@@ -264,6 +455,7 @@ describe('the GitHub workflow', () => {
         expect.stringMatching(/Required property is missing: runs-on/),
         expect.stringMatching(/Unrecognized named-value: 'secretz'/),
         expect.stringMatching(/Unexpected value 'timeout'/),
+        expect.stringMatching(/Unrecognized named-value: 'matrx'/),
       ]),
     );
   });
@@ -280,6 +472,18 @@ describe('the GitLab CI file', () => {
     },
   );
 
+  it('plans with the plan credential and applies with the apply credential, per root', () => {
+    const doc = parse(renderPipelineYaml(gitlabCi(SETTINGS[0][1]), 'test'));
+    const script = (job: string) => doc[job].script.join('\n');
+    expect(script('plan')).toContain('canopy_credentials "$dir" PLAN_');
+    expect(script('apply')).toContain('canopy_credentials "$dir" ""');
+    expect(script('apply')).not.toContain('PLAN_"');
+    expect(doc.plan.variables.CANOPY_MISSING_HINT).toMatch(/not protected/);
+    expect(doc.apply.variables.CANOPY_MISSING_HINT).toMatch(/protected/);
+    // No credential by name, no eval.
+    expect(JSON.stringify(doc)).not.toMatch(/\$OS_|\beval\b/);
+  });
+
   it('the schema bites: a broken file has errors', () => {
     const doc = gitlabCi(SETTINGS[0][1]) as any;
     doc.fmt.scripts = doc.fmt.script;
@@ -291,34 +495,71 @@ describe('the GitLab CI file', () => {
   });
 });
 
-describe('values reach the YAML only through the emitter', () => {
+describe('values reach the files only through their emitters', () => {
   const settings = SETTINGS[2][1];
   it.each([
-    ['GitHub', () => githubWorkflow(settings)],
-    ['GitLab', () => gitlabCi(settings)],
+    ['GitHub', () => githubWorkflow(settings), ['release/2.0']],
+    ['GitLab', () => gitlabCi(settings), undefined],
   ])(
-    '%s: root and region read back exactly, in YAML 1.1 and 1.2',
-    (_p, build) => {
-      const content = renderPipelineYaml(build(), 'test');
+    '%s: root and branch read back exactly, in YAML 1.1 and 1.2',
+    (_p, build, branches) => {
+      const content = renderPipelineYaml(build(), PIPELINE_HEADER);
+      expect(content.split('\n').slice(0, 2)).toEqual(
+        PIPELINE_HEADER.map(line => `# ${line}`),
+      );
       for (const version of ['1.1', '1.2'] as const) {
         const doc = parse(content, { version });
-        const region = doc.jobs
-          ? doc.jobs.apply.env.OS_REGION_NAME
-          : doc.apply.variables.OS_REGION_NAME.value;
-        expect(region).toBe(settings.region);
         const root = doc.env?.TF_ROOT ?? doc.variables.TF_ROOT;
         expect(root).toBe('yes');
+        // GitLab's file names no branch (it reads $CI_DEFAULT_BRANCH).
+        expect(doc.on?.push.branches).toEqual(branches);
       }
     },
   );
 
-  it('GitLab: the region is not expanded (GitLab would read `$HOME` in it)', () => {
-    const doc = parse(renderPipelineYaml(gitlabCi(settings), 'test'));
-    for (const job of ['plan', 'apply'])
-      expect(doc[job].variables.OS_REGION_NAME).toEqual({
-        value: settings.region,
-        expand: false,
-      });
+  it('the root file: JSON, any cloud, project and region read back exactly', () => {
+    const target = {
+      cloud: 'on',
+      project: `Pro"ject\\ ${'$'}{x} </script>`,
+      region: `Region: One #"quoted" 'single' $HOME {a: [b]} & *c !d`,
+    };
+    const content = rootFileContent(target);
+    expect(JSON.parse(content)).toMatchObject({
+      ...target,
+      credentialSuffix:
+        'ON_PRO_JECT_X_SCRIPT_REGION_ONE_QUOTED_SINGLE_HOME_A_B_C_D',
+    });
+    expect(content.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('credentialSuffix', () => {
+  it.each([
+    [
+      { cloud: 'lab', project: 'demo', region: 'RegionOne' },
+      'LAB_DEMO_REGIONONE',
+    ],
+    [{ project: 'demo' }, 'DEMO'],
+    [
+      { cloud: 'prod-eu', project: 'my.team', region: 'eu-de-1' },
+      'PROD_EU_MY_TEAM_EU_DE_1',
+    ],
+    [{ cloud: '--', project: 'ü', region: '' }, ''],
+    [{ project: `${'a'.repeat(59)}-b` }, 'A'.repeat(59)],
+  ])('%j: %s', (target, suffix) => {
+    expect(credentialSuffix(target)).toBe(suffix);
+  });
+});
+
+describe('pipelineOrigin', () => {
+  it.each([
+    [renderPipelineYaml({ name: 'x' }, PIPELINE_HEADER), 'canopy'],
+    [`# ${PIPELINE_HEADER[0]}\nname: x\n`, 'outdated'],
+    ['name: x\n# canopy-pipeline-format: 1\n', 'foreign'],
+    ['name: x\n', 'foreign'],
+    ['', 'foreign'],
+  ])('%j is %s', (content, origin) => {
+    expect(pipelineOrigin(content)).toBe(origin);
   });
 });
 
@@ -352,17 +593,18 @@ describe('secrets and input', () => {
       action,
       {
         repoUrl,
+        rootPath: 'openstack/web',
         cloud: 'lab',
+        project: 'demo',
         region: 'RegionOne',
         token: 'scm-token-value-89',
       },
       { isDryRun: true, secrets },
     );
     expect(error).toBeUndefined();
-    const content = readFileSync(
-      path.join(workspacePath, outputs.path),
-      'utf8',
-    );
+    const content = [outputs.path, outputs.rootFile]
+      .map(f => readFileSync(path.join(workspacePath, f), 'utf8'))
+      .join('\n');
     for (const value of [...Object.values(secrets), 'scm-token-value-89'])
       expect(content + outputs.description).not.toContain(value);
     expect(content).not.toMatch(/application_credential_secret\s*[:=]\s*\w/i);
@@ -373,14 +615,17 @@ describe('secrets and input', () => {
       action,
       {
         repoUrl: 'github.com?owner=acme&repo=infra',
+        rootPath: 'openstack/web',
+        project: 'demo',
         region: secrets.OS_PASSWORD,
       },
       { isDryRun: true, secrets },
     );
     expect(error?.message).toBe(
-      `${WORKFLOW} would contain a secret value of the task; refusing to write it`,
+      `${ROOT_FILE} would contain a secret value of the task; refusing to write it`,
     );
     expect(existsSync(path.join(workspacePath, WORKFLOW))).toBe(false);
+    expect(existsSync(path.join(workspacePath, ROOT_FILE))).toBe(false);
   });
 
   it.each([
@@ -404,6 +649,26 @@ describe('secrets and input', () => {
       { terraformVersion: '1.9.8' },
       /terraformVersion: terraformVersion must be 1\.10\.0 or later/,
     ],
+    [{ project: undefined }, /project/],
+    [{ project: '' }, /project: project must not be empty/],
+    [
+      { project: '--', cloud: '!', region: 'ü' },
+      /project: cloud, project and region hold no letter or digit/,
+    ],
+    [{ rootPath: undefined }, /rootPath/],
+    [
+      { rootPath: 'openstack' },
+      /rootPath: openstack must be a folder right below terraformRoot \(openstack\/<name>\)/,
+    ],
+    [
+      { rootPath: 'openstack/a/b' },
+      /rootPath: openstack\/a\/b must be a folder right below terraformRoot/,
+    ],
+    [
+      { rootPath: 'terraform/web' },
+      /rootPath: terraform\/web must be a folder right below terraformRoot/,
+    ],
+    [{ rootPath: '../web' }, /rootPath: rootPath must be a relative folder/],
     [
       { defaultBranch: 'a..b' },
       /defaultBranch: defaultBranch must be a valid Git branch name/,
@@ -411,7 +676,12 @@ describe('secrets and input', () => {
   ])('refuses %j naming the field and the rule', async (bad, message) => {
     const { error } = await run(
       action,
-      { repoUrl: 'github.com?owner=acme&repo=infra', ...bad },
+      {
+        repoUrl: 'github.com?owner=acme&repo=infra',
+        rootPath: 'openstack/web',
+        project: 'demo',
+        ...bad,
+      },
       { isDryRun: true },
     );
     expect(error?.name).toBe('InputError');
@@ -421,7 +691,11 @@ describe('secrets and input', () => {
   it('refuses a host without a GitHub or GitLab integration', async () => {
     const { error } = await run(
       action,
-      { repoUrl: 'bitbucket.org?workspace=a&project=b&repo=c' },
+      {
+        repoUrl: 'bitbucket.org?workspace=a&project=b&repo=c',
+        rootPath: 'openstack/web',
+        project: 'demo',
+      },
       { isDryRun: true },
     );
     expect(error?.message).toMatch(/^repoUrl: no GitHub or GitLab integration/);
@@ -507,5 +781,266 @@ describe('canopy_changed_roots (the shell both pipelines run)', () => {
     expect(roots(shell, '0'.repeat(40), second)).toEqual(all);
     expect(roots(shell, '', second)).toEqual(all);
     expect(roots(shell, 'f'.repeat(40), second)).toEqual(all);
+  });
+});
+
+describe('each root’s credentials at run time (the shell the pipelines run)', () => {
+  let dir: string;
+  const write = (file: string, content = 'x\n') => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  };
+  const demo = { cloud: 'lab', project: 'demo', region: 'RegionOne' };
+  const other = { cloud: 'lab', project: 'other', region: 'RegionOne' };
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'canopy-suffix-'));
+    write('openstack/demo/main.tf');
+    write('openstack/demo/canopy-pipeline.json', rootFileContent(demo));
+    write('openstack/other one/main.tf');
+    write('openstack/other one/canopy-pipeline.json', rootFileContent(other));
+    write(
+      'openstack/compact/canopy-pipeline.json',
+      '{"credentialSuffix":"A_1"}',
+    );
+    write('openstack/none/main.tf');
+    write(
+      'openstack/lower/canopy-pipeline.json',
+      '{"credentialSuffix": "lab"}',
+    );
+    write(
+      'openstack/inject/canopy-pipeline.json',
+      '{"credentialSuffix": "X$(touch pwned)"}',
+    );
+    write(
+      'openstack/quote/canopy-pipeline.json',
+      '{"credentialSuffix": "X\\" , \\"Y"}',
+    );
+  });
+
+  const suffix = (shell: string[], root: string) =>
+    sh(shell, `${ROOT_SUFFIX_FUNCTION}\ncanopy_root_suffix "$1"`, {
+      cwd: dir,
+      args: [root],
+    });
+
+  it.each(SHELLS)(
+    '%s: canopy_root_suffix reads the suffix the action wrote',
+    (...shell) => {
+      expect(suffix(shell, 'openstack/demo')).toEqual({
+        stdout: 'LAB_DEMO_REGIONONE\n',
+        stderr: '',
+        status: 0,
+      });
+      expect(suffix(shell, 'openstack/other one').stdout).toBe(
+        'LAB_OTHER_REGIONONE\n',
+      );
+      expect(suffix(shell, 'openstack/compact').stdout).toBe('A_1\n');
+    },
+  );
+
+  it.each(SHELLS)(
+    '%s: canopy_root_suffix fails, saying why, without a file or a valid suffix',
+    (...shell) => {
+      const none = suffix(shell, 'openstack/none');
+      expect(none.status).toBe(1);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toMatch(
+        /^openstack\/none has no canopy-pipeline\.json, so the pipeline does not know which OpenStack credentials are its own/,
+      );
+      for (const root of ['lower', 'inject', 'quote']) {
+        const bad = suffix(shell, `openstack/${root}`);
+        expect(bad).toMatchObject({ status: 1, stdout: '' });
+        expect(bad.stderr).toContain(
+          `openstack/${root}/canopy-pipeline.json names no credentialSuffix`,
+        );
+      }
+      expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
+    },
+  );
+
+  describe('GitLab: canopy_credentials, root by root in one job', () => {
+    const env = {
+      OS_AUTH_URL_LAB_DEMO_REGIONONE: 'https://demo.example.net:5000/v3',
+      OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE: 'demo-plan-id',
+      OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE: 'demo-plan-s',
+      OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE: 'demo-apply-id',
+      OS_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE: 'demo-apply-s',
+      // Only the plan credential of `other` (its apply one is protected).
+      OS_AUTH_URL_LAB_OTHER_REGIONONE: 'https://other.example.net:5000/v3',
+      OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_OTHER_REGIONONE: 'other-plan-id',
+      OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_OTHER_REGIONONE: 'other-plan-s',
+    };
+    const each = (shell: string[], kind: string) =>
+      sh(
+        shell,
+        [
+          ROOT_SUFFIX_FUNCTION,
+          CHECK_CREDENTIALS_FUNCTION,
+          CREDENTIALS_FUNCTION,
+          'for dir in openstack/demo "openstack/other one" openstack/none openstack/demo; do',
+          '  if canopy_credentials "$dir" "$1" "the hint" 2>>err.txt; then',
+          `    printf 'OK %s %s %s %s\\n' "$dir" "$OS_AUTH_URL" "$OS_APPLICATION_CREDENTIAL_ID" "$OS_APPLICATION_CREDENTIAL_SECRET"`,
+          '  else',
+          `    printf 'FAIL %s [%s%s%s]\\n' "$dir" "\${OS_AUTH_URL:-}" "\${OS_APPLICATION_CREDENTIAL_ID:-}" "\${OS_APPLICATION_CREDENTIAL_SECRET:-}"`,
+          '  fi',
+          'done',
+          'cat err.txt; rm err.txt',
+        ].join('\n'),
+        { cwd: dir, env, args: [kind] },
+      );
+
+    it.each(SHELLS)(
+      '%s: plans each root with its own read-only credential',
+      (...shell) => {
+        const { stdout, status } = each(shell, 'PLAN_');
+        expect(status).toBe(0);
+        expect(stdout.split('\n')).toEqual([
+          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
+          'openstack/other one: OpenStack credentials of LAB_OTHER_REGIONONE',
+          'OK openstack/other one https://other.example.net:5000/v3 other-plan-id other-plan-s',
+          // The previous root's credentials are gone.
+          'FAIL openstack/none []',
+          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
+          // The apply credential of `demo` is not protected: said so.
+          'Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE reaches this pipeline; make it a protected variable',
+          expect.stringMatching(
+            /^openstack\/none has no canopy-pipeline\.json/,
+          ),
+          'Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE reaches this pipeline; make it a protected variable',
+          '',
+        ]);
+      },
+    );
+
+    it.each(SHELLS)(
+      '%s: applies each root with its own apply credential, or fails naming the missing one',
+      (...shell) => {
+        const { stdout } = each(shell, '');
+        expect(stdout.split('\n')).toEqual([
+          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
+          'openstack/other one: OpenStack credentials of LAB_OTHER_REGIONONE',
+          // Never the previous root's, never the plan credential.
+          'FAIL openstack/other one [https://other.example.net:5000/v3]',
+          'FAIL openstack/none []',
+          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
+          'Not set: OS_APPLICATION_CREDENTIAL_ID_LAB_OTHER_REGIONONE OS_APPLICATION_CREDENTIAL_SECRET_LAB_OTHER_REGIONONE. the hint',
+          expect.stringMatching(
+            /^openstack\/none has no canopy-pipeline\.json/,
+          ),
+          '',
+        ]);
+      },
+    );
+  });
+
+  describe('GitHub: the generated steps', () => {
+    const doc = parse(
+      renderPipelineYaml(githubWorkflow(SETTINGS[0][1]), 'test'),
+    );
+    const bash = SHELLS.filter(s => s[0] === 'bash');
+    const hasJq = spawnSync('jq', ['--version']).status === 0;
+
+    it.each(bash)(
+      '%s: the check step passes with the root’s secrets, else fails saying what to define',
+      (...shell) => {
+        const check = (job: 'plan' | 'apply', env: Record<string, string>) => {
+          const step = doc.jobs[job].steps[1];
+          return sh(shell, step.run, {
+            cwd: path.join(dir, env.TF_DIR ?? 'openstack/demo'),
+            env: {
+              GITHUB_WORKSPACE: dir,
+              TF_DIR: 'openstack/demo',
+              CANOPY_CREDENTIAL_SUFFIX: 'LAB_DEMO_REGIONONE',
+              ...step.env,
+              ...env,
+            },
+          });
+        };
+        const all = {
+          OS_AUTH_URL: 'u',
+          OS_APPLICATION_CREDENTIAL_ID: 'i',
+          OS_APPLICATION_CREDENTIAL_SECRET: 's',
+        };
+        expect(check('apply', all)).toMatchObject({
+          status: 0,
+          stdout:
+            'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE\n',
+        });
+        const apply = check('apply', { OS_AUTH_URL: 'u' });
+        expect(apply.status).toBe(1);
+        expect(apply.stderr).toBe(
+          'Not set: OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE OS_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE. Define the Keystone URL as a repository secret and the application credential as secrets of the environment openstack-apply (Settings, Environments), whose deployment branch rule allows only the default branch.\n',
+        );
+        const plan = check('plan', {});
+        expect(plan.status).toBe(1);
+        expect(plan.stderr).toMatch(
+          /^Not set: OS_AUTH_URL_LAB_DEMO_REGIONONE OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE\. Define them as repository secrets/,
+        );
+        const none = check('apply', {
+          ...all,
+          TF_DIR: 'openstack/none',
+          CANOPY_CREDENTIAL_SUFFIX: '',
+        });
+        expect(none.status).toBe(1);
+        expect(none.stderr).toMatch(
+          /^openstack\/none has no canopy-pipeline\.json/,
+        );
+        const mismatch = check('apply', {
+          ...all,
+          CANOPY_CREDENTIAL_SUFFIX: 'LAB_OTHER_REGIONONE',
+        });
+        expect(mismatch.status).toBe(1);
+        expect(mismatch.stderr).toContain(
+          "openstack/demo/canopy-pipeline.json names LAB_DEMO_REGIONONE, the job was given the secrets of 'LAB_OTHER_REGIONONE'",
+        );
+      },
+    );
+
+    it.each(bash)(
+      '%s: the changes job puts each changed root’s suffix into the matrix (with jq, as on GitHub’s runners)',
+      (...shell) => {
+        if (!hasJq) return;
+        const output = path.join(dir, 'github-output');
+        const git = (...args: string[]) =>
+          execFileSync('git', args, { cwd: dir }).toString().trim();
+        git('init', '--quiet', '-b', 'main');
+        git('add', '-A');
+        git(
+          '-c',
+          'user.name=t',
+          '-c',
+          'user.email=t@example.invalid',
+          'commit',
+          '--quiet',
+          '-m',
+          'roots',
+        );
+        const result = sh(shell, doc.jobs.changes.steps[1].run, {
+          cwd: dir,
+          env: {
+            TF_ROOT: 'openstack',
+            BASE_SHA: '0'.repeat(40),
+            HEAD_SHA: git('rev-parse', 'HEAD'),
+            GITHUB_OUTPUT: output,
+          },
+        });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const roots = readFileSync(output, 'utf8');
+        expect(roots).toMatch(/^roots=\[.*\]\n$/);
+        // Roots are folders with *.tf files; a root without a file gets
+        // no suffix, and its jobs fail saying so.
+        expect(JSON.parse(roots.slice('roots='.length))).toEqual([
+          { dir: 'openstack/demo', suffix: 'LAB_DEMO_REGIONONE' },
+          { dir: 'openstack/none', suffix: '' },
+          { dir: 'openstack/other one', suffix: 'LAB_OTHER_REGIONONE' },
+        ]);
+      },
+    );
   });
 });

@@ -12,10 +12,17 @@ import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';
 import { describePipeline } from './pipelineDescription';
 import {
+  credentialSuffix,
+  PIPELINE_HEADER,
   PIPELINE_PATHS,
+  pipelineOrigin,
+  PipelineOrigin,
   PipelineProvider,
   pipelineSecrets,
   PipelineSettings,
+  ROOT_FILE,
+  rootFileContent,
+  RootTarget,
 } from './pipelineSettings';
 import { renderPipelineYaml } from './pipelineYaml';
 import { repositoryLookup } from './repositoryLookup';
@@ -30,7 +37,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
     schema.optional(),
   );
 
-/** Free text that names things in the pipeline: one line, no GitHub expression. */
+/** Free text that names a root's credentials: one line, no template expression. */
 const label = (what: string) =>
   z
     .string()
@@ -40,8 +47,10 @@ const label = (what: string) =>
       message: `${what} must not contain control characters or line breaks`,
     })
     .refine(v => !v.includes('${{'), {
-      message: `${what} must not contain '\${{' (GitHub would evaluate it as an expression)`,
+      message: `${what} must not contain '\${{' (it would read as an expression in a template or a workflow)`,
     });
+
+const FOLDER = /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 const schema = z.object({
   repoUrl: z
@@ -53,16 +62,28 @@ const schema = z.object({
   terraformRoot: z
     .string()
     .regex(
-      /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/,
+      FOLDER,
       "terraformRoot must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
     )
     .default('openstack')
     .describe('Folder whose subfolders are the Terraform roots'),
+  rootPath: z
+    .string()
+    .regex(
+      FOLDER,
+      "rootPath must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
+    )
+    .describe(
+      `This request's Terraform root, a folder right below terraformRoot (the render step's targetPath, e.g. openstack/<name>); gets ${ROOT_FILE}, which names its credentials`,
+    ),
   cloud: optional(label('cloud')).describe(
-    'OpenStack cloud; names the secrets (OS_AUTH_URL_<CLOUD>_<REGION>, ...)',
+    'OpenStack cloud; with project and region, names the secrets of the root (OS_AUTH_URL_<CLOUD>_<PROJECT>_<REGION>, ...)',
+  ),
+  project: label('project').describe(
+    'OpenStack project the root applies to; names its secrets',
   ),
   region: optional(label('region')).describe(
-    'OpenStack region; names the secrets and becomes OS_REGION_NAME',
+    "OpenStack region; names the root's secrets",
   ),
   terraformVersion: z
     .string()
@@ -91,9 +112,6 @@ const schema = z.object({
   ),
 });
 
-const HEADER =
-  'Canopy Terraform pipeline, added by canopy:pipeline:terraform: it plans pull requests and applies after the merge. Credentials come from CI secrets, never from this file.';
-
 /**
  * `canopy:pipeline:terraform`: puts the repository's Terraform apply
  * pipeline into the workspace, for the following
@@ -102,9 +120,14 @@ const HEADER =
  * `.github/workflows/canopy-terraform.yaml`, GitLab a `.gitlab-ci.yml`:
  * fmt, validate and plan on pull requests for each changed Terraform root
  * below `terraformRoot`, the plan posted on the pull request, and
- * `terraform apply -auto-approve` after the merge. Outputs the names of the
- * secrets the repository must define and a paragraph for the pull request
- * body. Dry-run asks the repository nothing and writes the file.
+ * `terraform apply -auto-approve` after the merge. Always writes
+ * `<rootPath>/canopy-pipeline.json`, naming the credential suffix of this
+ * request's root (from cloud, project and region): the pipeline reads it at
+ * run time and plans and applies each root with that root's secrets
+ * (a read-only credential for plans, the apply credential only in the apply
+ * job). Outputs the names of the secrets this root needs, whether the
+ * pipeline file is Canopy's, and a paragraph for the pull request body.
+ * Dry-run asks the repository nothing and writes both files.
  *
  * @public
  */
@@ -132,11 +155,29 @@ export function createTerraformPipelineAction(options: {
             .describe(
               'Whether the file was written (false: the repository already has it)',
             ),
+        canopyPipeline: zod =>
+          zod
+            .boolean()
+            .describe(
+              "Whether the repository's pipeline file is Canopy's current pipeline (written now, or already there): it then applies this root after the merge. False for a file of the repository's own",
+            ),
+        rootFile: zod =>
+          zod
+            .string()
+            .describe(
+              "The root's file naming its credential suffix, relative to the repository root",
+            ),
+        credentialSuffix: zod =>
+          zod
+            .string()
+            .describe(
+              "The suffix of this root's secrets, e.g. LAB_DEMO_REGIONONE",
+            ),
         secrets: zod =>
           zod
             .array(zod.string())
             .describe(
-              'Names of the secrets (GitHub) or CI/CD variables (GitLab) the pipeline reads',
+              "Names of the secrets (GitHub) or CI/CD variables (GitLab) Canopy's pipeline reads for this root, also when the pipeline already exists",
             ),
         description: zod =>
           zod
@@ -160,10 +201,30 @@ export function createTerraformPipelineAction(options: {
         throw new InputError('repoUrl: needs owner and repo');
       const provider = integration.type as PipelineProvider;
       const file = PIPELINE_PATHS[provider];
+      const rootPath = input.rootPath;
+      if (
+        !rootPath.startsWith(`${input.terraformRoot}/`) ||
+        rootPath.slice(input.terraformRoot.length + 1).includes('/')
+      ) {
+        throw new InputError(
+          `rootPath: ${rootPath} must be a folder right below terraformRoot (${input.terraformRoot}/<name>): the pipeline plans and applies those`,
+        );
+      }
+      const target: RootTarget = {
+        cloud: input.cloud,
+        project: input.project,
+        region: input.region,
+      };
+      const suffix = credentialSuffix(target);
+      if (!suffix) {
+        throw new InputError(
+          'project: cloud, project and region hold no letter or digit to name the secrets by',
+        );
+      }
 
-      let found: { branch: string; exists: boolean };
+      let found: { branch: string; origin: 'none' | PipelineOrigin };
       if (ctx.isDryRun) {
-        found = { branch: input.defaultBranch ?? 'main', exists: false };
+        found = { branch: input.defaultBranch ?? 'main', origin: 'none' };
         ctx.logger.info(
           `Dry run: not asking ${host} whether ${owner}/${repo} has ${file}; writing it`,
         );
@@ -177,11 +238,15 @@ export function createTerraformPipelineAction(options: {
           token: input.token,
         });
         found = await ctx.checkpoint({
-          key: `canopy.pipeline.${provider}.${host}.${owner}.${repo}`,
+          key: `canopy.pipeline.v2.${provider}.${host}.${owner}.${repo}`,
           fn: async () => {
             const branch =
               input.defaultBranch ?? (await lookup.defaultBranch());
-            return { branch, exists: await lookup.fileExists(file, branch) };
+            const content = await lookup.fileContent(file, branch);
+            return {
+              branch,
+              origin: content === undefined ? 'none' : pipelineOrigin(content),
+            } as { branch: string; origin: 'none' | PipelineOrigin };
           },
         });
       }
@@ -190,52 +255,70 @@ export function createTerraformPipelineAction(options: {
         root: input.terraformRoot,
         defaultBranch: found.branch,
         terraformVersion: input.terraformVersion,
-        cloud: input.cloud,
-        region: input.region,
       };
-      ctx.output('provider', provider);
-      ctx.output('path', file);
-      if (found.exists) {
-        ctx.logger.info(
-          `${owner}/${repo} already has ${file} on ${found.branch}; leaving it as it is`,
-        );
-        ctx.output('written', false);
-        ctx.output('secrets', []);
-        ctx.output(
-          'description',
-          describePipeline(provider, settings, [], false),
-        );
-        return;
+      const files: Record<string, string> = {
+        [`${rootPath}/${ROOT_FILE}`]: rootFileContent(target),
+      };
+      if (found.origin === 'none') {
+        const document =
+          provider === 'github' ? githubWorkflow(settings) : gitlabCi(settings);
+        files[file] = renderPipelineYaml(document, PIPELINE_HEADER);
       }
-
-      const document =
-        provider === 'github' ? githubWorkflow(settings) : gitlabCi(settings);
-      const content = renderPipelineYaml(document, HEADER);
-      // No secret may reach a file: the pipeline only names them.
-      for (const secret of [
-        input.token,
-        ...Object.values(ctx.secrets ?? {}),
-      ].filter((s): s is string => typeof s === 'string' && s.length >= 6)) {
-        if (content.includes(secret))
+      // No secret may reach a file: the pipeline and the root file only name them.
+      const values = [input.token, ...Object.values(ctx.secrets ?? {})].filter(
+        (s): s is string => typeof s === 'string' && s.length >= 6,
+      );
+      for (const [name, content] of Object.entries(files)) {
+        if (values.some(value => content.includes(value)))
           throw new InputError(
-            `${file} would contain a secret value of the task; refusing to write it`,
+            `${name} would contain a secret value of the task; refusing to write it`,
           );
       }
-      await writeFiles(ctx.workspacePath, '.', { [file]: content });
-      const secrets = pipelineSecrets(provider, settings);
-      ctx.logger.info(
-        `Wrote ${file}; the repository needs ${secrets
-          .map(s => s.name)
-          .join(', ')}`,
+      await writeFiles(ctx.workspacePath, '.', files);
+
+      const secrets = pipelineSecrets(provider, target);
+      const root = { path: rootPath, target, suffix };
+      if (found.origin === 'none') {
+        ctx.logger.info(
+          `Wrote ${file} and ${rootPath}/${ROOT_FILE}; the repository needs ${secrets
+            .map(s => s.name)
+            .join(', ')}`,
+        );
+      } else {
+        const whose: Record<PipelineOrigin, string> = {
+          canopy: "Canopy's pipeline",
+          outdated:
+            'an earlier Canopy pipeline, which takes one set of credentials for every root',
+          foreign: "not Canopy's pipeline",
+        };
+        ctx.logger.info(
+          `${owner}/${repo} already has ${file} on ${found.branch} (${
+            whose[found.origin]
+          }); leaving it as it is. Wrote ${rootPath}/${ROOT_FILE} (${suffix})`,
+        );
+      }
+      ctx.output('provider', provider);
+      ctx.output('path', file);
+      ctx.output('written', found.origin === 'none');
+      ctx.output(
+        'canopyPipeline',
+        found.origin === 'none' || found.origin === 'canopy',
       );
-      ctx.output('written', true);
+      ctx.output('rootFile', `${rootPath}/${ROOT_FILE}`);
+      ctx.output('credentialSuffix', suffix);
       ctx.output(
         'secrets',
         secrets.map(s => s.name),
       );
       ctx.output(
         'description',
-        describePipeline(provider, settings, secrets, true),
+        describePipeline(
+          provider,
+          settings,
+          root,
+          secrets,
+          found.origin === 'none' ? 'written' : found.origin,
+        ),
       );
     },
   });

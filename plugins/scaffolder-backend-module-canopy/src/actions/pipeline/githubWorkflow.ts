@@ -4,38 +4,61 @@
  * into the default branch that change the Terraform root folder get
  * fmt -> validate -> plan for each changed root, the plan as a comment;
  * the push of the merge applies the roots it changed.
+ *
+ * The workflow names no project: the `changes` job reads each changed
+ * root's `canopy-pipeline.json` and puts its credential suffix into the
+ * matrix, and each job reads the secrets of that suffix by a computed index
+ * (`secrets[format('OS_AUTH_URL_{0}', matrix.suffix)]`). Plans read the
+ * read-only `OS_PLAN_*` credential; only the apply job, in the environment
+ * `openstack-apply` (restricted to the default branch), reads the apply
+ * credential.
  */
+import { CANOPY_GITHUB_WORKFLOW_NAME } from '@canopy-idp/plugin-delivery-common';
 import {
   backendFileLines,
   CHANGED_ROOTS_FUNCTION,
+  CHECK_CREDENTIALS_FUNCTION,
   PLAN_COMMENT_FUNCTION,
   printfLines,
+  ROOT_SUFFIX_FUNCTION,
 } from './pipelineScripts';
 import {
-  credentialSecrets,
+  GITHUB_APPLY_ENVIRONMENT,
   GITHUB_STATE_SECRETS,
   PipelineSettings,
+  ROOT_FILE,
 } from './pipelineSettings';
 
 /** The workflow's name, as GitHub lists its runs. */
-export const GITHUB_WORKFLOW_NAME = 'Canopy Terraform';
+export const GITHUB_WORKFLOW_NAME = CANOPY_GITHUB_WORKFLOW_NAME;
 
 const expr = (expression: string) => `\${{ ${expression} }}`;
 const secret = (name: string) => expr(`secrets.${name}`);
+/** The secret `<prefix>_<the root's suffix>`, by a computed index. */
+const rootSecret = (prefix: string) =>
+  expr(`secrets[format('${prefix}_{0}', matrix.suffix)]`);
+
+/** Which OpenStack credential a job gets. */
+type Credential = 'plan' | 'apply';
 
 const CHECKOUT = 'actions/checkout@v4';
 const SETUP_TERRAFORM = 'hashicorp/setup-terraform@v3';
 
-/** The job that lists the changed roots as a JSON array (`dirs` output). */
+/**
+ * The job that lists the changed roots with their credential suffixes as a
+ * JSON array, `[{"dir": "openstack/web", "suffix": "LAB_DEMO_REGIONONE"}]`
+ * (`roots` output; suffix empty when the root's ${ROOT_FILE} is missing or
+ * names none: that root's jobs then fail saying so).
+ */
 function changesJob() {
   return {
     'runs-on': 'ubuntu-latest',
-    outputs: { dirs: expr('steps.roots.outputs.dirs') },
+    outputs: { roots: expr('steps.roots.outputs.roots') },
     steps: [
       { uses: CHECKOUT, with: { 'fetch-depth': 0 } },
       {
         id: 'roots',
-        name: 'List the changed Terraform roots',
+        name: 'List the changed Terraform roots and their credentials',
         env: {
           BASE_SHA: expr(
             "github.event_name == 'pull_request' && github.event.pull_request.base.sha || github.event.before",
@@ -47,12 +70,47 @@ function changesJob() {
         run: [
           'set -euo pipefail',
           CHANGED_ROOTS_FUNCTION,
-          'dirs="$(canopy_changed_roots "$BASE_SHA" "$HEAD_SHA" | jq -R . | jq -sc .)"',
-          'echo "Changed Terraform roots: $dirs"',
-          'echo "dirs=$dirs" >> "$GITHUB_OUTPUT"',
+          ROOT_SUFFIX_FUNCTION,
+          'roots="$(canopy_changed_roots "$BASE_SHA" "$HEAD_SHA" | while IFS= read -r dir; do',
+          '  suffix="$(canopy_root_suffix "$dir" 2>/dev/null || true)"',
+          `  jq -cn --arg dir "$dir" --arg suffix "$suffix" '{dir: $dir, suffix: $suffix}'`,
+          'done | jq -sc .)"',
+          'echo "Changed Terraform roots: $roots"',
+          'echo "roots=$roots" >> "$GITHUB_OUTPUT"',
         ].join('\n'),
       },
     ],
+  };
+}
+
+/**
+ * The first step after the checkout of a job with OpenStack credentials:
+ * fails, saying what to do, unless the root names its credential suffix
+ * (the one the `changes` job put into the matrix) and its secrets are set.
+ */
+function credentialCheckStep(credential: Credential) {
+  return {
+    name: 'Check the OpenStack credentials of the root',
+    env: {
+      CANOPY_MISSING_HINT:
+        credential === 'plan'
+          ? 'Define them as repository secrets (Settings, Secrets and variables, Actions): the Keystone URL and a read-only application credential (role reader) of the root project.'
+          : `Define the Keystone URL as a repository secret and the application credential as secrets of the environment ${GITHUB_APPLY_ENVIRONMENT} (Settings, Environments), whose deployment branch rule allows only the default branch.`,
+    },
+    run: [
+      'set -euo pipefail',
+      ROOT_SUFFIX_FUNCTION,
+      CHECK_CREDENTIALS_FUNCTION,
+      'suffix="$(cd "$GITHUB_WORKSPACE" && canopy_root_suffix "$TF_DIR")"',
+      'if [ "$suffix" != "$CANOPY_CREDENTIAL_SUFFIX" ]; then',
+      `  echo "$TF_DIR/${ROOT_FILE} names $suffix, the job was given the secrets of '$CANOPY_CREDENTIAL_SUFFIX'" >&2`,
+      '  exit 1',
+      'fi',
+      `canopy_check_credentials "$suffix" "${
+        credential === 'plan' ? 'PLAN_' : ''
+      }" "$CANOPY_MISSING_HINT"`,
+      'echo "$TF_DIR: OpenStack credentials of $suffix"',
+    ].join('\n'),
   };
 }
 
@@ -62,20 +120,24 @@ function perRootJob(
   settings: PipelineSettings,
   needs: string[],
   steps: object[],
-  extra: Record<string, unknown> = {},
+  options: { credential?: Credential; extra?: Record<string, unknown> } = {},
 ) {
   return {
     needs,
-    if: `github.event_name == '${event}' && needs.changes.outputs.dirs != '[]'`,
+    if: `github.event_name == '${event}' && needs.changes.outputs.roots != '[]'`,
     'runs-on': 'ubuntu-latest',
-    ...extra,
+    ...options.extra,
+    ...(options.credential
+      ? { env: cloudEnvironment(options.credential) }
+      : {}),
     strategy: {
       'fail-fast': false,
-      matrix: { dir: expr('fromJSON(needs.changes.outputs.dirs)') },
+      matrix: { include: expr('fromJSON(needs.changes.outputs.roots)') },
     },
     defaults: { run: { 'working-directory': expr('matrix.dir') } },
     steps: [
       { uses: CHECKOUT },
+      ...(options.credential ? [credentialCheckStep(options.credential)] : []),
       {
         uses: SETUP_TERRAFORM,
         with: {
@@ -88,21 +150,27 @@ function perRootJob(
   };
 }
 
-/** Environment of the jobs that talk to OpenStack and the state bucket. */
-function cloudEnvironment(settings: PipelineSettings) {
-  const os = credentialSecrets(settings);
+/**
+ * Environment of the jobs that talk to OpenStack and the state bucket: the
+ * root's own secrets (by its suffix), the plan or the apply credential.
+ */
+function cloudEnvironment(credential: Credential) {
   const state = GITHUB_STATE_SECRETS;
+  const kind = credential === 'plan' ? 'OS_PLAN_' : 'OS_';
   return {
     TF_DIR: expr('matrix.dir'),
+    CANOPY_CREDENTIAL_SUFFIX: expr('matrix.suffix'),
     OS_AUTH_TYPE: 'v3applicationcredential',
-    OS_AUTH_URL: secret(os.OS_AUTH_URL),
-    OS_APPLICATION_CREDENTIAL_ID: secret(os.OS_APPLICATION_CREDENTIAL_ID),
-    OS_APPLICATION_CREDENTIAL_SECRET: secret(
-      os.OS_APPLICATION_CREDENTIAL_SECRET,
+    OS_AUTH_URL: rootSecret('OS_AUTH_URL'),
+    OS_APPLICATION_CREDENTIAL_ID: rootSecret(
+      `${kind}APPLICATION_CREDENTIAL_ID`,
     ),
-    ...(settings.region ? { OS_REGION_NAME: settings.region } : {}),
+    OS_APPLICATION_CREDENTIAL_SECRET: rootSecret(
+      `${kind}APPLICATION_CREDENTIAL_SECRET`,
+    ),
     // The roots' provider reads clouds.yaml entry var.os_cloud; empty, it
-    // takes the OS_* environment above instead.
+    // takes the OS_* environment above instead. The region is the root's
+    // own (var.region).
     TF_VAR_os_cloud: '',
     TF_STATE_S3_BUCKET: secret(state.bucket),
     AWS_ENDPOINT_URL_S3: secret(state.endpoint),
@@ -202,7 +270,7 @@ export function githubWorkflow(settings: PipelineSettings): object {
             run: 'echo "terraform plan failed in $TF_DIR" >&2\nexit 1',
           },
         ],
-        { env: cloudEnvironment(settings) },
+        { credential: 'plan' },
       ),
       apply: perRootJob(
         'push',
@@ -216,15 +284,21 @@ export function githubWorkflow(settings: PipelineSettings): object {
           },
         ],
         {
-          // One apply per root at a time; a queued run for the same root
-          // applies the newer commit, which holds the older one's changes.
-          concurrency: {
-            group: `canopy-terraform-apply-${expr('github.ref')}-${expr(
-              'matrix.dir',
-            )}`,
-            'cancel-in-progress': false,
+          credential: 'apply',
+          extra: {
+            // The apply credential is a secret of this environment, whose
+            // deployment branch rule admits only the default branch: no
+            // pull request job can read it.
+            environment: GITHUB_APPLY_ENVIRONMENT,
+            // One apply per root at a time; a queued run for the same root
+            // applies the newer commit, which holds the older one's changes.
+            concurrency: {
+              group: `canopy-terraform-apply-${expr('github.ref')}-${expr(
+                'matrix.dir',
+              )}`,
+              'cancel-in-progress': false,
+            },
           },
-          env: cloudEnvironment(settings),
         },
       ),
     },

@@ -5,18 +5,23 @@
  * changed root, the plan as a merge request note; the push of the merge to
  * the default branch applies the roots it changed. The state is
  * GitLab-managed Terraform state, reached with the job token.
+ *
+ * The file names no project: for each root, the jobs read the credential
+ * suffix its `canopy-pipeline.json` names and take the CI/CD variables of
+ * that suffix (`printenv "OS_AUTH_URL_$suffix"`, no eval). Plans take the
+ * read-only `OS_PLAN_*` credential; the apply job the apply credential,
+ * whose variables are protected (only the protected default branch gets
+ * them).
  */
 import {
   backendFileLines,
   CHANGED_ROOTS_FUNCTION,
+  CHECK_CREDENTIALS_FUNCTION,
   PLAN_COMMENT_FUNCTION,
   printfLines,
+  ROOT_SUFFIX_FUNCTION,
 } from './pipelineScripts';
-import {
-  credentialSecrets,
-  GITLAB_NOTE_TOKEN,
-  PipelineSettings,
-} from './pipelineSettings';
+import { GITLAB_NOTE_TOKEN, PipelineSettings } from './pipelineSettings';
 
 const TEMPLATE = '.canopy-terraform';
 const ROOTS_FILE = '.canopy-roots';
@@ -38,6 +43,34 @@ const INIT_FUNCTION = `canopy_init() {
   export TF_HTTP_PASSWORD="$CI_JOB_TOKEN"
   terraform -chdir="$1" init -input=false -reconfigure
 }`;
+
+/**
+ * Exports the OpenStack credentials of root `$1` under the names Terraform
+ * reads: the CI/CD variables `OS_AUTH_URL_<suffix>`,
+ * `OS_<$2>APPLICATION_CREDENTIAL_ID_<suffix>` and
+ * `..._SECRET_<suffix>` (`$2`: `PLAN_` or empty), the suffix from the root's
+ * file. Clears the previous root's first; fails, saying why, when the root
+ * names no suffix or a variable is not set (`$3`: where to define them).
+ */
+export const CREDENTIALS_FUNCTION = `canopy_credentials() {
+  unset OS_AUTH_URL OS_APPLICATION_CREDENTIAL_ID OS_APPLICATION_CREDENTIAL_SECRET
+  suffix="$(canopy_root_suffix "$1")" || return 1
+  OS_AUTH_URL="$(printenv "OS_AUTH_URL_$suffix" || true)"
+  OS_APPLICATION_CREDENTIAL_ID="$(printenv "OS_\${2}APPLICATION_CREDENTIAL_ID_$suffix" || true)"
+  OS_APPLICATION_CREDENTIAL_SECRET="$(printenv "OS_\${2}APPLICATION_CREDENTIAL_SECRET_$suffix" || true)"
+  export OS_AUTH_URL OS_APPLICATION_CREDENTIAL_ID OS_APPLICATION_CREDENTIAL_SECRET
+  if [ "$2" = PLAN_ ] && [ -n "$(printenv "OS_APPLICATION_CREDENTIAL_ID_$suffix" || true)" ]; then
+    echo "Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_$suffix reaches this pipeline; make it a protected variable" >&2
+  fi
+  echo "$1: OpenStack credentials of $suffix"
+  canopy_check_credentials "$suffix" "$2" "$3"
+}`;
+
+/** Where the plan and apply variables belong, for the message when one is missing. */
+const PLAN_HINT =
+  'Define them as masked CI/CD variables, not protected (merge request pipelines plan with them): the Keystone URL and a read-only application credential (role reader) of the root project.';
+const APPLY_HINT =
+  'Define the application credential as masked and protected CI/CD variables, and protect the default branch: only its pipelines get them.';
 
 /** Posts the file `$1` as a note on the merge request, when a token is set. */
 const NOTE_FUNCTION = `canopy_note() {
@@ -64,6 +97,15 @@ const LIST_ROOTS = [
   `cat ${ROOTS_FILE}`,
 ].join('\n');
 
+/** Variables of the jobs that talk to OpenStack; the credentials come per root. */
+const CLOUD_VARIABLES = {
+  OS_AUTH_TYPE: 'v3applicationcredential',
+  // The roots' provider reads clouds.yaml entry var.os_cloud; empty, it
+  // takes the OS_* variables instead. The region is the root's own
+  // (var.region).
+  TF_VAR_os_cloud: '',
+};
+
 /** Runs `body` (which may set status=1) for every changed root, then fails if one did. */
 function eachRoot(body: string[]): string {
   return [
@@ -78,7 +120,7 @@ function eachRoot(body: string[]): string {
 /**
  * The pipeline for a repository whose Terraform roots are the subfolders of
  * `settings.root`. The OpenStack credentials are masked CI/CD variables of
- * the project; the file only refers to them.
+ * the project (the apply ones protected), chosen per root at run time.
  */
 export function gitlabCi(settings: PipelineSettings): object {
   const changes = [`${settings.root}/**/*`];
@@ -91,14 +133,6 @@ export function gitlabCi(settings: PipelineSettings): object {
       changes,
     },
   ];
-  const os = credentialSecrets(settings);
-  // Secrets named after the cloud and region are handed to Terraform under
-  // the OS_* names it reads (a reference: GitLab expands it in the job).
-  const credentials = Object.fromEntries(
-    Object.entries(os)
-      .filter(([env, name]) => env !== name)
-      .map(([env, name]) => [env, `$${name}`]),
-  );
   return {
     stages: ['fmt', 'validate', 'plan', 'apply'],
     variables: {
@@ -136,14 +170,17 @@ export function gitlabCi(settings: PipelineSettings): object {
       extends: TEMPLATE,
       stage: 'plan',
       rules: mergeRequest,
-      variables: cloudVariables(settings, credentials),
+      variables: { ...CLOUD_VARIABLES, CANOPY_MISSING_HINT: PLAN_HINT },
       script: [
+        ROOT_SUFFIX_FUNCTION,
+        CHECK_CREDENTIALS_FUNCTION,
+        CREDENTIALS_FUNCTION,
         INIT_FUNCTION,
         PLAN_COMMENT_FUNCTION,
         NOTE_FUNCTION,
         eachRoot([
           'result=succeeded',
-          'if ! canopy_init "$dir" > plan.txt 2>&1 || ! terraform -chdir="$dir" plan -input=false -no-color -lock-timeout=5m -out=tfplan >> plan.txt 2>&1; then',
+          'if ! canopy_credentials "$dir" PLAN_ "$CANOPY_MISSING_HINT" > plan.txt 2>&1 || ! canopy_init "$dir" >> plan.txt 2>&1 || ! terraform -chdir="$dir" plan -input=false -no-color -lock-timeout=5m -out=tfplan >> plan.txt 2>&1; then',
           '  result=failed',
           '  status=1',
           'fi',
@@ -159,32 +196,18 @@ export function gitlabCi(settings: PipelineSettings): object {
       rules: defaultBranch,
       // One apply at a time in the project; later ones wait, none is dropped.
       resource_group: 'canopy-terraform-apply',
-      variables: cloudVariables(settings, credentials),
+      variables: { ...CLOUD_VARIABLES, CANOPY_MISSING_HINT: APPLY_HINT },
       script: [
+        ROOT_SUFFIX_FUNCTION,
+        CHECK_CREDENTIALS_FUNCTION,
+        CREDENTIALS_FUNCTION,
         INIT_FUNCTION,
         eachRoot([
+          'canopy_credentials "$dir" "" "$CANOPY_MISSING_HINT" || exit 1',
           'canopy_init "$dir" || exit 1',
           'terraform -chdir="$dir" apply -input=false -auto-approve -lock-timeout=10m || exit 1',
         ]),
       ],
     },
-  };
-}
-
-/** Variables of the jobs that talk to OpenStack. */
-function cloudVariables(
-  settings: PipelineSettings,
-  credentials: Record<string, string>,
-) {
-  return {
-    OS_AUTH_TYPE: 'v3applicationcredential',
-    ...credentials,
-    // Written as typed: GitLab does not expand `$` in it.
-    ...(settings.region
-      ? { OS_REGION_NAME: { value: settings.region, expand: false } }
-      : {}),
-    // The roots' provider reads clouds.yaml entry var.os_cloud; empty, it
-    // takes the OS_* variables instead.
-    TF_VAR_os_cloud: '',
   };
 }

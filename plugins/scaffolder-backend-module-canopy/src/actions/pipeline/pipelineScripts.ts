@@ -5,6 +5,7 @@
  * folder, the changed folder and the credentials from environment variables
  * that the YAML documents set.
  */
+import { ROOT_FILE } from './pipelineSettings';
 
 /**
  * Defines `canopy_changed_roots BASE HEAD`: prints, one per line, the folders
@@ -26,6 +27,44 @@ export const CHANGED_ROOTS_FUNCTION = `canopy_changed_roots() {
         ;;
     esac
   done | sort -u
+}`;
+
+/**
+ * Defines `canopy_root_suffix DIR`: prints the credential suffix that
+ * `DIR/${ROOT_FILE}` names (`"credentialSuffix": "LAB_DEMO_REGIONONE"`:
+ * capital letters, digits and `_` only, so it can only ever name a secret).
+ * Without the file, or without such a suffix in it, says so on stderr and
+ * returns 1. Reads the file with sed: the GitLab image has no jq.
+ */
+export const ROOT_SUFFIX_FUNCTION = `canopy_root_suffix() {
+  if [ ! -f "$1/${ROOT_FILE}" ]; then
+    printf '%s has no ${ROOT_FILE}, so the pipeline does not know which OpenStack credentials are its own. Canopy templates write it with the root (canopy:pipeline:terraform, input rootPath); for a root of your own, add {"credentialSuffix": "<CLOUD>_<PROJECT>_<REGION>"} there.\\n' "$1" >&2
+    return 1
+  fi
+  suffix="$(sed -n '/"credentialSuffix"[[:space:]]*:[[:space:]]*"[A-Z0-9_]\\{1,200\\}"/{s/.*"credentialSuffix"[[:space:]]*:[[:space:]]*"\\([A-Z0-9_]\\{1,200\\}\\)".*/\\1/p;q;}' "$1/${ROOT_FILE}")"
+  if [ -z "$suffix" ]; then
+    printf '%s/${ROOT_FILE} names no credentialSuffix of capital letters, digits and _\\n' "$1" >&2
+    return 1
+  fi
+  printf '%s\\n' "$suffix"
+}`;
+
+/**
+ * Defines `canopy_check_credentials SUFFIX PREFIX HINT`: fails, naming each
+ * missing secret (`OS_AUTH_URL_<SUFFIX>`,
+ * `OS_<PREFIX>APPLICATION_CREDENTIAL_ID_<SUFFIX>`, ...) and HINT, unless
+ * `OS_AUTH_URL`, `OS_APPLICATION_CREDENTIAL_ID` and
+ * `OS_APPLICATION_CREDENTIAL_SECRET` are all set.
+ */
+export const CHECK_CREDENTIALS_FUNCTION = `canopy_check_credentials() {
+  missing=''
+  [ -n "\${OS_AUTH_URL:-}" ] || missing="$missing OS_AUTH_URL_$1"
+  [ -n "\${OS_APPLICATION_CREDENTIAL_ID:-}" ] || missing="$missing OS_\${2}APPLICATION_CREDENTIAL_ID_$1"
+  [ -n "\${OS_APPLICATION_CREDENTIAL_SECRET:-}" ] || missing="$missing OS_\${2}APPLICATION_CREDENTIAL_SECRET_$1"
+  if [ -n "$missing" ]; then
+    printf 'Not set:%s. %s\\n' "$missing" "$3" >&2
+    return 1
+  fi
 }`;
 
 /** The first line of the backend file a pipeline writes at run time. */

@@ -2,7 +2,14 @@
  * What a Terraform pipeline is made from, and the names of the secrets (GitHub)
  * or CI/CD variables (GitLab) it reads. Only names: no value of a secret ever
  * reaches a file Canopy writes.
+ *
+ * The pipeline itself names no credential: each Terraform root carries a
+ * {@link ROOT_FILE} naming its credential suffix (from cloud, project and
+ * region), and the pipeline reads it at run time, so every root is planned
+ * and applied with its own project's credentials, whichever request added
+ * the pipeline.
  */
+import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';
 
 /** Where the pipeline runs. */
 export type PipelineProvider = 'github' | 'gitlab';
@@ -15,9 +22,12 @@ export interface PipelineSettings {
   defaultBranch: string;
   /** Terraform release, e.g. `1.11.4`. */
   terraformVersion: string;
-  /** Names the secrets; never written otherwise. */
+}
+
+/** Where a Terraform root's resources live: names its credentials. */
+export interface RootTarget {
   cloud?: string;
-  /** Names the secrets and becomes OS_REGION_NAME. */
+  project: string;
   region?: string;
 }
 
@@ -26,37 +36,103 @@ export interface PipelineSecret {
   name: string;
   /** Markdown, for the pull request body; secrets filled together share it. */
   purpose: string;
+  /**
+   * Who may read it. `plan`: pull / merge request pipelines too (GitHub
+   * repository secret; GitLab variable, not protected). `apply`: only the
+   * apply job on the default branch (GitHub secret of the environment
+   * {@link GITHUB_APPLY_ENVIRONMENT}; GitLab protected variable).
+   */
+  scope: 'plan' | 'apply';
 }
 
 /** The file each provider reads its pipeline from. */
 export const PIPELINE_PATHS: Record<PipelineProvider, string> = {
-  github: '.github/workflows/canopy-terraform.yaml',
+  github: CANOPY_GITHUB_WORKFLOW_PATH,
   gitlab: '.gitlab-ci.yml',
 };
 
-/** `LAB_REGIONONE` from cloud `lab` and region `RegionOne`: letters, digits and `_` only. */
-function nameSuffix(settings: PipelineSettings): string {
+/** The file in each Terraform root that names the root's credential suffix. */
+export const ROOT_FILE = 'canopy-pipeline.json';
+
+/**
+ * The comment lines a pipeline file Canopy writes begins with. The second
+ * is the marker the action recognises its own pipeline by (and its format:
+ * 2 reads each root's credentials from its {@link ROOT_FILE}).
+ */
+export const PIPELINE_HEADER = [
+  'Canopy Terraform pipeline, added by canopy:pipeline:terraform: it plans pull requests and applies after the merge. Credentials come from CI secrets, never from this file.',
+  'canopy-pipeline-format: 2 (each Terraform root names its OpenStack credentials in its canopy-pipeline.json)',
+];
+
+/**
+ * Whose pipeline file this is: Canopy's current one (`canopy`), an earlier
+ * Canopy one that took one set of credentials for every root (`outdated`),
+ * or another (`foreign`).
+ */
+export type PipelineOrigin = 'canopy' | 'outdated' | 'foreign';
+
+/** Tells Canopy's pipeline by its header ({@link PIPELINE_HEADER}). */
+export function pipelineOrigin(content: string): PipelineOrigin {
+  const format = /^#\s*canopy-pipeline-format:\s*(\d+)\b/m.exec(content);
+  if (format && Number(format[1]) >= 2) return 'canopy';
+  return /^#.*added by canopy:pipeline:terraform/m.test(content)
+    ? 'outdated'
+    : 'foreign';
+}
+
+/** The GitHub environment whose secrets only the apply job reads. */
+export const GITHUB_APPLY_ENVIRONMENT = 'openstack-apply';
+
+/** A credential suffix as the pipeline accepts it (also checked in its shell). */
+export const SUFFIX_PATTERN = /^[A-Z0-9_]{1,200}$/;
+
+/**
+ * `LAB_DEMO_REGIONONE` from cloud `lab`, project `demo`, region `RegionOne`:
+ * each part upper-cased, every run of other characters than letters and
+ * digits one `_`. Empty when no part has a letter or digit.
+ */
+export function credentialSuffix(target: RootTarget): string {
   const part = (value?: string) =>
     (value ?? '')
       .toUpperCase()
       .replace(/[^A-Z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')
-      .slice(0, 60);
-  const parts = [part(settings.cloud), part(settings.region)].filter(Boolean);
-  return parts.length ? `_${parts.join('_')}` : '';
+      .slice(0, 60)
+      .replace(/_+$/, '');
+  return [part(target.cloud), part(target.project), part(target.region)]
+    .filter(Boolean)
+    .join('_');
+}
+
+/** The content of a root's {@link ROOT_FILE}: names, never values. */
+export function rootFileContent(target: RootTarget): string {
+  const suffix = credentialSuffix(target);
+  return `${JSON.stringify(
+    {
+      $comment: `Written by canopy:pipeline:terraform. Canopy's Terraform pipeline plans this root with the secrets OS_AUTH_URL_${suffix}, OS_PLAN_APPLICATION_CREDENTIAL_ID_${suffix} and OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${suffix}, and applies it with OS_AUTH_URL_${suffix}, OS_APPLICATION_CREDENTIAL_ID_${suffix} and OS_APPLICATION_CREDENTIAL_SECRET_${suffix}.`,
+      credentialSuffix: suffix,
+      ...(target.cloud !== undefined ? { cloud: target.cloud } : {}),
+      project: target.project,
+      ...(target.region !== undefined ? { region: target.region } : {}),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /**
- * The secrets holding the OpenStack application credential, by the
- * environment variable each one becomes: `OS_AUTH_URL_LAB_REGIONONE` for
- * cloud `lab`, region `RegionOne`, or plain `OS_AUTH_URL` without either.
+ * The secrets holding a root's OpenStack credentials, for suffix `S`:
+ * `OS_AUTH_URL_S`; the read-only plan credential
+ * `OS_PLAN_APPLICATION_CREDENTIAL_ID_S` / `..._SECRET_S`; the apply
+ * credential `OS_APPLICATION_CREDENTIAL_ID_S` / `..._SECRET_S`.
  */
-export function credentialSecrets(settings: PipelineSettings) {
-  const suffix = nameSuffix(settings);
+export function credentialSecrets(suffix: string) {
   return {
-    OS_AUTH_URL: `OS_AUTH_URL${suffix}`,
-    OS_APPLICATION_CREDENTIAL_ID: `OS_APPLICATION_CREDENTIAL_ID${suffix}`,
-    OS_APPLICATION_CREDENTIAL_SECRET: `OS_APPLICATION_CREDENTIAL_SECRET${suffix}`,
+    authUrl: `OS_AUTH_URL_${suffix}`,
+    planId: `OS_PLAN_APPLICATION_CREDENTIAL_ID_${suffix}`,
+    planSecret: `OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
+    applyId: `OS_APPLICATION_CREDENTIAL_ID_${suffix}`,
+    applySecret: `OS_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
   };
 }
 
@@ -84,41 +160,54 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
 }
 
-/** Every secret or variable the pipeline reads, with what to store in it. */
+/**
+ * Every secret or variable the pipeline reads for a root of this target,
+ * with what to store in it: the OpenStack ones named after the target, then
+ * the repository-wide ones (state bucket or note token).
+ */
 export function pipelineSecrets(
   provider: PipelineProvider,
-  settings: PipelineSettings,
+  target: RootTarget,
 ): PipelineSecret[] {
-  const os = credentialSecrets(settings);
-  const where = settings.cloud
-    ? ` of cloud ${codeSpan(settings.cloud)}${
-        settings.region ? `, region ${codeSpan(settings.region)}` : ''
-      }`
-    : '';
-  const credential =
-    'create an OpenStack application credential for the project (`openstack application credential create canopy-terraform`) and store its ID and its secret in these two';
+  const os = credentialSecrets(credentialSuffix(target));
+  const where = [
+    target.cloud ? `cloud ${codeSpan(target.cloud)}` : '',
+    `project ${codeSpan(target.project)}`,
+    target.region ? `region ${codeSpan(target.region)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const plan = `a **read-only** OpenStack application credential of ${where} for plans (\`openstack application credential create --role reader canopy-terraform-plan\`): its ID and its secret`;
+  const apply =
+    provider === 'github'
+      ? `the **apply** application credential of ${where} (\`openstack application credential create --role member canopy-terraform-apply\`): its ID and its secret, as secrets of the environment \`${GITHUB_APPLY_ENVIRONMENT}\` (not as repository secrets: pull requests could reach those)`
+      : `the **apply** application credential of ${where} (\`openstack application credential create --role member canopy-terraform-apply\`): its ID and its secret, as **protected** variables (only pipelines of protected branches get them: protect the default branch)`;
   const secrets: PipelineSecret[] = [
     {
-      name: os.OS_AUTH_URL,
-      purpose: `the Keystone (identity) URL${where}, e.g. \`https://keystone.example.net:5000/v3\``,
+      name: os.authUrl,
+      purpose: `the Keystone (identity) URL of ${where}, e.g. \`https://keystone.example.net:5000/v3\``,
+      scope: 'plan',
     },
-    { name: os.OS_APPLICATION_CREDENTIAL_ID, purpose: credential },
-    { name: os.OS_APPLICATION_CREDENTIAL_SECRET, purpose: credential },
+    { name: os.planId, purpose: plan, scope: 'plan' },
+    { name: os.planSecret, purpose: plan, scope: 'plan' },
+    { name: os.applyId, purpose: apply, scope: 'apply' },
+    { name: os.applySecret, purpose: apply, scope: 'apply' },
   ];
   if (provider === 'github') {
     const s = GITHUB_STATE_SECRETS;
     const bucket = `the S3-compatible bucket that keeps the Terraform state, e.g. in the OpenStack object store (\`openstack container create\`; \`openstack ec2 credentials create\` gives an access and a secret key): its endpoint URL, name, access key and secret key; optionally the repository variable \`${s.regionVariable}\` (default \`us-east-1\`)`;
     secrets.push(
-      { name: s.endpoint, purpose: bucket },
-      { name: s.bucket, purpose: bucket },
-      { name: s.accessKey, purpose: bucket },
-      { name: s.secretKey, purpose: bucket },
+      { name: s.endpoint, purpose: bucket, scope: 'plan' },
+      { name: s.bucket, purpose: bucket, scope: 'plan' },
+      { name: s.accessKey, purpose: bucket, scope: 'plan' },
+      { name: s.secretKey, purpose: bucket, scope: 'plan' },
     );
   } else {
     secrets.push({
       name: GITLAB_NOTE_TOKEN,
       purpose:
         'a project access token with the `api` scope and the Reporter role, to post the plan on the merge request (without it the plan is only in the job log)',
+      scope: 'plan',
     });
   }
   return secrets;

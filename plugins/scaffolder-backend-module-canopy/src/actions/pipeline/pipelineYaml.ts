@@ -12,7 +12,11 @@ import {
   mightNotReadAsString,
 } from '../../lib/kubernetes/yaml';
 
-export function renderPipelineYaml(document: object, header: string): string {
+/** The document as YAML, after the header's lines as comments. */
+export function renderPipelineYaml(
+  document: object,
+  header: string | string[],
+): string {
   const doc = new Document(document, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_key, node) {
@@ -36,5 +40,8 @@ export function renderPipelineYaml(document: object, header: string): string {
     defaultStringType: 'PLAIN',
     defaultKeyType: 'PLAIN',
   });
-  return `# ${header}\n${text}`;
+  const comments = (Array.isArray(header) ? header : [header])
+    .map(line => `# ${line}`.trimEnd())
+    .join('\n');
+  return `${comments}\n${text}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Read-only questions to the repository's API: its default branch, and
- * whether a file exists on a branch. GitHub through Octokit
+ * a file's content on a branch (or that it has none). GitHub through Octokit
  * (`repos.get`, `repos.getContent`), GitLab through gitbeaker
  * (`Projects.show`, `RepositoryFiles.show`).
  */
@@ -16,7 +16,19 @@ import type { PipelineProvider } from './pipelineSettings';
 /** What the pipeline action asks the repository. */
 export interface RepositoryLookup {
   defaultBranch(): Promise<string>;
-  fileExists(path: string, ref: string): Promise<boolean>;
+  /**
+   * The file's text on the branch; undefined when there is no such path,
+   * '' when the path is something else than a file (a folder, say).
+   */
+  fileContent(path: string, ref: string): Promise<string | undefined>;
+}
+
+/** The text of a contents answer (GitHub or GitLab): base64 or as is. */
+function decode(data: { content?: unknown; encoding?: unknown }): string {
+  if (typeof data.content !== 'string') return '';
+  return data.encoding === 'base64'
+    ? Buffer.from(data.content, 'base64').toString('utf8')
+    : data.content;
 }
 
 function status(error: unknown): number | undefined {
@@ -59,12 +71,21 @@ export async function repositoryLookup(options: {
       async defaultBranch() {
         return (await octokit.repos.get({ owner, repo })).data.default_branch;
       },
-      async fileExists(path, ref) {
+      async fileContent(path, ref) {
         try {
-          await octokit.repos.getContent({ owner, repo, path, ref });
-          return true;
+          const { data } = await octokit.repos.getContent({
+            owner,
+            repo,
+            path,
+            ref,
+          });
+          // A folder lists its entries; a file larger than 1 MB comes
+          // without content: neither is Canopy's pipeline.
+          return Array.isArray(data) || data.type !== 'file'
+            ? ''
+            : decode(data as { content?: unknown; encoding?: unknown });
         } catch (error) {
-          if (status(error) === 404) return false;
+          if (status(error) === 404) return undefined;
           throw error;
         }
       },
@@ -85,12 +106,11 @@ export async function repositoryLookup(options: {
     async defaultBranch() {
       return String((await api.Projects.show(project)).default_branch);
     },
-    async fileExists(path, ref) {
+    async fileContent(path, ref) {
       try {
-        await api.RepositoryFiles.show(project, path, ref);
-        return true;
+        return decode(await api.RepositoryFiles.show(project, path, ref));
       } catch (error) {
-        if (status(error) === 404) return false;
+        if (status(error) === 404) return undefined;
         throw error;
       }
     },

@@ -1,0 +1,123 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import type { DeliveryExpectations } from '@canopy-idp/plugin-delivery-common';
+import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import type { ArgoCdInstance } from '../config';
+import type { KubernetesCluster } from '../observers/kubernetesClusters';
+import { TENANCY_RULE } from '../observers/OpenStackObserver';
+
+/** The user a request is recorded for. */
+export interface Requester {
+  userEntityRef: string;
+  ownershipEntityRefs: string[];
+}
+
+/**
+ * Refuses, when a request is recorded, what could never be observed or what
+ * the requester may not have read for them: an Argo CD instance or cluster
+ * the portal does not have, an object that is not a KRO instance, an
+ * OpenStack project that is not mapped or that the requester's teams do not
+ * own. Each error names the field and the rule.
+ */
+export class ExpectationsCheck {
+  constructor(
+    private readonly deps: {
+      argocd: ArgoCdInstance[];
+      clusters: KubernetesCluster[];
+      projects: ProjectMap;
+    },
+  ) {}
+
+  check(expected: DeliveryExpectations, requester: Requester) {
+    const { argocd, clusters, projects } = this.deps;
+    const names = (items: Array<{ name: string }>) =>
+      items.map(i => i.name).join(', ') || 'none';
+
+    (expected.argoCdApplications ?? []).forEach((app, i) => {
+      const field = `expected.argoCdApplications[${i}]`;
+      if (app.instance && !argocd.some(a => a.name === app.instance)) {
+        throw new InputError(
+          `${field}.instance: '${
+            app.instance
+          }' is not one of delivery.argocd.instances (${names(argocd)})`,
+        );
+      }
+      if (!app.instance && !argocd.length) {
+        throw new InputError(
+          `${field}: no Argo CD instance is configured under delivery.argocd.instances to read it from`,
+        );
+      }
+    });
+
+    (expected.kroInstances ?? []).forEach((instance, i) => {
+      const field = `expected.kroInstances[${i}]`;
+      const group = instance.apiVersion.split('/')[0];
+      if (group !== 'kro.run' && !group.endsWith('.kro.run')) {
+        throw new InputError(
+          `${field}.apiVersion: '${instance.apiVersion}' is not a KRO instance's (rule: only objects of the kro.run API group are read)`,
+        );
+      }
+      if (
+        instance.cluster &&
+        !clusters.some(c => c.name === instance.cluster)
+      ) {
+        throw new InputError(
+          `${field}.cluster: '${
+            instance.cluster
+          }' is not a cluster of kubernetes.clusterLocatorMethods (${names(
+            clusters,
+          )})`,
+        );
+      }
+      if (!instance.cluster && !clusters.length) {
+        throw new InputError(
+          `${field}: no cluster is configured under kubernetes.clusterLocatorMethods (type: config) to read it from`,
+        );
+      }
+    });
+
+    const openstack = expected.openstack;
+    if (openstack) {
+      const cloud = projects.all().find(c => c.name === openstack.cloud);
+      if (!cloud) {
+        throw new InputError(
+          `expected.openstack.cloud: '${
+            openstack.cloud
+          }' is not one of openstack.clouds (${names(projects.all())})`,
+        );
+      }
+      const project = projects.find(cloud, openstack.project);
+      if (!project) {
+        throw new InputError(
+          `expected.openstack.project: '${openstack.project}' is not mapped in cloud '${openstack.cloud}' (rule: Canopy reads only the projects listed under openstack.clouds[${openstack.cloud}].projects)`,
+        );
+      }
+      const mine = new Set([
+        requester.userEntityRef,
+        ...requester.ownershipEntityRefs,
+      ]);
+      if (!project.open && !project.owners.some(o => mine.has(o))) {
+        throw new NotAllowedError(
+          `expected.openstack.project: ${requester.userEntityRef} does not own project '${openstack.project}' (${TENANCY_RULE})`,
+        );
+      }
+      parseEntityRef(openstack.entityRef);
+    }
+  }
+}
+
+/** Who may see a request. */
+export const VISIBILITY_RULE =
+  "rule: a request is shown to its requester and to the members of the requester's groups";
+
+/** Whether a signed-in user may see a request: its requester, or someone in one of the requester's groups. */
+export function visibleTo(
+  request: { requester: string; requesterOwnership: string[] },
+  viewer: Requester,
+): boolean {
+  if (viewer.userEntityRef === request.requester) return true;
+  const theirs = new Set(viewer.ownershipEntityRefs);
+  return request.requesterOwnership.some(
+    ref => ref.startsWith('group:') && theirs.has(ref),
+  );
+}
