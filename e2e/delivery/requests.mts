@@ -167,6 +167,9 @@ export class Portal {
 
   /** Runs a template as the guest and returns the request its task recorded. */
   async create(template: string, values: object): Promise<Request> {
+    await until(`the ${template} template in the catalog`, () =>
+      this.api(`catalog/entities/by-name/template/default/${template}`),
+    );
     const { id } = await this.api('scaffolder/v2/tasks', {
       method: 'POST',
       body: JSON.stringify({

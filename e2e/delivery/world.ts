@@ -21,7 +21,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FakeKubernetesApi } from '../../packages/backend/src/__testUtils__/fakeKubernetesApi';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { demoSession } from '../../packages/backend/src/__testUtils__/testbed';
+import {
+  createTaggedServer,
+  deleteServers,
+} from '../../packages/backend/src/__testUtils__/testbed';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FakeArgoCd } from '../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -64,54 +67,18 @@ async function main() {
   });
   control.post('/openstack/servers', async (req, res) => {
     const { name, entityRef } = req.body as { name: string; entityRef: string };
-    const session = await demoSession();
-    const headers = {
-      'X-Auth-Token': session.token,
-      'Content-Type': 'application/json',
-    };
-    const get = async (url: string) => (await fetch(url, { headers })).json();
-    const flavors = await get(`${session.endpoint('compute')}/flavors`);
-    const images = await get(
-      `${session.endpoint('image')}/v2/images?name=tiny-raw`,
+    const id = await createTaggedServer(
+      name,
+      entityTag(parseEntityRef(entityRef)),
     );
-    const networks = await get(
-      `${session.endpoint('network')}/v2.0/networks?name=demo-net`,
-    );
-    // Tags on create (microversion 2.52): Nova drops tags PUT while in BUILD.
-    const created = await fetch(`${session.endpoint('compute')}/servers`, {
-      method: 'POST',
-      headers: { ...headers, 'OpenStack-API-Version': 'compute 2.52' },
-      body: JSON.stringify({
-        server: {
-          name,
-          flavorRef: flavors.flavors.find((f: any) => f.name === 'm1.tiny').id,
-          imageRef: images.images[0].id,
-          networks: [{ uuid: networks.networks[0].id }],
-          tags: [entityTag(parseEntityRef(entityRef))],
-        },
-      }),
-    });
-    const body = await created.json();
-    if (created.status !== 202) {
-      res.status(502).json(body);
-      return;
-    }
-    servers.push(body.server.id);
-    res.json({ id: body.server.id });
+    servers.push(id);
+    res.json({ id });
   });
   const server = control.listen(0, '127.0.0.1');
   await once(server, 'listening');
 
   const stop = async () => {
-    if (servers.length) {
-      const session = await demoSession();
-      for (const id of servers) {
-        await fetch(`${session.endpoint('compute')}/servers/${id}`, {
-          method: 'DELETE',
-          headers: { 'X-Auth-Token': session.token },
-        }).catch(() => undefined);
-      }
-    }
+    await deleteServers(servers);
     server.close();
     for (const fake of [github, argo, kube]) await fake.stop();
     process.exit(0);

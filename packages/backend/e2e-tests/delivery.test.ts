@@ -29,6 +29,8 @@ import { dropDatabases, postgresDatabase } from '../src/__testUtils__/postgres';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 import {
   adminToken,
+  createTaggedServer,
+  deleteServers,
   demoSession,
   labCloud,
   testbedAuth,
@@ -203,45 +205,36 @@ describe(
       });
     }
 
+    /** A one-file change on a fresh branch, as the pull-request action opens it. */
+    const change = (title: string) => {
+      const branch = `canopy/${randomBytes(4).toString('hex')}`;
+      return {
+        files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
+        branch,
+        title,
+        body: title,
+        commitMessage: title,
+        author: { name: 'Canopy', email: 'canopy@example.invalid' },
+        labels: [],
+        reviewers: [],
+        draft: false,
+      };
+    };
+
     /** Opens a pull request in the loopback GitHub with the pull-request action's own client. */
-    async function openGithubPull(title: string) {
-      const client = new GithubPullRequests(
+    const openGithubPull = (title: string) =>
+      new GithubPullRequests(
         new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
         github.owner,
         github.name,
-      );
-      const branch = `canopy/${randomBytes(4).toString('hex')}`;
-      return client.open({
-        files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
-        branch,
-        title,
-        body: title,
-        commitMessage: title,
-        author: { name: 'Canopy', email: 'canopy@example.invalid' },
-        labels: [],
-        reviewers: [],
-        draft: false,
-      });
-    }
+      ).open(change(title));
 
-    async function openGitlabMerge(title: string) {
-      const client = new GitlabMergeRequests(
+    /** Opens a merge request in the loopback GitLab, likewise. */
+    const openGitlabMerge = (title: string) =>
+      new GitlabMergeRequests(
         new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
         gitlab.projectPath,
-      );
-      const branch = `canopy/${randomBytes(4).toString('hex')}`;
-      return client.open({
-        files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
-        branch,
-        title,
-        body: title,
-        commitMessage: title,
-        author: { name: 'Canopy', email: 'canopy@example.invalid' },
-        labels: [],
-        reviewers: [],
-        draft: false,
-      });
-    }
+      ).open(change(title));
 
     /** Records a request as the scaffolder's track action does, on behalf of the guest. */
     async function record(body: object, replica = 0) {
@@ -255,45 +248,9 @@ describe(
       return res.body as DeliveryRequest;
     }
 
-    /** A server in the test bed's demo project, tagged as Canopy's Terraform tags it. */
-    async function createTaggedServer(name: string, entityRef: string) {
-      const session = await demoSession();
-      const headers = {
-        'X-Auth-Token': session.token,
-        'Content-Type': 'application/json',
-      };
-      const compute = session.endpoint('compute');
-      const flavors = await (
-        await fetch(`${compute}/flavors`, { headers })
-      ).json();
-      const images = await (
-        await fetch(`${session.endpoint('image')}/v2/images?name=tiny-raw`, {
-          headers,
-        })
-      ).json();
-      const networks = await (
-        await fetch(
-          `${session.endpoint('network')}/v2.0/networks?name=demo-net`,
-          { headers },
-        )
-      ).json();
-      // Tags on create (microversion 2.52): Nova drops tags PUT while in BUILD.
-      const res = await fetch(`${compute}/servers`, {
-        method: 'POST',
-        headers: { ...headers, 'OpenStack-API-Version': 'compute 2.52' },
-        body: JSON.stringify({
-          server: {
-            name,
-            flavorRef: flavors.flavors.find((f: any) => f.name === 'm1.tiny')
-              .id,
-            imageRef: images.images[0].id,
-            networks: [{ uuid: networks.networks[0].id }],
-            tags: [entityTag(parseRef(entityRef))],
-          },
-        }),
-      });
-      assert.equal(res.status, 202, await res.clone().text());
-      const id = (await res.json()).server.id as string;
+    /** A server in the test bed's demo project, tagged as Canopy's Terraform tags it for the entity. */
+    async function createTaggedServerFor(name: string, entityRef: string) {
+      const id = await createTaggedServer(name, entityTag(parseRef(entityRef)));
       servers.push(id);
       return id;
     }
@@ -390,15 +347,7 @@ describe(
     });
 
     after(async () => {
-      if (servers.length) {
-        const session = await demoSession();
-        for (const id of servers) {
-          await fetch(`${session.endpoint('compute')}/servers/${id}`, {
-            method: 'DELETE',
-            headers: { 'X-Auth-Token': session.token },
-          });
-        }
-      }
+      await deleteServers(servers);
       for (const r of replicas) await r.stop();
       for (const fake of [github, gitlab, argo, kube]) await fake?.stop();
       await dropDatabases(prefix);
@@ -490,7 +439,7 @@ describe(
       );
 
       // What Terraform would create: a server tagged for the entity.
-      await createTaggedServer(`${name}-1`, entityRef);
+      await createTaggedServerFor(`${name}-1`, entityRef);
       const ready = await untilRequest(
         recorded.id,
         'Ready',
@@ -717,11 +666,21 @@ describe(
           },
         },
       });
-      const serverId = await createTaggedServer(
+      const serverId = await createTaggedServerFor(
         `${broken}-1`,
         `resource:default/${broken}`,
       );
       const session = await demoSession();
+      // Nova takes the reset only once the server is built.
+      await until(`server ${broken}-1 ACTIVE`, async () => {
+        const res = await fetch(
+          `${session.endpoint('compute')}/servers/${serverId}`,
+          { headers: { 'X-Auth-Token': session.token } },
+        );
+        return (await res.json()).server?.status === 'ACTIVE'
+          ? true
+          : undefined;
+      });
       const reset = await fetch(
         `${session.endpoint('compute')}/servers/${serverId}/action`,
         {

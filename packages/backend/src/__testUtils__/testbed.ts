@@ -50,6 +50,56 @@ export function labCloud(authUrl: string, extra: Record<string, unknown> = {}) {
   };
 }
 
+type Catalog = Array<{
+  type: string;
+  endpoints: Array<{ interface: string; url: string }>;
+}>;
+
+/** A project-scoped Keystone token for a user and password, with the service catalog. */
+async function passwordToken(options: {
+  authUrl: string;
+  username: string;
+  password: string;
+  userDomain?: string;
+  project: string;
+  projectDomain?: string;
+}): Promise<{ token: string; catalog: Catalog }> {
+  const res = await fetch(
+    `${options.authUrl.replace(/\/+$/, '')}/auth/tokens`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: {
+              user: {
+                name: options.username,
+                password: options.password,
+                domain: { name: options.userDomain ?? 'Default' },
+              },
+            },
+          },
+          scope: {
+            project: {
+              name: options.project,
+              domain: { name: options.projectDomain ?? 'Default' },
+            },
+          },
+        },
+      }),
+    },
+  );
+  if (res.status !== 201) {
+    throw new Error(`Keystone refused ${options.username}: HTTP ${res.status}`);
+  }
+  return {
+    token: res.headers.get('x-subject-token')!,
+    catalog: (await res.json()).token.catalog,
+  };
+}
+
 /**
  * A Keystone token of the test bed's demo user for the demo project, and the
  * public endpoint of each service type, for a test's own changes to the
@@ -60,38 +110,14 @@ export async function demoSession(): Promise<{
   endpoint(type: string): string;
 }> {
   const demo = testbedAuth().demo;
-  const res = await fetch(`${demo.auth_url.replace(/\/+$/, '')}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: {
-              name: demo.username,
-              password: demo.password,
-              domain: { name: demo.user_domain_name ?? 'Default' },
-            },
-          },
-        },
-        scope: {
-          project: {
-            name: 'demo',
-            domain: { name: demo.project_domain_name ?? 'Default' },
-          },
-        },
-      },
-    }),
+  const { token, catalog } = await passwordToken({
+    authUrl: demo.auth_url,
+    username: demo.username,
+    password: demo.password,
+    userDomain: demo.user_domain_name,
+    project: 'demo',
+    projectDomain: demo.project_domain_name,
   });
-  if (res.status !== 201) {
-    throw new Error(`Keystone refused the demo user: HTTP ${res.status}`);
-  }
-  const token = res.headers.get('x-subject-token')!;
-  const catalog: Array<{
-    type: string;
-    endpoints: Array<{ interface: string; url: string }>;
-  }> = (await res.json()).token.catalog;
   return {
     token,
     endpoint(type) {
@@ -112,37 +138,66 @@ export async function adminToken(): Promise<string> {
   const env = Object.fromEntries(
     [...rc.matchAll(/(OS_[A-Z_]+)=(\S+)/g)].map(m => [m[1], m[2]]),
   );
-  const res = await fetch(
-    `${env.OS_AUTH_URL.replace(/\/+$/, '')}/auth/tokens`,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: env.OS_USERNAME,
-                password: env.OS_PASSWORD,
-                domain: { name: env.OS_USER_DOMAIN_NAME ?? 'Default' },
-              },
-            },
-          },
-          scope: {
-            project: {
-              name: env.OS_PROJECT_NAME ?? 'admin',
-              domain: { name: env.OS_PROJECT_DOMAIN_NAME ?? 'Default' },
-            },
-          },
-        },
-      }),
-    },
+  const { token } = await passwordToken({
+    authUrl: env.OS_AUTH_URL,
+    username: env.OS_USERNAME,
+    password: env.OS_PASSWORD,
+    userDomain: env.OS_USER_DOMAIN_NAME,
+    project: env.OS_PROJECT_NAME ?? 'admin',
+    projectDomain: env.OS_PROJECT_DOMAIN_NAME,
+  });
+  return token;
+}
+
+/**
+ * Creates a server in the demo project tagged for an entity, as Canopy's
+ * Terraform tags it (the tag is set on create, compute microversion 2.52:
+ * Nova drops tags PUT while a server builds). Returns its id.
+ */
+export async function createTaggedServer(
+  name: string,
+  tag: string,
+): Promise<string> {
+  const session = await demoSession();
+  const headers = {
+    'X-Auth-Token': session.token,
+    'Content-Type': 'application/json',
+  };
+  const get = async (url: string) => (await fetch(url, { headers })).json();
+  const flavors = await get(`${session.endpoint('compute')}/flavors`);
+  const images = await get(
+    `${session.endpoint('image')}/v2/images?name=tiny-raw`,
   );
-  if (res.status !== 201) {
-    throw new Error(
-      `Keystone refused the test bed's admin: HTTP ${res.status}`,
-    );
+  const networks = await get(
+    `${session.endpoint('network')}/v2.0/networks?name=demo-net`,
+  );
+  const res = await fetch(`${session.endpoint('compute')}/servers`, {
+    method: 'POST',
+    headers: { ...headers, 'OpenStack-API-Version': 'compute 2.52' },
+    body: JSON.stringify({
+      server: {
+        name,
+        flavorRef: flavors.flavors.find((f: any) => f.name === 'm1.tiny').id,
+        imageRef: images.images[0].id,
+        networks: [{ uuid: networks.networks[0].id }],
+        tags: [tag],
+      },
+    }),
+  });
+  if (res.status !== 202) {
+    throw new Error(`Nova refused server ${name}: ${await res.text()}`);
   }
-  return res.headers.get('x-subject-token')!;
+  return (await res.json()).server.id;
+}
+
+/** Deletes the servers a test created (best effort). */
+export async function deleteServers(ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const session = await demoSession();
+  for (const id of ids) {
+    await fetch(`${session.endpoint('compute')}/servers/${id}`, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': session.token },
+    }).catch(() => undefined);
+  }
 }
