@@ -219,14 +219,6 @@ describe('deliveryPlugin', () => {
     expect(notMine.body.error.message).toMatch(
       /^expected\.openstack\.project: user:default\/guest does not own project 'team-b' \(rule: /,
     );
-    const noArgo = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({ ...body, expected: { argoCdApplications: [{ name: 'web' }] } });
-    expect(noArgo.status).toBe(400);
-    expect(noArgo.body.error.message).toMatch(
-      /^expected\.argoCdApplications\[0\]: no Argo CD instance is configured/,
-    );
     const notKro = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())

@@ -93,8 +93,6 @@ export const deliveryPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             integrations,
             expectations: new ExpectationsCheck({
-              argocd: options.argocd,
-              clusters,
               projects: openstack.projects,
             }),
           }),

@@ -2,8 +2,6 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { DeliveryExpectations } from '@canopy-idp/plugin-delivery-common';
 import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
-import type { ArgoCdInstance } from '../config';
-import type { KubernetesCluster } from '../observers/kubernetesClusters';
 import { TENANCY_RULE } from '../observers/OpenStackObserver';
 
 /** The user a request is recorded for. */
@@ -13,41 +11,25 @@ export interface Requester {
 }
 
 /**
- * Refuses, when a request is recorded, what could never be observed or what
- * the requester may not have read for them: an Argo CD instance or cluster
- * the portal does not have, an object that is not a KRO instance, an
- * OpenStack project that is not mapped or that the requester's teams do not
- * own. Each error names the field and the rule.
+ * Refuses, when a request is recorded, what the requester may not have read
+ * for them with the portal's credentials: an object that is not a KRO
+ * instance, an OpenStack project that is not mapped or that the requester's
+ * teams do not own. Each error names the field and the rule. An Argo CD
+ * instance or cluster the portal does not have is accepted: its stage stays
+ * unknown and says what to configure, and the task that opened the pull
+ * request does not fail for it.
  */
 export class ExpectationsCheck {
   constructor(
     private readonly deps: {
-      argocd: ArgoCdInstance[];
-      clusters: KubernetesCluster[];
       projects: ProjectMap;
     },
   ) {}
 
   check(expected: DeliveryExpectations, requester: Requester) {
-    const { argocd, clusters, projects } = this.deps;
+    const { projects } = this.deps;
     const names = (items: Array<{ name: string }>) =>
       items.map(i => i.name).join(', ') || 'none';
-
-    (expected.argoCdApplications ?? []).forEach((app, i) => {
-      const field = `expected.argoCdApplications[${i}]`;
-      if (app.instance && !argocd.some(a => a.name === app.instance)) {
-        throw new InputError(
-          `${field}.instance: '${
-            app.instance
-          }' is not one of delivery.argocd.instances (${names(argocd)})`,
-        );
-      }
-      if (!app.instance && !argocd.length) {
-        throw new InputError(
-          `${field}: no Argo CD instance is configured under delivery.argocd.instances to read it from`,
-        );
-      }
-    });
 
     (expected.kroInstances ?? []).forEach((instance, i) => {
       const field = `expected.kroInstances[${i}]`;
@@ -55,23 +37,6 @@ export class ExpectationsCheck {
       if (group !== 'kro.run' && !group.endsWith('.kro.run')) {
         throw new InputError(
           `${field}.apiVersion: '${instance.apiVersion}' is not a KRO instance's (rule: only objects of the kro.run API group are read)`,
-        );
-      }
-      if (
-        instance.cluster &&
-        !clusters.some(c => c.name === instance.cluster)
-      ) {
-        throw new InputError(
-          `${field}.cluster: '${
-            instance.cluster
-          }' is not a cluster of kubernetes.clusterLocatorMethods (${names(
-            clusters,
-          )})`,
-        );
-      }
-      if (!instance.cluster && !clusters.length) {
-        throw new InputError(
-          `${field}: no cluster is configured under kubernetes.clusterLocatorMethods (type: config) to read it from`,
         );
       }
     });
