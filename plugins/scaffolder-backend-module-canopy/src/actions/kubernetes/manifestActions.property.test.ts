@@ -34,7 +34,7 @@ import {
 import { renderYaml } from '../../lib/kubernetes/yaml';
 import { expectReadAsMeant } from '../../__testUtils__/goYaml';
 
-const RUNS = 1000;
+const RUNS = 500;
 const roundTrip = (docs: object[]) => {
   const text = renderYaml(docs);
   expect(renderYaml(docs)).toBe(text);

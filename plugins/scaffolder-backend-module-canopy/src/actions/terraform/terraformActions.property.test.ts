@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ZodError } from 'zod/v3';
 
-const RUNS = 1000;
+const RUNS = 500;
 
 /**
  * Every run's files, kept for one `terraform fmt -check` over all of them at
