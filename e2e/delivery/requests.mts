@@ -100,8 +100,6 @@ export function writeWorldConfig(world: World, file: string) {
           },
         ],
       },
-      // Fresh OpenStack reads, so the OpenStack stage sees a new server at once.
-      openstack: { cache: { resourcesTtlSeconds: 1 } },
       delivery: {
         schedule: {
           frequency: { seconds: 2 },
