@@ -177,7 +177,7 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
       conclusion: 'success',
     });
     expect((await pipeline.observe(merged)).state).toBe('pending');
-    github.addWorkflowRun({
+    const cancelled = github.addWorkflowRun({
       head_sha: sha,
       event: 'push',
       name: 'Canopy Terraform',
@@ -185,8 +185,6 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
       status: 'completed',
       conclusion: 'cancelled',
     });
-    // Give the later run a later creation time than the cancelled one.
-    await new Promise(r => setTimeout(r, 5));
     const later = github.addWorkflowRun({
       head_sha: 'e'.repeat(40),
       event: 'push',
@@ -194,6 +192,10 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
       path: CANOPY_WORKFLOW_PATH,
       status: 'in_progress',
     });
+    // Created after the cancelled one (set, not waited for).
+    later.created_at = new Date(
+      Date.parse(cancelled.created_at) + 60_000,
+    ).toISOString();
     expect(await pipeline.observe(merged)).toMatchObject({
       state: 'running',
       message: `The run on ${sha.slice(
