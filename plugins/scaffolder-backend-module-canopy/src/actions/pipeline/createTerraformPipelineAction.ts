@@ -4,10 +4,9 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
-import { hasCharactersGoYamlRefuses } from '../../lib/kubernetes/yaml';
 import { parseInput, writeFiles } from '../renderAction';
 import { examples } from './createTerraformPipelineAction.examples';
+import { schema } from './pipelineInput';
 import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';
 import { describePipeline } from './pipelineDescription';
@@ -26,91 +25,6 @@ import {
 } from './pipelineSettings';
 import { renderPipelineYaml } from './pipelineYaml';
 import { repositoryLookup } from './repositoryLookup';
-
-const BRANCH =
-  /^(?!\/|.*([/.]\.|\/\/|@\{|\\|\.lock$|\.$))[A-Za-z0-9._/-]{1,200}$/;
-
-/** '' (an empty form field) counts as absent. */
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess(
-    v => (v === '' || v === null ? undefined : v),
-    schema.optional(),
-  );
-
-/** Free text that names a root's credentials: one line, no template expression. */
-const label = (what: string) =>
-  z
-    .string()
-    .min(1, `${what} must not be empty`)
-    .max(64, `${what} must be at most 64 characters`)
-    .refine(v => !hasCharactersGoYamlRefuses(v) && !/[\n\t]/.test(v), {
-      message: `${what} must not contain control characters or line breaks`,
-    })
-    .refine(v => !v.includes('${{'), {
-      message: `${what} must not contain '\${{' (it would read as an expression in a template or a workflow)`,
-    });
-
-const FOLDER = /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
-
-const schema = z.object({
-  repoUrl: z
-    .string()
-    .min(1, 'repoUrl must not be empty')
-    .describe(
-      'Repository, as the RepoUrlPicker gives it: host?owner=...&repo=...',
-    ),
-  terraformRoot: z
-    .string()
-    .regex(
-      FOLDER,
-      "terraformRoot must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
-    )
-    .default('openstack')
-    .describe('Folder whose subfolders are the Terraform roots'),
-  rootPath: z
-    .string()
-    .regex(
-      FOLDER,
-      "rootPath must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
-    )
-    .describe(
-      `This request's Terraform root, a folder right below terraformRoot (the render step's targetPath, e.g. openstack/<name>); gets ${ROOT_FILE}, which names its credentials`,
-    ),
-  cloud: optional(label('cloud')).describe(
-    'OpenStack cloud; with project and region, names the secrets of the root (OS_AUTH_URL_<CLOUD>_<PROJECT>_<REGION>, ...)',
-  ),
-  project: label('project').describe(
-    'OpenStack project the root applies to; names its secrets',
-  ),
-  region: optional(label('region')).describe(
-    "OpenStack region; names the root's secrets",
-  ),
-  terraformVersion: z
-    .string()
-    .regex(
-      /^\d{1,3}\.\d{1,3}\.\d{1,3}$/,
-      'terraformVersion must be a Terraform release such as 1.11.4',
-    )
-    .refine(
-      v => {
-        const [major, minor] = v.split('.').map(Number);
-        return major > 1 || (major === 1 && minor >= 10);
-      },
-      {
-        message:
-          'terraformVersion must be 1.10.0 or later (the S3 state backend locks with use_lockfile)',
-      },
-    )
-    .default('1.11.4'),
-  defaultBranch: optional(
-    z.string().regex(BRANCH, 'defaultBranch must be a valid Git branch name'),
-  ).describe(
-    "Branch to plan against and apply from; default: the repository's",
-  ),
-  token: optional(z.string()).describe(
-    "The user's own SCM token (from the template's secrets)",
-  ),
-});
 
 /**
  * `canopy:pipeline:terraform`: puts the repository's Terraform apply
