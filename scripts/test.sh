@@ -10,7 +10,8 @@
 #     kubernetes backend, whose ESM import Jest cannot load),
 #   browser smoke test (headless Chromium through playwright-core),
 #   adopter test (Canopy's packed packages installed into a fresh
-#     @backstage/create-app app by following the READMEs; prints its phases).
+#     @backstage/create-app app by following the READMEs; prints its phases;
+#     the app is prepared in the background from the test bed step on).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
 # Ends with one line: "canopy: N passed, N failed".
 set -euo pipefail
@@ -19,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -euo pipefail
 
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/adopter-results.txt
+rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
 suite_start=$(date +%s)
 failed_steps=()
 
@@ -52,13 +53,26 @@ step "type-check" yarn tsc:full
 step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
 step "lint" yarn lint:all
 step "format" yarn prettier:check
+
+# The adopter test's app (packing Canopy's packages, a fresh create-app app,
+# its yarn install and the READMEs' steps; ~10 min) is prepared in the
+# background from here on, while the test bed starts and the tests before the
+# adopter test run. Its log: artifacts/adopter-prepare.log.
+adopter_work=$(mktemp -d "${TMPDIR:-/tmp}/canopy-adopter-XXXXXX")
+node e2e/adopter/prepare.mts "$adopter_work" > artifacts/adopter-prepare.log 2>&1 &
+adopter_prepare=$!
 step "OpenStack test bed" ./scripts/openstack-testbed.sh
+# `yarn pack` rewrites each package.json while it runs: the tests start once
+# the packing is over (or the preparation ended without it).
+while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
 step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
-  step "adopter test" bash -o pipefail -c 'yarn test:adopter | tee artifacts/adopter-results.txt'
+  wait "$adopter_prepare" || true
+  step "adopter test" env CANOPY_ADOPTER_PREPARED="$adopter_work" bash -o pipefail -c 'yarn test:adopter | tee artifacts/adopter-results.txt'
 else
+  kill "$adopter_prepare" 2>/dev/null || true
   failed_steps+=("browser smoke test" "adopter test")
 fi
 
