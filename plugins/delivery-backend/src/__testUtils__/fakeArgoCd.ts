@@ -2,7 +2,8 @@
  * Stands in for an Argo CD API server (argocd-server's REST gateway) on
  * 127.0.0.1, for the calls Canopy's delivery plugin makes: GET
  * /api/v1/applications/{name} (one Application, argoproj.io/v1alpha1, with
- * status.sync, status.health, status.operationState and status.conditions)
+ * status.sync (status, revision), status.health, status.reconciledAt,
+ * status.operationState and status.conditions)
  * and GET /api/v1/applications (an ApplicationList), with bearer-token
  * authentication. Errors are the gRPC-gateway bodies Argo CD answers
  * (`{ error, code, message }`: code 16 unauthenticated, 5 not found). No
@@ -27,6 +28,8 @@ export interface FakeApplicationState {
   operationPhase?: 'Running' | 'Succeeded' | 'Failed' | 'Error';
   operationMessage?: string;
   revision?: string;
+  /** When Argo CD compared the application; by default, when it was set. */
+  reconciledAt?: string;
 }
 
 export class FakeArgoCd {
@@ -44,10 +47,20 @@ export class FakeArgoCd {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Creates or moves an application; `undefined` deletes it. */
+  /**
+   * Creates or moves an application, as a reconciliation by Argo CD would
+   * (at this time, in whole seconds as Argo CD writes it, unless
+   * `reconciledAt` is given); `undefined` deletes it.
+   */
   setApplication(name: string, state: FakeApplicationState | undefined) {
-    if (state) this.apps.set(name, state);
-    else this.apps.delete(name);
+    if (state) {
+      this.apps.set(name, {
+        ...state,
+        reconciledAt:
+          state.reconciledAt ??
+          new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      });
+    } else this.apps.delete(name);
   }
 
   private application(name: string, s: FakeApplicationState) {
@@ -61,6 +74,7 @@ export class FakeArgoCd {
       },
       status: {
         sync: { status: s.sync, revision: s.revision ?? '' },
+        reconciledAt: s.reconciledAt,
         health: {
           status: s.health,
           ...(s.healthMessage ? { message: s.healthMessage } : {}),

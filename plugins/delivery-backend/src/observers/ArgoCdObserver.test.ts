@@ -78,6 +78,53 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     );
   });
 
+  it('waits for a status Argo CD compared after the merge: the merge commit, or a later look at the branch', async () => {
+    const merged = aRequest(
+      { argoCdApplications: [{ name: 'blog' }] },
+      {
+        facts: {
+          mergeCommitSha: 'c0ffee1234567890',
+          mergedAt: '2026-11-30T10:00:00.400Z',
+        },
+      },
+    );
+    // Already Synced and Healthy, or already Degraded, before the merge.
+    argo.setApplication('blog', {
+      sync: 'Synced',
+      health: 'Healthy',
+      revision: 'bada551234567890',
+      reconciledAt: '2026-11-30T09:59:59Z',
+    });
+    expect(await observer.observe(merged)).toMatchObject({
+      state: 'pending',
+      message:
+        'blog: Synced, Healthy at revision bada551, compared before the merge; waiting for Argo CD to compare c0ffee1',
+    });
+    argo.setApplication('blog', {
+      sync: 'Synced',
+      health: 'Degraded',
+      revision: 'bada551234567890',
+      reconciledAt: '2026-11-30T09:59:59Z',
+    });
+    expect((await observer.observe(merged)).state).toBe('pending');
+    // Compared with the merge commit.
+    argo.setApplication('blog', {
+      sync: 'Synced',
+      health: 'Healthy',
+      revision: 'c0ffee1234567890',
+      reconciledAt: '2026-11-30T09:59:59Z',
+    });
+    expect((await observer.observe(merged)).state).toBe('succeeded');
+    // Compared in the second of the merge, at a later head of the branch.
+    argo.setApplication('blog', {
+      sync: 'Synced',
+      health: 'Healthy',
+      revision: 'later00234567890',
+      reconciledAt: '2026-11-30T10:00:00Z',
+    });
+    expect((await observer.observe(merged)).state).toBe('succeeded');
+  });
+
   it('cannot ask with a wrong token or an unknown instance: it throws (the stage becomes unknown)', async () => {
     const wrong = new ArgoCdObserver([
       { name: 'lab', url: argo.url, token: 'nope', uiUrl: argo.url },

@@ -4,12 +4,15 @@ import {
   type Observation,
   type StageObserver,
 } from '../stages/Observer';
-import type { StoredRequest } from '../store/types';
+import type { DeliveryFacts, StoredRequest } from '../store/types';
 
 /** The parts of an Argo CD Application (argoproj.io/v1alpha1) this stage reads. */
 interface Application {
   status?: {
-    sync?: { status?: string };
+    /** The revision(s) Argo CD compared the live state with (`revisions` for multi-source apps). */
+    sync?: { status?: string; revision?: string; revisions?: string[] };
+    /** When Argo CD last compared the application (RFC 3339, seconds). */
+    reconciledAt?: string;
     health?: { status?: string; message?: string };
     operationState?: { phase?: string; message?: string };
     conditions?: Array<{ type?: string; message?: string }>;
@@ -23,9 +26,49 @@ type AppState = {
   link: { title: string; url: string };
 };
 
-function judge(name: string, app: Application): Omit<AppState, 'link'> {
+const seconds = (time: string | undefined) =>
+  Math.floor(Date.parse(time ?? '') / 1000);
+
+/**
+ * Whether the application's status speaks of the merged change: Argo CD
+ * compared it with the merge commit, or compared it (with the branch's head)
+ * at or after the time of the merge. A status from before the merge (an
+ * application that was already Synced and Healthy, or already failing) says
+ * nothing about this request. Without a merge to compare with, any status does.
+ */
+function afterMerge(app: Application, facts: DeliveryFacts): boolean {
+  if (!facts.mergeCommitSha && !facts.mergedAt) return true;
+  const revisions = [
+    app.status?.sync?.revision,
+    ...(app.status?.sync?.revisions ?? []),
+  ];
+  if (facts.mergeCommitSha && revisions.includes(facts.mergeCommitSha)) {
+    return true;
+  }
+  // Argo CD writes whole seconds; the merge time is compared at that precision.
+  return seconds(app.status?.reconciledAt) >= seconds(facts.mergedAt);
+}
+
+const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'unknown');
+
+function judge(
+  name: string,
+  app: Application,
+  facts: DeliveryFacts,
+): Omit<AppState, 'link'> {
   const sync = app.status?.sync?.status ?? 'Unknown';
   const health = app.status?.health?.status ?? 'Unknown';
+  if (!afterMerge(app, facts)) {
+    return {
+      name,
+      state: 'pending',
+      text: `${name}: ${sync}, ${health} at revision ${short(
+        app.status?.sync?.revision,
+      )}, compared before the merge; waiting for Argo CD to compare ${
+        facts.mergeCommitSha ? short(facts.mergeCommitSha) : 'the merge'
+      }`,
+    };
+  }
   const operation = app.status?.operationState;
   const error = app.status?.conditions?.find(c => /Error$/.test(c.type ?? ''));
   if (operation && ['Failed', 'Error'].includes(operation.phase ?? '')) {
@@ -62,7 +105,9 @@ function judge(name: string, app: Application): Omit<AppState, 'link'> {
  * The `argocd` stage: each expected Application synced and healthy, through
  * Argo CD's REST API (`GET /api/v1/applications/{name}`) with a configured
  * API token. Missing applications are still to come (the app-of-apps creates
- * them after its own sync); a failed sync or a Degraded app fails the stage.
+ * them after its own sync), and so is the status of an application Argo CD
+ * has not compared since the merge; a failed sync or a Degraded app fails the
+ * stage.
  */
 export class ArgoCdObserver implements StageObserver {
   readonly stage = 'argocd' as const;
@@ -89,6 +134,7 @@ export class ArgoCdObserver implements StageObserver {
   private async one(
     instanceName: string | undefined,
     name: string,
+    facts: DeliveryFacts,
   ): Promise<AppState> {
     const instance = this.instance(instanceName);
     const link = {
@@ -120,13 +166,16 @@ export class ArgoCdObserver implements StageObserver {
         `Argo CD ${instance.name} answered HTTP ${response.status} for application ${name}`,
       );
     }
-    return { ...judge(name, (await response.json()) as Application), link };
+    return {
+      ...judge(name, (await response.json()) as Application, facts),
+      link,
+    };
   }
 
   async observe(request: StoredRequest): Promise<Observation> {
     const apps = request.expected.argoCdApplications ?? [];
     const states = await Promise.all(
-      apps.map(a => this.one(a.instance, a.name)),
+      apps.map(a => this.one(a.instance, a.name, request.facts)),
     );
     const links = states.map(s => s.link);
     const failed = states.filter(s => s.state === 'failed');
