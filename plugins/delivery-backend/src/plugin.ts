@@ -3,9 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   OpenStackService,
+  OwnershipResolver,
   readPluginOptions,
 } from '@canopy-idp/plugin-openstack-node';
 import { Advancer } from './advancer/Advancer';
@@ -42,6 +44,8 @@ export const deliveryPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         notifications: notificationService,
       },
       async init(deps) {
@@ -61,7 +65,10 @@ export const deliveryPlugin = createBackendPlugin({
             new PipelineObserver(scm),
             new ArgoCdObserver(options.argocd),
             new KroObserver(clusters),
-            new OpenStackObserver(openstack),
+            new OpenStackObserver(
+              openstack,
+              new OwnershipResolver({ catalog: deps.catalog, auth: deps.auth }),
+            ),
           ],
           notifier: new RequestNotifier(deps.notifications, deps.logger),
           logger: deps.logger,

@@ -9,10 +9,10 @@ import { registerListEntityResourcesAction } from './actions/listEntityResources
 import {
   readPluginOptions,
   OpenStackService,
+  OwnershipResolver,
   projectLabel,
 } from '@canopy-idp/plugin-openstack-node';
 import { createRouter } from './router/createRouter';
-import { OwnershipResolver } from './tenancy/Ownership';
 import { TenancyGuard } from './tenancy/TenancyGuard';
 
 /**

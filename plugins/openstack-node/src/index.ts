@@ -29,4 +29,5 @@ export {
   type OpenStackServiceHooks,
 } from './service/OpenStackService';
 export type { CredentialSource } from './tenancy/CredentialSource';
-export { matchesRef, ProjectMap } from './tenancy/ProjectMap';
+export { OwnershipResolver } from './tenancy/OwnershipResolver';
+export { matchesRef, ownsProject, ProjectMap } from './tenancy/ProjectMap';

@@ -2,7 +2,11 @@ import type {
   OpenStackEntityResources,
   OpenStackResources,
 } from '@canopy-idp/plugin-openstack-common';
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  OwnershipResolver,
   ProjectMap,
   type OpenStackService,
 } from '@canopy-idp/plugin-openstack-node';
@@ -64,10 +68,37 @@ const request = (project = 'demo') =>
     },
   });
 
+/** Ownership as the plugin resolves it, from a catalog holding `entities`. */
+const ownership = (entities: Entity[] = []) =>
+  new OwnershipResolver({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth(),
+  });
+
+const user = (name: string, memberOf: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: {},
+  relations: memberOf.map(targetRef => ({ type: 'memberOf', targetRef })),
+});
+
+const group = (name: string, childOf: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: childOf.map(targetRef => ({ type: 'childOf', targetRef })),
+});
+
+/** The guest is not in this catalog: the refs it signed in with count (team A). */
+const observer = (svc: OpenStackService, entities?: Entity[]) =>
+  new OpenStackObserver(svc, ownership(entities));
+
 describe('OpenStackObserver', () => {
   it('reads only the entity’s tag in the expected project and region', async () => {
     const { svc, listResources } = service({});
-    const seen = await new OpenStackObserver(svc).observe(request());
+    const seen = await observer(svc).observe(request());
     expect(seen).toEqual({
       state: 'pending',
       message:
@@ -88,17 +119,38 @@ describe('OpenStackObserver', () => {
 
   it('denies a project the requester’s teams do not own, naming the rule, before reading anything', async () => {
     const { svc, listResources } = service({});
-    const seen = await new OpenStackObserver(svc).observe(request('team-b'));
+    const seen = await observer(svc).observe(request('team-b'));
     expect(seen.state).toBe('failed');
     expect(seen.message).toMatch(
       /^Denied: user:default\/guest does not own project 'team-b' \(rule: the OpenStack stage reads a project only when/,
     );
     expect(listResources).not.toHaveBeenCalled();
-    const unmapped = await new OpenStackObserver(svc).observe(
-      request('secret'),
-    );
+    const unmapped = await observer(svc).observe(request('secret'));
     expect(unmapped.message).toMatch(
       /project 'secret' is not mapped in cloud 'lab'/,
+    );
+  });
+
+  it('asks the catalog which teams the requester is in at the time of the check, with the groups above them', async () => {
+    const { svc, listResources } = service({});
+    // The guest moved from team A to team B after the request was recorded.
+    const moved = [user('guest', ['group:default/team-b'])];
+    const denied = await observer(svc, moved).observe(request('demo'));
+    expect(denied.state).toBe('failed');
+    expect(denied.message).toMatch(
+      /^Denied: user:default\/guest does not own project 'demo'/,
+    );
+    expect(listResources).not.toHaveBeenCalled();
+    expect((await observer(svc, moved).observe(request('team-b'))).state).toBe(
+      'pending',
+    );
+    // In a squad whose parent group (childOf) owns the project.
+    const squad = [
+      user('guest', ['group:default/web-squad']),
+      group('web-squad', ['group:default/team-a']),
+    ];
+    expect((await observer(svc, squad).observe(request('demo'))).state).toBe(
+      'pending',
     );
   });
 
@@ -106,9 +158,7 @@ describe('OpenStackObserver', () => {
     const building = service({
       servers: [server('web-1', 'ACTIVE'), server('web-2', 'BUILD')],
     }).svc;
-    expect(
-      await new OpenStackObserver(building).observe(request()),
-    ).toMatchObject({
+    expect(await observer(building).observe(request())).toMatchObject({
       state: 'running',
       message: '1 of 2 ready; server web-2 BUILD',
     });
@@ -116,7 +166,7 @@ describe('OpenStackObserver', () => {
       servers: [server('web-1', 'ACTIVE')],
       volumes: [{ id: 'v1', name: 'data', status: 'in-use' } as any],
     }).svc;
-    const seen = await new OpenStackObserver(ready).observe(request());
+    const seen = await observer(ready).observe(request());
     expect(seen.state).toBe('succeeded');
     expect(seen.message).toBe(
       '2 resource(s) ready: server web-1 ACTIVE, volume data in-use',
@@ -126,9 +176,7 @@ describe('OpenStackObserver', () => {
       url: 'https://horizon.lab.example/dashboard/project/instances/id-web-1/',
     });
     const broken = service({ servers: [server('web-1', 'ERROR')] }).svc;
-    expect(
-      await new OpenStackObserver(broken).observe(request()),
-    ).toMatchObject({
+    expect(await observer(broken).observe(request())).toMatchObject({
       state: 'failed',
       message: 'server web-1 is ERROR',
     });
@@ -145,7 +193,7 @@ describe('OpenStackObserver', () => {
         durationMs: 5000,
       },
     ]);
-    await expect(new OpenStackObserver(svc).observe(request())).rejects.toThrow(
+    await expect(observer(svc).observe(request())).rejects.toThrow(
       'OpenStack compute in RegionOne: timeout',
     );
   });

@@ -3,7 +3,11 @@ import {
   entityTag,
   type OpenStackResources,
 } from '@canopy-idp/plugin-openstack-common';
-import type { OpenStackService } from '@canopy-idp/plugin-openstack-node';
+import {
+  ownsProject,
+  type OpenStackService,
+  type OwnershipResolver,
+} from '@canopy-idp/plugin-openstack-node';
 import {
   ObservationError,
   type Observation,
@@ -13,7 +17,7 @@ import type { StoredRequest } from '../store/types';
 
 /** Denied, with the rule named: the stage fails with this message. */
 export const TENANCY_RULE =
-  "rule: the OpenStack stage reads a project only when the requester, or one of the requester's groups, is among the project's owners (openstack.clouds[].projects[].owners)";
+  "rule: the OpenStack stage reads a project only when the requester, or one of the requester's groups now (or a group above it, childOf), is among the project's owners (openstack.clouds[].projects[].owners)";
 
 type Verdict = 'ok' | 'failed' | 'waiting';
 type Seen = { label: string; verdict: Verdict; status: string; link?: string };
@@ -99,12 +103,17 @@ export function judgeResources(
  * The `openstack` stage: the resources tagged with the entity's
  * `canopy.entity=` tag exist in the expected project and are ACTIVE or
  * available. Read through Canopy's OpenStack readers, for the requester:
- * only a project the requester's teams own is read (deny by default).
+ * only a project the requester's teams own at the time of the check is read
+ * (deny by default), with the same ownership rules as the OpenStack plugin
+ * (the catalog's memberOf and childOf; see OwnershipResolver.ofUserRef).
  */
 export class OpenStackObserver implements StageObserver {
   readonly stage = 'openstack' as const;
 
-  constructor(private readonly service: OpenStackService) {}
+  constructor(
+    private readonly service: OpenStackService,
+    private readonly ownership: Pick<OwnershipResolver, 'ofUserRef'>,
+  ) {}
 
   async observe(request: StoredRequest): Promise<Observation> {
     const expected = request.expected.openstack!;
@@ -115,14 +124,18 @@ export class OpenStackObserver implements StageObserver {
       return { state: 'failed', message: (error as Error).message };
     }
     const project = this.service.projects.find(cloud, expected.project);
-    const mine = new Set([request.requester, ...request.requesterOwnership]);
     if (!project) {
       return {
         state: 'failed',
         message: `Denied: project '${expected.project}' is not mapped in cloud '${expected.cloud}' (rule: Canopy reads only the projects listed under openstack.clouds[${expected.cloud}].projects)`,
       };
     }
-    if (!project.open && !project.owners.some(o => mine.has(o))) {
+    // A catalog that cannot be asked leaves the stage unknown (logged).
+    const mine = await this.ownership.ofUserRef(
+      request.requester,
+      request.requesterOwnership,
+    );
+    if (!ownsProject(project, mine)) {
       return {
         state: 'failed',
         message: `Denied: ${request.requester} does not own project '${expected.project}' (${TENANCY_RULE})`,

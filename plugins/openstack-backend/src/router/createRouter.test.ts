@@ -18,8 +18,8 @@ import { FakeOpenStack } from '@canopy-idp/plugin-openstack-node/testUtils';
 import {
   readPluginOptions,
   OpenStackService,
+  OwnershipResolver,
 } from '@canopy-idp/plugin-openstack-node';
-import { OwnershipResolver } from '../tenancy/Ownership';
 import { TenancyGuard } from '../tenancy/TenancyGuard';
 import { createRouter } from './createRouter';
 

@@ -14,11 +14,12 @@ import {
 import {
   type CloudConfig,
   type MappedProject,
+  type OwnershipResolver,
+  ownsProject as owns,
   projectLabel,
   type Target,
   type ProjectMap,
 } from '@canopy-idp/plugin-openstack-node';
-import type { OwnershipResolver } from './Ownership';
 
 const RULES = {
   mapped: (cloud: string) =>
@@ -64,9 +65,6 @@ function tagPattern(pattern: string): RegExp {
     .join('.*');
   return new RegExp(`^${source}$`);
 }
-
-const owns = (project: MappedProject, refs: Set<string>) =>
-  project.open || project.owners.some(o => refs.has(o));
 
 /**
  * Decides, before anything is asked of OpenStack, which project a request may

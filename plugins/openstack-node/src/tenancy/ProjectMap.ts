@@ -11,6 +11,20 @@ export function matchesRef(project: MappedProject, ref: string): boolean {
 }
 
 /**
+ * Whether someone with these ownership refs (lower-cased, as
+ * as OwnershipResolver gives them) owns the project: an open project
+ * (`owners: ['*']`) is everyone's.
+ *
+ * @public
+ */
+export function ownsProject(
+  project: MappedProject,
+  refs: Set<string>,
+): boolean {
+  return project.open || project.owners.some(o => refs.has(o));
+}
+
+/**
  * The configured clouds and, per cloud, the projects Canopy may read. What
  * is not here does not exist for Canopy: nothing else is ever asked of
  * Keystone.

@@ -3,7 +3,10 @@ import type {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { RELATION_CHILD_OF } from '@backstage/catalog-model';
+import {
+  RELATION_CHILD_OF,
+  RELATION_MEMBER_OF,
+} from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 const MAX_DEPTH = 10;
@@ -13,6 +16,8 @@ const MAX_DEPTH = 10;
  * user's ownership refs from the user-info service) and every group above
  * those groups through the catalog's childOf relations. Parents are read
  * with the plugin's own credentials and kept for `ttlMs`.
+ *
+ * @public
  */
 export class OwnershipResolver {
   private readonly parents = new Map<
@@ -24,7 +29,8 @@ export class OwnershipResolver {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      userInfo: UserInfoService;
+      /** Needed by {@link OwnershipResolver.ofUser} only. */
+      userInfo?: UserInfoService;
       ttlMs?: number;
       now?: () => number;
     },
@@ -32,8 +38,37 @@ export class OwnershipResolver {
 
   /** The user's ownership refs, with their groups' ancestors. */
   async ofUser(credentials: BackstageCredentials): Promise<Set<string>> {
+    if (!this.deps.userInfo) {
+      throw new Error('OwnershipResolver.ofUser needs the userInfo service');
+    }
     const info = await this.deps.userInfo.getUserInfo(credentials);
     return this.expand(info.ownershipEntityRefs);
+  }
+
+  /**
+   * What a user counts as now, for work done on their behalf without their
+   * credentials (a background check of something they asked for): the user
+   * entity and its current memberOf groups in the catalog, or, when the
+   * catalog has no such user (a guest, a user a sign-in resolver made without
+   * the catalog), `signInRefs`, the ownership refs they signed in with. Either
+   * way with their groups' ancestors. Not cached: a team change counts at once.
+   */
+  async ofUserRef(userRef: string, signInRefs: string[]): Promise<Set<string>> {
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: [userRef], fields: ['kind', 'relations'] },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    const user = items[0];
+    return this.expand(
+      user
+        ? [
+            userRef,
+            ...(user.relations ?? [])
+              .filter(r => r.type === RELATION_MEMBER_OF)
+              .map(r => r.targetRef),
+          ]
+        : [userRef, ...signInRefs],
+    );
   }
 
   /** Refs with the ancestors of every group among them, lower-cased. */
