@@ -57,6 +57,10 @@ export const deliveryPlugin = createBackendPlugin({
           cache: deps.cache,
           logger: deps.logger,
         });
+        const ownership = new OwnershipResolver({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
         const clusters = readKubernetesClusters(deps.config);
         const advancer = new Advancer({
           store,
@@ -65,10 +69,7 @@ export const deliveryPlugin = createBackendPlugin({
             new PipelineObserver(scm),
             new ArgoCdObserver(options.argocd),
             new KroObserver(clusters),
-            new OpenStackObserver(
-              openstack,
-              new OwnershipResolver({ catalog: deps.catalog, auth: deps.auth }),
-            ),
+            new OpenStackObserver(openstack, ownership),
           ],
           notifier: new RequestNotifier(deps.notifications, deps.logger),
           logger: deps.logger,
@@ -101,6 +102,7 @@ export const deliveryPlugin = createBackendPlugin({
             integrations,
             expectations: new ExpectationsCheck({
               projects: openstack.projects,
+              ownership,
             }),
           }),
         );

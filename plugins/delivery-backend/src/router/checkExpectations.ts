@@ -1,7 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { DeliveryExpectations } from '@canopy-idp/plugin-delivery-common';
-import type { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import {
+  ownsProject,
+  type OwnershipResolver,
+  type ProjectMap,
+} from '@canopy-idp/plugin-openstack-node';
 import { TENANCY_RULE } from '../observers/OpenStackObserver';
 
 /** The user a request is recorded for. */
@@ -14,7 +18,8 @@ export interface Requester {
  * Refuses, when a request is recorded, what the requester may not have read
  * for them with the portal's credentials: an object that is not a KRO
  * instance, an OpenStack project that is not mapped or that the requester's
- * teams do not own. Each error names the field and the rule. An Argo CD
+ * teams (and the groups above them, childOf) do not own, counted as the
+ * OpenStack plugin counts them. Each error names the field and the rule. An Argo CD
  * instance or cluster the portal does not have is accepted: its stage stays
  * unknown and says what to configure, and the task that opened the pull
  * request does not fail for it.
@@ -23,10 +28,11 @@ export class ExpectationsCheck {
   constructor(
     private readonly deps: {
       projects: ProjectMap;
+      ownership: Pick<OwnershipResolver, 'expand'>;
     },
   ) {}
 
-  check(expected: DeliveryExpectations, requester: Requester) {
+  async check(expected: DeliveryExpectations, requester: Requester) {
     const { projects } = this.deps;
     const names = (items: Array<{ name: string }>) =>
       items.map(i => i.name).join(', ') || 'none';
@@ -57,11 +63,11 @@ export class ExpectationsCheck {
           `expected.openstack.project: '${openstack.project}' is not mapped in cloud '${openstack.cloud}' (rule: Canopy reads only the projects listed under openstack.clouds[${openstack.cloud}].projects)`,
         );
       }
-      const mine = new Set([
+      const mine = await this.deps.ownership.expand([
         requester.userEntityRef,
         ...requester.ownershipEntityRefs,
       ]);
-      if (!project.open && !project.owners.some(o => mine.has(o))) {
+      if (!ownsProject(project, mine)) {
         throw new NotAllowedError(
           `expected.openstack.project: ${requester.userEntityRef} does not own project '${openstack.project}' (${TENANCY_RULE})`,
         );

@@ -84,7 +84,7 @@ export async function createRouter(
     const body = req.body as CreateDeliveryRequest;
     const now = new Date().toISOString();
     const expected = body.expected ?? {};
-    expectations.check(expected, user);
+    await expectations.check(expected, user);
     if (expected.openstack) {
       expected.openstack.entityRef = entityRefOf(
         'expected.openstack.entityRef',
