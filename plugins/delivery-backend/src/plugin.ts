@@ -83,6 +83,7 @@ export const deliveryPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await advancer.advanceDue();
+            await advancer.tellUntold();
           },
         });
 

@@ -66,11 +66,13 @@ describe('Advancer', () => {
     expect(await store.due('2026-12-01T00:00:00.000Z')).toEqual([]);
   });
 
-  it('a notifications backend that fails does not fail the advance', async () => {
+  it('a notifications backend that fails does not fail the advance; what was not told is told on a later beat, once', async () => {
     const knex = await databases.init('SQLITE_3');
     const logger = mockServices.logger.mock();
     const store = await RequestStore.create({ getClient: async () => knex });
     await store.insert(aRequest({}, { id: 'x', taskId: 'tx' }));
+    let down = true;
+    const sent: Array<{ title: string; scope?: string }> = [];
     const advancer = new Advancer({
       store,
       observers: [
@@ -84,8 +86,9 @@ describe('Advancer', () => {
       ],
       notifier: new RequestNotifier(
         {
-          send: async () => {
-            throw new Error('notifications is down');
+          send: async n => {
+            if (down) throw new Error('notifications is down');
+            sent.push({ title: n.payload.title, scope: n.payload.scope });
           },
         },
         logger,
@@ -95,11 +98,100 @@ describe('Advancer', () => {
       now,
     });
     expect(await advancer.advanceDue()).toBe(1);
-    expect((await store.get('x'))!.state).toBe('failed');
+    const failed = (await store.get('x'))!;
+    expect(failed.state).toBe('failed');
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
         'Could not notify user:default/guest of request x (Failed at pull request',
       ),
+    );
+    // The change stays in the request's outbox, not in the API's view.
+    expect(failed.untold).toEqual([
+      {
+        kind: 'failed',
+        stage: 'pull-request',
+        message: 'Closed without merging',
+      },
+    ]);
+    await advancer.tellUntold();
+    expect(sent).toEqual([]);
+
+    down = false;
+    await advancer.tellUntold();
+    await advancer.tellUntold();
+    expect(sent).toEqual([
+      {
+        title: 'Failed at pull request: Add OpenStack servers web',
+        scope: 'canopy-delivery:x:failed:pull-request',
+      },
+    ]);
+    expect((await store.get('x'))!.untold).toBeUndefined();
+  });
+
+  it('a replica that stops between writing a change and telling it loses nothing', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await RequestStore.create({ getClient: async () => knex });
+    // What that replica wrote: merged, in the outbox, never told.
+    await store.insert(
+      aRequest({}, { id: 'y', taskId: 'ty', title: 'stopped' }),
+    );
+    const written = (await store.get('y'))!;
+    expect(
+      await store.update({
+        ...written,
+        version: written.version + 1,
+        state: 'ready',
+        untold: [{ kind: 'ready' }],
+      }),
+    ).toBe(true);
+    const sent: string[] = [];
+    const other = new Advancer({
+      store,
+      observers: [],
+      notifier: new RequestNotifier(
+        { send: async n => void sent.push(n.payload.title) },
+        mockServices.logger.mock(),
+      ),
+      logger: mockServices.logger.mock(),
+      backoff: { initialMs: 1000, maxMs: 2000 },
+      now,
+    });
+    await other.tellUntold();
+    expect(sent).toEqual(['Ready: stopped']);
+    expect(await store.withUntold()).toEqual([]);
+  });
+
+  it('drops, with a warning, what could not be told for a day', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await RequestStore.create({ getClient: async () => knex });
+    await store.insert(aRequest({}, { id: 'z', taskId: 'tz' }));
+    const written = (await store.get('z'))!;
+    await store.update({
+      ...written,
+      version: written.version + 1,
+      untold: [{ kind: 'ready' }],
+    });
+    const logger = mockServices.logger.mock();
+    const send = jest.fn(async () => {
+      throw new Error('no notifications backend');
+    });
+    const advancer = (at: string) =>
+      new Advancer({
+        store,
+        observers: [],
+        notifier: new RequestNotifier({ send }, logger),
+        logger,
+        backoff: { initialMs: 1000, maxMs: 2000 },
+        now: () => new Date(at),
+      });
+    await advancer('2026-12-01T09:59:59.000Z').tellUntold();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(await store.withUntold()).toHaveLength(1);
+    await advancer('2026-12-01T10:00:01.000Z').tellUntold();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(await store.withUntold()).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Request z: 1 change(s) could not be told to user:default/guest for a day and are dropped',
     );
   });
 });

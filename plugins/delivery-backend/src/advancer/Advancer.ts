@@ -11,8 +11,12 @@ const PARALLEL = 4;
 /**
  * Advances open requests: the due ones on the scheduler's beat (one replica
  * at a time), the ones a webhook names at once. Each advance is written only
- * if no other replica wrote the request first, and only the writer notifies,
- * so every change is made and told once however many replicas run.
+ * if no other replica wrote the request first, so every change is made once
+ * however many replicas run. Its changes are written with it into the
+ * request's outbox (`untold`) and told by the writer, then cleared; what
+ * could not be told (a notifications backend down, a replica stopped in
+ * between) is told on a later beat. A change told twice updates the
+ * requester's one notification of it (see notificationFor).
  */
 export class Advancer {
   private readonly observers: Map<DeliveryStageName, StageObserver>;
@@ -42,6 +46,39 @@ export class Advancer {
     return this.advanceAll(due);
   }
 
+  /**
+   * Tells the changes earlier advances wrote but could not tell. Changes of
+   * a request last written more than a day ago are dropped, with a warning
+   * (a portal without a notifications backend would otherwise retry them for
+   * ever).
+   */
+  async tellUntold(): Promise<void> {
+    const { store, logger } = this.options;
+    const dayAgo = this.now().getTime() - 86_400_000;
+    for (const request of await store.withUntold()) {
+      if (Date.parse(request.updatedAt) < dayAgo) {
+        logger.warn(
+          `Request ${request.id}: ${
+            request.untold!.length
+          } change(s) could not be told to ${
+            request.requester
+          } for a day and are dropped`,
+        );
+        await store.markTold(request.id, request.version);
+      } else {
+        await this.tell(request);
+      }
+    }
+  }
+
+  /** Tells a written request's untold changes; clears them once all were sent. */
+  private async tell(request: StoredRequest) {
+    if (!request.untold?.length) return;
+    if (await this.options.notifier.tell(request, request.untold)) {
+      await this.options.store.markTold(request.id, request.version);
+    }
+  }
+
   /** Advances these requests now (webhooks). */
   async advanceAll(requests: StoredRequest[]): Promise<number> {
     let written = 0;
@@ -59,21 +96,21 @@ export class Advancer {
     request: StoredRequest,
     retry = true,
   ): Promise<boolean> {
-    const { store, notifier, logger, backoff } = this.options;
+    const { store, logger, backoff } = this.options;
     try {
-      const { next, events } = await advance(
-        request,
-        this.observers,
-        this.now(),
-        {
-          backoff,
-          maxIdleMs: this.options.maxIdleMs ?? 30 * 86_400_000,
-          onError: (stage, error) =>
-            logger.warn(
-              `Request ${request.id}: the ${stage} stage could not be observed: ${error}`,
-            ),
-        },
-      );
+      const advanced = await advance(request, this.observers, this.now(), {
+        backoff,
+        maxIdleMs: this.options.maxIdleMs ?? 30 * 86_400_000,
+        onError: (stage, error) =>
+          logger.warn(
+            `Request ${request.id}: the ${stage} stage could not be observed: ${error}`,
+          ),
+      });
+      const untold = [...(request.untold ?? []), ...advanced.events];
+      const next = {
+        ...advanced.next,
+        untold: untold.length ? untold : undefined,
+      };
       if (!(await store.update(next))) {
         // Another replica wrote it first. Look once more from what it wrote,
         // so a webhook's fresher news is not lost to an older read.
@@ -84,14 +121,14 @@ export class Advancer {
         );
         return false;
       }
-      if (next.state !== request.state || events.length) {
+      if (next.state !== request.state || advanced.events.length) {
         logger.info(
           `Request ${request.id} (${request.title}): ${next.state}, stage ${
             next.currentStage ?? 'none'
           }`,
         );
       }
-      await notifier.tell(next, events);
+      await this.tell(next);
       return true;
     } catch (error) {
       logger.error(

@@ -3,14 +3,9 @@ import type {
   DeliveryStageName,
 } from '@canopy-idp/plugin-delivery-common';
 import { ObservationError, type StageObserver } from '../stages/Observer';
-import type { StoredRequest } from '../store/types';
+import type { DeliveryEvent, StoredRequest } from '../store/types';
 
-/** A change worth telling the requester about. */
-export interface DeliveryEvent {
-  kind: 'stage-succeeded' | 'ready' | 'failed';
-  stage?: DeliveryStageName;
-  message?: string;
-}
+export type { DeliveryEvent } from '../store/types';
 
 export interface Advanced {
   next: StoredRequest;

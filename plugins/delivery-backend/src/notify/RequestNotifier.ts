@@ -23,10 +23,13 @@ export function notificationFor(
   event: DeliveryEvent,
 ): Payload | undefined {
   const link = `/delivery?request=${encodeURIComponent(request.id)}`;
-  // No `scope`: a scope would fold a repeated notification into the first,
-  // and hide a change told twice; the advancer's optimistic update already
-  // makes every change told once.
-  const base = { link, topic: 'canopy-delivery' };
+  // One scope per change: a change told again (the outbox retries until the
+  // notifications backend took it) updates the requester's one notification
+  // of it instead of adding a second. Distinct changes have distinct scopes.
+  const scope = `canopy-delivery:${request.id}:${event.kind}:${
+    event.stage ?? ''
+  }`;
+  const base = { link, topic: 'canopy-delivery', scope };
   const pr = `Pull request: ${request.pullRequest.url}`;
   if (event.kind === 'stage-succeeded' && event.stage === 'pull-request') {
     return {
@@ -70,7 +73,8 @@ export function notificationFor(
  * Tells the requester, through Backstage notifications (and signals, when
  * the notifications backend has them), that their request was merged,
  * applied, is ready, or failed. A notifications backend that cannot be
- * reached is logged, never fails the request.
+ * reached is logged, never fails the request: `tell` answers false, and the
+ * changes stay in the request's outbox to be told again.
  */
 export class RequestNotifier {
   constructor(
@@ -78,7 +82,12 @@ export class RequestNotifier {
     private readonly logger: LoggerService,
   ) {}
 
-  async tell(request: StoredRequest, events: DeliveryEvent[]) {
+  /** Sends each event's notification; true when every one was sent. */
+  async tell(
+    request: StoredRequest,
+    events: DeliveryEvent[],
+  ): Promise<boolean> {
+    let all = true;
     for (const event of events) {
       const payload = notificationFor(request, event);
       if (!payload) continue;
@@ -88,6 +97,7 @@ export class RequestNotifier {
           payload,
         });
       } catch (error) {
+        all = false;
         this.logger.warn(
           `Could not notify ${request.requester} of request ${request.id} (${
             payload.title
@@ -95,5 +105,6 @@ export class RequestNotifier {
         );
       }
     }
+    return all;
   }
 }

@@ -30,6 +30,7 @@ type Row = {
   version: number;
   attempts: number;
   next_check_at: string | null;
+  untold: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -65,6 +66,7 @@ function toRow(r: StoredRequest): Row {
     version: r.version,
     attempts: r.attempts,
     next_check_at: r.nextCheckAt ?? null,
+    untold: r.untold?.length ? JSON.stringify(r.untold) : null,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
@@ -89,6 +91,7 @@ function fromRow(row: Row): StoredRequest {
     version: Number(row.version),
     attempts: Number(row.attempts),
     ...(row.next_check_at ? { nextCheckAt: row.next_check_at } : {}),
+    ...(row.untold ? { untold: JSON.parse(row.untold) } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -173,6 +176,24 @@ export class RequestStore {
       .orderBy('created_at', 'asc')
       .limit(limit);
     return rows.map(fromRow);
+  }
+
+  /** Requests with changes written but not told yet, the oldest first. */
+  async withUntold(limit = 100): Promise<StoredRequest[]> {
+    const rows = await this.db<Row>(TABLE)
+      .whereNotNull('untold')
+      .orderBy('updated_at', 'asc')
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Clears the untold changes of the request at `version`. Does nothing when
+   * another replica wrote the request since: that write carried them on, and
+   * whoever wrote it tells them.
+   */
+  async markTold(id: string, version: number): Promise<void> {
+    await this.db(TABLE).where({ id, version }).update({ untold: null });
   }
 
   /**

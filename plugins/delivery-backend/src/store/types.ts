@@ -1,4 +1,14 @@
-import type { DeliveryRequest } from '@canopy-idp/plugin-delivery-common';
+import type {
+  DeliveryRequest,
+  DeliveryStageName,
+} from '@canopy-idp/plugin-delivery-common';
+
+/** A change worth telling the requester about. */
+export interface DeliveryEvent {
+  kind: 'stage-succeeded' | 'ready' | 'failed';
+  stage?: DeliveryStageName;
+  message?: string;
+}
 
 /**
  * What stages learn and later stages use: the pull request's merge commit,
@@ -22,6 +32,8 @@ export interface StoredRequest extends DeliveryRequest {
   attempts: number;
   /** When the advancer next looks at it; absent once ready or failed. */
   nextCheckAt?: string;
+  /** Changes written but not told yet (the outbox); absent once told. */
+  untold?: DeliveryEvent[];
 }
 
 /** The API's view of a stored request. */
@@ -32,6 +44,7 @@ export function publicView(request: StoredRequest): DeliveryRequest {
     version: _v,
     attempts: _a,
     nextCheckAt: _n,
+    untold: _u,
     ...view
   } = request;
   return view;
