@@ -301,6 +301,31 @@ describe('deliveryPlugin', () => {
     expect(signed.body).toEqual({ matched: 0 });
   });
 
+  it('the Argo CD webhook advances the open requests that expect the application it names', async () => {
+    const server = await start({ argocd: { token: 'argo-hook' } });
+    const recorded = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        taskId: 'task-argo',
+        expected: { argoCdApplications: [{ name: 'blog-dev' }] },
+      });
+    expect(recorded.body.error?.message).toBeUndefined();
+    const hook = (app: string, token = 'argo-hook') =>
+      request(server)
+        .post('/api/delivery/webhooks/argocd')
+        .set('Content-Type', 'application/json')
+        .set('Authorization', `Bearer ${token}`)
+        .send(JSON.stringify({ app }));
+    expect((await hook('blog-dev')).body).toEqual({ matched: 1 });
+    // Only that name: not a prefix, not LIKE's wildcards, not another case.
+    for (const other of ['blog', 'blog%', 'blog_dev', 'BLOG-DEV']) {
+      expect((await hook(other)).body).toEqual({ matched: 0 });
+    }
+    expect((await hook('blog-dev', 'wrong')).status).toBe(401);
+  });
+
   it('answers /health without credentials', async () => {
     const server = await start();
     const res = await request(server).get('/api/delivery/health');

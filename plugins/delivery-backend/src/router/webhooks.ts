@@ -184,11 +184,7 @@ export function createWebhookRouter(options: {
     const app = String(
       payload?.app ?? payload?.application ?? payload?.metadata?.name ?? '',
     );
-    const requests = app
-      ? (await store.open()).filter(r =>
-          r.expected.argoCdApplications?.some(a => a.name === app),
-        )
-      : [];
+    const requests = app ? await store.openExpectingApplication(app) : [];
     accepted(res, `argocd ${app}`, requests);
   });
 

@@ -169,13 +169,27 @@ export class RequestStore {
     return rows.map(fromRow);
   }
 
-  /** Every open request (the Argo CD webhook matches by application). */
-  async open(limit = 1000): Promise<StoredRequest[]> {
+  /**
+   * The open requests that expect an Argo CD application of this name (the
+   * Argo CD webhook). The database narrows them by the application's name in
+   * the stored expectations (JSON); the exact match is made here.
+   */
+  async openExpectingApplication(
+    name: string,
+    limit = 200,
+  ): Promise<StoredRequest[]> {
+    const needle = `"name":${JSON.stringify(name)}`.replace(
+      /[\\%_]/g,
+      c => `\\${c}`,
+    );
     const rows = await this.db<Row>(TABLE)
       .where({ state: 'open' })
+      .andWhereRaw(`expected like ? escape '\\'`, [`%${needle}%`])
       .orderBy('created_at', 'asc')
       .limit(limit);
-    return rows.map(fromRow);
+    return rows
+      .map(fromRow)
+      .filter(r => r.expected.argoCdApplications?.some(a => a.name === name));
   }
 
   /** Requests with changes written but not told yet, the oldest first. */
