@@ -10,11 +10,15 @@ jest.setTimeout(60_000);
 // Just after the fixtures' requests were recorded.
 const now = () => new Date('2026-11-30T10:00:05.000Z');
 
-describe('Advancer', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+// PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL), as the e2e tests use it:
+// the optimistic updates are shown on both databases the plugin supports.
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
+  process.env.CANOPY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+describe.each(databases.eachSupportedId())('Advancer on %s', id => {
   it('writes and tells each change once when two replicas advance the same requests at once', async () => {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(id);
     const database = { getClient: async () => knex };
     const sent: string[] = [];
     const notifier = new RequestNotifier(
@@ -67,7 +71,7 @@ describe('Advancer', () => {
   });
 
   it('a notifications backend that fails does not fail the advance; what was not told is told on a later beat, once', async () => {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(id);
     const logger = mockServices.logger.mock();
     const store = await RequestStore.create({ getClient: async () => knex });
     await store.insert(aRequest({}, { id: 'x', taskId: 'tx' }));
@@ -129,7 +133,7 @@ describe('Advancer', () => {
   });
 
   it('a replica that stops between writing a change and telling it loses nothing', async () => {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(id);
     const store = await RequestStore.create({ getClient: async () => knex });
     // What that replica wrote: merged, in the outbox, never told.
     await store.insert(
@@ -162,7 +166,7 @@ describe('Advancer', () => {
   });
 
   it('drops, with a warning, what could not be told for a day', async () => {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(id);
     const store = await RequestStore.create({ getClient: async () => knex });
     await store.insert(aRequest({}, { id: 'z', taskId: 'tz' }));
     const written = (await store.get('z'))!;
