@@ -7,352 +7,48 @@
  * until they are Ready; each stage's failure shows as failed with its
  * message, a system that cannot be asked leaves its stage unknown, the
  * requester is notified through Backstage notifications, and every change is
- * made and told once although both replicas advance requests.
+ * made and told once although both replicas advance requests. The world and
+ * its helpers: delivery/harness.ts.
  *
  * Run with Node's test runner (see clusterCrds.test.ts); needs the test bed.
  */
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Gitlab } from '@gitbeaker/rest';
-import { Octokit } from '@octokit/rest';
 import type {
   DeliveryRequest,
   DeliveryStage,
 } from '@canopy-idp/plugin-delivery-common';
-import { entityTag } from '@canopy-idp/plugin-openstack-common';
-import { startCanopyBackend } from '../src/__testUtils__/backend';
-import { FakeKubernetesApi } from '../src/__testUtils__/fakeKubernetesApi';
-import { dropDatabases, postgresDatabase } from '../src/__testUtils__/postgres';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
-import {
-  adminToken,
-  createTaggedServer,
-  deleteServers,
-  demoSession,
-  labCloud,
-  testbedAuth,
-  TESTBED_STATE,
-} from '../src/__testUtils__/testbed';
+import { adminToken, demoSession } from '../src/__testUtils__/testbed';
 import { until } from '../src/__testUtils__/until';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeArgoCd } from '../../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGitlab } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GithubPullRequests } from '../../../plugins/scaffolder-backend-module-canopy/src/lib/git/github';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GitlabMergeRequests } from '../../../plugins/scaffolder-backend-module-canopy/src/lib/git/gitlab';
-
-const TOKEN = 'scm-test-token';
-const ARGO_TOKEN = 'argocd-test-token';
-const SA_TOKEN = 'cluster-test-token';
-const WEBHOOK_SECRET = 'delivery-webhook-secret';
-const WORKFLOW = '.github/workflows/canopy-terraform.yaml';
-
-type Notification = {
-  payload: { title: string; description?: string; link?: string };
-};
-
-/** `kind:namespace/name` as entityTag takes it. */
-const parseRef = (ref: string) => {
-  const [kind, rest] = ref.split(':');
-  const [namespace, name] = rest.split('/');
-  return { kind, namespace, name };
-};
-
-const stage = (r: DeliveryRequest, name: DeliveryStage['name']) =>
-  r.stages.find(s => s.name === name)!;
+import { deliveryHarness, stage, titled, WORKFLOW } from './delivery/harness';
 
 describe(
   'delivery tracking, from Create to running',
   { concurrency: false },
   () => {
-    const prefix = `canopy_delivery_${randomBytes(4).toString('hex')}_`;
-    const replicas: Array<Awaited<ReturnType<typeof startCanopyBackend>>> = [];
-    const servers: string[] = [];
-    let github: FakeGithub;
-    let gitlab: FakeGitlab;
-    let argo: FakeArgoCd;
-    let kube: FakeKubernetesApi;
-    let repoUrl: string;
+    const world = deliveryHarness();
+    const {
+      github,
+      gitlab,
+      argo,
+      kube,
+      githubWebhook,
+      untilRequest,
+      untilNotified,
+      runTemplate,
+      requestOfTask,
+      openGithubPull,
+      openGitlabMerge,
+      record,
+      createTaggedServerFor,
+    } = world;
 
-    async function api(
-      method: string,
-      url: string,
-      body?: object,
-      replica = 0,
-    ) {
-      const r = replicas[replica];
-      const res = await fetch(`${r.baseUrl}/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${r.token}`,
-          'Content-Type': 'application/json',
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    }
-
-    const getRequest = async (id: string, replica = 0) =>
-      (await api('GET', `delivery/requests/${id}`, undefined, replica))
-        .body as DeliveryRequest;
-
-    /** Waits until the request satisfies `ready`; tells which stage it is in when it gives up. */
-    async function untilRequest(
-      id: string,
-      what: string,
-      ready: (r: DeliveryRequest) => boolean,
-    ): Promise<DeliveryRequest> {
-      let last: DeliveryRequest | undefined;
-      try {
-        return await until(what, async () => {
-          last = await getRequest(id, last ? 1 : 0);
-          return ready(last) ? last : undefined;
-        });
-      } catch (error) {
-        throw new Error(
-          `${(error as Error).message}; last seen: ${JSON.stringify(
-            last?.stages,
-          )}`,
-        );
-      }
-    }
-
-    /** GitHub tells the portal something happened in the repository (signed, as GitHub signs). */
-    async function githubWebhook(event: string, replica = 0) {
-      const body = JSON.stringify({
-        action: 'completed',
-        repository: {
-          full_name: `${github.owner}/${github.name}`,
-          html_url: `http://127.0.0.1:${github.port}/${github.owner}/${github.name}`,
-        },
-      });
-      const res = await fetch(
-        `${replicas[replica].baseUrl}/api/delivery/webhooks/github`,
-        {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'X-GitHub-Event': event,
-            'X-Hub-Signature-256': `sha256=${createHmac(
-              'sha256',
-              WEBHOOK_SECRET,
-            )
-              .update(body)
-              .digest('hex')}`,
-          },
-          body,
-        },
-      );
-      assert.equal(res.status, 202, await res.text());
-    }
-
-    async function notifications(): Promise<Notification[]> {
-      const res = await api('GET', 'notifications/notifications?limit=500');
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      return res.body.notifications;
-    }
-
-    const titled = (all: Notification[], title: string) =>
-      all.filter(n => n.payload.title === title);
-
-    /** Waits until each title has been notified (a notification follows the change it tells of). */
-    const untilNotified = (titles: string[]) =>
-      until(`the notifications ${titles.join(', ')}`, async () => {
-        const all = await notifications();
-        return titles.every(t => titled(all, t).length) ? all : undefined;
-      });
-
-    async function runTemplate(name: string, values: object) {
-      const created = await api('POST', 'scaffolder/v2/tasks', {
-        templateRef: `template:default/${name}`,
-        values: { ...values, repoUrl },
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const task = await until(
-        `the ${name} task to end`,
-        async () => {
-          const t = await api('GET', `scaffolder/v2/tasks/${created.body.id}`);
-          return ['completed', 'failed', 'cancelled'].includes(t.body.status)
-            ? t.body
-            : undefined;
-        },
-        1200,
-      );
-      const events = await api('GET', `scaffolder/v2/tasks/${task.id}/events`);
-      const log = events.body
-        .map((e: any) => e.body?.message)
-        .filter(Boolean)
-        .join('\n');
-      assert.equal(task.status, 'completed', log.slice(-3000));
-      return task.id as string;
-    }
-
-    /** The request the task recorded, for the signed-in user. */
-    async function requestOfTask(taskId: string): Promise<DeliveryRequest> {
-      return until(`the request of task ${taskId}`, async () => {
-        const mine = await api('GET', 'delivery/requests?mine=true');
-        return (mine.body.items as DeliveryRequest[]).find(
-          r => r.taskId === taskId,
-        );
-      });
-    }
-
-    /** A one-file change on a fresh branch, as the pull-request action opens it. */
-    const change = (title: string) => {
-      const branch = `canopy/${randomBytes(4).toString('hex')}`;
-      return {
-        files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
-        branch,
-        title,
-        body: title,
-        commitMessage: title,
-        author: { name: 'Canopy', email: 'canopy@example.invalid' },
-        labels: [],
-        reviewers: [],
-        draft: false,
-      };
-    };
-
-    /** Opens a pull request in the loopback GitHub with the pull-request action's own client. */
-    const openGithubPull = (title: string) =>
-      new GithubPullRequests(
-        new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
-        github.owner,
-        github.name,
-      ).open(change(title));
-
-    /** Opens a merge request in the loopback GitLab, likewise. */
-    const openGitlabMerge = (title: string) =>
-      new GitlabMergeRequests(
-        new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
-        gitlab.projectPath,
-      ).open(change(title));
-
-    /** Records a request as the scaffolder's track action does, on behalf of the guest. */
-    async function record(body: object, replica = 0) {
-      const res = await api(
-        'POST',
-        'delivery/requests',
-        { taskId: `test-${randomBytes(6).toString('hex')}`, ...body },
-        replica,
-      );
-      assert.equal(res.status, 201, JSON.stringify(res.body));
-      return res.body as DeliveryRequest;
-    }
-
-    /** A server in the test bed's demo project, tagged as Canopy's Terraform tags it for the entity. */
-    async function createTaggedServerFor(name: string, entityRef: string) {
-      const id = await createTaggedServer(name, entityTag(parseRef(entityRef)));
-      servers.push(id);
-      return id;
-    }
-
-    before(async () => {
-      const cloudsYaml = path.join(TESTBED_STATE, 'clouds.yaml');
-      assert.ok(
-        existsSync(cloudsYaml),
-        `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-      );
-      github = new FakeGithub('acme', 'infrastructure', TOKEN);
-      gitlab = new FakeGitlab('platform/gitops', TOKEN);
-      argo = new FakeArgoCd(ARGO_TOKEN);
-      kube = new FakeKubernetesApi([], SA_TOKEN);
-      for (const fake of [github, gitlab, argo, kube]) await fake.start();
-      const host = `127.0.0.1:${github.port}`;
-      repoUrl = `${host}?owner=acme&repo=infrastructure`;
-      const config = {
-        integrations: {
-          github: [{ host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }],
-          gitlab: [
-            {
-              host: `127.0.0.1:${gitlab.port}`,
-              apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
-              baseUrl: gitlab.baseUrl,
-              token: TOKEN,
-            },
-          ],
-        },
-        scaffolder: {
-          defaultAuthor: { name: 'Canopy', email: 'canopy@example.invalid' },
-        },
-        canopy: { permissionPolicy: 'allow-all' },
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'lab',
-                  url: kube.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: SA_TOKEN,
-                  skipTLSVerify: true,
-                },
-              ],
-            },
-          ],
-        },
-        openstack: {
-          requestTimeoutMs: 10000,
-          retries: 1,
-          cache: { resourcesTtlSeconds: 1 },
-          clouds: [
-            labCloud(testbedAuth().demo.auth_url, {
-              horizonUrl: 'https://horizon.lab.example/dashboard',
-            }),
-          ],
-        },
-        delivery: {
-          // Both replicas run the advancer; the scheduler lets one at a time.
-          schedule: {
-            frequency: { seconds: 2 },
-            timeout: { minutes: 2 },
-            initialDelay: { seconds: 1 },
-          },
-          backoff: { initialSeconds: 1, maxSeconds: 2 },
-          argocd: {
-            instances: [
-              { name: 'lab', url: argo.url, token: ARGO_TOKEN },
-              // An instance that does not answer: its stages stay unknown.
-              { name: 'down', url: 'http://127.0.0.1:9', token: ARGO_TOKEN },
-            ],
-          },
-          webhooks: { github: { secret: WEBHOOK_SECRET } },
-        },
-      };
-      const database = postgresDatabase(prefix);
-      replicas.push(await startCanopyBackend({ database, config }));
-      replicas.push(await startCanopyBackend({ database, config }));
-      await until('the templates in the catalog', async () => {
-        const res = await api(
-          'GET',
-          'catalog/entities/by-query?filter=kind=template&limit=100',
-        );
-        const names = res.body.items.map((e: any) => e.metadata.name);
-        return ['openstack-virtual-machines', 'environments'].every(n =>
-          names.includes(n),
-        )
-          ? names
-          : undefined;
-      });
-    });
-
-    after(async () => {
-      await deleteServers(servers);
-      for (const r of replicas) await r.stop();
-      for (const fake of [github, gitlab, argo, kube]) await fake?.stop();
-      await dropDatabases(prefix);
-    });
-
+    before(() => world.start());
+    after(() => world.stop());
     it('walks a VM request from Create through merge, apply and OpenStack to Ready, and tells the requester', async () => {
       const name = `dlv-${randomBytes(3).toString('hex')}`;
       const entityRef = `resource:default/${name}`;
