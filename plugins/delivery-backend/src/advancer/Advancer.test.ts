@@ -1,5 +1,6 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { aRequest } from '../__testUtils__/requests';
+import { storeDatabases } from '../__testUtils__/testbeds';
 import { RequestNotifier } from '../notify/RequestNotifier';
 import type { StageObserver } from '../stages/Observer';
 import { RequestStore } from '../store/RequestStore';
@@ -10,11 +11,7 @@ jest.setTimeout(60_000);
 // Just after the fixtures' requests were recorded.
 const now = () => new Date('2026-11-30T10:00:05.000Z');
 
-// PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL), as the e2e tests use it:
-// the optimistic updates are shown on both databases the plugin supports.
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-  process.env.CANOPY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = storeDatabases();
 
 describe.each(databases.eachSupportedId())('Advancer on %s', id => {
   it('writes and tells each change once when two replicas advance the same requests at once', async () => {

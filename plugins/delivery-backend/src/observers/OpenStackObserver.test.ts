@@ -7,10 +7,10 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   OwnershipResolver,
-  ProjectMap,
   type OpenStackService,
 } from '@canopy-idp/plugin-openstack-node';
 import { aRequest } from '../__testUtils__/requests';
+import { labProjects } from '../__testUtils__/testbeds';
 import { OpenStackObserver } from './OpenStackObserver';
 
 const empty: OpenStackResources = {
@@ -40,15 +40,7 @@ function service(resources: Partial<OpenStackResources>, sources: any[] = []) {
       horizonUrl: 'https://horizon.lab.example/dashboard',
     }),
   );
-  const projects = new ProjectMap([
-    {
-      name: 'lab',
-      projects: [
-        { name: 'demo', owners: ['group:default/team-a'], open: false },
-        { name: 'team-b', owners: ['group:default/team-b'], open: false },
-      ],
-    } as any,
-  ]);
+  const projects = labProjects();
   return {
     svc: { projects, listResources } as unknown as OpenStackService,
     listResources,

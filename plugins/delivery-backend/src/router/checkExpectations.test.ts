@@ -1,20 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  OwnershipResolver,
-  ProjectMap,
-} from '@canopy-idp/plugin-openstack-node';
+import { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
+import { labProjects } from '../__testUtils__/testbeds';
 import { ExpectationsCheck } from './checkExpectations';
 
-const projects = new ProjectMap([
-  {
-    name: 'lab',
-    projects: [
-      { name: 'demo', owners: ['group:default/team-a'], open: false },
-      { name: 'team-b', owners: ['group:default/team-b'], open: false },
-    ],
-  } as any,
-]);
+const projects = labProjects();
 
 // web-squad sits below team A (childOf); nothing sits below team B.
 const check = new ExpectationsCheck({

@@ -1,14 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { aRequest } from '../__testUtils__/requests';
+import { storeDatabases } from '../__testUtils__/testbeds';
 import { RequestStore } from './RequestStore';
 
 jest.setTimeout(60_000);
 
-// PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL), as the e2e tests use it,
-// and SQLite.
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-  process.env.CANOPY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = storeDatabases();
 
 describe.each(databases.eachSupportedId())('RequestStore on %s', id => {
   it('finds the open requests expecting an Argo CD application by its exact name', async () => {
