@@ -455,17 +455,22 @@ test(
     }
     assert.equal(system.status, 200, JSON.stringify(system.body));
     assert.equal(system.body.spec.owner, 'group:default/team-a');
-    let servers: Array<{ metadata: { title: string } }> = [];
-    for (let i = 0; servers.length < 2 && i < 300; i++) {
+    // The catalog takes the provider's entities in over a while: the test
+    // waits for the two servers it names, not for any two servers.
+    const wanted = ['payments-web-1', 'payments-web-2'];
+    let titles: string[] = [];
+    for (let i = 0; i < 300; i++) {
       const res = await api(
         'GET',
         'catalog/entities/by-query?filter=kind=resource,spec.type=openstack-server,spec.system=openstack-lab-demo&limit=100',
       );
-      servers = res.body?.items ?? [];
-      if (servers.length < 2) await new Promise(r => setTimeout(r, 1000));
+      titles = (res.body?.items ?? []).map(
+        (s: { metadata: { title: string } }) => s.metadata.title,
+      );
+      if (wanted.every(name => titles.includes(name))) break;
+      await new Promise(r => setTimeout(r, 1000));
     }
-    const titles = servers.map(s => s.metadata.title);
-    for (const name of ['payments-web-1', 'payments-web-2']) {
+    for (const name of wanted) {
       assert.ok(titles.includes(name), `${name} not among ${titles}`);
     }
   },
