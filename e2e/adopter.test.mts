@@ -44,6 +44,7 @@ import {
   root,
   run,
 } from './adopter/prepare.mts';
+import { until } from '../packages/backend/src/__testUtils__/until.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const cloudsYaml = path.join(root, '.testbed/openstack/clouds.yaml');
@@ -441,35 +442,41 @@ test(
   "the catalog module lists the test bed's project as a System and its servers as Resources",
   { skip: testbedSkipped && 'CANOPY_SKIP_OPENSTACK_TESTBED=1' },
   async () => {
-    // The README's defaults: the first run 15 s after start.
-    let system = await api(
-      'GET',
-      'catalog/entities/by-name/system/default/openstack-lab-demo',
+    // The README's defaults: the first run 15 s after start. Both waits poll
+    // for their condition (300 times, a second apart), as the e2e tests do.
+    const system = await until(
+      'the System openstack-lab-demo in the catalog',
+      async () => {
+        const res = await api(
+          'GET',
+          'catalog/entities/by-name/system/default/openstack-lab-demo',
+        );
+        return res.status === 404 ? undefined : res;
+      },
+      300,
+      1000,
     );
-    for (let i = 0; system.status === 404 && i < 300; i++) {
-      await new Promise(r => setTimeout(r, 1000));
-      system = await api(
-        'GET',
-        'catalog/entities/by-name/system/default/openstack-lab-demo',
-      );
-    }
     assert.equal(system.status, 200, JSON.stringify(system.body));
     assert.equal(system.body.spec.owner, 'group:default/team-a');
     // The catalog takes the provider's entities in over a while: the test
     // waits for the two servers it names, not for any two servers.
     const wanted = ['payments-web-1', 'payments-web-2'];
     let titles: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const res = await api(
-        'GET',
-        'catalog/entities/by-query?filter=kind=resource,spec.type=openstack-server,spec.system=openstack-lab-demo&limit=100',
-      );
-      titles = (res.body?.items ?? []).map(
-        (s: { metadata: { title: string } }) => s.metadata.title,
-      );
-      if (wanted.every(name => titles.includes(name))) break;
-      await new Promise(r => setTimeout(r, 1000));
-    }
+    await until(
+      `the servers ${wanted.join(', ')} in the catalog`,
+      async () => {
+        const res = await api(
+          'GET',
+          'catalog/entities/by-query?filter=kind=resource,spec.type=openstack-server,spec.system=openstack-lab-demo&limit=100',
+        );
+        titles = (res.body?.items ?? []).map(
+          (s: { metadata: { title: string } }) => s.metadata.title,
+        );
+        return wanted.every(name => titles.includes(name)) ? titles : undefined;
+      },
+      300,
+      1000,
+    ).catch(() => undefined); // the assertions below name what is missing
     for (const name of wanted) {
       assert.ok(titles.includes(name), `${name} not among ${titles}`);
     }

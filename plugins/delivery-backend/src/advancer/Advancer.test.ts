@@ -6,8 +6,6 @@ import type { StageObserver } from '../stages/Observer';
 import { RequestStore } from '../store/RequestStore';
 import { Advancer } from './Advancer';
 
-jest.setTimeout(60_000);
-
 // Just after the fixtures' requests were recorded.
 const now = () => new Date('2026-11-30T10:00:05.000Z');
 

@@ -2,8 +2,6 @@ import { aRequest } from '../__testUtils__/requests';
 import { storeDatabases } from '../__testUtils__/testbeds';
 import { RequestStore } from './RequestStore';
 
-jest.setTimeout(60_000);
-
 const databases = storeDatabases();
 
 describe.each(databases.eachSupportedId())('RequestStore on %s', id => {
