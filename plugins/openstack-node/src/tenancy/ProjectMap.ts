@@ -12,7 +12,7 @@ export function matchesRef(project: MappedProject, ref: string): boolean {
 
 /**
  * Whether someone with these ownership refs (lower-cased, as
- * as OwnershipResolver gives them) owns the project: an open project
+ * OwnershipResolver gives them) owns the project: an open project
  * (`owners: ['*']`) is everyone's.
  *
  * @public
