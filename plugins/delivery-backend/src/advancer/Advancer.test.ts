@@ -11,6 +11,9 @@ const now = () => new Date('2026-11-30T10:00:05.000Z');
 
 const databases = storeDatabases();
 
+/** A time after every write in these tests. */
+const LATER = '2100-01-01T00:00:00.000Z';
+
 describe.each(databases.eachSupportedId())('Advancer on %s', id => {
   it('writes and tells each change once when two replicas advance the same requests at once', async () => {
     const knex = await databases.init(id);
@@ -71,6 +74,7 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
     const store = await RequestStore.create({ getClient: async () => knex });
     await store.insert(aRequest({}, { id: 'x', taskId: 'tx' }));
     let down = true;
+    let clock = '2026-11-30T10:00:05.000Z';
     const sent: Array<{ title: string; scope?: string }> = [];
     const advancer = new Advancer({
       store,
@@ -94,7 +98,7 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
       ),
       logger,
       backoff: { initialMs: 1000, maxMs: 2000 },
-      now,
+      now: () => new Date(clock),
     });
     expect(await advancer.advanceDue()).toBe(1);
     const failed = (await store.get('x'))!;
@@ -112,6 +116,13 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
         message: 'Closed without merging',
       },
     ]);
+    // Within the minute after the write, the retry leaves it to its writer.
+    down = false;
+    await advancer.tellUntold();
+    expect(sent).toEqual([]);
+    // Later, still down: kept.
+    down = true;
+    clock = '2026-11-30T10:01:06.000Z';
     await advancer.tellUntold();
     expect(sent).toEqual([]);
 
@@ -153,11 +164,12 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
       ),
       logger: mockServices.logger.mock(),
       backoff: { initialMs: 1000, maxMs: 2000 },
-      now,
+      // Over a minute after the write (the request's updatedAt, 10:00:00).
+      now: () => new Date('2026-11-30T10:01:01.000Z'),
     });
     await other.tellUntold();
     expect(sent).toEqual(['Ready: stopped']);
-    expect(await store.withUntold()).toEqual([]);
+    expect(await store.withUntold(LATER)).toEqual([]);
   });
 
   it('drops, with a warning, what could not be told for a day', async () => {
@@ -185,10 +197,10 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
       });
     await advancer('2026-12-01T09:59:59.000Z').tellUntold();
     expect(send).toHaveBeenCalledTimes(1);
-    expect(await store.withUntold()).toHaveLength(1);
+    expect(await store.withUntold(LATER)).toHaveLength(1);
     await advancer('2026-12-01T10:00:01.000Z').tellUntold();
     expect(send).toHaveBeenCalledTimes(1);
-    expect(await store.withUntold()).toEqual([]);
+    expect(await store.withUntold(LATER)).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
       'Request z: 1 change(s) could not be told to user:default/guest for a day and are dropped',
     );

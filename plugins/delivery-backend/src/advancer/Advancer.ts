@@ -9,13 +9,21 @@ import { advance } from './advance';
 const PARALLEL = 4;
 
 /**
+ * How long after a change is written its writer alone tells it: the retry
+ * looks only at changes older than this, so it never tells a change while
+ * its writer is telling it (the notifications backend folds a same-scope
+ * notification only when the two sends do not overlap).
+ */
+const RETRY_AFTER_MS = 60_000;
+
+/**
  * Advances open requests: the due ones on the scheduler's beat (one replica
  * at a time), the ones a webhook names at once. Each advance is written only
  * if no other replica wrote the request first, so every change is made once
  * however many replicas run. Its changes are written with it into the
  * request's outbox (`untold`) and told by the writer, then cleared; what
  * could not be told (a notifications backend down, a replica stopped in
- * between) is told on a later beat. A change told twice updates the
+ * between) is told on a later beat, a minute after it was written. A change told twice updates the
  * requester's one notification of it (see notificationFor).
  */
 export class Advancer {
@@ -47,15 +55,17 @@ export class Advancer {
   }
 
   /**
-   * Tells the changes earlier advances wrote but could not tell. Changes of
-   * a request last written more than a day ago are dropped, with a warning
-   * (a portal without a notifications backend would otherwise retry them for
-   * ever).
+   * Tells the changes earlier advances wrote but could not tell, once their
+   * writer had its time to tell them (RETRY_AFTER_MS). Changes of a request
+   * last written more than a day ago are dropped, with a warning (a portal
+   * without a notifications backend would otherwise retry them for ever).
    */
   async tellUntold(): Promise<void> {
     const { store, logger } = this.options;
-    const dayAgo = this.now().getTime() - 86_400_000;
-    for (const request of await store.withUntold()) {
+    const now = this.now().getTime();
+    const dayAgo = now - 86_400_000;
+    const due = new Date(now - RETRY_AFTER_MS).toISOString();
+    for (const request of await store.withUntold(due)) {
       if (Date.parse(request.updatedAt) < dayAgo) {
         logger.warn(
           `Request ${request.id}: ${
@@ -71,7 +81,7 @@ export class Advancer {
     }
   }
 
-  /** Tells a written request's untold changes; clears them once all were sent. */
+  /** Tells a request's untold changes; clears them once all were sent. */
   private async tell(request: StoredRequest) {
     if (!request.untold?.length) return;
     if (await this.options.notifier.tell(request, request.untold)) {
@@ -128,7 +138,16 @@ export class Advancer {
           }`,
         );
       }
-      await this.tell(next);
+      // The writer tells only the changes it made; changes it carried on
+      // (written before and not yet cleared, perhaps being told by their own
+      // writer right now) are left to the retry.
+      if (
+        advanced.events.length &&
+        (await this.options.notifier.tell(next, advanced.events)) &&
+        !request.untold?.length
+      ) {
+        await store.markTold(next.id, next.version);
+      }
       return true;
     } catch (error) {
       logger.error(

@@ -192,10 +192,17 @@ export class RequestStore {
       .filter(r => r.expected.argoCdApplications?.some(a => a.name === name));
   }
 
-  /** Requests with changes written but not told yet, the oldest first. */
-  async withUntold(limit = 100): Promise<StoredRequest[]> {
+  /**
+   * Requests with changes written but not told yet, last written before
+   * `writtenBefore` (ISO time), the oldest first.
+   */
+  async withUntold(
+    writtenBefore: string,
+    limit = 100,
+  ): Promise<StoredRequest[]> {
     const rows = await this.db<Row>(TABLE)
       .whereNotNull('untold')
+      .andWhere('updated_at', '<', writtenBefore)
       .orderBy('updated_at', 'asc')
       .limit(limit);
     return rows.map(fromRow);
