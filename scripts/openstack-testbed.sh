@@ -15,6 +15,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export OSL_STATE="${OSL_STATE:-$ROOT/.testbed/openstack}"
 export OSL_TOKEN_EXPIRATION="${OSL_TOKEN_EXPIRATION:-60}"
+# No bytecode next to the seed scripts in the working tree.
+export PYTHONDONTWRITEBYTECODE=1
 
 if [ "${CANOPY_SKIP_OPENSTACK_TESTBED:-0}" = 1 ]; then
   echo "[testbed] CANOPY_SKIP_OPENSTACK_TESTBED=1: not starting the OpenStack test bed; its tests will say they were not run"
@@ -39,6 +41,7 @@ if ! "$ROOT/testbed/openstack/up.sh" > "$OSL_STATE/../openstack-up.log" 2>&1; th
   echo "[testbed] up.sh failed; full log: $OSL_STATE/../openstack-up.log" >&2
   exit 1
 fi
+grep -E '^\[up +[0-9]+s\] (packages installed|all services up)' "$OSL_STATE/../openstack-up.log" | sed 's/^/[testbed] /' || true
 echo "[testbed] OpenStack up in $(( $(date +%s) - t0 ))s"
 t1=$(date +%s)
 /usr/bin/python3 "$ROOT/testbed/openstack/seed.py" > "$OSL_STATE/seed.json.tmp"
