@@ -11,17 +11,26 @@
 #                                      and points the portal at it, with the
 #                                      test bed's components in the catalog
 #
-# Other arguments are passed to `yarn start`.
+# Other arguments are passed to `yarn start`. A relative `--config FILE` is
+# taken from the folder you run this script in: `backstage-cli repo start` would
+# otherwise resolve it from each package's own folder (packages/backend/FILE).
 set -euo pipefail
+invoked_from="$PWD"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$invoked_from" "$1" ;; esac; }
 with_testbed=0
 args=()
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --with-testbed) with_testbed=1 ;;
-    *) args+=("$arg") ;;
+    --config)
+      [ $# -ge 2 ] || { echo "Canopy: --config needs a file" >&2; exit 2; }
+      args+=(--config "$(absolute "$2")"); shift ;;
+    --config=*) args+=(--config "$(absolute "${1#--config=}")") ;;
+    *) args+=("$1") ;;
   esac
+  shift
 done
 
 if [ "$with_testbed" = 1 ]; then
@@ -39,12 +48,15 @@ EOF
   fi
 fi
 
+t0=$(date +%s)
 . scripts/bootstrap.sh
 set -euo pipefail
+echo "[start] toolchain and dependencies ready after $(( $(date +%s) - t0 ))s" >&2
 
 if [ "$with_testbed" = 1 ]; then
   ./scripts/openstack-testbed.sh
-  args=(--config app-config.yaml --config app-config.testbed.yaml "${args[@]}")
+  echo "[start] test bed ready after $(( $(date +%s) - t0 ))s" >&2
+  args=(--config "$PWD/app-config.yaml" --config "$PWD/app-config.testbed.yaml" "${args[@]}")
   echo "Canopy is starting against the test bed: open http://localhost:3000, choose 'Enter', and look at the components payments, shop and batch, or Create -> OpenStack virtual machines." >&2
 else
   echo "Canopy is starting: open http://localhost:3000 and choose 'Enter' to sign in as guest. No OpenStack cloud is configured; ./scripts/start.sh --with-testbed brings up a local one." >&2
