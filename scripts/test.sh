@@ -9,6 +9,8 @@
 #   backend end-to-end tests (Node's test runner: the real backend with the
 #     kubernetes backend, whose ESM import Jest cannot load),
 #   browser smoke test (headless Chromium through playwright-core),
+#   README walkthrough (the README's quick-start commands run as written:
+#     the portal starts, serves the catalog and the test bed's payments, stops),
 #   adopter test (Canopy's packed packages installed into a fresh
 #     @backstage/create-app app by following the READMEs; prints its phases;
 #     the app is prepared in the background from the test bed step on).
@@ -20,7 +22,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -euo pipefail
 
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
+rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/walkthrough-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
 suite_start=$(date +%s)
 failed_steps=()
 
@@ -67,6 +69,7 @@ step "OpenStack test bed" ./scripts/openstack-testbed.sh
 while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
 step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
+step "README walkthrough" bash -o pipefail -c 'yarn test:walkthrough | tee artifacts/walkthrough-results.txt'
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
   wait "$adopter_prepare" || true
@@ -88,7 +91,7 @@ try {
   passed += j.numPassedTests;
   failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
 } catch { failed += 1; }
-for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt", "artifacts/adopter-results.txt"]) {
+for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt", "artifacts/walkthrough-results.txt", "artifacts/adopter-results.txt"]) {
   try {
     const e = fs.readFileSync(file, "utf8");
     const count = name => { const m = e.match(new RegExp("^\\S*\\s*" + name + " (\\d+)$", "m")); return m ? Number(m[1]) : undefined; };
