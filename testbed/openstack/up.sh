@@ -60,8 +60,11 @@ if [ "${OSL_SKIP_INSTALL:-0}" != 1 ]; then
       trap 'rm -f /usr/sbin/policy-rc.d' EXIT
     fi
     apt-get update -q
-    apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold $PKGS
+    # --force-unsafe-io: no fsync per unpacked file (a throw-away test bed; much faster on slow disks)
+    apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold \
+      -o Dpkg::Options::=--force-unsafe-io $PKGS
     [ -n "$(trap -p EXIT)" ] && { rm -f /usr/sbin/policy-rc.d; trap - EXIT; }
+    say "packages installed"
   fi
 fi
 mkdir -p "$ETC" "$LOG" "$RUN" "$LIB"
@@ -78,6 +81,16 @@ start() {
   say "started $n (pid $!)"
 }
 port_open() { (exec 3<>"/dev/tcp/$H/$1") 2>/dev/null; }
+# in_background NAME FUNCTION: a service's database migration and start, beside the others'
+# (they touch separate databases and need only MariaDB and Keystone); joined before the
+# API waits, failing with the service's name.
+JOBS=()
+in_background() { "$2" & JOBS+=("$!:$1"); }
+join_background() {
+  local j; for j in "${JOBS[@]}"; do
+    wait "${j%%:*}" || { say "${j#*:}: database migration or start failed; see $LOG/${j#*:}*.log"; exit 1; }
+  done; JOBS=()
+}
 wait_port() { # name port [timeout]
   local i; for i in $(seq 1 "${3:-180}"); do port_open "$2" && return 0
     if [ -s "$RUN/$1.pid" ] && ! kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; then say "$1 died; tail of $LOG/$1.log:"; tail -30 "$LOG/$1.log"; return 1; fi
@@ -245,7 +258,9 @@ unset OS_CLOUD
 EOF
 export OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml"
 
-# service users, catalog, demo project (one Python process, idempotent)
+# service users, catalog, demo project (one Python process, idempotent), beside the
+# database migrations below (they do not need it; the services ask Keystone only when called)
+keystone_catalog() {
 say "keystone catalog / service users"
 OCTAVIA=$OCTAVIA PW=$PW KS=$KS REGION=$REGION H=$H "$PY" - <<'EOF'
 import os
@@ -290,6 +305,8 @@ for uname, sname, stype, url in svcs:
         elif eps[0].url != url: ks.endpoints.update(eps[0], url=url)
 print('catalog ok')
 EOF
+}
+in_background keystone-catalog keystone_catalog
 
 # ---------------------------------------------------------------- 6. Glance
 mkdir -p "$ETC/glance" "$LIB/glance/images" "$LIB/glance/staging" "$LIB/glance/tasks" "$LIB/lock"
@@ -320,9 +337,12 @@ config_file = $ETC/glance/glance-api-paste.ini
 [oslo_concurrency]
 lock_path = $LIB/lock
 EOF
-say "glance db_sync"
-glance-manage --config-file "$ETC/glance/glance-api.conf" db_sync >>"$LOG/glance-manage.log" 2>&1
-start glance-api glance-api --config-file "$ETC/glance/glance-api.conf"
+glance_up() {
+  say "glance db_sync"
+  glance-manage --config-file "$ETC/glance/glance-api.conf" db_sync >>"$LOG/glance-manage.log" 2>&1
+  start glance-api glance-api --config-file "$ETC/glance/glance-api.conf"
+}
+in_background glance glance_up
 
 # ---------------------------------------------------------------- 7. Placement
 mkdir -p "$ETC/placement"
@@ -336,10 +356,13 @@ connection = $(db placement)
 $DBPOOL
 $(authtoken placement)
 EOF
-say "placement db sync"
-placement-manage --config-file "$ETC/placement/placement.conf" db sync >>"$LOG/placement-manage.log" 2>&1
-start placement "${UWSGI[@]}" --http-socket $H:8778 --wsgi-file /usr/bin/placement-api \
-  --env OS_PLACEMENT_CONFIG_DIR="$ETC/placement"
+placement_up() {
+  say "placement db sync"
+  placement-manage --config-file "$ETC/placement/placement.conf" db sync >>"$LOG/placement-manage.log" 2>&1
+  start placement "${UWSGI[@]}" --http-socket $H:8778 --wsgi-file /usr/bin/placement-api \
+    --env OS_PLACEMENT_CONFIG_DIR="$ETC/placement"
+}
+in_background placement placement_up
 
 # ---------------------------------------------------------------- 8. Neutron (ML2, no agents)
 # A 20-line ML2 mechanism driver that binds every port on every host (vif_type ovs, status
@@ -415,9 +438,12 @@ vni_ranges = 1:1000
 enable_security_group = true
 EOF
 NEUTRON_CFG=(--config-file "$ETC/neutron/neutron.conf" --config-file "$ETC/neutron/plugins/ml2/ml2_conf.ini")
-say "neutron db upgrade"
-neutron-db-manage "${NEUTRON_CFG[@]}" upgrade head >>"$LOG/neutron-manage.log" 2>&1
-start neutron-server env PYTHONPATH="$LIB/pylib" neutron-server "${NEUTRON_CFG[@]}"
+neutron_up() {
+  say "neutron db upgrade"
+  neutron-db-manage "${NEUTRON_CFG[@]}" upgrade head >>"$LOG/neutron-manage.log" 2>&1
+  start neutron-server env PYTHONPATH="$LIB/pylib" neutron-server "${NEUTRON_CFG[@]}"
+}
+in_background neutron neutron_up
 
 # ---------------------------------------------------------------- 9. Nova (+ fake virt driver)
 mkdir -p "$ETC/nova" "$LIB/nova/instances"
@@ -477,20 +503,23 @@ connection = $(db nova)
 $DBPOOL
 EOF
 NOVA=(nova-manage --config-file "$ETC/nova/nova.conf" --config-file "$ETC/nova/nova-db.conf")
-say "nova db sync (api, cell0, cell1)"
-{
-  "${NOVA[@]}" api_db sync
-  "${NOVA[@]}" cell_v2 map_cell0 --database_connection "$(db nova_cell0)"
-  # Capture first: with pipefail, grep -q closing the pipe early makes nova-manage
-  # fail with a broken pipe when cell1 already exists (re-runs on kept databases).
-  cells=$("${NOVA[@]}" cell_v2 list_cells)
-  grep -q ' cell1 ' <<<"$cells" || "${NOVA[@]}" cell_v2 create_cell --name cell1 --verbose
-  "${NOVA[@]}" db sync
-} >>"$LOG/nova-manage.log" 2>&1
 NOVACFG=(--config-file "$ETC/nova/nova.conf" --config-file "$ETC/nova/nova-db.conf")
-start nova-api nova-api "${NOVACFG[@]}"
-start nova-conductor "$LIB/bin/nova-conductor" "${NOVACFG[@]}"
-start nova-scheduler "$LIB/bin/nova-scheduler" "${NOVACFG[@]}"
+nova_up() {
+  say "nova db sync (api, cell0, cell1)"
+  {
+    "${NOVA[@]}" api_db sync
+    "${NOVA[@]}" cell_v2 map_cell0 --database_connection "$(db nova_cell0)"
+    # Capture first: with pipefail, grep -q closing the pipe early makes nova-manage
+    # fail with a broken pipe when cell1 already exists (re-runs on kept databases).
+    cells=$("${NOVA[@]}" cell_v2 list_cells)
+    grep -q ' cell1 ' <<<"$cells" || "${NOVA[@]}" cell_v2 create_cell --name cell1 --verbose
+    "${NOVA[@]}" db sync
+  } >>"$LOG/nova-manage.log" 2>&1
+  start nova-api nova-api "${NOVACFG[@]}"
+  start nova-conductor "$LIB/bin/nova-conductor" "${NOVACFG[@]}"
+  start nova-scheduler "$LIB/bin/nova-scheduler" "${NOVACFG[@]}"
+}
+in_background nova nova_up
 
 # ---------------------------------------------------------------- 10. Cinder (fake volume driver)
 mkdir -p "$ETC/cinder" "$LIB/cinder"
@@ -522,12 +551,15 @@ lock_path = $LIB/lock
 [oslo_messaging_notifications]
 driver = noop
 EOF
-say "cinder db sync"
-cinder-manage --config-file "$ETC/cinder/cinder.conf" db sync >>"$LOG/cinder-manage.log" 2>&1
 CCFG=(--config-file "$ETC/cinder/cinder.conf")
-start cinder-api "$LIB/bin/cinder-api" "${CCFG[@]}"
-start cinder-scheduler "$LIB/bin/cinder-scheduler" "${CCFG[@]}"
-start cinder-volume "$LIB/bin/cinder-volume" "${CCFG[@]}"
+cinder_up() {
+  say "cinder db sync"
+  cinder-manage --config-file "$ETC/cinder/cinder.conf" db sync >>"$LOG/cinder-manage.log" 2>&1
+  start cinder-api "$LIB/bin/cinder-api" "${CCFG[@]}"
+  start cinder-scheduler "$LIB/bin/cinder-scheduler" "${CCFG[@]}"
+  start cinder-volume "$LIB/bin/cinder-volume" "${CCFG[@]}"
+}
+in_background cinder cinder_up
 
 # ---------------------------------------------------------------- 11. Octavia
 # API + worker.  Default provider "amphora" with noop amphora/compute/network drivers in the
@@ -581,11 +613,15 @@ topic = octavia_prov
 lock_path = $LIB/lock
 EOF
   printf '[controller_worker]\nnetwork_driver = network_noop_driver\n' >"$ETC/octavia/octavia-worker.conf"
-  say "octavia db upgrade"
-  octavia-db-manage --config-file "$ETC/octavia/octavia.conf" upgrade head >>"$LOG/octavia-manage.log" 2>&1
-  start octavia-api octavia-api --config-file "$ETC/octavia/octavia.conf"
-  start octavia-worker octavia-worker --config-file "$ETC/octavia/octavia.conf" --config-file "$ETC/octavia/octavia-worker.conf"
+  octavia_up() {
+    say "octavia db upgrade"
+    octavia-db-manage --config-file "$ETC/octavia/octavia.conf" upgrade head >>"$LOG/octavia-manage.log" 2>&1
+    start octavia-api octavia-api --config-file "$ETC/octavia/octavia.conf"
+    start octavia-worker octavia-worker --config-file "$ETC/octavia/octavia.conf" --config-file "$ETC/octavia/octavia-worker.conf"
+  }
+  in_background octavia octavia_up
 fi
+join_background
 
 # ---------------------------------------------------------------- 12. wait for the APIs
 wait_http glance-api http://$H:9292/ 180
