@@ -177,6 +177,32 @@ after(async () => {
   }
 });
 
+/**
+ * Saves a screenshot of the whole page as `artifacts/e2e/<name>.png`. The
+ * viewport first grows to the page's height and is restored afterwards:
+ * Backstage's sidebar is fixed at the viewport's height, so a `fullPage` shot
+ * of a long page would end its dark background partway down (and lay it over
+ * the content).
+ */
+async function shootWholePage(page: Page, name: string) {
+  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      document.body?.scrollHeight ?? 0,
+    ),
+  );
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.max(height, viewport.height),
+  });
+  try {
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
 async function signedInPage(): Promise<Page> {
   mkdirSync(artifacts, { recursive: true });
   const page = await browser!.newPage({
@@ -220,12 +246,7 @@ async function onSignedInPage(
   try {
     await body(page);
   } catch (error) {
-    await page
-      .screenshot({
-        path: path.join(artifacts, `${name}-failure.png`),
-        fullPage: true,
-      })
-      .catch(() => undefined);
+    await shootWholePage(page, `${name}-failure`).catch(() => undefined);
     throw error;
   } finally {
     await page.close();
@@ -255,19 +276,12 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
         .first()
         .waitFor({ timeout: 120_000 });
     }
-    await page.screenshot({
-      path: path.join(artifacts, 'catalog.png'),
-      fullPage: true,
-    });
+    await shootWholePage(page, 'catalog');
   }));
 
 test('Create -> VM template: live flavors and images, quota preview, dry-run', () =>
   onSignedInPage('vm-template', async page => {
-    const shot = (name: string) =>
-      page.screenshot({
-        path: path.join(artifacts, `${name}.png`),
-        fullPage: true,
-      });
+    const shot = (name: string) => shootWholePage(page, name);
     await page.getByRole('link', { name: 'Create' }).first().click();
     const card = page
       .locator('.MuiCard-root')
@@ -475,15 +489,7 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     if (await failed.count()) {
       console.log(`failed OpenStack sources: ${await failed.textContent()}`);
     }
-    // A viewport as tall as the page: a fullPage shot of this long page would
-    // lay the fixed sidebar over the content.
-    const height = await page.evaluate(
-      () => document.documentElement.scrollHeight,
-    );
-    await page.setViewportSize({ width: 1400, height });
-    await page.screenshot({
-      path: path.join(artifacts, 'entity-openstack.png'),
-    });
+    await shootWholePage(page, 'entity-openstack');
   }));
 
 test("team B's component: its OpenStack tab says it is not the guest's to see", () =>
@@ -513,10 +519,7 @@ test("team B's component: its OpenStack tab says it is not the guest's to see", 
       .first()
       .waitFor();
     assert.equal(await page.getByText('orders-web-1').count(), 0);
-    await page.screenshot({
-      path: path.join(artifacts, 'entity-openstack-refused.png'),
-      fullPage: true,
-    });
+    await shootWholePage(page, 'entity-openstack-refused');
   }));
 
 test("payments' relations include its servers; a server's Resource page shows it live", () =>
@@ -562,10 +565,7 @@ test("payments' relations include its servers; a server's Resource page shows it
       );
       await page.reload();
     }
-    await page.screenshot({
-      path: path.join(artifacts, 'entity-relations.png'),
-      fullPage: true,
-    });
+    await shootWholePage(page, 'entity-relations');
 
     await page
       .getByRole('link', { name: 'payments-web-1', exact: true })
@@ -587,10 +587,7 @@ test("payments' relations include its servers; a server's Resource page shows it
     await servers.getByText('ACTIVE').first().waitFor();
     // That server alone: not its sibling.
     assert.equal(await page.getByText('payments-web-2').count(), 0);
-    await page.screenshot({
-      path: path.join(artifacts, 'resource-openstack.png'),
-      fullPage: true,
-    });
+    await shootWholePage(page, 'resource-openstack');
   }));
 
 test('delivery: My requests and the entity page show each request from Create to Ready', async () => {
@@ -625,10 +622,7 @@ test('delivery: My requests and the entity page show each request from Create to
     for (const stage of ['Apply pipeline', 'OpenStack', 'Argo CD', 'KRO']) {
       await page.getByText(stage, { exact: true }).first().waitFor();
     }
-    await page.screenshot({
-      path: path.join(artifacts, 'delivery-my-requests.png'),
-      fullPage: true,
-    });
+    await shootWholePage(page, 'delivery-my-requests');
   });
 
   await onSignedInPage('delivery-entity', async page => {
@@ -641,12 +635,6 @@ test('delivery: My requests and the entity page show each request from Create to
     await page.getByText('What the pull request asked for').first().waitFor();
     const card = page.getByText(environments.title).first();
     await card.scrollIntoViewIfNeeded();
-    const height = await page.evaluate(
-      () => document.documentElement.scrollHeight,
-    );
-    await page.setViewportSize({ width: 1400, height });
-    await page.screenshot({
-      path: path.join(artifacts, 'delivery-entity-timeline.png'),
-    });
+    await shootWholePage(page, 'delivery-entity-timeline');
   });
 });
