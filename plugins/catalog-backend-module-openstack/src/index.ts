@@ -11,6 +11,7 @@ export {
   OpenStackEntityProvider,
   type OpenStackEntityProviderOptions,
 } from './provider/OpenStackEntityProvider';
+export { PROVIDER_ANNOTATIONS as OPENSTACK_PROVIDER_ANNOTATIONS } from './entities/buildEntities';
 export {
   ProviderStore,
   type RunRecord,

@@ -19,7 +19,14 @@ import {
   systemName,
 } from './names';
 
-/** Annotations the provider sets besides the OpenStack plugin's own. */
+/**
+ * Annotations the provider sets besides the OpenStack plugin's own. Only the
+ * provider's Systems and Resources carry `owners`, so a permission policy can
+ * tell them apart (Canopy's owner-based policy shows them to their project's
+ * owners only).
+ *
+ * @public
+ */
 export const PROVIDER_ANNOTATIONS = {
   /** Every owner of the project (spec.owner holds the first). */
   owners: 'openstack.canopy-idp.io/owners',
