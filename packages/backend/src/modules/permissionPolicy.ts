@@ -12,40 +12,118 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { openstackResourcesReadPermission } from '@canopy-idp/plugin-openstack-common';
 import { isOpenStackProjectOwner } from '@canopy-idp/plugin-openstack-backend/catalog';
+import { OPENSTACK_PROVIDER_ANNOTATIONS } from '@canopy-idp/plugin-catalog-backend-module-openstack';
+
+/** Options of {@link OwnerBasedPolicy}. */
+export interface OwnerBasedPolicyOptions {
+  /**
+   * Ownership refs (`group:default/platform-team`, `user:default/jane`) of the
+   * platform team: `canopy.platformAdmins`. A user whose sign-in ownership refs
+   * include one of them may do everything below. Empty: nobody may.
+   */
+  platformAdmins: string[];
+}
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
- * Canopy's default policy for production portals:
- * - anyone signed in reads the catalog, uses templates and the OpenStack
- *   look-ups (which answer only for projects the user owns);
- * - only an entity's owners may delete it;
- * - only the owners of an entity's OpenStack project (IS_OPENSTACK_PROJECT_OWNER,
- *   from @canopy-idp/plugin-openstack-backend/catalog) may list the cloud
- *   resources behind it.
+ * Canopy's policy for a portal with many teams (`owner-based`, the production
+ * default). Who someone is comes only from sign-in (their user ref and
+ * ownership refs), never from entities a user can register:
+ * - `kubernetes.proxy` (the proxy would call a cluster with the portal's own
+ *   service account): denied, except to platform admins;
+ * - `catalog.location.create` / `catalog.location.delete` (registering a
+ *   location adds entities; unregistering one deletes them, around "only
+ *   owners delete"): platform admins only;
+ * - `scaffolder.task.read` / `scaffolder.task.cancel`: the task's creator
+ *   (upstream's `isTaskOwner`) and platform admins;
+ * - `catalog.entity.read` of the OpenStack Systems and Resources that the
+ *   catalog's OpenStack entity provider lists (annotated
+ *   `openstack.canopy-idp.io/owners`): the owners of their project
+ *   (`IS_OPENSTACK_PROJECT_OWNER`), so no team browses another's
+ *   infrastructure; every other entity is readable by everyone signed in;
+ * - `catalog.entity.delete`: the entity's owners;
+ * - `openstack.resources.read`: the owners of the entity's OpenStack project;
+ * - everything else (templates, look-ups, which answer only for the user's
+ *   own projects): allowed.
  */
 export class OwnerBasedPolicy implements PermissionPolicy {
+  private readonly admins: Set<string>;
+
+  constructor(options: OwnerBasedPolicyOptions = { platformAdmins: [] }) {
+    this.admins = new Set(options.platformAdmins.map(lower));
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser | BackstageIdentityResponse,
   ): Promise<PolicyDecision> {
-    const claims =
-      (user && 'info' in user ? user.info.ownershipEntityRefs : undefined) ??
-      [];
-    if (isPermission(request.permission, catalogEntityDeletePermission)) {
+    const info = user && 'info' in user ? user.info : undefined;
+    const claims = info?.ownershipEntityRefs ?? [];
+    if (claims.some(ref => this.admins.has(lower(ref)))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const { permission } = request;
+    if (
+      isPermission(permission, kubernetesProxyPermission) ||
+      isPermission(permission, catalogLocationCreatePermission) ||
+      isPermission(permission, catalogLocationDeletePermission)
+    ) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (
+      isPermission(permission, taskReadPermission) ||
+      isPermission(permission, taskCancelPermission)
+    ) {
+      return createScaffolderTaskConditionalDecision(
+        permission,
+        scaffolderTaskConditions.isTaskOwner({
+          createdBy: info?.userEntityRef ? [info.userEntityRef] : [],
+        }),
+      );
+    }
+    if (isPermission(permission, catalogEntityReadPermission)) {
+      return createCatalogConditionalDecision(permission, {
+        anyOf: [
+          {
+            not: catalogConditions.hasAnnotation({
+              annotation: OPENSTACK_PROVIDER_ANNOTATIONS.owners,
+            }),
+          },
+          isOpenStackProjectOwner({ claims }),
+        ],
+      });
+    }
+    if (isPermission(permission, catalogEntityDeletePermission)) {
       return createCatalogConditionalDecision(
-        request.permission,
+        permission,
         catalogConditions.isEntityOwner({ claims }),
       );
     }
-    if (isPermission(request.permission, openstackResourcesReadPermission)) {
+    if (isPermission(permission, openstackResourcesReadPermission)) {
       return createCatalogConditionalDecision(
-        request.permission,
+        permission,
         isOpenStackProjectOwner({ claims }),
       );
     }
@@ -83,7 +161,14 @@ export default createBackendModule({
           );
           policy.setPolicy(new AllowAllPolicy());
         } else if (name === 'owner-based') {
-          policy.setPolicy(new OwnerBasedPolicy());
+          const platformAdmins =
+            config.getOptionalStringArray('canopy.platformAdmins') ?? [];
+          if (!platformAdmins.length) {
+            logger.info(
+              "canopy.platformAdmins is empty: nobody may register locations, use the Kubernetes proxy or read other users' scaffolder tasks",
+            );
+          }
+          policy.setPolicy(new OwnerBasedPolicy({ platformAdmins }));
         } else {
           throw new Error(
             `canopy.permissionPolicy must be 'owner-based' or 'allow-all', got '${name}'`,
