@@ -30,7 +30,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * app-config.yaml as the backend reads it, on a free port, with file
- * locations made absolute and `extra` merged over the top level.
+ * locations made absolute and `extra` merged over the top level (and over
+ * `backend`'s keys).
  */
 function appConfig(
   database: object,
@@ -62,7 +63,12 @@ function appConfig(
   // The catalog's event-bus subscription is a ~55 s long poll that holds
   // backend.stop() open; a single in-process backend does not need the bus.
   config.events = { useEventBus: 'never' };
-  return { ...config, ...extra };
+  // `backend` is merged one level down: the database and port above stay.
+  return {
+    ...config,
+    ...extra,
+    backend: { ...config.backend, ...(extra.backend as object | undefined) },
+  };
 }
 
 export async function startCanopyBackend(

@@ -1,0 +1,427 @@
+/**
+ * A member of team A attacks the portal's tenancy, through Canopy's real
+ * backend (owner-based policy, catalog with the OpenStack entity provider,
+ * scaffolder, kubernetes backend, delivery) against the real OpenStack test
+ * bed. alice is in team A, bob in team B, carol in the platform team
+ * (`canopy.platformAdmins`). Each case is an attack measured before the
+ * policy existed (all of them then answered 200 or ALLOW), and what a
+ * platform admin may still do.
+ *
+ * Run with Node's test runner, like the other backend end-to-end tests.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { stringify } from 'yaml';
+import { startCanopyBackend } from '../src/__testUtils__/backend';
+import {
+  labCloud,
+  testbedAuth,
+  TESTBED_STATE,
+} from '../src/__testUtils__/testbed';
+import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
+import { until } from '../src/__testUtils__/until';
+
+const ALICE = 'user:default/alice';
+const BOB = 'user:default/bob';
+const CAROL = 'user:default/carol';
+const USERS = {
+  [ALICE]: [ALICE, 'group:default/team-a'],
+  [BOB]: [BOB, 'group:default/team-b'],
+  [CAROL]: [CAROL, 'group:default/platform'],
+};
+
+const group = (name: string, extra: object = {}) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name },
+  spec: { type: 'team', children: [], ...extra },
+});
+
+/** The platform's own entities: the teams, and a template that waits. */
+const PLATFORM_ENTITIES = [
+  group('team-a'),
+  group('team-b'),
+  group('platform'),
+  {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name: 'wait-a-while', title: 'Waits' },
+    spec: {
+      owner: 'group:default/team-b',
+      type: 'service',
+      parameters: [],
+      steps: [
+        {
+          id: 'wait',
+          name: 'Wait',
+          action: 'debug:wait',
+          input: { minutes: 5 },
+        },
+      ],
+    },
+  },
+];
+
+/** What the attacker registers: a Group that makes team A a child of team B. */
+const BRIDGE = [group('bridge', { parent: 'team-b', children: ['team-a'] })];
+/** Registered after it: once this Component is in, the bridge was processed too. */
+const MARKER = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'after-the-bridge' },
+    spec: { type: 'service', lifecycle: 'experimental', owner: 'team-a' },
+  },
+];
+
+const yamlFile = (prefix: string, entities: object[]) => {
+  const file = path.join(
+    mkdtempSync(path.join(tmpdir(), `canopy-${prefix}-`)),
+    'catalog-info.yaml',
+  );
+  writeFileSync(file, entities.map(e => stringify(e)).join('---\n'));
+  return file;
+};
+
+/** A loopback web server for the attacker's files (registered locations are `url` locations). */
+async function serveFiles(files: Record<string, string>) {
+  const server: Server = createServer((req, res) => {
+    const file = files[req.url ?? ''];
+    res.statusCode = file ? 200 : 404;
+    res.setHeader('Content-Type', 'text/yaml');
+    res.end(file ? readFileSync(file) : '');
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, server };
+}
+
+describe('an attacker of team A against the portal', () => {
+  let backend: Awaited<ReturnType<typeof startCanopyBackend>>;
+  let attackerSite: Awaited<ReturnType<typeof serveFiles>>;
+  const tokens: Record<string, string> = {};
+
+  async function call(
+    user: string,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const res = await fetch(`${backend.baseUrl}/api/${url}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${tokens[user]}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed };
+  }
+  const get = (user: string, url: string) => call(user, 'GET', url);
+
+  /** The permission backend's own answer, as the issue measured it. */
+  async function decision(user: string, name: string) {
+    const res = await call(user, 'POST', 'permission/authorize', {
+      items: [
+        {
+          id: '1',
+          permission: { type: 'basic', name, attributes: {} },
+        },
+      ],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.items[0].result as string;
+  }
+
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(TESTBED_STATE, 'clouds.yaml')),
+      'start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)',
+    );
+    attackerSite = await serveFiles({
+      '/bridge.yaml': yamlFile('bridge', BRIDGE),
+      '/marker.yaml': yamlFile('marker', MARKER),
+    });
+    backend = await startCanopyBackend({
+      features: [testUsersAuthModule(USERS)],
+      config: {
+        // The catalog may read the attacker's site, as it would read GitHub.
+        backend: {
+          reading: { allow: [{ host: new URL(attackerSite.base).host }] },
+        },
+        auth: {
+          environment: 'development',
+          providers: {
+            guest: { dangerouslyAllowOutsideDevelopment: true },
+            'test-users': {},
+          },
+        },
+        canopy: {
+          permissionPolicy: 'owner-based',
+          platformAdmins: ['group:default/platform'],
+        },
+        catalog: {
+          // app-config.yaml's rules: registered locations add no Group or User.
+          rules: [
+            {
+              allow: [
+                'Component',
+                'System',
+                'API',
+                'Resource',
+                'Location',
+                'Domain',
+              ],
+            },
+          ],
+          providers: {
+            openstack: {
+              lab: {
+                schedule: {
+                  frequency: { minutes: 10 },
+                  timeout: { minutes: 2 },
+                  initialDelay: { seconds: 1 },
+                },
+              },
+            },
+          },
+          locations: [
+            {
+              type: 'file',
+              target: yamlFile('platform', PLATFORM_ENTITIES),
+              rules: [{ allow: ['Group', 'Template'] }],
+            },
+          ],
+        },
+        openstack: {
+          clouds: [labCloud(testbedAuth().demo.auth_url)],
+        },
+      },
+    });
+    for (const user of Object.keys(USERS)) {
+      tokens[user] = await signInAs(backend.baseUrl, user);
+    }
+    // The platform's entities and both projects' Systems are in the catalog.
+    await until('the template in the catalog', async () =>
+      (
+        await get(
+          CAROL,
+          'catalog/entities/by-name/template/default/wait-a-while',
+        )
+      ).status === 200
+        ? true
+        : undefined,
+    );
+    await until("team B's OpenStack System in the catalog", async () =>
+      (
+        await get(
+          CAROL,
+          'catalog/entities/by-name/system/default/openstack-lab-team-b',
+        )
+      ).status === 200
+        ? true
+        : undefined,
+    );
+  });
+
+  after(async () => {
+    await backend?.stop();
+    attackerSite?.server.close();
+  });
+
+  const teamBLookups = [
+    'openstack/clouds/lab/regions/RegionOne/lookups/key-pairs?project=team-b',
+    'openstack/clouds/lab/regions/RegionOne/lookups/networks?project=team-b',
+    'openstack/clouds/lab/regions/RegionOne/quota-headroom?project=team-b',
+  ];
+
+  it('may not register a location: the Group that would join team B never enters the catalog', async () => {
+    const location = {
+      type: 'url',
+      target: `${attackerSite.base}/bridge.yaml`,
+    };
+    const denied = await call(ALICE, 'POST', 'catalog/locations', location);
+    assert.equal(denied.status, 403, JSON.stringify(denied.body));
+    assert.equal(await decision(ALICE, 'catalog.location.create'), 'DENY');
+
+    // Even a platform admin's registration adds no Group: catalog.rules
+    // allows registered locations only the kinds a team owns. The catalog's
+    // analysis (what catalog-import shows) refuses it, naming the entity...
+    const analysis = await call(
+      CAROL,
+      'POST',
+      'catalog/locations?dryRun=true',
+      location,
+    );
+    assert.equal(analysis.status, 400);
+    assert.match(
+      analysis.body.error.message,
+      /Entity group:default\/bridge at url:.* is not of an allowed kind for that location/,
+    );
+    // ...and, registered anyway, the location adds nothing.
+    const registered = await call(CAROL, 'POST', 'catalog/locations', location);
+    assert.equal(registered.status, 201, JSON.stringify(registered.body));
+    const marker = await call(CAROL, 'POST', 'catalog/locations', {
+      type: 'url',
+      target: `${attackerSite.base}/marker.yaml`,
+    });
+    assert.equal(marker.status, 201, JSON.stringify(marker.body));
+    await until(
+      'the location registered after the bridge to be processed',
+      async () =>
+        (
+          await get(
+            CAROL,
+            'catalog/entities/by-name/component/default/after-the-bridge',
+          )
+        ).status === 200
+          ? true
+          : undefined,
+    );
+    const bridge = await get(
+      CAROL,
+      'catalog/entities/by-name/group/default/bridge',
+    );
+    assert.equal(bridge.status, 404, 'the bridge Group is not in the catalog');
+    const teamA = await get(
+      CAROL,
+      'catalog/entities/by-name/group/default/team-a',
+    );
+    assert.deepEqual(
+      (teamA.body.relations ?? []).filter((r: any) => r.type === 'childOf'),
+      [],
+      'team A is the child of no group',
+    );
+
+    // Unregistering deletes its entities: a platform admin's act alone.
+    const locationId = registered.body.location.id;
+    const deleteDenied = await call(
+      ALICE,
+      'DELETE',
+      `catalog/locations/${locationId}`,
+    );
+    assert.equal(deleteDenied.status, 403);
+    assert.equal(await decision(ALICE, 'catalog.location.delete'), 'DENY');
+    assert.equal(
+      (await call(CAROL, 'DELETE', `catalog/locations/${locationId}`)).status,
+      204,
+    );
+
+    // And team A still reaches nothing of team B's.
+    for (const url of teamBLookups) {
+      const res = await get(ALICE, url);
+      assert.equal(res.status, 403, url);
+    }
+    const listing = await get(
+      ALICE,
+      'openstack/entities/system/default/openstack-lab-team-b/resources',
+    );
+    assert.notEqual(listing.status, 200, 'team B’s resource listing');
+  });
+
+  it("may not record a delivery request that watches team B's project", async () => {
+    const res = await call(ALICE, 'POST', 'delivery/requests', {
+      taskId: 'attacker-task',
+      title: 'watch team B',
+      entityRef: 'component:default/payments',
+      pullRequestUrl: 'https://github.com/acme/infra/pull/1',
+      expected: {
+        openstack: {
+          cloud: 'lab',
+          project: 'team-b',
+          entityRef: 'component:default/payments',
+        },
+      },
+    });
+    assert.equal(res.status, 403, JSON.stringify(res.body));
+    assert.match(res.body.error.message, /does not own project 'team-b'/);
+  });
+
+  it('may not use the Kubernetes proxy (the portal’s own service account); a platform admin may', async () => {
+    const res = await call(
+      ALICE,
+      'GET',
+      'kubernetes/proxy/api/v1/namespaces',
+      undefined,
+      {
+        'Backstage-Kubernetes-Cluster': 'any',
+      },
+    );
+    assert.equal(res.status, 403);
+    assert.equal(await decision(ALICE, 'kubernetes.proxy'), 'DENY');
+    assert.equal(await decision(CAROL, 'kubernetes.proxy'), 'ALLOW');
+  });
+
+  it("may neither read nor cancel another user's scaffolder task; its creator and a platform admin may", async () => {
+    const created = await call(BOB, 'POST', 'scaffolder/v2/tasks', {
+      templateRef: 'template:default/wait-a-while',
+      values: {},
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const task = `scaffolder/v2/tasks/${created.body.id}`;
+    assert.equal((await get(ALICE, task)).status, 403);
+    assert.equal((await call(ALICE, 'POST', `${task}/cancel`)).status, 403);
+    assert.equal((await get(BOB, task)).status, 200);
+    assert.equal((await get(CAROL, task)).status, 200);
+    // Nobody else's tasks in alice's list either.
+    const listed = await get(ALICE, 'scaffolder/v2/tasks');
+    assert.equal(listed.status, 200);
+    assert.deepEqual(
+      listed.body.tasks.filter((t: any) => t.id === created.body.id),
+      [],
+    );
+    assert.equal((await call(CAROL, 'POST', `${task}/cancel`)).status, 200);
+  });
+
+  it("does not see team B's OpenStack Systems and Resources in the catalog; team B and a platform admin do", async () => {
+    const systems = async (user: string) =>
+      (
+        await get(
+          user,
+          'catalog/entities/by-query?filter=kind=system&fields=metadata.name&limit=500',
+        )
+      ).body.items.map((e: any) => e.metadata.name);
+    const teamBResources = async (user: string) =>
+      (
+        await get(
+          user,
+          'catalog/entities/by-query?filter=kind=resource,metadata.annotations.openstack.canopy-idp.io/project=team-b&fields=metadata.name&limit=500',
+        )
+      ).body.items.length;
+    await until("team B's Resources in the catalog", async () =>
+      (await teamBResources(CAROL)) > 0 ? true : undefined,
+    );
+
+    const alices = await systems(ALICE);
+    assert.ok(alices.includes('openstack-lab-demo'), 'team A sees its own');
+    assert.ok(!alices.includes('openstack-lab-team-b'), alices.join(', '));
+    assert.equal(await teamBResources(ALICE), 0);
+    assert.equal(
+      (
+        await get(
+          ALICE,
+          'catalog/entities/by-name/system/default/openstack-lab-team-b',
+        )
+      ).status,
+      404,
+    );
+
+    assert.ok((await systems(BOB)).includes('openstack-lab-team-b'));
+    assert.ok((await teamBResources(BOB)) > 0);
+    assert.ok((await systems(CAROL)).includes('openstack-lab-team-b'));
+  });
+});
