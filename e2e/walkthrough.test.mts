@@ -36,6 +36,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = 'http://localhost:3000';
 const backendUrl = 'http://localhost:7007';
 const MARKER = /^<!-- readme-walkthrough: (portal|testbed) -->$/;
+/** Output after which the portal never serves: fail at once, not after the bound. */
+const FATAL_OUTPUT = [
+  /Config file ".*" does not exist/,
+  /Backend startup failed/,
+  /command not found/,
+];
 
 export type WalkthroughBlock = {
   kind: 'portal' | 'testbed';
@@ -126,7 +132,11 @@ class StartedPortal {
     );
   }
 
-  /** A check that fails at once, with the portal's output, if the command ended. */
+  /**
+   * A check that fails at once, with the portal's output, if the command
+   * ended or printed a failure it does not recover from (`repo start` keeps
+   * the frontend running when the backend cannot start).
+   */
   alive(): void {
     if (this.child.exitCode !== null || this.child.signalCode !== null) {
       throw new Error(
@@ -135,10 +145,34 @@ class StartedPortal {
         }) before the portal served:\n${this.log.slice(-4000)}`,
       );
     }
+    const fatal = FATAL_OUTPUT.find(pattern => pattern.test(this.log));
+    if (fatal) {
+      throw new Error(
+        `the command printed a failure (${fatal}):\n${this.log.slice(-4000)}`,
+      );
+    }
+  }
+
+  /**
+   * Polls `check` once a second, up to `attempts` times, and fails at once
+   * when the command ended or printed a failure (unlike until(), which would
+   * keep polling through it).
+   */
+  async waitUntil<T>(
+    what: string,
+    check: () => Promise<T | undefined>,
+    attempts = 600,
+  ): Promise<T> {
+    for (let i = 0; i < attempts; i++) {
+      this.alive();
+      const value = await check();
+      if (value !== undefined) return value;
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    throw new Error(`gave up waiting for ${what}:\n${this.log.slice(-4000)}`);
   }
 
   async get(url: string, init?: RequestInit): Promise<Response | undefined> {
-    this.alive();
     try {
       return await fetch(url, init);
     } catch {
@@ -213,25 +247,21 @@ async function walk(
   const started = Date.now();
   const portal = StartedPortal.run(block.command);
   try {
-    // Up to 30 min: the command installs what is missing and, with the test
-    // bed, re-runs its (idempotent) start before the frontend's first build.
-    await until(
+    // Up to 10 min each: the command installs what is missing and, with the
+    // test bed, re-runs its (idempotent) start before the frontend's build.
+    await portal.waitUntil(
       `the backend of '${block.command}' to answer /api/openstack/health`,
       async () =>
         (await portal.get(`${backendUrl}/api/openstack/health`))?.status === 200
           ? true
           : undefined,
-      1800,
-      1000,
     );
-    const index = await until(
+    const index = await portal.waitUntil(
       `the frontend of '${block.command}' to serve its index page`,
       async () => {
         const res = await portal.get(appUrl);
         return res?.status === 200 ? res.text() : undefined;
       },
-      1800,
-      1000,
     );
     assert.match(index, /<div id="root"/, 'the index page holds the app root');
     console.log(
