@@ -33,7 +33,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { portFree } from './ports.mts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -58,15 +58,6 @@ let portal: ChildProcess | undefined;
 let browser: Browser | undefined;
 let world: World | undefined;
 let portalLog = '';
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => server.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
 
 async function waitFor200(url: string, deadline: number): Promise<void> {
   for (;;) {

@@ -27,7 +27,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { portFree } from './ports.mts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { until } from '../packages/backend/src/__testUtils__/until.ts';
@@ -83,15 +83,6 @@ export function walkthroughBlocks(readme: string): WalkthroughBlock[] {
     i = end;
   }
   return blocks;
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => server.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
 }
 
 /** Processes still in a process group (empty when it is gone). */

@@ -132,6 +132,13 @@ describe('an attacker of team A against the portal', () => {
     return { status: res.status, body: parsed };
   }
   const get = (user: string, url: string) => call(user, 'GET', url);
+  /** Until a platform admin finds the entity (`kind/namespace/name`) in the catalog. */
+  const untilInCatalog = (ref: string) =>
+    until(`${ref} in the catalog`, async () =>
+      (await get(CAROL, `catalog/entities/by-name/${ref}`)).status === 200
+        ? true
+        : undefined,
+    );
 
   /** The permission backend's own answer, as the issue measured it. */
   async function decision(user: string, name: string) {
@@ -216,26 +223,8 @@ describe('an attacker of team A against the portal', () => {
       tokens[user] = await signInAs(backend.baseUrl, user);
     }
     // The platform's entities and both projects' Systems are in the catalog.
-    await until('the template in the catalog', async () =>
-      (
-        await get(
-          CAROL,
-          'catalog/entities/by-name/template/default/wait-a-while',
-        )
-      ).status === 200
-        ? true
-        : undefined,
-    );
-    await until("team B's OpenStack System in the catalog", async () =>
-      (
-        await get(
-          CAROL,
-          'catalog/entities/by-name/system/default/openstack-lab-team-b',
-        )
-      ).status === 200
-        ? true
-        : undefined,
-    );
+    await untilInCatalog('template/default/wait-a-while');
+    await untilInCatalog('system/default/openstack-lab-team-b');
   });
 
   after(async () => {
@@ -280,18 +269,8 @@ describe('an attacker of team A against the portal', () => {
       target: `${attackerSite.base}/marker.yaml`,
     });
     assert.equal(marker.status, 201, JSON.stringify(marker.body));
-    await until(
-      'the location registered after the bridge to be processed',
-      async () =>
-        (
-          await get(
-            CAROL,
-            'catalog/entities/by-name/component/default/after-the-bridge',
-          )
-        ).status === 200
-          ? true
-          : undefined,
-    );
+    // Registered after the bridge: once it is in, the bridge was processed.
+    await untilInCatalog('component/default/after-the-bridge');
     const bridge = await get(
       CAROL,
       'catalog/entities/by-name/group/default/bridge',
