@@ -35,16 +35,17 @@ import { until } from '../packages/backend/src/__testUtils__/until.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = 'http://localhost:3000';
 const backendUrl = 'http://localhost:7007';
-const MARKER = /^<!-- readme-walkthrough: (portal|testbed) -->$/;
+const MARKER = /^<!-- readme-walkthrough: (portal|testbed|production) -->$/;
 /** Output after which the portal never serves: fail at once, not after the bound. */
 const FATAL_OUTPUT = [
   /Config file ".*" does not exist/,
   /Backend startup failed/,
   /command not found/,
+  /EADDRINUSE/,
 ];
 
 export type WalkthroughBlock = {
-  kind: 'portal' | 'testbed';
+  kind: 'portal' | 'testbed' | 'production';
   command: string;
   /** README line of the command, for messages. */
   line: number;
@@ -227,7 +228,7 @@ async function componentNames(
 /** Starts the portal with the README's command, waits until it serves, runs `check`, stops it. */
 async function walk(
   block: WalkthroughBlock,
-  check: (portal: StartedPortal, token: string) => Promise<void>,
+  check: (portal: StartedPortal) => Promise<void>,
 ) {
   for (const port of [3000, 7007]) {
     assert.ok(
@@ -260,7 +261,7 @@ async function walk(
         (Date.now() - started) / 1000,
       )}s`,
     );
-    await check(portal, await guestToken(portal));
+    await check(portal);
   } catch (error) {
     console.log(`output of '${block.command}':\n${portal.log.slice(-4000)}`);
     throw error;
@@ -282,14 +283,42 @@ const blocks = walkthroughBlocks(
 test('the README marks its quick-start commands', () => {
   assert.deepEqual(
     blocks.map(b => b.kind),
-    ['portal', 'testbed'],
-    'README.md marks the plain start and the start with the test bed',
+    ['portal', 'testbed', 'production'],
+    'README.md marks the plain start, the start with the test bed and the production configuration',
   );
 });
 
 for (const block of blocks) {
   test(`README.md:${block.line}: ${block.command}`, () =>
-    walk(block, async (portal, token) => {
+    walk(block, async portal => {
+      const token = await guestToken(portal);
+      if (block.kind === 'production') {
+        // The production configuration is in effect: the owner-based policy
+        // (app-config.yaml alone allows all) refuses a user who is not a
+        // platform admin the registration of locations.
+        const res = await portal.get(`${backendUrl}/api/permission/authorize`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({
+            items: [
+              {
+                id: 'walkthrough',
+                permission: {
+                  type: 'basic',
+                  name: 'catalog.location.create',
+                  attributes: { action: 'create' },
+                },
+              },
+            ],
+          }),
+        });
+        assert.equal(res?.status, 200);
+        assert.equal((await res!.json()).items[0].result, 'DENY');
+        return;
+      }
       // Canopy's own catalog-info.yaml is registered in every portal.
       await until('the catalog to list Canopy', async () =>
         (await componentNames(portal, token))?.some(n => n.startsWith('canopy'))
