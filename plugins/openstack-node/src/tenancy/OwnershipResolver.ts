@@ -17,6 +17,11 @@ const MAX_DEPTH = 10;
  * those groups through the catalog's childOf relations. Parents are read
  * with the plugin's own credentials and kept for `ttlMs`.
  *
+ * The childOf walk trusts the catalog's Group entities: keep Group and User
+ * out of what registered locations may add (`catalog.rules`), so that groups
+ * come only from org providers and the platform's configured locations;
+ * otherwise a registered Group could make one team a child of another.
+ *
  * @public
  */
 export class OwnershipResolver {
