@@ -30,7 +30,10 @@ import { readFileSync } from 'node:fs';
 import { portFree } from './ports.mts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { until } from '../packages/backend/src/__testUtils__/until.ts';
+import {
+  StopWaiting,
+  until,
+} from '../packages/backend/src/__testUtils__/until.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = 'http://localhost:3000';
@@ -131,7 +134,7 @@ class StartedPortal {
    */
   alive(): void {
     if (this.child.exitCode !== null || this.child.signalCode !== null) {
-      throw new Error(
+      throw new StopWaiting(
         `the command ended (${
           this.child.exitCode ?? this.child.signalCode
         }) before the portal served:\n${this.log.slice(-4000)}`,
@@ -139,29 +142,10 @@ class StartedPortal {
     }
     const fatal = FATAL_OUTPUT.find(pattern => pattern.test(this.log));
     if (fatal) {
-      throw new Error(
+      throw new StopWaiting(
         `the command printed a failure (${fatal}):\n${this.log.slice(-4000)}`,
       );
     }
-  }
-
-  /**
-   * Polls `check` once a second, up to `attempts` times, and fails at once
-   * when the command ended or printed a failure (unlike until(), which would
-   * keep polling through it).
-   */
-  async waitUntil<T>(
-    what: string,
-    check: () => Promise<T | undefined>,
-    attempts = 600,
-  ): Promise<T> {
-    for (let i = 0; i < attempts; i++) {
-      this.alive();
-      const value = await check();
-      if (value !== undefined) return value;
-      await new Promise(r => setTimeout(r, 1000));
-    }
-    throw new Error(`gave up waiting for ${what}:\n${this.log.slice(-4000)}`);
   }
 
   async get(url: string, init?: RequestInit): Promise<Response | undefined> {
@@ -236,31 +220,35 @@ async function walk(
       `port ${port} is in use before README.md:${block.line} runs`,
     );
   }
-  const started = Date.now();
   const portal = StartedPortal.run(block.command);
   try {
-    // Up to 10 min each: the command installs what is missing and, with the
-    // test bed, re-runs its (idempotent) start before the frontend's build.
-    await portal.waitUntil(
+    // Up to 10 min each (600 polls, a second apart): the command installs
+    // what is missing and, with the test bed, re-runs its (idempotent) start
+    // before the frontend's build. A command that ended or printed a fatal
+    // failure stops the wait at once (StopWaiting from portal.alive()).
+    await until(
       `the backend of '${block.command}' to answer /api/openstack/health`,
-      async () =>
-        (await portal.get(`${backendUrl}/api/openstack/health`))?.status === 200
+      async () => {
+        portal.alive();
+        return (await portal.get(`${backendUrl}/api/openstack/health`))
+          ?.status === 200
           ? true
-          : undefined,
+          : undefined;
+      },
+      600,
+      1000,
     );
-    const index = await portal.waitUntil(
+    const index = await until(
       `the frontend of '${block.command}' to serve its index page`,
       async () => {
+        portal.alive();
         const res = await portal.get(appUrl);
         return res?.status === 200 ? res.text() : undefined;
       },
+      600,
+      1000,
     );
     assert.match(index, /<div id="root"/, 'the index page holds the app root');
-    console.log(
-      `'${block.command}' served after ${Math.round(
-        (Date.now() - started) / 1000,
-      )}s`,
-    );
     await check(portal);
   } catch (error) {
     console.log(`output of '${block.command}':\n${portal.log.slice(-4000)}`);

@@ -1,4 +1,10 @@
 /**
+ * Thrown by a check to stop waiting at once (the thing waited for can no
+ * longer happen); until() rethrows it instead of polling on.
+ */
+export class StopWaiting extends Error {}
+
+/**
  * Waits for a condition in end-to-end tests: polls `check` until it returns
  * a value, a bounded number of times, and fails naming what it waited for
  * (and the last error). No assertion depends on how fast the machine is.
@@ -15,6 +21,7 @@ export async function until<T>(
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof StopWaiting) throw error;
       last = error;
     }
     await new Promise(r => setTimeout(r, intervalMs));
