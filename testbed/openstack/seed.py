@@ -39,7 +39,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import openstack
 
-from team_b import seed_team_b
+from team_b import ensure_server_tags, seed_team_b
 
 STATE = os.environ['OSL_STATE']
 os.environ['OS_CLIENT_CONFIG_FILE'] = os.path.join(STATE, 'clouds.yaml')
@@ -113,23 +113,6 @@ def wait_all_active(servers, attempts=300):
             return
         time.sleep(1)
     sys.exit(f'seed: servers not ACTIVE after {attempts} polls: {status}')
-
-
-def server_tags(server_id):
-    # Server tags need compute microversion 2.26 or later.
-    return c.compute.get(f'/servers/{server_id}/tags', microversion='2.26').json()['tags']
-
-
-def ensure_server_tag(s, entity, attempts=5):
-    """Tags an ACTIVE server that lacks its tag, and reads it back (Nova may drop tags)."""
-    want = [tag(entity)]
-    for _ in range(attempts):
-        if server_tags(s.id) == want:
-            return
-        c.compute.put(f'/servers/{s.id}/tags', json={'tags': want}, microversion='2.26')
-        time.sleep(2)
-    sys.exit(f'seed: server {s.name} ({s.id}) does not keep its tag {want}: '
-             f'Nova reports {server_tags(s.id)}')
 
 
 def demo_connection():
@@ -230,7 +213,7 @@ listed_tags = {s.id: s.tags or [] for s in c.compute.servers()}
 for s in servers:
     entity = SERVERS[s.name][0]
     if entity and listed_tags.get(s.id) != [tag(entity)]:
-        ensure_server_tag(s, entity)
+        ensure_server_tags(c, s, [tag(entity)])
 phase('servers ACTIVE and tagged')
 
 web1 = c.compute.find_server('payments-web-1')

@@ -28,6 +28,22 @@ def tag(entity):
     return f'canopy.entity=component.default.{entity}'
 
 
+def server_tags(conn, server_id):
+    """A server's tags (compute microversion 2.26 or later)."""
+    return conn.compute.get(f'/servers/{server_id}/tags', microversion='2.26').json()['tags']
+
+
+def ensure_server_tags(conn, s, want, attempts=5):
+    """Tags an ACTIVE server that lacks `want`, and reads it back (Nova may drop tags)."""
+    for _ in range(attempts):
+        if server_tags(conn, s.id) == want:
+            return
+        conn.compute.put(f'/servers/{s.id}/tags', json={'tags': want}, microversion='2.26')
+        time.sleep(2)
+    sys.exit(f'seed: server {s.name} ({s.id}) does not keep its tags {want}: '
+             f'Nova reports {server_tags(conn, s.id)}')
+
+
 def _works(clouds_file):
     """Whether the application credential in clouds.yaml still gets a token."""
     try:
@@ -101,13 +117,7 @@ def _resources(b):
         vol = b.block_storage.create_volume(
             name='orders-data', size=1, metadata={'canopy.entity': 'component.default.orders'})
     b.compute.wait_for_server(b.compute.get_server(s.id), status='ACTIVE', wait=300)
-    for _ in range(5):
-        if b.compute.get(f'/servers/{s.id}/tags', microversion='2.26').json()['tags'] == want:
-            break
-        b.compute.put(f'/servers/{s.id}/tags', json={'tags': want}, microversion='2.26')
-        time.sleep(2)
-    else:
-        sys.exit('seed: orders-web-1 does not keep its tag')
+    ensure_server_tags(b, s, want)
     b.block_storage.wait_for_status(vol, status='available', wait=300)
     if not b.compute.find_keypair(KEY_PAIR):
         from cryptography.hazmat.primitives import serialization
@@ -124,8 +134,7 @@ def seed_team_b(admin, state):
     b = openstack.connect(cloud=CLOUD)
     _resources(b)
     servers = sorted(s.name for s in b.compute.servers()
-                     if tag('orders') in b.compute.get(
-                         f'/servers/{s.id}/tags', microversion='2.26').json()['tags'])
+                     if tag('orders') in server_tags(b, s.id))
     if servers != ['orders-web-1']:
         sys.exit(f'seed: team-b servers tagged for orders: {servers}')
     return {
