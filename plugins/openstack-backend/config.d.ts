@@ -76,6 +76,38 @@ export interface Config {
         projectDomainId?: string;
       };
       /**
+       * The identity reader: the credential Canopy reads Keystone's users,
+       * groups and role assignments with, for the Keystone org provider
+       * (`catalog.providers.keystoneOrg`) and for projects whose owners come
+       * from Keystone (`owners: { fromKeystone: ... }`). A password credential
+       * (application credentials are scoped to a project, and a project scope
+       * cannot read the identity API) of a user with the role `reader` on the
+       * domain (`domain` / `domainId`) or on the system (`system: all`, to read
+       * several domains), and no other role. Give exactly one scope.
+       */
+      identity?: {
+        /** The reader's password credential. */
+        password?: {
+          username?: string;
+          userId?: string;
+          /** @visibility secret */
+          password: string;
+          userDomainName?: string;
+          userDomainId?: string;
+        };
+        /** Or the password credential of a clouds.yaml entry. */
+        cloudsYaml?: {
+          file: string;
+          cloud: string;
+        };
+        /** Domain scope, by name. */
+        domain?: string;
+        /** Domain scope, by id. */
+        domainId?: string;
+        /** System scope. */
+        system?: 'all';
+      };
+      /**
        * The Keystone projects Canopy may read in this cloud, each with the
        * catalog owners allowed to use it and the credential Canopy reads it
        * with. A project that is not listed is unreachable: requests naming it
@@ -103,8 +135,23 @@ export interface Config {
          * and quotas answer a user who is one of them or a member of one.
          * `['*']` is the explicit single-tenant form: everyone may use the
          * project, and startup logs a warning.
+         *
+         * Or `{ fromKeystone: { roles: [member] } }`: the owners are the
+         * Keystone groups and users holding one of these roles directly in the
+         * project (implied roles are not followed: list each), as the Keystone
+         * org provider names them, read with the cloud's `identity` reader at
+         * startup and every `ownersRefreshSeconds`. Until the first read
+         * succeeds the project has no owners; when a read fails the last
+         * owners stay.
          */
-        owners: string[];
+        owners:
+          | string[]
+          | {
+              fromKeystone: {
+                /** Keystone role names, e.g. [member]. */
+                roles: string[];
+              };
+            };
         /**
          * Tags (with `*` as a wildcard) that entities owned by the project's
          * owners may select resources by, besides their own entity tag
@@ -208,5 +255,10 @@ export interface Config {
        */
       forbiddenTtlSeconds?: number;
     };
+    /**
+     * How often owners from Keystone (`owners: { fromKeystone: ... }`) are
+     * read again, in seconds. Default 300.
+     */
+    ownersRefreshSeconds?: number;
   };
 }

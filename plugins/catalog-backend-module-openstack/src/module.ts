@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { OpenStackInventory } from '@canopy-idp/plugin-openstack-node';
+import {
+  OpenStackInventory,
+  openStackProjectsServiceRef,
+} from '@canopy-idp/plugin-openstack-node';
 import { readProviderConfig } from './config';
 import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
 import { ProviderStore } from './provider/ProviderStore';
@@ -26,12 +29,24 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         scheduler: coreServices.scheduler,
         cache: coreServices.cache,
         database: coreServices.database,
+        openstackProjects: openStackProjectsServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, cache, database }) {
-        const inventory = OpenStackInventory.fromConfig(config, {
-          cache,
-          logger,
-        });
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        cache,
+        database,
+        openstackProjects,
+      }) {
+        const inventory = OpenStackInventory.fromOptions(
+          openstackProjects.options,
+          {
+            cache,
+            logger,
+          },
+        );
         const settings = readProviderConfig(
           config,
           inventory.clouds().map(c => c.name),

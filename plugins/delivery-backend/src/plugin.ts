@@ -8,7 +8,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   OpenStackService,
   OwnershipResolver,
-  readPluginOptions,
+  openStackProjectsServiceRef,
 } from '@canopy-idp/plugin-openstack-node';
 import { Advancer } from './advancer/Advancer';
 import { readDeliveryOptions } from './config';
@@ -47,13 +47,14 @@ export const deliveryPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        openstackProjects: openStackProjectsServiceRef,
       },
       async init(deps) {
         const options = readDeliveryOptions(deps.config);
         const integrations = ScmIntegrations.fromConfig(deps.config);
         const scm = new ScmClients(integrations);
         const store = await RequestStore.create(deps.database);
-        const openstack = new OpenStackService(readPluginOptions(deps.config), {
+        const openstack = new OpenStackService(deps.openstackProjects.options, {
           cache: deps.cache,
           logger: deps.logger,
         });

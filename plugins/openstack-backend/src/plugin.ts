@@ -7,7 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
 import { registerListEntityResourcesAction } from './actions/listEntityResourcesAction';
 import {
-  readPluginOptions,
+  openStackProjectsServiceRef,
   OpenStackService,
   OwnershipResolver,
   projectLabel,
@@ -35,10 +35,11 @@ export const openstackPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        openstackProjects: openStackProjectsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const options = readPluginOptions(deps.config);
+        const options = deps.openstackProjects.options;
         deps.logger.info(
           `OpenStack plugin configured with ${options.clouds.length} cloud(s)${
             options.clouds.length

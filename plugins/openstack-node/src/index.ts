@@ -11,11 +11,28 @@ export {
   projectLabel,
   type CloudAuth,
   type CloudConfig,
+  type IdentityReaderConfig,
   type MappedProject,
   type OpenStackPluginOptions,
 } from './config/types';
 export type { Http, HttpResponse } from './http/HttpClient';
 export type { SessionScope } from './keystone/SessionPool';
+export {
+  IdentityClient,
+  type KeystoneDomain,
+  type KeystoneRoleAssignment,
+  type KeystoneGroup,
+  type KeystoneUser,
+} from './keystone/IdentityClient';
+export {
+  keystoneEntityName,
+  keystoneEntityRef,
+  keystoneNamespace,
+} from './tenancy/keystoneNames';
+export {
+  openStackProjectsServiceRef,
+  type OpenStackProjectsService,
+} from './service/projectsService';
 export type { ProjectScope } from './keystone/token';
 export {
   OpenStackInventory,

@@ -2,10 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  readPluginOptions,
-  ProjectMap,
-} from '@canopy-idp/plugin-openstack-node';
+import { openStackProjectsServiceRef } from '@canopy-idp/plugin-openstack-node';
 import { createProjectOwnerRule } from './projectOwnerRule';
 
 /**
@@ -22,13 +19,12 @@ export const catalogModuleOpenStackPermissions = createBackendModule({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        openstackProjects: openStackProjectsServiceRef,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, permissionsRegistry }) {
-        const projects = new ProjectMap(readPluginOptions(config).clouds);
+      async init({ openstackProjects, permissionsRegistry }) {
         permissionsRegistry.addPermissionRules([
-          createProjectOwnerRule(projects),
+          createProjectOwnerRule(openstackProjects.projects),
         ]);
       },
     });

@@ -316,3 +316,82 @@ describe('readPluginOptions: the project map', () => {
     ).toThrow('openstack.clouds[lab].projects[0] (demo) has no credential');
   });
 });
+
+describe('readPluginOptions: owners and the identity reader from Keystone', () => {
+  const cloud = (extra: object, projects: object[]) => ({
+    clouds: [
+      {
+        name: 'lab',
+        authUrl: 'http://127.0.0.1:5000/v3',
+        password: { username: 'demo', password: 'pw', projectName: 'demo' },
+        ...extra,
+        projects,
+      },
+    ],
+  });
+  const reader = {
+    password: { username: 'canopy-reader', password: 'reader-secret' },
+    domain: 'Default',
+  };
+  const fromKeystone = { fromKeystone: { roles: ['member'] } };
+
+  it('reads owners: { fromKeystone } with an identity reader, owners empty until read', () => {
+    const options = read({
+      ...cloud({ identity: reader }, [{ name: 'demo', owners: fromKeystone }]),
+      ownersRefreshSeconds: 30,
+    });
+    const [project] = options.clouds[0].projects;
+    expect(project.owners).toEqual([]);
+    expect(project.ownersFrom).toEqual({ roles: ['member'] });
+    expect(options.clouds[0].identity).toEqual({
+      auth: expect.objectContaining({
+        type: 'password',
+        username: 'canopy-reader',
+        projectName: undefined,
+      }),
+      scope: { domainName: 'Default', domainId: undefined },
+    });
+    expect(options.ownersRefreshMs).toBe(30_000);
+    expect(secretsOf(options)).toContain('reader-secret');
+  });
+
+  it.each([
+    [
+      'a project taking owners from Keystone without an identity reader',
+      cloud({}, [{ name: 'demo', owners: fromKeystone }]),
+      'openstack.clouds[lab].identity must give the identity reader credential',
+    ],
+    [
+      'no roles',
+      cloud({ identity: reader }, [
+        { name: 'demo', owners: { fromKeystone: { roles: [] } } },
+      ]),
+      'owners.fromKeystone.roles: list the Keystone roles',
+    ],
+    [
+      'an unknown owners form',
+      cloud({ identity: reader }, [{ name: 'demo', owners: { fromLdap: {} } }]),
+      "'fromLdap' is not known",
+    ],
+    [
+      'a reader with two scopes',
+      cloud({ identity: { ...reader, system: 'all' } }, P),
+      'identity: give exactly one scope',
+    ],
+    [
+      'a reader with an application credential',
+      cloud(
+        {
+          identity: {
+            applicationCredential: { id: 'x', secret: 'y' },
+            domain: 'Default',
+          },
+        },
+        P,
+      ),
+      'an application credential is scoped to a project',
+    ],
+  ])('refuses %s, naming the setting', (_, config, message) => {
+    expect(() => read(config)).toThrow(message);
+  });
+});

@@ -2,6 +2,7 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { fromCloudsYaml } from './cloudsYaml';
 import { readCredential } from './readCredential';
+import { readIdentityReader } from './readIdentityReader';
 import { readProjects } from './readProjects';
 import type { CloudConfig, OpenStackPluginOptions } from './types';
 
@@ -16,6 +17,7 @@ const DEFAULTS = {
   staleTtlMs: 3_600_000,
   breakerWindowMs: 30_000,
   forbiddenTtlMs: 300_000,
+  ownersRefreshMs: 300_000,
 };
 
 function positive(config: Config, key: string, fallback: number, min = 1) {
@@ -65,6 +67,7 @@ function readCloud(c: Config): CloudConfig {
     auth,
     caFile: c.getOptionalString('caFile') ?? base?.caFile,
     horizonUrl: c.getOptionalString('horizonUrl'),
+    identity: readIdentityReader(c, where),
     projects: readProjects(c, where, name, auth),
   };
 }
@@ -81,6 +84,12 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
   );
   const names = new Set<string>();
   for (const cloud of clouds) {
+    const fromKeystone = cloud.projects.find(p => p.ownersFrom);
+    if (fromKeystone && !cloud.identity) {
+      throw new InputError(
+        `${fromKeystone.where} takes its owners from Keystone, so openstack.clouds[${cloud.name}].identity must give the identity reader credential (a user with the reader role on the domain or the system)`,
+      );
+    }
     if (names.has(cloud.name)) {
       throw new InputError(
         `openstack.clouds: the name '${cloud.name}' is used twice`,
@@ -148,6 +157,13 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
         DEFAULTS.forbiddenTtlMs / 1000,
         0,
       ) * 1000,
+    ownersRefreshMs:
+      positive(
+        section,
+        'ownersRefreshSeconds',
+        DEFAULTS.ownersRefreshMs / 1000,
+        1,
+      ) * 1000,
   };
 }
 
@@ -159,7 +175,11 @@ export function readPluginOptions(config: Config): OpenStackPluginOptions {
 export function secretsOf(options: OpenStackPluginOptions): string[] {
   const secrets = new Set<string>();
   for (const cloud of options.clouds) {
-    for (const auth of [cloud.auth, ...cloud.projects.map(p => p.auth)]) {
+    for (const auth of [
+      cloud.auth,
+      cloud.identity?.auth,
+      ...cloud.projects.map(p => p.auth),
+    ]) {
       const secret = auth?.type === 'password' ? auth.password : auth?.secret;
       if (secret) secrets.add(secret);
     }

@@ -31,6 +31,31 @@ function ownerRef(raw: string, where: string): string {
   return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
 
+/** `owners: { fromKeystone: { roles: [member] } }`, or undefined for a list. */
+function readOwnersFrom(
+  p: Config,
+  label: string,
+): { roles: string[] } | undefined {
+  const value = p.getOptional('owners');
+  if (value === undefined || Array.isArray(value)) return undefined;
+  const from = p.getConfig('owners');
+  const unknown = from.keys().filter(k => k !== 'fromKeystone');
+  if (unknown.length) {
+    throw new InputError(
+      `${label}.owners: give a list of owners or { fromKeystone: { roles: [...] } }; '${unknown[0]}' is not known`,
+    );
+  }
+  const roles = (from.getOptionalStringArray('fromKeystone.roles') ?? []).map(
+    r => r.trim(),
+  );
+  if (!roles.length || roles.some(r => !r)) {
+    throw new InputError(
+      `${label}.owners.fromKeystone.roles: list the Keystone roles whose holders own the project, e.g. [member]`,
+    );
+  }
+  return { roles };
+}
+
 function readProject(
   p: Config,
   where: string,
@@ -43,10 +68,13 @@ function readProject(
     throw new InputError(`${where}: give the project's id or name`);
   }
   const label = `${where} (${name ?? id})`;
-  const owners = (p.getOptionalStringArray('owners') ?? []).map(o => o.trim());
-  if (!owners.length) {
+  const ownersFrom = readOwnersFrom(p, label);
+  const owners = ownersFrom
+    ? []
+    : (p.getOptionalStringArray('owners') ?? []).map(o => o.trim());
+  if (!owners.length && !ownersFrom) {
     throw new InputError(
-      `${label} has no owners: list the catalog groups or users that own it (e.g. owners: ['group:default/team-a']), or owners: ['*'] to let every signed-in user and entity use it (single-tenant)`,
+      `${label} has no owners: list the catalog groups or users that own it (e.g. owners: ['group:default/team-a']), take them from Keystone role assignments (owners: { fromKeystone: { roles: [member] } }), or give owners: ['*'] to let every signed-in user and entity use it (single-tenant)`,
     );
   }
   const open = owners.includes('*');
@@ -73,6 +101,7 @@ function readProject(
     domainName,
     domainId,
     owners: open ? ['*'] : owners.map(o => ownerRef(o, label)),
+    ...(ownersFrom ? { ownersFrom } : {}),
     open,
     claimableTags: p.getOptionalStringArray('claimableTags') ?? [],
     auth,

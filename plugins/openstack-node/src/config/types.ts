@@ -48,8 +48,17 @@ export interface MappedProject {
   /** Domain of a project given by name (default: Default). */
   domainName?: string;
   domainId?: string;
-  /** Entity refs of its owners (groups, users), lower-cased; `*` for anyone. */
+  /**
+   * Entity refs of its owners (groups, users), lower-cased; `*` for anyone.
+   * For a project whose owners come from Keystone (`ownersFrom`), the refs
+   * read at the last refresh: empty until the first read succeeds.
+   */
   owners: string[];
+  /**
+   * Set for `owners: { fromKeystone: { roles } }`: the groups and users
+   * holding one of these roles in the project are its owners.
+   */
+  ownersFrom?: { roles: string[] };
   /** True for `owners: ['*']`: the single-tenant form. */
   open: boolean;
   /** Tags an owner's entity may claim besides its own entity tag (`*` matches any run). */
@@ -58,6 +67,18 @@ export interface MappedProject {
   auth: CloudAuth;
   /** Where the project is configured, for messages. */
   where: string;
+}
+
+/**
+ * The credential Canopy reads Keystone's identity API with (users, groups,
+ * role assignments): a password credential with the reader role on a domain
+ * or on the system, and that scope.
+ *
+ * @public
+ */
+export interface IdentityReaderConfig {
+  auth: Extract<CloudAuth, { type: 'password' }>;
+  scope: { domainId?: string; domainName?: string } | { system: 'all' };
 }
 
 /** @public */
@@ -70,6 +91,8 @@ export interface CloudConfig {
   auth?: CloudAuth;
   caFile?: string;
   horizonUrl?: string;
+  /** The identity reader (`identity`), when configured. */
+  identity?: IdentityReaderConfig;
   /** The projects Canopy may read, with their owners. */
   projects: MappedProject[];
 }
@@ -105,4 +128,6 @@ export interface OpenStackPluginOptions {
   breakerWindowMs: number;
   /** How long a 403 from a source is believed. */
   forbiddenTtlMs: number;
+  /** How often owners taken from Keystone role assignments are read again. */
+  ownersRefreshMs: number;
 }

@@ -8,7 +8,7 @@ import {
   type OpenStackEntityResources,
 } from '@canopy-idp/plugin-openstack-common';
 import { readPluginOptions } from '../config/readPluginOptions';
-import { projectLabel } from '../config/types';
+import { type OpenStackPluginOptions, projectLabel } from '../config/types';
 import { OpenStackService } from '../service/OpenStackService';
 
 /**
@@ -77,7 +77,14 @@ export class OpenStackInventory implements OpenStackInventoryReader {
     config: Config,
     deps: { cache: CacheService; logger: LoggerService },
   ): OpenStackInventory {
-    const options = readPluginOptions(config);
+    return OpenStackInventory.fromOptions(readPluginOptions(config), deps);
+  }
+
+  /** From options already read (the `openStackProjectsServiceRef` service's). */
+  static fromOptions(
+    options: OpenStackPluginOptions,
+    deps: { cache: CacheService; logger: LoggerService },
+  ): OpenStackInventory {
     return new OpenStackInventory(
       new OpenStackService(
         {
