@@ -67,6 +67,10 @@ export const PACKAGES = [
     '@canopy-idp/plugin-catalog-backend-module-openstack',
   ],
   [
+    'plugins/catalog-backend-module-keystone-org',
+    '@canopy-idp/plugin-catalog-backend-module-keystone-org',
+  ],
+  [
     'plugins/scaffolder-module-kubernetes',
     '@canopy-idp/plugin-scaffolder-module-kubernetes',
   ],

@@ -25,6 +25,7 @@ import deliveryBackend from '@canopy-idp/plugin-delivery-backend';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
 import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
 import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
+import catalogKeystoneOrg from '@canopy-idp/plugin-catalog-backend-module-keystone-org';
 import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import canopyPermissionPolicy from './modules/permissionPolicy';
 
@@ -67,12 +68,15 @@ export const backendFeatures = [
   notificationsBackend,
   signalsBackend,
 
-  // Canopy: the OpenStack plugin, its permission rule in the catalog, and the
+  // Canopy: the OpenStack plugin, its permission rule in the catalog, the
   // catalog's OpenStack entity provider (projects as Systems, resources as
-  // Resources; nothing to do while openstack.clouds is empty)
+  // Resources; nothing to do while openstack.clouds is empty) and the Keystone
+  // org provider (Keystone groups and users as Groups and Users; only for the
+  // clouds under catalog.providers.keystoneOrg)
   openstackBackend,
   catalogOpenStackPermissions,
   catalogOpenStackEntityProvider,
+  catalogKeystoneOrg,
 
   // Canopy: delivery tracking, from pull request to running
   deliveryBackend,
