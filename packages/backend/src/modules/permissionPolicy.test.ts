@@ -127,3 +127,23 @@ describe('OwnerBasedPolicy', () => {
     expect(await decide(p, alice)).toEqual({ result: AuthorizeResult.ALLOW });
   });
 });
+
+describe('OwnerBasedPolicy with current memberships', () => {
+  it('decides on the refs the resolver gives now, not those signed in with', async () => {
+    const resolveClaims = jest.fn(async () => [
+      'user:default/alice',
+      'group:default/platform',
+    ]);
+    const live = new OwnerBasedPolicy({
+      platformAdmins: ['group:default/platform'],
+      resolveClaims,
+    });
+    expect(
+      await live.handle({ permission: kubernetesProxyPermission }, alice),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(resolveClaims).toHaveBeenCalledWith('user:default/alice', [
+      'user:default/alice',
+      'group:default/team-a',
+    ]);
+  });
+});

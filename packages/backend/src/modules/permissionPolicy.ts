@@ -34,6 +34,8 @@ import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { openstackResourcesReadPermission } from '@canopy-idp/plugin-openstack-common';
 import { isOpenStackProjectOwner } from '@canopy-idp/plugin-openstack-backend/catalog';
 import { OPENSTACK_PROVIDER_ANNOTATIONS } from '@canopy-idp/plugin-catalog-backend-module-openstack';
+import { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 
 /** Options of {@link OwnerBasedPolicy}. */
 export interface OwnerBasedPolicyOptions {
@@ -43,14 +45,24 @@ export interface OwnerBasedPolicyOptions {
    * include one of them may do everything below. Empty: nobody may.
    */
   platformAdmins: string[];
+  /**
+   * Who the user is now: their current ownership refs. The module gives the
+   * OpenStack plugin's resolver (the user's trusted memberOf groups in the
+   * catalog, and the groups above them; the sign-in refs when the catalog has
+   * no such user), so a team change from the org provider counts at its next
+   * run, not at the next sign-in. Default: the sign-in ownership refs.
+   */
+  resolveClaims?: (userRef: string, signInRefs: string[]) => Promise<string[]>;
 }
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * Canopy's policy for a portal with many teams (`owner-based`, the production
- * default). Who someone is comes only from sign-in (their user ref and
- * ownership refs), never from entities a user can register:
+ * default). Who someone is comes from trusted sources only: their user
+ * entity and its memberOf groups as the org provider wrote them (or, for a
+ * user the catalog does not have, their sign-in ownership refs), never from
+ * entities a user can register (see OwnershipResolver):
  * - `kubernetes.proxy` (the proxy would call a cluster with the portal's own
  *   service account): denied, except to platform admins;
  * - `catalog.location.create` / `catalog.location.delete` (registering a
@@ -70,9 +82,11 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  */
 export class OwnerBasedPolicy implements PermissionPolicy {
   private readonly admins: Set<string>;
+  private readonly resolveClaims?: OwnerBasedPolicyOptions['resolveClaims'];
 
   constructor(options: OwnerBasedPolicyOptions = { platformAdmins: [] }) {
     this.admins = new Set(options.platformAdmins.map(lower));
+    this.resolveClaims = options.resolveClaims;
   }
 
   async handle(
@@ -80,7 +94,11 @@ export class OwnerBasedPolicy implements PermissionPolicy {
     user?: PolicyQueryUser | BackstageIdentityResponse,
   ): Promise<PolicyDecision> {
     const info = user && 'info' in user ? user.info : undefined;
-    const claims = info?.ownershipEntityRefs ?? [];
+    const signIn = info?.ownershipEntityRefs ?? [];
+    const claims =
+      info?.userEntityRef && this.resolveClaims
+        ? await this.resolveClaims(info.userEntityRef, signIn)
+        : signIn;
     if (claims.some(ref => this.admins.has(lower(ref)))) {
       return { result: AuthorizeResult.ALLOW };
     }
@@ -151,8 +169,10 @@ export default createBackendModule({
         policy: policyExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ policy, config, logger }) {
+      async init({ policy, config, logger, auth, catalog }) {
         const name =
           config.getOptionalString('canopy.permissionPolicy') ?? 'owner-based';
         if (name === 'allow-all') {
@@ -168,7 +188,15 @@ export default createBackendModule({
               "canopy.platformAdmins is empty: nobody may register locations, use the Kubernetes proxy or read other users' scaffolder tasks",
             );
           }
-          policy.setPolicy(new OwnerBasedPolicy({ platformAdmins }));
+          const ownership = new OwnershipResolver({ catalog, auth });
+          policy.setPolicy(
+            new OwnerBasedPolicy({
+              platformAdmins,
+              resolveClaims: async (userRef, signInRefs) => [
+                ...(await ownership.ofUserRef(userRef, signInRefs)),
+              ],
+            }),
+          );
         } else {
           throw new Error(
             `canopy.permissionPolicy must be 'owner-based' or 'allow-all', got '${name}'`,
