@@ -319,16 +319,20 @@ for (const block of blocks) {
           ? true
           : undefined,
       );
-      const res = await portal.get(
-        `${backendUrl}/api/openstack/entities/component/default/payments/resources`,
-        { headers: { Authorization: `Bearer ${token}` } },
+      // The guest's team comes from Keystone: the org provider's first run
+      // (5 s after start) writes the guest into team-a, and the project's
+      // owners are read from Keystone at startup.
+      const body = await until(
+        "payments' OpenStack resources, as the guest (a member of team-a in Keystone)",
+        async () => {
+          const res = await portal.get(
+            `${backendUrl}/api/openstack/entities/component/default/payments/resources`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          if (res?.status === 200) return res.json();
+          throw new Error(`HTTP ${res?.status}: ${await res?.text()}`);
+        },
       );
-      assert.equal(
-        res?.status,
-        200,
-        "payments' OpenStack resources, as the guest",
-      );
-      const body = await res!.json();
       assert.deepEqual(
         body.resources.servers.map((s: { name: string }) => s.name).sort(),
         ['payments-web-1', 'payments-web-2'],

@@ -16,6 +16,9 @@ Entities (tag canopy.entity=component.default.<name>, volumes carry it as metada
 And a key pair, canopy-demo, of the demo user (the identity Canopy uses in the tests).
 Team B (team_b.py): project team-b with its own user, application credential (cloud
 osl-team-b in clouds.yaml), a lower quota, and component:default/orders' resources.
+The organisation (org.py): Keystone groups team-a and team-b with the role member in demo
+and team-b, their users (guest and alice in team-a, bob in team-b), and the identity
+reader canopy-reader (cloud osl-reader in clouds.yaml) that Canopy reads them with.
 Nine servers in all; the demo project's instance quota is set to 12 (as admin), so 3 are
 left: a 2-node cluster fits, 4 servers do not (the template and quota-preflight tests).
 
@@ -39,6 +42,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import openstack
 
+from org import seed_org
 from team_b import ensure_server_tags, seed_team_b
 
 STATE = os.environ['OSL_STATE']
@@ -282,9 +286,13 @@ def verify(summary):
 
 team_b = team_b_job.result()
 phase('team B')
+# After team B: both write clouds.yaml, and the org gives team-b's group a role there.
+org = seed_org(openstack.connect(cloud='osl-admin'), STATE)
+phase('teams in Keystone')
 summary = {
     'project': c.current_project_id,
     'teamB': team_b,
+    'org': org,
     'keyPairs': [KEY_PAIR],
     'unicodeName': UNICODE_NAME,
     'entities': {

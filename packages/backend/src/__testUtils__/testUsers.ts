@@ -65,3 +65,45 @@ export async function signInAs(baseUrl: string, user: string) {
   }
   return (await res.json()).backstageIdentity.token as string;
 }
+
+/**
+ * Test-only sign-in as a real identity provider with a catalog sign-in
+ * resolver would do it: whoever the `x-canopy-test-user` header names (a
+ * user name, or an e-mail address) is matched to the User entity the
+ * Keystone org provider wrote (by `metadata.name`, or by
+ * `spec.profile.email`), and their ownership refs come from that entity's
+ * memberOf groups. Nobody the catalog does not know may sign in.
+ */
+export function catalogSignInAuthModule() {
+  return createBackendModule({
+    pluginId: 'auth',
+    moduleId: 'canopy-test-catalog-sign-in',
+    register(reg) {
+      reg.registerInit({
+        deps: { providers: authProvidersExtensionPoint },
+        async init({ providers }) {
+          providers.registerProvider({
+            providerId: 'test-users',
+            factory: createProxyAuthProviderFactory({
+              authenticator: createProxyAuthenticator({
+                defaultProfileTransform: async () => ({ profile: {} }),
+                initialize: () => undefined,
+                async authenticate({ req }) {
+                  return { result: { user: req.header(HEADER) ?? '' } };
+                },
+              }),
+              signInResolver: async ({ result }, ctx) =>
+                result.user.includes('@')
+                  ? ctx.signInWithCatalogUser({
+                      filter: { 'spec.profile.email': result.user },
+                    })
+                  : ctx.signInWithCatalogUser({
+                      entityRef: { name: result.user },
+                    }),
+            }),
+          });
+        },
+      });
+    },
+  });
+}
