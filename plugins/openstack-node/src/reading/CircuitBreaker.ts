@@ -5,7 +5,21 @@ export interface BreakerFailure {
 }
 
 /**
- * One breaker per (cloud, region, service). A failure opens it for a window:
+ * The breaker of one credential's view of one source: (cloud, mapped project,
+ * region, service). Each project is read with its own credential, so one
+ * project's failure (a 403 from its restricted application credential, say)
+ * neither blocks nor shows up in another project's reads.
+ */
+export function breakerKey(
+  target: { cloud: string; project: { key: string } },
+  region: string,
+  service: string,
+): string {
+  return [target.cloud, target.project.key, region, service].join('\u0000');
+}
+
+/**
+ * One breaker per (cloud, project, region, service): see `breakerKey`. A failure opens it for a window:
  * while open, reads of that source fail at once with the remembered failure
  * (a hanging service costs one timeout per window, not one per request).
  * After the window one read is let through; success closes the breaker, a

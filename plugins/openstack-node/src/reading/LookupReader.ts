@@ -1,3 +1,4 @@
+import { breakerKey } from './CircuitBreaker';
 import { NotFoundError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/types';
 import type {
@@ -41,7 +42,7 @@ export class LookupReader {
     }
     const started = Date.now();
     const outcome = await this.reader.read(
-      `${target.cloud}:${target.region}:${service}`,
+      breakerKey(target, target.region, service),
       `openstack:v2:${target.cloud}:${scope.projectId}:${target.region}:lookup:${name}`,
       this.options.lookupsTtlMs,
       () => read(scope.api(target.region)) as Promise<JsonValue & never>,

@@ -1,3 +1,4 @@
+import { breakerKey } from './CircuitBreaker';
 import { NotFoundError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/types';
 import type {
@@ -120,7 +121,7 @@ export class ResourceLister {
     const resolved = scope;
     const fetch: Fetch = (region, service, key, read) =>
       this.reader.read(
-        `${target.cloud}:${region}:${service}`,
+        breakerKey(target, region, service),
         key,
         this.options.resourcesTtlMs,
         () => read(resolved.api(region)),

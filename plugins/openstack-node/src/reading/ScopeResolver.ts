@@ -47,9 +47,9 @@ export interface RememberedScope {
 /**
  * Resolves a target through Keystone: a token for the mapped project (from
  * its credential source), checked to be scoped to that project, the
- * project's id, and the regions to read (the target's, the cloud's
- * configured ones, or the service catalog's). Each resolved scope is
- * remembered in the cache.
+ * project's id, and the regions to read (the cloud's configured ones, or
+ * the service catalog's, narrowed to the target's when it names some). Each
+ * resolved scope is remembered in the cache.
  */
 export class ScopeResolver {
   constructor(
@@ -92,9 +92,27 @@ export class ScopeResolver {
   async resolve(target: Target): Promise<Scope> {
     const cloud = this.cloud(target.cloud);
     const { session, token } = await this.session(cloud, target.project);
-    let regions = regionsOf(token);
-    if (target.regions?.length) regions = target.regions;
-    else if (cloud.regions?.length) regions = cloud.regions;
+    // The cloud's regions: configured, else its service catalog's. A target
+    // (an entity's regions annotation) only narrows them: names that are not
+    // among them cost nothing, however many there are.
+    const known = cloud.regions?.length ? cloud.regions : regionsOf(token);
+    let regions = known;
+    if (target.regions?.length) {
+      const wanted = new Set(target.regions);
+      regions = known.filter(r => wanted.has(r));
+      if (!regions.length) {
+        throw new ScopeError(
+          `cloud '${cloud.name}' has no region named ${target.regions
+            .slice(0, 3)
+            .map(r => `'${r}'`)
+            .join(', ')}${
+            target.regions.length > 3
+              ? ` or the ${target.regions.length - 3} other names asked for`
+              : ''
+          } (its regions: ${known.join(', ') || 'none'})`,
+        );
+      }
+    }
     const remembered: RememberedScope = {
       projectId: token.project.id,
       regions,

@@ -225,6 +225,84 @@ describe('OpenStackService, offline against recorded answers', () => {
     expect(fake.callsTo('load-balancer')).toBe(calls);
   });
 
+  it("a 403 in one project neither blocks another project's reads nor shows there", async () => {
+    const { fake, service, project } = setup({
+      clouds: [
+        {
+          name: 'lab',
+          authUrl: 'http://keystone.test/v3',
+          password: {
+            username: 'demo',
+            password: 'hunter2-secret',
+            projectName: 'demo',
+          },
+          projects: [
+            { name: 'demo', owners: ['group:default/team-a'] },
+            // A second mapped project, with its own credential and key (the
+            // fake's Keystone scopes every token to the recorded project).
+            {
+              id: fixtureBody('identity-token').token.project.id,
+              owners: ['group:default/team-b'],
+            },
+          ],
+        },
+      ],
+    });
+    const other = service.projects.cloud('lab').projects[1];
+    const listOf = (p: typeof project) =>
+      service.listResources('component:default/payments', {
+        cloud: 'lab',
+        project: p,
+        tags: [TAG],
+      });
+    // Project demo's credential may not read load balancers...
+    fake.fail('load-balancer', 'forbidden');
+    const refused = await listOf(project);
+    expect(statusOf(refused, 'load-balancer').status).toBe('forbidden');
+    fake.heal('load-balancer');
+    // ...which says nothing about team-b's credential: it is asked, and answers.
+    const calls = fake.callsTo('load-balancer');
+    const b = await listOf(other);
+    expect(statusOf(b, 'load-balancer')).toMatchObject({ status: 'ok' });
+    expect(fake.callsTo('load-balancer')).toBeGreaterThan(calls);
+    // demo's 403 is still held for demo.
+    expect(statusOf(await listOf(project), 'load-balancer').status).toBe(
+      'forbidden',
+    );
+  });
+
+  it("reads only the cloud's real regions, whatever an entity's regions annotation names", async () => {
+    const { fake, service, project } = setup();
+    const plain = await service.listResources('component:default/payments', {
+      cloud: 'lab',
+      project,
+      tags: [TAG],
+    });
+    const callsForOne = fake.calls.length;
+    const names = Array.from({ length: 10_000 }, (_, i) => `region-${i}`);
+    const listing = await service.listResources('component:default/shop', {
+      cloud: 'lab',
+      project,
+      regions: [...names, ...plain.regions],
+      tags: ['canopy.entity=component.default.shop'],
+    });
+    expect(listing.regions).toEqual(plain.regions);
+    // The same reads as one listing of the real regions (tokens are reused).
+    expect(fake.calls.length - callsForOne).toBe(callsForOne - 1);
+    const none = await service.listResources('component:default/shop', {
+      cloud: 'lab',
+      project,
+      regions: names,
+      tags: ['canopy.entity=component.default.shop'],
+    });
+    expect(none.sources[0]).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining(
+        "cloud 'lab' has no region named 'region-0', 'region-1', 'region-2' or the 9997 other names asked for",
+      ),
+    });
+  });
+
   it('re-authenticates once on a 401 and repeats the call', async () => {
     const { fake, list } = setup();
     await list();
