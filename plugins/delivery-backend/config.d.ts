@@ -23,6 +23,12 @@ export interface Config {
      * its stage fails with that reason and the requester is told. Default 30.
      */
     maxIdleDays?: number;
+    /**
+     * Most open requests one user may have at once; recording one more is
+     * refused with HTTP 429 until one of them ends. Bounds the work each
+     * user causes (every open request is looked at on each beat). Default 50.
+     */
+    maxOpenRequestsPerUser?: number;
     /** Argo CD instances whose Applications the `argocd` stage reads (REST API). */
     argocd?: {
       instances?: Array<{

@@ -19,6 +19,8 @@ export interface DeliveryOptions {
   backoff: { initialMs: number; maxMs: number };
   /** An open request unchanged for this long is given up on. */
   maxIdleMs: number;
+  /** Most open requests per user. */
+  maxOpenRequestsPerUser: number;
   argocd: ArgoCdInstance[];
   webhooks: { github?: string; gitlab?: string; argocd?: string };
 }
@@ -64,8 +66,15 @@ export function readDeliveryOptions(root: Config): DeliveryOptions {
   if (!(maxIdleDays > 0)) {
     throw new InputError('delivery.maxIdleDays: must be more than 0');
   }
+  const maxOpen = config?.getOptionalNumber('maxOpenRequestsPerUser') ?? 50;
+  if (!Number.isInteger(maxOpen) || maxOpen < 1) {
+    throw new InputError(
+      `delivery.maxOpenRequestsPerUser: must be a whole number of at least 1, got ${maxOpen}`,
+    );
+  }
   return {
     schedule,
+    maxOpenRequestsPerUser: maxOpen,
     backoff: { initialMs: initialSeconds * 1000, maxMs: maxSeconds * 1000 },
     maxIdleMs: maxIdleDays * 86_400_000,
     argocd,

@@ -41,7 +41,7 @@ const body = {
   },
 };
 
-async function start(webhooks?: object) {
+async function start(webhooks?: object, delivery: object = {}) {
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
@@ -57,7 +57,7 @@ async function start(webhooks?: object) {
               },
             ],
           },
-          delivery: webhooks ? { webhooks } : {},
+          delivery: { ...delivery, ...(webhooks ? { webhooks } : {}) },
           openstack: {
             clouds: [
               {
@@ -163,6 +163,28 @@ describe('deliveryPlugin', () => {
       .get(`/api/delivery/requests/${first.body.id}`)
       .set('Authorization', asUser());
     expect(one.body.id).toBe(first.body.id);
+  });
+
+  it("refuses a user's request over the open-request cap with a 429 naming the setting; the same task is still answered", async () => {
+    const server = await start(undefined, { maxOpenRequestsPerUser: 2 });
+    const post = (taskId: string) =>
+      request(server)
+        .post('/api/delivery/requests')
+        .set('Authorization', asUser())
+        .send({ ...body, taskId });
+    expect((await post('task-1')).status).toBe(201);
+    expect((await post('task-2')).status).toBe(201);
+    const third = await post('task-3');
+    expect(third.status).toBe(429);
+    expect(third.body.error.message).toBe(
+      'user:default/guest has 2 open delivery requests, the most one user may have (delivery.maxOpenRequestsPerUser); record this one when one of them has ended',
+    );
+    // A retried step of a task already recorded is not a new request.
+    expect((await post('task-2')).status).toBe(201);
+    const mine = await request(server)
+      .get('/api/delivery/requests?mine=true')
+      .set('Authorization', asUser());
+    expect(mine.body.items).toHaveLength(2);
   });
 
   it('refuses bad input with the field and the rule, and records nothing', async () => {

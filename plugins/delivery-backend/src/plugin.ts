@@ -102,6 +102,7 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             integrations,
+            maxOpenRequestsPerUser: options.maxOpenRequestsPerUser,
             expectations: new ExpectationsCheck({
               projects: openstack.projects,
               ownership,

@@ -37,6 +37,8 @@ export interface RouterOptions {
   userInfo: UserInfoService;
   integrations: ScmIntegrationRegistry;
   expectations: ExpectationsCheck;
+  /** Most open requests one user may have (`delivery.maxOpenRequestsPerUser`). Default 50. */
+  maxOpenRequestsPerUser?: number;
 }
 
 function entityRefOf(field: string, value: string): string {
@@ -82,6 +84,18 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const user = await userInfo.getUserInfo(credentials);
     const body = req.body as CreateDeliveryRequest;
+    const cap = options.maxOpenRequestsPerUser ?? 50;
+    if ((await store.countOpen(user.userEntityRef, body.taskId)) >= cap) {
+      res.status(429).json({
+        error: {
+          name: 'TooManyRequestsError',
+          message: `${user.userEntityRef} has ${cap} open delivery requests, the most one user may have (delivery.maxOpenRequestsPerUser); record this one when one of them has ended`,
+        },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 429 },
+      });
+      return;
+    }
     const now = new Date().toISOString();
     const expected = body.expected ?? {};
     await expectations.check(expected, user);

@@ -396,7 +396,7 @@ export const spec = {
       post: {
         operationId: 'CreateRequest',
         description:
-          "Records a request for the signed-in user (the scaffolder's `canopy:delivery:track` action calls it on behalf of the user who ran the template). Recording the same task again answers its first record.",
+          "Records a request for the signed-in user (the scaffolder's `canopy:delivery:track` action calls it on behalf of the user who ran the template). Recording the same task again answers its first record. A user with `delivery.maxOpenRequestsPerUser` open requests gets a 429 until one of them ends.",
         requestBody: {
           required: true,
           content: {
@@ -422,6 +422,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '429': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

@@ -128,6 +128,15 @@ export class RequestStore {
     return row ? fromRow(row) : undefined;
   }
 
+  /** How many open requests the user has, besides the one of `exceptTaskId`. */
+  async countOpen(requester: string, exceptTaskId: string): Promise<number> {
+    const [row] = await this.db(TABLE)
+      .where({ requester, state: 'open' })
+      .whereNot({ task_id: exceptTaskId })
+      .count({ n: '*' });
+    return Number(row?.n ?? 0);
+  }
+
   async listByRequester(requester: string, limit = 100) {
     const rows = await this.db<Row>(TABLE)
       .where({ requester })
