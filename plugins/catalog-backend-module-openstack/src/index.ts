@@ -12,6 +12,7 @@ export {
   type OpenStackEntityProviderOptions,
 } from './provider/OpenStackEntityProvider';
 export { PROVIDER_ANNOTATIONS as OPENSTACK_PROVIDER_ANNOTATIONS } from './entities/buildEntities';
+export { CatalogTagClaims, type TagClaims } from './provider/TagClaims';
 export {
   ProviderStore,
   type RunRecord,

@@ -10,6 +10,8 @@ import {
 import { readProviderConfig } from './config';
 import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
 import { ProviderStore } from './provider/ProviderStore';
+import { CatalogTagClaims } from './provider/TagClaims';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 
 /**
  * The catalog's OpenStack entity provider: one per cloud of `openstack.clouds`,
@@ -30,6 +32,8 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         cache: coreServices.cache,
         database: coreServices.database,
         openstackProjects: openStackProjectsServiceRef,
+        catalogApi: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         catalog,
@@ -39,6 +43,8 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         cache,
         database,
         openstackProjects,
+        catalogApi,
+        auth,
       }) {
         const inventory = OpenStackInventory.fromOptions(
           openstackProjects.options,
@@ -66,6 +72,7 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
               defaultOwner: s.defaultOwner,
               concurrency: s.concurrency,
               mutation: s.mutation,
+              claims: new CatalogTagClaims({ catalog: catalogApi, auth }),
             }),
           );
         }

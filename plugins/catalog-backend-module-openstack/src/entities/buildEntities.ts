@@ -34,6 +34,12 @@ export const PROVIDER_ANNOTATIONS = {
   lastSeen: 'openstack.canopy-idp.io/last-seen',
   /** Set only while the source is failing: why it could not be read. */
   lastError: 'openstack.canopy-idp.io/last-read-error',
+  /**
+   * On a Resource whose Canopy entity tag names an entity that may not claim
+   * it (its owner does not own the resource's project, or it is not in the
+   * catalog): which entity, and why; the Resource then has no relation to it.
+   */
+  unclaimedTags: 'openstack.canopy-idp.io/unclaimed-tags',
 } as const;
 
 /** An entity with the unit of reading it belongs to. */
@@ -50,6 +56,11 @@ export interface ProjectContext {
   owner: string;
   /** `backstage.io/managed-by-location` of every entity. */
   location: string;
+  /**
+   * Why each tagged entity may not claim this project's resources; a tagged
+   * entity missing here may (see {@link TagClaims}).
+   */
+  refused?: Map<string, string>;
 }
 
 const HORIZON: Record<EntityKind, (id: string) => string> = {
@@ -143,7 +154,7 @@ function describe(kind: EntityKind, r: AnyResource): string | undefined {
 }
 
 /** The catalog entities a resource's Canopy entity tags (or volume metadata) name. */
-function taggedEntities(kind: EntityKind, r: AnyResource): string[] {
+export function taggedEntities(kind: EntityKind, r: AnyResource): string[] {
   const refs = new Set<string>();
   if ('tags' in r) {
     for (const tag of r.tags) {
@@ -188,7 +199,11 @@ export function projectEntities(
       for (const r of inRegion[kind] as AnyResource[]) {
         const ref = resourceRef(kind, r.id);
         const deps = links.get(ref);
-        const of = taggedEntities(kind, r);
+        const tagged = taggedEntities(kind, r);
+        const of = tagged.filter(e => !ctx.refused?.has(e));
+        const unclaimed = tagged
+          .filter(e => ctx.refused?.has(e))
+          .map(e => `${e}: ${ctx.refused!.get(e)}`);
         const description = describe(kind, r);
         const horizonLinks = horizon(ctx, HORIZON[kind](r.id));
         out.push({
@@ -204,6 +219,12 @@ export function projectEntities(
                 ...baseAnnotations(ctx),
                 [OPENSTACK_ANNOTATIONS.regions]: region,
                 [OPENSTACK_ANNOTATIONS.resource]: `${kind}/${r.id}`,
+                ...(unclaimed.length
+                  ? {
+                      [PROVIDER_ANNOTATIONS.unclaimedTags]:
+                        unclaimed.join('; '),
+                    }
+                  : {}),
               },
               tags: ['openstack'],
               ...(horizonLinks ? { links: horizonLinks } : {}),

@@ -12,7 +12,9 @@ import {
   VOLUME,
 } from '../__testUtils__/listing';
 import { resourceRef } from '../entities/names';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OpenStackEntityProvider } from './OpenStackEntityProvider';
+import { CatalogTagClaims } from './TagClaims';
 import { ProviderStore } from './ProviderStore';
 
 /** The catalog as the provider's delta mutations leave it. */
@@ -40,6 +42,21 @@ class FakeCatalog implements EntityProviderConnection {
   async refresh() {}
 }
 
+const component = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+
+/** The catalog's Components, for the tag claims: payments is team A's. */
+let components: Entity[] = [];
+const claims = () =>
+  new CatalogTagClaims({
+    catalog: catalogServiceMock({ entities: components }),
+    auth: mockServices.auth(),
+  });
+
 describe('OpenStackEntityProvider', () => {
   let db: Knex;
   let inventory: FakeInventory;
@@ -56,6 +73,7 @@ describe('OpenStackEntityProvider', () => {
     inventory = new FakeInventory();
     catalog = new FakeCatalog();
     clock = Date.parse('2026-11-30T10:00:00Z');
+    components = [component('payments', 'group:default/team-a')];
     provider = new OpenStackEntityProvider({
       cloud: 'lab',
       inventory,
@@ -63,6 +81,7 @@ describe('OpenStackEntityProvider', () => {
       logger: mockServices.logger.mock(),
       taskRunner: { run: async () => {} },
       defaultOwner: 'group:default/openstack-admins',
+      claims: claims(),
       now: () => new Date((clock += 1000)),
     });
     await provider.connect(catalog);
@@ -181,6 +200,51 @@ describe('OpenStackEntityProvider', () => {
     await provider.run();
     const runs = await store.runs('openstack-provider:lab');
     expect(runs.map(r => r.added)).toEqual([0, 8]);
+  });
+
+  it("draws no relation into an entity whose owner does not own the resource's project, and says why", async () => {
+    // payments now belongs to team B, which does not own the project demo.
+    components = [component('payments', 'group:default/team-b')];
+    const crossing = new OpenStackEntityProvider({
+      cloud: 'lab',
+      inventory,
+      store: await ProviderStore.create(db),
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async () => {} },
+      defaultOwner: 'group:default/openstack-admins',
+      claims: claims(),
+    });
+    const other = new FakeCatalog();
+    await crossing.connect(other);
+    await crossing.run();
+    const s = other.entities.get(resourceRef('servers', SERVER))!;
+    expect(s.spec?.dependencyOf).toBeUndefined();
+    expect(
+      s.metadata.annotations?.['openstack.canopy-idp.io/unclaimed-tags'],
+    ).toBe(
+      "component:default/payments: its owner group:default/team-b does not own project 'demo' of cloud 'lab' (rule: a resource's canopy.entity tag links it to an entity only when that entity's owner, or a group above it, owns the resource's project)",
+    );
+  });
+
+  it('draws no relation to an entity the catalog does not have', async () => {
+    components = [];
+    const missing = new OpenStackEntityProvider({
+      cloud: 'lab',
+      inventory,
+      store: await ProviderStore.create(db),
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async () => {} },
+      defaultOwner: 'group:default/openstack-admins',
+      claims: claims(),
+    });
+    const other = new FakeCatalog();
+    await missing.connect(other);
+    await missing.run();
+    const s = other.entities.get(resourceRef('servers', SERVER))!;
+    expect(s.spec?.dependencyOf).toBeUndefined();
+    expect(
+      s.metadata.annotations?.['openstack.canopy-idp.io/unclaimed-tags'],
+    ).toMatch(/^component:default\/payments: not in the catalog/);
   });
 
   it('in full mode sends every entity each run, kept ones marked', async () => {

@@ -15,8 +15,11 @@ import type {
 import {
   projectEntities,
   projectSystem,
+  taggedEntities,
   type ProjectContext,
 } from '../entities/buildEntities';
+import { ENTITY_KINDS } from '../entities/names';
+import type { TagClaims } from './TagClaims';
 import { readCompletely } from './authority';
 import {
   bodiesNeeded,
@@ -44,6 +47,11 @@ export interface OpenStackEntityProviderOptions {
   defaultOwner: string;
   /** Projects read at once (default 4). */
   concurrency?: number;
+  /**
+   * Which tagged entities may claim a project's resources (a relation to
+   * them). Without it, none may: resources carry no relation to a Component.
+   */
+  claims?: TagClaims;
   /**
    * `delta` (default): send only what changed since the last run. `full`:
    * send every entity each run (the catalog then finds the changes itself).
@@ -262,6 +270,24 @@ export class OpenStackEntityProvider implements EntityProvider {
         project.key,
       );
       const { complete, unread } = readCompletely(listing);
+      const tagged = new Set<string>();
+      for (const kind of ENTITY_KINDS) {
+        for (const r of listing.resources[kind]) {
+          taggedEntities(kind, r).forEach(e => tagged.add(e));
+        }
+      }
+      ctx.refused = this.options.claims
+        ? await this.options.claims.refused(
+            [...tagged].sort(),
+            project,
+            cloud.name,
+          )
+        : new Map(
+            [...tagged].map(e => [
+              e,
+              'no tag claims are checked (claims option not set)',
+            ]),
+          );
       return {
         project,
         entities: projectEntities(ctx, listing.resources),

@@ -1,0 +1,86 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  type InventoryProject,
+  OwnershipResolver,
+} from '@canopy-idp/plugin-openstack-node';
+
+/**
+ * Decides which of the entities named by a project's Canopy entity tags may
+ * claim its resources.
+ *
+ * @public
+ */
+export interface TagClaims {
+  /** For each entity ref that may not claim the project's resources, why. */
+  refused(
+    entityRefs: string[],
+    project: InventoryProject,
+    cloud: string,
+  ): Promise<Map<string, string>>;
+}
+
+const RULE =
+  "rule: a resource's canopy.entity tag links it to an entity only when that entity's owner, or a group above it, owns the resource's project";
+
+/**
+ * The OpenStack plugin's tenancy rule applied to tags: a resource's
+ * `canopy.entity=` tag draws a relation to the entity it names only when
+ * that entity is in the catalog and its `spec.owner` (or a group above it,
+ * through trusted `childOf`) is among the owners of the resource's project.
+ * A member of team B who tags a team-B server for team A's component draws
+ * no relation into team A's entity.
+ */
+export class CatalogTagClaims implements TagClaims {
+  private readonly ownership: OwnershipResolver;
+
+  constructor(
+    private readonly deps: { catalog: CatalogService; auth: AuthService },
+  ) {
+    this.ownership = new OwnershipResolver(deps);
+  }
+
+  async refused(
+    entityRefs: string[],
+    project: InventoryProject,
+    cloud: string,
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!entityRefs.length) return out;
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata', 'spec.owner'] },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    for (const [i, ref] of entityRefs.entries()) {
+      const entity = items[i];
+      if (!entity) {
+        out.set(ref, `not in the catalog (${RULE})`);
+        continue;
+      }
+      if (project.open) continue;
+      const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+      const ownerRef =
+        typeof owner === 'string'
+          ? stringifyEntityRef(
+              parseEntityRef(owner, {
+                defaultKind: 'group',
+                defaultNamespace: entity.metadata.namespace ?? 'default',
+              }),
+            )
+          : undefined;
+      const refs = ownerRef
+        ? await this.ownership.expand([ownerRef])
+        : new Set<string>();
+      if (!project.owners.some(o => refs.has(o))) {
+        out.set(
+          ref,
+          `its owner ${ownerRef ?? '(none)'} does not own project '${
+            project.label
+          }' of cloud '${cloud}' (${RULE})`,
+        );
+      }
+    }
+    return out;
+  }
+}
