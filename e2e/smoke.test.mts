@@ -32,7 +32,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { portFree } from './ports.mts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,10 +204,18 @@ async function signedInPage(): Promise<Page> {
   await page.goto(appUrl, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Enter' }).click({ timeout: 120_000 });
   // Signed in once the app shell (sidebar) is there.
-  await page
-    .getByRole('link', { name: 'Create' })
-    .first()
-    .waitFor({ timeout: 120_000 });
+  try {
+    await page
+      .getByRole('link', { name: 'Create' })
+      .first()
+      .waitFor({ timeout: 120_000 });
+  } catch (error) {
+    // What the page showed instead, and what the portal printed.
+    await shootWholePage(page, 'sign-in-failure').catch(() => undefined);
+    writeFileSync(path.join(artifacts, 'sign-in-failure.log'), portalLog);
+    await page.close();
+    throw error;
+  }
   return page;
 }
 
@@ -287,7 +295,8 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     const owner = page.locator('#root_owner');
     await owner.click();
     await page
-      .getByRole('option', { name: /Team A/ })
+      // team-a: the Keystone group, as the Keystone org provider wrote it.
+      .getByRole('option', { name: 'team-a', exact: true })
       .first()
       .click();
     const region = page
