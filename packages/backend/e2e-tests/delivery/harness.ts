@@ -199,6 +199,7 @@ export function deliveryHarness() {
     return {
       files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
       branch,
+      taskId: branch,
       title,
       body: title,
       commitMessage: title,

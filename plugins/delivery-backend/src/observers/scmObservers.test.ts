@@ -21,6 +21,7 @@ const TOKEN = 'scm-token';
 const change = (title: string) => ({
   files: { 'openstack/web/main.tf': Buffer.from(`# ${title}\n`) },
   branch: `canopy/${title.replace(/\W+/g, '-')}`,
+  taskId: title,
   title,
   body: title,
   commitMessage: title,

@@ -105,11 +105,16 @@ export class BareRepo {
     );
   }
 
-  commitInfo(sha: string): { tree: string; parents: string[] } {
+  commitInfo(sha: string): {
+    tree: string;
+    parents: string[];
+    message: string;
+  } {
     const text = this.git(['cat-file', '-p', sha]);
     return {
       tree: /^tree (\w+)/m.exec(text)![1],
       parents: [...text.matchAll(/^parent (\w+)/gm)].map(m => m[1]),
+      message: text.slice(text.indexOf('\n\n') + 2),
     };
   }
 

@@ -264,6 +264,7 @@ export class FakeGithub {
         sha: req.params.sha,
         tree: { sha: info.tree },
         parents: info.parents.map(sha => ({ sha })),
+        message: info.message,
       });
     });
     app.get(`${base}/git/trees/:sha`, (req, res) => {

@@ -231,7 +231,7 @@ export class FakeGitlab {
         if (!sha) return notFound(res, '404 Branch Not Found');
         return res.json({
           name,
-          commit: { id: sha },
+          commit: { id: sha, message: this.repo.commitInfo(sha).message },
           default: name === 'main',
         });
       },

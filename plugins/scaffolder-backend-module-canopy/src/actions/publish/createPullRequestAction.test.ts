@@ -129,7 +129,7 @@ describe.each(['github', 'gitlab'] as const)(
       });
       expect(fake.requests.length).toBe(before);
       expect(out).toMatchObject({
-        branchName: 'canopy/add-network-for-payments',
+        branchName: 'canopy/add-network-for-payments-mocktask',
         provider,
       });
       expect(out.files).toEqual(
@@ -147,11 +147,13 @@ describe.each(['github', 'gitlab'] as const)(
       expect(opened).toMatchObject({
         created: true,
         pullRequestNumber: 1,
-        branchName: 'canopy/add-network-for-payments',
+        branchName: 'canopy/add-network-for-payments-mocktask',
         targetBranch: 'main',
       });
 
-      const checkout = fake.repo.checkout('canopy/add-network-for-payments');
+      const checkout = fake.repo.checkout(
+        'canopy/add-network-for-payments-mocktask',
+      );
       const report = await validateWorkspace(
         path.join(checkout, 'openstack'),
         await bundledCrds(),
@@ -163,11 +165,15 @@ describe.each(['github', 'gitlab'] as const)(
       const second = await renderWorkspace(['192.0.2.53', '198.51.100.53']);
       const updated = await run(action, prInput(second), second.workspacePath);
       expect(updated).toMatchObject({ created: false, pullRequestNumber: 1 });
-      expect(fake.repo.commitCount('canopy/add-network-for-payments')).toBe(3);
+      expect(
+        fake.repo.commitCount('canopy/add-network-for-payments-mocktask'),
+      ).toBe(3);
 
       // The same request again changes nothing: no new commit, no new pull request.
       await run(action, prInput(second), second.workspacePath);
-      expect(fake.repo.commitCount('canopy/add-network-for-payments')).toBe(3);
+      expect(
+        fake.repo.commitCount('canopy/add-network-for-payments-mocktask'),
+      ).toBe(3);
 
       // One open pull / merge request, as each API describes it.
       const view =
@@ -214,6 +220,61 @@ describe.each(['github', 'gitlab'] as const)(
       );
       expect(view[0].body).toContain('### Canopy validation: passed');
       expect(view[0].body).not.toContain(TOKEN);
+    }, 180_000);
+
+    it('gives two tasks with the same title two pull requests, and a re-run of the first updates only its own', async () => {
+      const rendered = await renderWorkspace(['192.0.2.53']);
+      const input = { ...prInput(rendered), title: 'Add web servers' };
+      const asTask = (id: string, files = rendered) =>
+        run(
+          action,
+          { ...input, resources: files.network.resources },
+          files.workspacePath,
+          {
+            task: { id },
+          },
+        );
+      const first = await asTask('0c4f7a9e-1111-4d4d-8e8e-000000000001');
+      const second = await asTask('7b2e55d1-2222-4d4d-8e8e-000000000002');
+      expect(first.branchName).toBe('canopy/add-web-servers-0c4f7a9e');
+      expect(second.branchName).toBe('canopy/add-web-servers-7b2e55d1');
+      expect(second.pullRequestNumber).not.toBe(first.pullRequestNumber);
+      expect(second.created).toBe(true);
+      const secondHead = fake.repo.ref(second.branchName);
+
+      // The first task again, with changed files: its own branch and PR only.
+      const changed = await renderWorkspace(['192.0.2.53', '198.51.100.53']);
+      const again = await asTask(
+        '0c4f7a9e-1111-4d4d-8e8e-000000000001',
+        changed,
+      );
+      expect(again).toMatchObject({
+        branchName: first.branchName,
+        pullRequestNumber: first.pullRequestNumber,
+        created: false,
+      });
+      expect(fake.repo.ref(second.branchName)).toBe(secondHead);
+    }, 180_000);
+
+    it('refuses to write a branch another task opened, naming the field and the rule', async () => {
+      const rendered = await renderWorkspace(['192.0.2.53']);
+      const input = {
+        ...prInput(rendered),
+        title: 'Add a queue',
+        branchName: 'canopy/shared',
+      };
+      await run(action, input, rendered.workspacePath, {
+        task: { id: 'task-one' },
+      });
+      const head = fake.repo.ref('canopy/shared');
+      const error = await run(action, input, rendered.workspacePath, {
+        task: { id: 'task-two' },
+      }).catch(e => e);
+      expect(error.name).toBe('ConflictError');
+      expect(error.message).toMatch(
+        /^branchName: branch canopy\/shared of .+ was not opened by task task-two; rule: a run updates only the branch and pull request its own task opened/,
+      );
+      expect(fake.repo.ref('canopy/shared')).toBe(head);
     }, 180_000);
 
     it('refuses to commit a secret', async () => {

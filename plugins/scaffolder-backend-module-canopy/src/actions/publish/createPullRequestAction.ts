@@ -59,11 +59,23 @@ function slug(text: string) {
   );
 }
 
+/** A short, branch-safe part of the task id (its first 8 letters and digits). */
+function taskSuffix(taskId: string) {
+  return (
+    taskId
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 8)
+      .toLowerCase() || 'task'
+  );
+}
+
 /**
  * `canopy:publish:pull-request`: opens a pull request (GitHub) or merge request
  * (GitLab, chosen by the repository's integration) with the workspace's files
- * on a deterministic branch. Running again, or a recovered task, updates the
- * same branch and pull request instead of failing or duplicating. Dry-run
+ * on a branch of its own task (`canopy/<title>-<task id>`). Running again, or
+ * a recovered task, updates the same branch and pull request instead of
+ * failing or duplicating; a branch another task opened is never written (its
+ * commits carry a `Canopy-Task:` trailer and its body a task comment). Dry-run
  * makes no remote call and outputs what would be opened.
  *
  * @public
@@ -85,7 +97,7 @@ export function createPullRequestAction(options: {
   return createTemplateAction({
     id: 'canopy:publish:pull-request',
     description:
-      'Opens or updates a GitHub pull request or GitLab merge request with the workspace files on a deterministic branch, with the resource summary and validation report in its body.',
+      'Opens or updates a GitHub pull request or GitLab merge request with the workspace files on a branch of its own task, with the resource summary and validation report in its body.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -108,7 +120,9 @@ export function createPullRequestAction(options: {
             .string()
             .regex(BRANCH, 'branchName must be a valid Git branch name')
             .optional()
-            .describe('Branch; default canopy/<title>'),
+            .describe(
+              'Branch; default canopy/<title>-<task id>, one per task. A run writes only to a branch its own task opened',
+            ),
         targetBranch: z =>
           z
             .string()
@@ -199,7 +213,10 @@ export function createPullRequestAction(options: {
       if (!owner || !repo)
         throw new InputError('repoUrl: needs owner and repo');
       const provider = integration.type as 'github' | 'gitlab';
-      const branch = ctx.input.branchName ?? `canopy/${slug(ctx.input.title)}`;
+      const taskId = ctx.task.id;
+      const branch =
+        ctx.input.branchName ??
+        `canopy/${slug(ctx.input.title)}-${taskSuffix(taskId)}`;
 
       const source = resolveSafeChildPath(
         ctx.workspacePath,
@@ -273,6 +290,7 @@ export function createPullRequestAction(options: {
         title: ctx.input.title,
         body,
         commitMessage: ctx.input.commitMessage ?? ctx.input.title,
+        taskId,
         author: defaultAuthor,
         labels: ctx.input.labels ?? [],
         reviewers: [

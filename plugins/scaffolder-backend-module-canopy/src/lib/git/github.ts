@@ -1,6 +1,10 @@
 import { Octokit } from '@octokit/rest';
+import { ConflictError } from '@backstage/errors';
 import {
   gitBlobSha,
+  OWN_BRANCH_RULE,
+  marked,
+  ownBranch,
   PullRequestProvider,
   PullRequestRequest,
   PullRequestResult,
@@ -32,7 +36,9 @@ export class GithubPullRequests implements PullRequestProvider {
     }
   }
 
-  async open(req: PullRequestRequest): Promise<PullRequestResult> {
+  async open(request: PullRequestRequest): Promise<PullRequestResult> {
+    // Its commits and body say which task opened it (see ownBranch).
+    const req = marked(request);
     const { owner, repo } = this;
     const git = this.octokit.git;
     const targetBranch =
@@ -47,12 +53,36 @@ export class GithubPullRequests implements PullRequestProvider {
       await git.getCommit({ owner, repo, commit_sha: baseSha })
     ).data;
     const branchSha = await this.refSha(req.branch);
+    const openPrs = async () =>
+      (
+        await this.octokit.pulls.list({
+          owner,
+          repo,
+          head: `${owner}:${req.branch}`,
+          base: targetBranch,
+          state: 'open',
+        })
+      ).data;
 
     // Skip the commit when the branch already holds exactly these files.
     let unchanged = false;
     if (branchSha) {
       const head = (await git.getCommit({ owner, repo, commit_sha: branchSha }))
         .data;
+      // Nothing is written to a branch another task (or a person) made.
+      if (
+        !ownBranch({
+          taskId: req.taskId,
+          headMessage: head.message,
+          headSha: branchSha,
+          targetSha: baseSha,
+          openBody: (await openPrs())[0]?.body ?? undefined,
+        })
+      ) {
+        throw new ConflictError(
+          `branchName: branch ${req.branch} of ${owner}/${repo} was not opened by task ${req.taskId}; ${OWN_BRANCH_RULE}. Give another branchName, or leave it out for one of the task's own`,
+        );
+      }
       const tree = (
         await git.getTree({
           owner,
@@ -118,14 +148,7 @@ export class GithubPullRequests implements PullRequestProvider {
       }
     }
 
-    const open = await this.octokit.pulls.list({
-      owner,
-      repo,
-      head: `${owner}:${req.branch}`,
-      base: targetBranch,
-      state: 'open',
-    });
-    let pr = open.data[0];
+    let pr = (await openPrs())[0];
     let createdPr = false;
     if (pr) {
       pr = (

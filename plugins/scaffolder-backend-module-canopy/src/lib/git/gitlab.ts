@@ -1,6 +1,10 @@
 import type { Gitlab } from '@gitbeaker/rest';
+import { ConflictError } from '@backstage/errors';
 import {
   gitBlobSha,
+  OWN_BRANCH_RULE,
+  marked,
+  ownBranch,
   PullRequestProvider,
   PullRequestRequest,
   PullRequestResult,
@@ -19,25 +23,60 @@ export class GitlabMergeRequests implements PullRequestProvider {
     private readonly project: string,
   ) {}
 
-  private async branchExists(branch: string) {
+  /** The branch's head commit (id and message), or undefined when there is no such branch. */
+  private async branchHead(
+    branch: string,
+  ): Promise<{ id: string; message?: string } | undefined> {
     try {
-      await this.api.Branches.show(this.project, branch);
-      return true;
+      const shown = await this.api.Branches.show(this.project, branch);
+      const commit = shown.commit as { id: unknown; message?: unknown };
+      return {
+        id: String(commit.id),
+        message:
+          typeof commit.message === 'string' ? commit.message : undefined,
+      };
     } catch (error) {
       if (
         (error as { cause?: { response?: { status?: number } } }).cause
           ?.response?.status === 404
       )
-        return false;
+        return undefined;
       throw error;
     }
   }
 
-  async open(req: PullRequestRequest): Promise<PullRequestResult> {
+  async open(request: PullRequestRequest): Promise<PullRequestResult> {
+    // Its commits and body say which task opened it (see ownBranch).
+    const req = marked(request);
     const project = await this.api.Projects.show(this.project);
     const targetBranch = req.targetBranch ?? String(project.default_branch);
-    const exists = await this.branchExists(req.branch);
-    if (!exists) {
+    const head = await this.branchHead(req.branch);
+    if (head) {
+      // Nothing is written to a branch another task (or a person) made.
+      const target = await this.branchHead(targetBranch);
+      const [open] = await this.api.MergeRequests.all({
+        projectId: this.project,
+        sourceBranch: req.branch,
+        targetBranch,
+        state: 'opened',
+      });
+      if (
+        !ownBranch({
+          taskId: req.taskId,
+          headMessage: head.message,
+          headSha: head.id,
+          targetSha: target?.id ?? '',
+          openBody:
+            typeof open?.description === 'string'
+              ? open.description
+              : undefined,
+        })
+      ) {
+        throw new ConflictError(
+          `branchName: branch ${req.branch} of ${this.project} was not opened by task ${req.taskId}; ${OWN_BRANCH_RULE}. Give another branchName, or leave it out for one of the task's own`,
+        );
+      }
+    } else {
       await this.api.Branches.create(this.project, req.branch, targetBranch);
     }
     const tree = await this.api.Repositories.allRepositoryTrees(this.project, {

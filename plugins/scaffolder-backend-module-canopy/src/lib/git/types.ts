@@ -8,10 +8,58 @@ export function gitBlobSha(content: Buffer): string {
     .digest('hex');
 }
 
+/**
+ * What marks a branch and a pull request as opened by one scaffolder task: a
+ * `Canopy-Task: <id>` trailer in its commits and a comment in the body.
+ */
+export function taskMarker(taskId: string) {
+  return {
+    trailer: `Canopy-Task: ${taskId}`,
+    comment: `<!-- canopy-task: ${taskId} -->`,
+  };
+}
+
+/** The rule a refused update names. */
+export const OWN_BRANCH_RULE =
+  'rule: a run updates only the branch and pull request its own task opened';
+
+/**
+ * Whether an existing branch may be written by this task: its head commit
+ * carries the task's trailer, its open pull request the task's comment, or it
+ * holds nothing yet (its head is the target's head: a run that stopped after
+ * making the branch).
+ */
+export function ownBranch(options: {
+  taskId: string;
+  headMessage?: string;
+  headSha: string;
+  targetSha: string;
+  openBody?: string;
+}): boolean {
+  const marker = taskMarker(options.taskId);
+  return (
+    options.headSha === options.targetSha ||
+    (options.headMessage ?? '').includes(marker.trailer) ||
+    (options.openBody ?? '').includes(marker.comment)
+  );
+}
+
+/** The request with the task's marks on its commit message and body. */
+export function marked(req: PullRequestRequest): PullRequestRequest {
+  const marker = taskMarker(req.taskId);
+  return {
+    ...req,
+    commitMessage: `${req.commitMessage}\n\n${marker.trailer}`,
+    body: `${req.body}\n\n${marker.comment}`,
+  };
+}
+
 export interface PullRequestRequest {
   /** Files to commit: repository path -> content. */
   files: Record<string, Buffer>;
   branch: string;
+  /** The scaffolder task making the request: only its own branch is written. */
+  taskId: string;
   /** Target branch; the repository's default branch when absent. */
   targetBranch?: string;
   title: string;
