@@ -31,6 +31,8 @@ const RULE =
  * through trusted `childOf`) is among the owners of the resource's project.
  * A member of team B who tags a team-B server for team A's component draws
  * no relation into team A's entity.
+ *
+ * @public
  */
 export class CatalogTagClaims implements TagClaims {
   private readonly ownership: OwnershipResolver;
