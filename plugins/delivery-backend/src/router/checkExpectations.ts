@@ -28,7 +28,7 @@ export class ExpectationsCheck {
   constructor(
     private readonly deps: {
       projects: ProjectMap;
-      ownership: Pick<OwnershipResolver, 'expand'>;
+      ownership: Pick<OwnershipResolver, 'ofUserRef'>;
     },
   ) {}
 
@@ -63,10 +63,11 @@ export class ExpectationsCheck {
           `expected.openstack.project: '${openstack.project}' is not mapped in cloud '${openstack.cloud}' (rule: Canopy reads only the projects listed under openstack.clouds[${openstack.cloud}].projects)`,
         );
       }
-      const mine = await this.deps.ownership.expand([
+      // Their teams now (their User entity's memberOf), not at sign-in.
+      const mine = await this.deps.ownership.ofUserRef(
         requester.userEntityRef,
-        ...requester.ownershipEntityRefs,
-      ]);
+        requester.ownershipEntityRefs,
+      );
       if (!ownsProject(project, mine)) {
         throw new NotAllowedError(
           `expected.openstack.project: ${requester.userEntityRef} does not own project '${openstack.project}' (${TENANCY_RULE})`,
