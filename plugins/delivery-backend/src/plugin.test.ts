@@ -8,6 +8,7 @@ import {
   notificationService,
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
@@ -46,6 +47,8 @@ async function start(webhooks?: object, delivery: object = {}) {
     features: [
       deliveryPlugin,
       notifications,
+      // The catalog the requester's teams are read from (the guest is not in it).
+      catalogServiceMock.factory({ entities: [] }),
       mockServices.rootConfig.factory({
         data: {
           integrations: {
