@@ -20,6 +20,7 @@ import { stringify } from 'yaml';
 import { startCanopyBackend } from '../src/__testUtils__/backend';
 import {
   labCloud,
+  teamBSession,
   testbedAuth,
   TESTBED_STATE,
 } from '../src/__testUtils__/testbed';
@@ -47,6 +48,12 @@ const PLATFORM_ENTITIES = [
   group('team-a'),
   group('team-b'),
   group('platform'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
   {
     apiVersion: 'scaffolder.backstage.io/v1beta3',
     kind: 'Template',
@@ -99,6 +106,25 @@ async function serveFiles(files: Record<string, string>) {
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}`, server };
+}
+
+const CROSS_TAG = 'canopy.entity=component.default.payments';
+
+/** Adds (PUT) or removes (DELETE) payments' tag on team B's network orders-net, as team B. */
+async function crossTag(method: 'PUT' | 'DELETE') {
+  const b = await teamBSession();
+  const headers = { 'X-Auth-Token': b.token };
+  const network = b.endpoint('network');
+  const { networks } = await (
+    await fetch(`${network}/v2.0/networks?name=orders-net`, { headers })
+  ).json();
+  const res = await fetch(
+    `${network}/v2.0/networks/${networks[0].id}/tags/${encodeURIComponent(
+      CROSS_TAG,
+    )}`,
+    { method, headers },
+  );
+  assert.ok(res.status < 300, `${method} tag: HTTP ${res.status}`);
 }
 
 describe('an attacker of team A against the portal', () => {
@@ -159,6 +185,8 @@ describe('an attacker of team A against the portal', () => {
       existsSync(path.join(TESTBED_STATE, 'clouds.yaml')),
       'start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)',
     );
+    // A member of team B tags team B's network for team A's payments.
+    await crossTag('PUT');
     attackerSite = await serveFiles({
       '/bridge.yaml': yamlFile('bridge', BRIDGE),
       '/marker.yaml': yamlFile('marker', MARKER),
@@ -210,7 +238,7 @@ describe('an attacker of team A against the portal', () => {
             {
               type: 'file',
               target: yamlFile('platform', PLATFORM_ENTITIES),
-              rules: [{ allow: ['Group', 'Template'] }],
+              rules: [{ allow: ['Group', 'Template', 'Component'] }],
             },
           ],
         },
@@ -230,6 +258,7 @@ describe('an attacker of team A against the portal', () => {
   after(async () => {
     await backend?.stop();
     attackerSite?.server.close();
+    await crossTag('DELETE').catch(() => undefined);
   });
 
   const teamBLookups = [
@@ -310,6 +339,38 @@ describe('an attacker of team A against the portal', () => {
       'openstack/entities/system/default/openstack-lab-team-b/resources',
     );
     assert.notEqual(listing.status, 200, 'team B’s resource listing');
+  });
+
+  it("team B's tag for team A's payments draws no relation into payments", async () => {
+    const net = await until(
+      "team B's network orders-net as a Resource",
+      async () => {
+        const res = await get(
+          CAROL,
+          'catalog/entities?filter=kind=resource,metadata.title=orders-net',
+        );
+        return res.body?.[0];
+      },
+    );
+    assert.equal(net.spec.dependencyOf, undefined, 'no dependencyOf');
+    assert.match(
+      net.metadata.annotations['openstack.canopy-idp.io/unclaimed-tags'],
+      /component:default\/payments: (its owner group:default\/team-a does not own project 'team-b'|not in the catalog)/,
+    );
+    const payments = await get(
+      CAROL,
+      'catalog/entities/by-name/component/default/payments',
+    );
+    assert.equal(payments.status, 200);
+    const related = (payments.body.relations ?? []).map(
+      (r: any) => r.targetRef,
+    );
+    assert.ok(
+      !related.includes(
+        `resource:default/${net.metadata.name}`.toLocaleLowerCase('en-US'),
+      ),
+      `payments is not related to team B's network: ${related}`,
+    );
   });
 
   it("may not record a delivery request that watches team B's project", async () => {

@@ -154,6 +154,45 @@ export async function adminToken(): Promise<string> {
  * Terraform tags it (the tag is set on create, compute microversion 2.52:
  * Nova drops tags PUT while a server builds). Returns its id.
  */
+/**
+ * A Keystone token of team B's application credential (project team-b), and
+ * the public endpoint of each service type: what a member of team B may do.
+ */
+export async function teamBSession(): Promise<{
+  token: string;
+  endpoint(type: string): string;
+}> {
+  const { demo, teamB } = testbedAuth();
+  const res = await fetch(`${demo.auth_url.replace(/\/+$/, '')}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: {
+            id: teamB.application_credential_id,
+            secret: teamB.application_credential_secret,
+          },
+        },
+      },
+    }),
+  });
+  if (res.status !== 201) {
+    throw new Error(`Keystone refused team B's credential: HTTP ${res.status}`);
+  }
+  const catalog: Catalog = (await res.json()).token.catalog;
+  return {
+    token: res.headers.get('x-subject-token')!,
+    endpoint(type) {
+      const service = catalog.find(c => c.type === type);
+      const url = service?.endpoints.find(e => e.interface === 'public')?.url;
+      if (!url) throw new Error(`the test bed has no public ${type} endpoint`);
+      return url.replace(/\/+$/, '');
+    },
+  };
+}
+
 export async function createTaggedServer(
   name: string,
   tag: string,
