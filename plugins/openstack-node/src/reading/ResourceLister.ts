@@ -8,6 +8,7 @@ import type {
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import { projectLabel } from '../config/types';
+import { ServiceUnavailableError } from '../http/errors';
 import type { ListResult, RegionApi } from '../openstack/api';
 import { KIND_SOURCES, QUOTA_SOURCES } from '../openstack/sources';
 import type { CachedReader, Outcome } from './CachedReader';
@@ -119,13 +120,19 @@ export class ResourceLister {
       };
     }
     const resolved = scope;
-    const fetch: Fetch = (region, service, key, read) =>
-      this.reader.read(
-        breakerKey(target, region, service),
-        key,
-        this.options.resourcesTtlMs,
-        () => read(resolved.api(region)),
-      );
+    const fetch: Fetch = async (region, service, key, read) =>
+      !resolved.known.has(region)
+        ? {
+            status: 'unavailable',
+            message: new ServiceUnavailableError(service, region).message,
+            cached: false,
+          }
+        : this.reader.read(
+            breakerKey(target, region, service),
+            key,
+            this.options.resourcesTtlMs,
+            () => read(resolved.api(region)),
+          );
     const { reads, sources } = await this.readAll(
       scope.projectId,
       scope.regions,

@@ -34,7 +34,10 @@ export interface Target {
 export interface Scope {
   cloud: CloudConfig;
   projectId: string;
+  /** The regions to read or report. */
   regions: string[];
+  /** The cloud's own regions; the others are reported unavailable, never read. */
+  known: Set<string>;
   api(region: string): RegionApi;
 }
 
@@ -43,6 +46,9 @@ export interface RememberedScope {
   projectId: string;
   regions: string[];
 }
+
+/** How many region names that are not the cloud's are reported per request. */
+export const MAX_UNKNOWN_REGIONS = 5;
 
 /**
  * Resolves a target through Keystone: a token for the mapped project (from
@@ -93,25 +99,17 @@ export class ScopeResolver {
     const cloud = this.cloud(target.cloud);
     const { session, token } = await this.session(cloud, target.project);
     // The cloud's regions: configured, else its service catalog's. A target
-    // (an entity's regions annotation) only narrows them: names that are not
-    // among them cost nothing, however many there are.
+    // (an entity's regions annotation) picks among them; a name that is not
+    // one of them is reported unavailable without any read, and only the
+    // first few such names are reported at all: many names cost nothing.
     const known = cloud.regions?.length ? cloud.regions : regionsOf(token);
     let regions = known;
     if (target.regions?.length) {
-      const wanted = new Set(target.regions);
-      regions = known.filter(r => wanted.has(r));
-      if (!regions.length) {
-        throw new ScopeError(
-          `cloud '${cloud.name}' has no region named ${target.regions
-            .slice(0, 3)
-            .map(r => `'${r}'`)
-            .join(', ')}${
-            target.regions.length > 3
-              ? ` or the ${target.regions.length - 3} other names asked for`
-              : ''
-          } (its regions: ${known.join(', ') || 'none'})`,
-        );
-      }
+      const wanted = [...new Set(target.regions)];
+      regions = [
+        ...wanted.filter(r => known.includes(r)),
+        ...wanted.filter(r => !known.includes(r)).slice(0, MAX_UNKNOWN_REGIONS),
+      ];
     }
     const remembered: RememberedScope = {
       projectId: token.project.id,
@@ -126,6 +124,7 @@ export class ScopeResolver {
       cloud,
       projectId: token.project.id,
       regions,
+      known: new Set(known),
       api: region =>
         regionApi({
           cloud,
