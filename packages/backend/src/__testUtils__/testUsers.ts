@@ -12,15 +12,22 @@ import {
   authProvidersExtensionPoint,
   createProxyAuthenticator,
   createProxyAuthProviderFactory,
+  type SignInResolver,
 } from '@backstage/plugin-auth-node';
 
 const HEADER = 'x-canopy-test-user';
 
-/** The module, for these users: entity ref -> ownership refs. */
-export function testUsersAuthModule(users: Record<string, string[]>) {
+/**
+ * A proxy auth provider `test-users` that signs in whoever the
+ * `x-canopy-test-user` header names, through `signInResolver`.
+ */
+function testSignInModule(
+  moduleId: string,
+  signInResolver: SignInResolver<{ user: string }>,
+) {
   return createBackendModule({
     pluginId: 'auth',
-    moduleId: 'canopy-test-users',
+    moduleId,
     register(reg) {
       reg.registerInit({
         deps: { providers: authProvidersExtensionPoint },
@@ -35,20 +42,23 @@ export function testUsersAuthModule(users: Record<string, string[]>) {
                   return { result: { user: req.header(HEADER) ?? '' } };
                 },
               }),
-              signInResolver: async ({ result }, ctx) => {
-                const refs = users[result.user];
-                if (!refs) {
-                  throw new NotAllowedError(`no test user ${result.user}`);
-                }
-                return ctx.issueToken({
-                  claims: { sub: result.user, ent: refs },
-                });
-              },
+              signInResolver,
             }),
           });
         },
       });
     },
+  });
+}
+
+/** The module, for these users: entity ref -> ownership refs. */
+export function testUsersAuthModule(users: Record<string, string[]>) {
+  return testSignInModule('canopy-test-users', async ({ result }, ctx) => {
+    const refs = users[result.user];
+    if (!refs) {
+      throw new NotAllowedError(`no test user ${result.user}`);
+    }
+    return ctx.issueToken({ claims: { sub: result.user, ent: refs } });
   });
 }
 
@@ -75,35 +85,13 @@ export async function signInAs(baseUrl: string, user: string) {
  * memberOf groups. Nobody the catalog does not know may sign in.
  */
 export function catalogSignInAuthModule() {
-  return createBackendModule({
-    pluginId: 'auth',
-    moduleId: 'canopy-test-catalog-sign-in',
-    register(reg) {
-      reg.registerInit({
-        deps: { providers: authProvidersExtensionPoint },
-        async init({ providers }) {
-          providers.registerProvider({
-            providerId: 'test-users',
-            factory: createProxyAuthProviderFactory({
-              authenticator: createProxyAuthenticator({
-                defaultProfileTransform: async () => ({ profile: {} }),
-                initialize: () => undefined,
-                async authenticate({ req }) {
-                  return { result: { user: req.header(HEADER) ?? '' } };
-                },
-              }),
-              signInResolver: async ({ result }, ctx) =>
-                result.user.includes('@')
-                  ? ctx.signInWithCatalogUser({
-                      filter: { 'spec.profile.email': result.user },
-                    })
-                  : ctx.signInWithCatalogUser({
-                      entityRef: { name: result.user },
-                    }),
-            }),
-          });
-        },
-      });
-    },
-  });
+  return testSignInModule(
+    'canopy-test-catalog-sign-in',
+    async ({ result }, ctx) =>
+      result.user.includes('@')
+        ? ctx.signInWithCatalogUser({
+            filter: { 'spec.profile.email': result.user },
+          })
+        : ctx.signInWithCatalogUser({ entityRef: { name: result.user } }),
+  );
 }

@@ -74,7 +74,18 @@ describe('OpenStackEntityProvider', () => {
     catalog = new FakeCatalog();
     clock = Date.parse('2026-11-30T10:00:00Z');
     components = [component('payments', 'group:default/team-a')];
-    provider = new OpenStackEntityProvider({
+    provider = await makeProvider({ now: () => new Date((clock += 1000)) });
+    await provider.connect(catalog);
+  });
+  afterEach(() => db.destroy());
+
+  /** A provider over the fake inventory, with the tag claims of `components`. */
+  const makeProvider = async (
+    extra: Partial<
+      ConstructorParameters<typeof OpenStackEntityProvider>[0]
+    > = {},
+  ) =>
+    new OpenStackEntityProvider({
       cloud: 'lab',
       inventory,
       store: await ProviderStore.create(db),
@@ -82,11 +93,8 @@ describe('OpenStackEntityProvider', () => {
       taskRunner: { run: async () => {} },
       defaultOwner: 'group:default/openstack-admins',
       claims: claims(),
-      now: () => new Date((clock += 1000)),
+      ...extra,
     });
-    await provider.connect(catalog);
-  });
-  afterEach(() => db.destroy());
 
   const server = () => catalog.entities.get(resourceRef('servers', SERVER))!;
 
@@ -205,15 +213,7 @@ describe('OpenStackEntityProvider', () => {
   it("draws no relation into an entity whose owner does not own the resource's project, and says why", async () => {
     // payments now belongs to team B, which does not own the project demo.
     components = [component('payments', 'group:default/team-b')];
-    const crossing = new OpenStackEntityProvider({
-      cloud: 'lab',
-      inventory,
-      store: await ProviderStore.create(db),
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async () => {} },
-      defaultOwner: 'group:default/openstack-admins',
-      claims: claims(),
-    });
+    const crossing = await makeProvider();
     const other = new FakeCatalog();
     await crossing.connect(other);
     await crossing.run();
@@ -228,15 +228,7 @@ describe('OpenStackEntityProvider', () => {
 
   it('draws no relation to an entity the catalog does not have', async () => {
     components = [];
-    const missing = new OpenStackEntityProvider({
-      cloud: 'lab',
-      inventory,
-      store: await ProviderStore.create(db),
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async () => {} },
-      defaultOwner: 'group:default/openstack-admins',
-      claims: claims(),
-    });
+    const missing = await makeProvider();
     const other = new FakeCatalog();
     await missing.connect(other);
     await missing.run();

@@ -1,5 +1,4 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   type InventoryProject,
@@ -61,19 +60,7 @@ export class CatalogTagClaims implements TagClaims {
         continue;
       }
       if (project.open) continue;
-      const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-      const ownerRef =
-        typeof owner === 'string'
-          ? stringifyEntityRef(
-              parseEntityRef(owner, {
-                defaultKind: 'group',
-                defaultNamespace: entity.metadata.namespace ?? 'default',
-              }),
-            )
-          : undefined;
-      const refs = ownerRef
-        ? await this.ownership.expand([ownerRef])
-        : new Set<string>();
+      const { ownerRef, refs } = await this.ownership.ofEntityOwner(entity);
       if (!project.owners.some(o => refs.has(o))) {
         out.set(
           ref,

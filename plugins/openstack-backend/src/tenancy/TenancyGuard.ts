@@ -117,21 +117,9 @@ export class TenancyGuard {
       a[OPENSTACK_ANNOTATIONS.project] || undefined,
     );
     const label = projectLabel(project);
-    const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
     if (!project.open) {
-      const ownerRef =
-        typeof owner === 'string'
-          ? stringifyEntityRef(
-              parseEntityRef(owner, {
-                defaultKind: 'group',
-                defaultNamespace: entity.metadata.namespace ?? 'default',
-              }),
-            )
-          : undefined;
-      if (
-        !ownerRef ||
-        !owns(project, await this.ownership.expand([ownerRef]))
-      ) {
+      const { ownerRef, refs } = await this.ownership.ofEntityOwner(entity);
+      if (!ownerRef || !owns(project, refs)) {
         throw new NotAllowedError(
           `${entityRef}: its owner ${
             ownerRef ?? '(none)'

@@ -4,8 +4,11 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  type Entity,
+  parseEntityRef,
   RELATION_CHILD_OF,
   RELATION_MEMBER_OF,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -91,6 +94,25 @@ export class OwnershipResolver {
       );
     }
     return this.expand([userRef, ...signInRefs]);
+  }
+
+  /**
+   * Who an entity's owner counts as: its `spec.owner` as a full ref (a bare
+   * name is a group in the entity's namespace), with the groups above it; no
+   * refs when the entity has no owner.
+   */
+  async ofEntityOwner(
+    entity: Pick<Entity, 'metadata' | 'spec'>,
+  ): Promise<{ ownerRef?: string; refs: Set<string> }> {
+    const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    if (typeof owner !== 'string') return { refs: new Set() };
+    const ownerRef = stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+    return { ownerRef, refs: await this.expand([ownerRef]) };
   }
 
   /**
