@@ -64,21 +64,6 @@ describe('OpenStackEntityProvider', () => {
   let provider: OpenStackEntityProvider;
   let clock: number;
 
-  beforeEach(async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    inventory = new FakeInventory();
-    catalog = new FakeCatalog();
-    clock = Date.parse('2026-11-30T10:00:00Z');
-    components = [component('payments', 'group:default/team-a')];
-    provider = await makeProvider({ now: () => new Date((clock += 1000)) });
-    await provider.connect(catalog);
-  });
-  afterEach(() => db.destroy());
-
   /** A provider over the fake inventory, with the tag claims of `components`. */
   const makeProvider = async (
     extra: Partial<
@@ -95,6 +80,21 @@ describe('OpenStackEntityProvider', () => {
       claims: claims(),
       ...extra,
     });
+
+  beforeEach(async () => {
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    inventory = new FakeInventory();
+    catalog = new FakeCatalog();
+    clock = Date.parse('2026-11-30T10:00:00Z');
+    components = [component('payments', 'group:default/team-a')];
+    provider = await makeProvider({ now: () => new Date((clock += 1000)) });
+    await provider.connect(catalog);
+  });
+  afterEach(() => db.destroy());
 
   const server = () => catalog.entities.get(resourceRef('servers', SERVER))!;
 
