@@ -15,11 +15,9 @@ import type {
 import {
   projectEntities,
   projectSystem,
-  taggedEntities,
   type ProjectContext,
 } from '../entities/buildEntities';
-import { ENTITY_KINDS } from '../entities/names';
-import type { TagClaims } from './TagClaims';
+import { refusedTags, type TagClaims } from './TagClaims';
 import { readCompletely } from './authority';
 import {
   bodiesNeeded,
@@ -270,24 +268,12 @@ export class OpenStackEntityProvider implements EntityProvider {
         project.key,
       );
       const { complete, unread } = readCompletely(listing);
-      const tagged = new Set<string>();
-      for (const kind of ENTITY_KINDS) {
-        for (const r of listing.resources[kind]) {
-          taggedEntities(kind, r).forEach(e => tagged.add(e));
-        }
-      }
-      ctx.refused = this.options.claims
-        ? await this.options.claims.refused(
-            [...tagged].sort(),
-            project,
-            cloud.name,
-          )
-        : new Map(
-            [...tagged].map(e => [
-              e,
-              'no tag claims are checked (claims option not set)',
-            ]),
-          );
+      ctx.refused = await refusedTags(
+        this.options.claims,
+        listing.resources,
+        project,
+        cloud.name,
+      );
       return {
         project,
         entities: projectEntities(ctx, listing.resources),

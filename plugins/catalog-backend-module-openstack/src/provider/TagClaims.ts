@@ -1,9 +1,12 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
 import {
   type InventoryProject,
   OwnershipResolver,
 } from '@canopy-idp/plugin-openstack-node';
+import { taggedEntities } from '../entities/buildEntities';
+import { ENTITY_KINDS } from '../entities/names';
 
 /**
  * Decides which of the entities named by a project's Canopy entity tags may
@@ -72,4 +75,29 @@ export class CatalogTagClaims implements TagClaims {
     }
     return out;
   }
+}
+
+/**
+ * Why each entity tagged on a project's resources may not claim them: asked
+ * of `claims`, or, without it, every tagged entity is refused (deny by
+ * default).
+ */
+export async function refusedTags(
+  claims: TagClaims | undefined,
+  resources: OpenStackResources,
+  project: InventoryProject,
+  cloud: string,
+): Promise<Map<string, string>> {
+  const tagged = new Set<string>();
+  for (const kind of ENTITY_KINDS) {
+    for (const r of resources[kind]) {
+      taggedEntities(kind, r).forEach(e => tagged.add(e));
+    }
+  }
+  const refs = [...tagged].sort();
+  return claims
+    ? claims.refused(refs, project, cloud)
+    : new Map(
+        refs.map(e => [e, 'no tag claims are checked (claims option not set)']),
+      );
 }
