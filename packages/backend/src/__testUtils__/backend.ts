@@ -9,6 +9,11 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import {
+  DefaultEventsService,
+  type EventsService,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
@@ -71,6 +76,62 @@ function appConfig(
   };
 }
 
+/**
+ * The events service as Backstage's own factory builds it, except that a
+ * publish made while the backend stops resolves instead of rejecting.
+ * Backstage's catalog processing engine and scaffolder task store publish
+ * without awaiting (fire and forget); one that lands during backend.stop()
+ * rejects with "Service is shutting down", an unhandled rejection that Node's
+ * test runner charges to the test file that started the backend.
+ */
+const eventsDuringShutdown = createServiceFactory({
+  service: eventsServiceRef,
+  deps: {
+    pluginMetadata: coreServices.pluginMetadata,
+    rootLogger: coreServices.rootLogger,
+    rootLifecycle: coreServices.rootLifecycle,
+    discovery: coreServices.discovery,
+    logger: coreServices.logger,
+    lifecycle: coreServices.lifecycle,
+    auth: coreServices.auth,
+    config: coreServices.rootConfig,
+  },
+  async createRootContext({ rootLogger, rootLifecycle, config }) {
+    const shutdown = { begun: false };
+    // Before-shutdown hooks run before any plugin's shutdown hook, and so
+    // before the events service refuses publishes.
+    rootLifecycle.addBeforeShutdownHook(() => {
+      shutdown.begun = true;
+    });
+    return {
+      shutdown,
+      events: DefaultEventsService.create({ logger: rootLogger, config }),
+    };
+  },
+  async factory(
+    { pluginMetadata, discovery, logger, lifecycle, auth },
+    { shutdown, events: root },
+  ): Promise<EventsService> {
+    const events = root.forPlugin(pluginMetadata.getId(), {
+      discovery,
+      logger,
+      lifecycle,
+      auth,
+    });
+    return {
+      async publish(params) {
+        try {
+          await events.publish(params);
+        } catch (error) {
+          if (!shutdown.begun) throw error;
+          logger.debug(`event on ${params.topic} dropped at shutdown`);
+        }
+      },
+      subscribe: options => events.subscribe(options),
+    };
+  },
+});
+
 export async function startCanopyBackend(
   options: {
     database?: object;
@@ -96,6 +157,7 @@ export async function startCanopyBackend(
       factory: () => new ConfigReader(data),
     }),
   );
+  backend.add(eventsDuringShutdown);
   for (const feature of [...backendFeatures, ...(options.features ?? [])]) {
     backend.add(feature);
   }
