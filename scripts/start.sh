@@ -39,8 +39,8 @@ Canopy: starting with the local OpenStack test bed.
   It runs Keystone, Glance, Nova (fake driver), Neutron, Cinder, Octavia and
   Placement from Debian's packages on 127.0.0.1, so it needs root and apt on
   Debian or Ubuntu. The first start installs the packages and takes about 4 to
-  5 minutes; later starts take about 1 to 2 minutes. Stop it afterwards with
-  sudo testbed/openstack/down.sh
+  5 minutes; while it runs, a later start only checks it (seconds); after
+  sudo testbed/openstack/down.sh, a start takes about 1 to 2 minutes.
 EOF
   if [ "$(id -u)" != 0 ]; then
     echo "Canopy: --with-testbed needs root (run it with sudo)." >&2

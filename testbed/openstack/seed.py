@@ -29,6 +29,10 @@ carry their tag from the create request (compute microversion 2.52 and later): N
 fake driver) drops tags that are PUT while a server is still in BUILD on a busy machine.
 Each phase's time goes to stderr.
 
+`seed.py --check < seed.json` only reads back what an earlier run's summary says is there
+(exit non-zero, naming each difference, when it is not) and gives the organisation in
+Keystone again: scripts/openstack-testbed.sh runs it on a test bed that is already up.
+
 Nothing is taken on trust: a server that is ACTIVE without its tag is tagged again and read
 back; and before printing its summary the script reads every tagged resource back from the
 APIs and exits non-zero, naming each difference, when what is there differs from what it
@@ -164,6 +168,63 @@ def phase(what):
     print(f'[seed {time.monotonic() - T0:5.1f}s] {what}', file=sys.stderr, flush=True)
 
 
+KEY_PAIR = 'canopy-demo'
+# Server names per group: prefix, count, entity (None: untagged).
+SERVER_COUNTS = [('payments-web', 2, 'payments'), ('shop-web', 1, 'shop'),
+                 ('batch', 5, 'batch'), ('untagged', 1, None)]
+SERVER_NAMES = [f'{prefix}-{i}' for prefix, count, _ in SERVER_COUNTS
+                for i in range(1, count + 1)]
+
+
+def verify(summary):
+    """Reads every resource back by its tag and names each difference from the plan."""
+    problems = []
+
+    def check(entity, kind, found):
+        want = sorted(summary['entities'][entity].get(kind, []))
+        if sorted(found) != want:
+            problems.append(f'{entity} {kind}: expected {want}, found {sorted(found)}')
+
+    # Each kind listed once (servers with their tags: microversion 2.26 and later).
+    listed = list(c.compute.servers())
+    lists = {
+        'servers': [(s.name, s.tags) for s in listed],
+        'networks': [(n.name, n.tags) for n in c.network.networks()],
+        'subnets': [(n.name, n.tags) for n in c.network.subnets()],
+        'routers': [(n.name, n.tags) for n in c.network.routers()],
+        'securityGroups': [(n.name, n.tags) for n in c.network.security_groups()],
+        'ports': [(n.name, n.tags) for n in c.network.ports()],
+        'floatingIps': [(n.floating_ip_address, n.tags) for n in c.network.ips()],
+        'volumes': [(v.name, [f"canopy.entity={(v.metadata or {}).get('canopy.entity')}"])
+                    for v in c.block_storage.volumes()],
+        'loadBalancers': [(lb.name, lb.tags) for lb in c.load_balancer.load_balancers()],
+    }
+    for entity in summary['entities']:
+        t = tag(entity)
+        for kind, items in lists.items():
+            check(entity, kind, [name for name, tags in items if t in (tags or [])])
+    members = [m.name for m in c.load_balancer.members(
+        c.load_balancer.find_pool('payments-pool').id)]
+    if members != ['payments-web-1']:
+        problems.append(f'payments-pool members: expected [payments-web-1], found {members}')
+    if not c.compute.find_keypair(KEY_PAIR):
+        problems.append(f'key pair {KEY_PAIR} is missing')
+    active = {s.name: s.status for s in listed}
+    problems += [f'server {n} is {active.get(n)}, not ACTIVE' for n in SERVER_NAMES
+                 if active.get(n) != 'ACTIVE']
+    if problems:
+        sys.exit('seed: the test bed differs from what seed.py created:\n  '
+                 + '\n  '.join(problems))
+
+
+if sys.argv[1:] == ['--check']:
+    # The test bed is up: read back what seed.json (on stdin) says is there, and give
+    # the organisation in Keystone again (a test may have changed a membership).
+    verify(json.load(sys.stdin))
+    seed_org(openstack.connect(cloud='osl-admin'), STATE)
+    phase('checked')
+    sys.exit(0)
+
 workers = ThreadPoolExecutor(max_workers=3)
 team_b_job = workers.submit(seed_team_b, openstack.connect(cloud='osl-admin'), STATE)
 
@@ -174,12 +235,10 @@ volume_job = workers.submit(volume)
 shop = network_stack('shop', '10.21.0.0/24')
 phase('networks')
 
-SERVER_GROUPS = [  # prefix, count, entity, network
-    ('payments-web', 2, 'payments', payments['network'].id),
-    ('shop-web', 1, 'shop', shop['network'].id),
-    ('batch', 5, 'batch', demo_net.id),
-    ('untagged', 1, None, demo_net.id),
-]
+# payments and shop boot on their own networks, the others on demo-net.
+ENTITY_NETWORKS = {'payments': payments['network'].id, 'shop': shop['network'].id}
+SERVER_GROUPS = [(prefix, count, entity, ENTITY_NETWORKS.get(entity, demo_net.id))
+                 for prefix, count, entity in SERVER_COUNTS]
 SERVERS = {f'{prefix}-{i}': (entity, net) for prefix, count, entity, net in SERVER_GROUPS
            for i in range(1, count + 1)}
 servers = boot_servers(SERVER_GROUPS)
@@ -203,7 +262,6 @@ port = c.network.find_port('payments-port') or c.network.create_port(
     name='payments-port', network_id=payments['network'].id)
 c.network.set_tags(port, [tag('payments')])
 
-KEY_PAIR = 'canopy-demo'
 if not c.compute.find_keypair(KEY_PAIR):
     # A fresh public key: Nova checks its format, nothing uses the private half.
     from cryptography.hazmat.primitives import serialization
@@ -241,47 +299,6 @@ if not list(c.load_balancer.members(pool.id)):
         subnet_id=payments['subnet'].id)
     c.load_balancer.wait_for_load_balancer(lb.id, status='ACTIVE', wait=300)
 phase('load balancer ACTIVE with its member')
-
-
-def verify(summary):
-    """Reads every resource back by its tag and names each difference from the plan."""
-    problems = []
-
-    def check(entity, kind, found):
-        want = sorted(summary['entities'][entity].get(kind, []))
-        if sorted(found) != want:
-            problems.append(f'{entity} {kind}: expected {want}, found {sorted(found)}')
-
-    # Each kind listed once (servers with their tags: microversion 2.26 and later).
-    listed = list(c.compute.servers())
-    lists = {
-        'servers': [(s.name, s.tags) for s in listed],
-        'networks': [(n.name, n.tags) for n in c.network.networks()],
-        'subnets': [(n.name, n.tags) for n in c.network.subnets()],
-        'routers': [(n.name, n.tags) for n in c.network.routers()],
-        'securityGroups': [(n.name, n.tags) for n in c.network.security_groups()],
-        'ports': [(n.name, n.tags) for n in c.network.ports()],
-        'floatingIps': [(n.floating_ip_address, n.tags) for n in c.network.ips()],
-        'volumes': [(v.name, [f"canopy.entity={(v.metadata or {}).get('canopy.entity')}"])
-                    for v in c.block_storage.volumes()],
-        'loadBalancers': [(lb.name, lb.tags) for lb in c.load_balancer.load_balancers()],
-    }
-    for entity in summary['entities']:
-        t = tag(entity)
-        for kind, items in lists.items():
-            check(entity, kind, [name for name, tags in items if t in (tags or [])])
-    members = [m.name for m in c.load_balancer.members(
-        c.load_balancer.find_pool('payments-pool').id)]
-    if members != ['payments-web-1']:
-        problems.append(f'payments-pool members: expected [payments-web-1], found {members}')
-    if not c.compute.find_keypair(KEY_PAIR):
-        problems.append(f'key pair {KEY_PAIR} is missing')
-    active = {s.name: s.status for s in listed}
-    problems += [f'server {n} is {active.get(n)}, not ACTIVE' for n in SERVERS
-                 if active.get(n) != 'ACTIVE']
-    if problems:
-        sys.exit('seed: the test bed differs from what seed.py created:\n  '
-                 + '\n  '.join(problems))
 
 
 team_b = team_b_job.result()
