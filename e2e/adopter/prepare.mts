@@ -199,7 +199,11 @@ async function serveManifest(): Promise<{ url: string; server: Server }> {
 
 async function pack(work: string): Promise<Map<string, string>> {
   const tarballs = new Map<string, string>();
-  await run('yarn', ['tsc'], { cwd: root, log: 'pack-tsc' });
+  // The packages' builds read the declarations in dist-types. scripts/test.sh
+  // has just written them with its type-check (yarn tsc:full) and says so.
+  if (process.env.CANOPY_DIST_TYPES_FRESH !== '1') {
+    await run('yarn', ['tsc'], { cwd: root, log: 'pack-tsc' });
+  }
   for (const [folder, name] of PACKAGES) {
     const cwd = path.join(root, folder);
     await run('yarn', ['build'], { cwd, log: `pack-build-${name.slice(12)}` });
@@ -270,8 +274,15 @@ async function createApp(
   return app;
 }
 
+/**
+ * Applies the marked steps of every package README. The `yarn add` steps of
+ * one workspace folder run as one `yarn --cwd <folder> add` naming all their
+ * packages (what each README says, given at once: one resolution and link of
+ * the app instead of one per README); file edits are applied in README order.
+ */
 async function applyReadmes(app: string, tarballs: Map<string, string>) {
   const applied: string[] = [];
+  const adds = new Map<string, string[]>();
   for (const [folder, name] of PACKAGES) {
     const steps = readmeSteps(path.join(root, folder, 'README.md'));
     // Libraries that other packages bring: nothing to install by hand.
@@ -284,13 +295,12 @@ async function applyReadmes(app: string, tarballs: Map<string, string>) {
     }
     for (const step of steps) {
       if (step.kind === 'yarn-add') {
-        const specs = step.packages.map(p =>
-          tarballs.has(p) ? `${p}@file:${tarballs.get(p)}` : p,
-        );
-        await run('yarn', ['--cwd', step.cwd, 'add', ...specs], {
-          cwd: app,
-          log: `readme-yarn-add-${applied.length}`,
-        });
+        adds.set(step.cwd, [
+          ...(adds.get(step.cwd) ?? []),
+          ...step.packages.map(p =>
+            tarballs.has(p) ? `${p}@file:${tarballs.get(p)}` : p,
+          ),
+        ]);
       } else if (step.kind === 'backend-add') {
         const file = path.join(app, step.file);
         const source = readFileSync(file, 'utf8');
@@ -313,6 +323,12 @@ async function applyReadmes(app: string, tarballs: Map<string, string>) {
       }
       applied.push(`${step.kind} (${path.relative(root, step.source)})`);
     }
+  }
+  for (const [cwd, specs] of adds) {
+    await run('yarn', ['--cwd', cwd, 'add', ...specs], {
+      cwd: app,
+      log: `readme-yarn-add-${cwd.replace(/\W+/g, '-')}`,
+    });
   }
   console.log(`[adopter] README steps applied:\n  ${applied.join('\n  ')}`);
 }
