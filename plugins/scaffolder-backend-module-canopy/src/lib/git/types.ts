@@ -1,3 +1,4 @@
+import { taskMarker } from '@canopy-idp/plugin-delivery-common';
 import { createHash } from 'node:crypto';
 
 /** Git's blob id of some content, as `git hash-object` computes it. */
@@ -6,17 +7,6 @@ export function gitBlobSha(content: Buffer): string {
     .update(`blob ${content.length}\0`)
     .update(content)
     .digest('hex');
-}
-
-/**
- * What marks a branch and a pull request as opened by one scaffolder task: a
- * `Canopy-Task: <id>` trailer in its commits and a comment in the body.
- */
-export function taskMarker(taskId: string) {
-  return {
-    trailer: `Canopy-Task: ${taskId}`,
-    comment: `<!-- canopy-task: ${taskId} -->`,
-  };
 }
 
 /** The rule a refused update names. */
