@@ -109,6 +109,8 @@ async function serveFiles(files: Record<string, string>) {
 }
 
 const CROSS_TAG = 'canopy.entity=component.default.payments';
+/** Team B's Git server, as a GitHub integration of the portal. */
+const TEAM_B_GIT = 'git.team-b.example';
 
 /** Adds (PUT) or removes (DELETE) payments' tag on team B's network orders-net, as team B. */
 async function crossTag(method: 'PUT' | 'DELETE') {
@@ -194,6 +196,16 @@ describe('an attacker of team A against the portal', () => {
     backend = await startCanopyBackend({
       features: [testUsersAuthModule(USERS)],
       config: {
+        // Team B's Git host, configured as the portal's GitHub integration.
+        integrations: {
+          github: [
+            {
+              host: TEAM_B_GIT,
+              apiBaseUrl: 'http://127.0.0.1:9/api/v3',
+              token: 'portal-token',
+            },
+          ],
+        },
         // The catalog may read the attacker's site, as it would read GitHub.
         backend: {
           reading: { allow: [{ host: new URL(attackerSite.base).host }] },
@@ -373,22 +385,56 @@ describe('an attacker of team A against the portal', () => {
     );
   });
 
-  it("may not record a delivery request that watches team B's project", async () => {
-    const res = await call(ALICE, 'POST', 'delivery/requests', {
-      taskId: 'attacker-task',
-      title: 'watch team B',
-      entityRef: 'component:default/payments',
-      pullRequestUrl: 'https://github.com/acme/infra/pull/1',
-      expected: {
-        openstack: {
-          cloud: 'lab',
-          project: 'team-b',
-          entityRef: 'component:default/payments',
-        },
-      },
-    });
-    assert.equal(res.status, 403, JSON.stringify(res.body));
-    assert.match(res.body.error.message, /does not own project 'team-b'/);
+  it('may not record a delivery request for a task or a pull request that is not its own', async () => {
+    const rule =
+      '(rule: a delivery request is recorded only for a scaffolder task its requester created, and only for the pull request that task opened)';
+    // A pull request in team B's repository, which the portal's integration
+    // token could read for alice (TEAM_B_GIT: nothing answers there).
+    const teamBPull = `https://${TEAM_B_GIT}/team-b/infra/pull/1`;
+    const record = (taskId: string) =>
+      call(ALICE, 'POST', 'delivery/requests', {
+        taskId,
+        title: 'watch team B',
+        entityRef: 'component:default/payments',
+        pullRequestUrl: teamBPull,
+      });
+    const start = async (user: string) => {
+      const created = await call(user, 'POST', 'scaffolder/v2/tasks', {
+        templateRef: 'template:default/wait-a-while',
+        values: {},
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      return created.body.id as string;
+    };
+    const bobsTask = await start(BOB);
+    const alicesTask = await start(ALICE);
+    try {
+      const madeUp = await record('attacker-task');
+      assert.equal(madeUp.status, 403, JSON.stringify(madeUp.body));
+      assert.equal(
+        madeUp.body.error.message,
+        `taskId: 'attacker-task' is not a scaffolder task ${ALICE} created ${rule}`,
+      );
+      const bobs = await record(bobsTask);
+      assert.equal(bobs.status, 403, JSON.stringify(bobs.body));
+      assert.equal(
+        bobs.body.error.message,
+        `taskId: '${bobsTask}' is not a scaffolder task ${ALICE} created ${rule}`,
+      );
+      // Her own task, but a pull request it did not open.
+      const own = await record(alicesTask);
+      assert.equal(own.status, 403, JSON.stringify(own.body));
+      assert.equal(
+        own.body.error.message,
+        `pullRequestUrl: ${teamBPull} is not a pull request task '${alicesTask}' opened ${rule}`,
+      );
+      const mine = await get(ALICE, 'delivery/requests?mine=true');
+      assert.deepEqual(mine.body.items, []);
+    } finally {
+      for (const task of [bobsTask, alicesTask]) {
+        await call(CAROL, 'POST', `scaffolder/v2/tasks/${task}/cancel`);
+      }
+    }
   });
 
   it('may not use the Kubernetes proxy (the portal’s own service account); a platform admin may', async () => {

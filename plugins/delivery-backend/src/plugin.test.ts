@@ -1,4 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -9,8 +13,14 @@ import {
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Octokit } from '@octokit/rest';
+import express from 'express';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeGithub } from '../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { GithubPullRequests } from '../../scaffolder-backend-module-canopy/src/lib/git/github';
 import { deliveryPlugin } from './plugin';
 
 const sent: NotificationSendOptions[] = [];
@@ -24,13 +34,68 @@ const notifications = createServiceFactory({
   }),
 });
 
-const PR = 'https://github.example/acme/infra/pull/7';
+/** Scaffolder tasks: id -> the user who created it. */
+const tasks = new Map<string, string>();
+/** The scaffolder's task API as the delivery backend reads it (GET /v2/tasks/:id). */
+const scaffolder = createBackendPlugin({
+  pluginId: 'scaffolder',
+  register(env) {
+    env.registerInit({
+      deps: { httpRouter: coreServices.httpRouter },
+      async init({ httpRouter }) {
+        const router = express.Router();
+        router.get('/v2/tasks/:id', (req, res) => {
+          const createdBy = tasks.get(req.params.id);
+          if (!createdBy)
+            res.status(404).json({ error: { name: 'NotFoundError' } });
+          else res.json({ id: req.params.id, status: 'processing', createdBy });
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+const TOKEN = 'ghp-test-token';
+const github = new FakeGithub('acme', 'infra', TOKEN);
+beforeAll(() => github.start());
+afterAll(() => github.stop());
+
+/** Pull request URLs by task. */
+const opened = new Map<string, string>();
+/**
+ * A scaffolder task of `createdBy` and the pull request it opened in the
+ * loopback GitHub (with the pull-request action's own client, which marks it
+ * with the task): the task id and the pull request's URL.
+ */
+async function taskWithPull(taskId: string, createdBy = 'user:default/guest') {
+  tasks.set(taskId, createdBy);
+  if (!opened.has(taskId)) {
+    const pr = await new GithubPullRequests(
+      new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
+      'acme',
+      'infra',
+    ).open({
+      files: { [`openstack/${taskId}/main.tf`]: Buffer.from('# web\n') },
+      branch: `canopy/web-${taskId}`,
+      taskId,
+      title: 'Add OpenStack servers web',
+      body: 'Adds web',
+      commitMessage: 'Add OpenStack servers web',
+      author: { name: 'Canopy', email: 'canopy@example.invalid' },
+      labels: [],
+      reviewers: [],
+      draft: false,
+    });
+    opened.set(taskId, pr.url);
+  }
+  return { taskId, pullRequestUrl: opened.get(taskId)! };
+}
+
 const body = {
-  taskId: 'task-1',
   templateRef: 'template:default/openstack-virtual-machines',
   title: 'Add OpenStack servers web',
   entityRef: 'resource:default/web',
-  pullRequestUrl: PR,
   expected: {
     pipeline: true,
     openstack: {
@@ -46,6 +111,7 @@ async function start(webhooks?: object, delivery: object = {}) {
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
+      scaffolder,
       notifications,
       // The catalog the requester's teams are read from (the guest is not in it).
       catalogServiceMock.factory({ entities: [] }),
@@ -54,9 +120,9 @@ async function start(webhooks?: object, delivery: object = {}) {
           integrations: {
             github: [
               {
-                host: 'github.example',
-                apiBaseUrl: 'http://127.0.0.1:9/api/v3',
-                token: 'ghp-test-token',
+                host: `127.0.0.1:${github.port}`,
+                apiBaseUrl: github.apiBaseUrl,
+                token: TOKEN,
               },
             ],
           },
@@ -86,10 +152,11 @@ const asUser = (ref = 'user:default/guest') => mockCredentials.user.header(ref);
 describe('deliveryPlugin', () => {
   it('records a request for the user who ran the template, once per task', async () => {
     const server = await start();
+    const task = await taskWithPull('task-1');
     const first = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
-      .send(body);
+      .send({ ...body, ...task });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       taskId: 'task-1',
@@ -99,11 +166,10 @@ describe('deliveryPlugin', () => {
       currentStage: 'pull-request',
       pullRequest: {
         provider: 'github',
-        host: 'github.example',
+        host: `127.0.0.1:${github.port}`,
         owner: 'acme',
         repo: 'infra',
-        number: 7,
-        url: PR,
+        url: task.pullRequestUrl,
       },
     });
     expect(
@@ -123,7 +189,7 @@ describe('deliveryPlugin', () => {
     const again = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
-      .send({ ...body, title: 'retried step' });
+      .send({ ...body, ...task, title: 'retried step' });
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.title).toBe(body.title);
@@ -170,11 +236,11 @@ describe('deliveryPlugin', () => {
 
   it("refuses a user's request over the open-request cap with a 429 naming the setting; the same task is still answered", async () => {
     const server = await start(undefined, { maxOpenRequestsPerUser: 2 });
-    const post = (taskId: string) =>
+    const post = async (taskId: string) =>
       request(server)
         .post('/api/delivery/requests')
         .set('Authorization', asUser())
-        .send({ ...body, taskId });
+        .send({ ...body, ...(await taskWithPull(taskId)) });
     expect((await post('task-1')).status).toBe(201);
     expect((await post('task-2')).status).toBe(201);
     const third = await post('task-3');
@@ -190,13 +256,62 @@ describe('deliveryPlugin', () => {
     expect(mine.body.items).toHaveLength(2);
   });
 
+  it('binds a request to a task the requester created and to the pull request that task opened', async () => {
+    const server = await start();
+    const post = (fields: object) =>
+      request(server)
+        .post('/api/delivery/requests')
+        .set('Authorization', asUser())
+        .send({ ...body, ...fields });
+    const rule =
+      '(rule: a delivery request is recorded only for a scaffolder task its requester created, and only for the pull request that task opened)';
+    const mine = await taskWithPull('task-own');
+    const theirs = await taskWithPull('task-theirs', 'user:default/bob');
+
+    // A made-up task id, and another user's task with its own pull request.
+    const madeUp = await post({ ...mine, taskId: 'made-up' });
+    expect(madeUp.status).toBe(403);
+    expect(madeUp.body.error.message).toBe(
+      `taskId: 'made-up' is not a scaffolder task user:default/guest created ${rule}`,
+    );
+    const bobs = await post(theirs);
+    expect(bobs.status).toBe(403);
+    expect(bobs.body.error.message).toBe(
+      `taskId: 'task-theirs' is not a scaffolder task user:default/guest created ${rule}`,
+    );
+    // The guest's own task with a pull request it did not open: another
+    // task's, and one that does not exist answer alike.
+    const otherPull = await post({
+      ...mine,
+      pullRequestUrl: theirs.pullRequestUrl,
+    });
+    expect(otherPull.status).toBe(403);
+    expect(otherPull.body.error.message).toBe(
+      `pullRequestUrl: ${theirs.pullRequestUrl} is not a pull request task 'task-own' opened ${rule}`,
+    );
+    const missing = mine.pullRequestUrl.replace(/\/pull\/\d+$/, '/pull/9999');
+    const noPull = await post({ ...mine, pullRequestUrl: missing });
+    expect(noPull.status).toBe(403);
+    expect(noPull.body.error.message).toBe(
+      `pullRequestUrl: ${missing} is not a pull request task 'task-own' opened ${rule}`,
+    );
+    const none = await request(server)
+      .get('/api/delivery/requests?mine=true')
+      .set('Authorization', asUser());
+    expect(none.body.items).toEqual([]);
+
+    expect((await post(mine)).status).toBe(201);
+  });
+
   it('refuses bad input with the field and the rule, and records nothing', async () => {
     const server = await start();
+    const task = await taskWithPull('task-1');
     const notUrl = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
       .send({
         ...body,
+        ...task,
         pullRequestUrl: 'https://elsewhere.example/a/b/pull/1',
       });
     expect(notUrl.status).toBe(400);
@@ -206,7 +321,7 @@ describe('deliveryPlugin', () => {
     const badRef = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
-      .send({ ...body, entityRef: 'resource:' });
+      .send({ ...body, ...task, entityRef: 'resource:' });
     expect(badRef.status).toBe(400);
     expect(badRef.body.error.message).toMatch(/^entityRef: /);
     const badKro = await request(server)
@@ -214,6 +329,7 @@ describe('deliveryPlugin', () => {
       .set('Authorization', asUser())
       .send({
         ...body,
+        ...task,
         expected: {
           kroInstances: [
             {
@@ -232,6 +348,7 @@ describe('deliveryPlugin', () => {
       .set('Authorization', asUser())
       .send({
         ...body,
+        ...task,
         expected: {
           openstack: {
             cloud: 'lab',
@@ -249,6 +366,7 @@ describe('deliveryPlugin', () => {
       .set('Authorization', asUser())
       .send({
         ...body,
+        ...task,
         expected: {
           kroInstances: [
             {
@@ -282,12 +400,12 @@ describe('deliveryPlugin', () => {
     const service = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', mockCredentials.service.header())
-      .send(body);
+      .send({ ...body, ...(await taskWithPull('task-1')) });
     expect(service.status).toBe(403);
     const anonymous = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', mockCredentials.none.header())
-      .send(body);
+      .send({ ...body, ...(await taskWithPull('task-1')) });
     expect(anonymous.status).toBe(401);
   });
 
@@ -333,7 +451,7 @@ describe('deliveryPlugin', () => {
       .set('Authorization', asUser())
       .send({
         ...body,
-        taskId: 'task-argo',
+        ...(await taskWithPull('task-argo')),
         expected: { argoCdApplications: [{ name: 'blog-dev' }] },
       });
     expect(recorded.body.error?.message).toBeUndefined();

@@ -21,6 +21,7 @@ import { PipelineObserver } from './observers/PipelineObserver';
 import { PullRequestObserver } from './observers/PullRequestObserver';
 import { ScmClients } from './observers/ScmClients';
 import { ExpectationsCheck } from './router/checkExpectations';
+import { TaskBinding } from './router/TaskBinding';
 import { createRouter } from './router/createRouter';
 import { createWebhookRouter } from './router/webhooks';
 import { RequestStore } from './store/RequestStore';
@@ -45,6 +46,7 @@ export const deliveryPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         notifications: notificationService,
         openstackProjects: openStackProjectsServiceRef,
@@ -103,6 +105,11 @@ export const deliveryPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             integrations,
             maxOpenRequestsPerUser: options.maxOpenRequestsPerUser,
+            binding: new TaskBinding({
+              discovery: deps.discovery,
+              auth: deps.auth,
+              scm,
+            }),
             expectations: new ExpectationsCheck({
               projects: openstack.projects,
               ownership,

@@ -8,7 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Gitlab } from '@gitbeaker/rest';
 import { Octokit } from '@octokit/rest';
@@ -46,6 +47,37 @@ const TOKEN = 'scm-test-token';
 const ARGO_TOKEN = 'argocd-test-token';
 const SA_TOKEN = 'cluster-test-token';
 const WEBHOOK_SECRET = 'delivery-webhook-secret';
+
+/**
+ * A one-step template (it only logs) for the tasks that the test's own pull
+ * requests are opened for: the delivery backend records a request only for a
+ * task of the requester's and a pull request carrying that task's marker.
+ */
+const TASK_TEMPLATE = path.join(
+  mkdtempSync(path.join(tmpdir(), 'canopy-delivery-')),
+  'template.yaml',
+);
+writeFileSync(
+  TASK_TEMPLATE,
+  JSON.stringify({
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name: 'delivery-test-task', title: 'Delivery test task' },
+    spec: {
+      owner: 'group:default/team-a',
+      type: 'service',
+      parameters: [],
+      steps: [
+        {
+          id: 'log',
+          name: 'Log',
+          action: 'debug:log',
+          input: { message: 'a task the test opens pull requests for' },
+        },
+      ],
+    },
+  }),
+);
 
 /** Where Canopy's GitHub workflow is written. */
 export const WORKFLOW = '.github/workflows/canopy-terraform.yaml';
@@ -193,13 +225,26 @@ export function deliveryHarness() {
     });
   }
 
-  /** A one-file change on a fresh branch, as the pull-request action opens it. */
-  const change = (title: string) => {
+  /** Pull request URL -> the guest's task that opened it. */
+  const taskOfPull = new Map<string, string>();
+
+  /** A scaffolder task of the guest's (the one-step template TASK_TEMPLATE). */
+  async function guestTask(): Promise<string> {
+    const created = await api('POST', 'scaffolder/v2/tasks', {
+      templateRef: 'template:default/delivery-test-task',
+      values: {},
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.id;
+  }
+
+  /** A one-file change on a fresh branch, as the pull-request action opens it for a task. */
+  const change = (title: string, taskId: string) => {
     const branch = `canopy/${randomBytes(4).toString('hex')}`;
     return {
       files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
       branch,
-      taskId: branch,
+      taskId,
       title,
       body: title,
       commitMessage: title,
@@ -210,27 +255,46 @@ export function deliveryHarness() {
     };
   };
 
-  /** Opens a pull request in the loopback GitHub with the pull-request action's own client. */
-  const openGithubPull = (title: string) =>
-    new GithubPullRequests(
+  /**
+   * Opens a pull request in the loopback GitHub with the pull-request
+   * action's own client, for a new task of the guest's (its marker in the body).
+   */
+  async function openGithubPull(title: string) {
+    const taskId = await guestTask();
+    const opened = await new GithubPullRequests(
       new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
       github.owner,
       github.name,
-    ).open(change(title));
+    ).open(change(title, taskId));
+    taskOfPull.set(opened.url, taskId);
+    return opened;
+  }
 
   /** Opens a merge request in the loopback GitLab, likewise. */
-  const openGitlabMerge = (title: string) =>
-    new GitlabMergeRequests(
+  async function openGitlabMerge(title: string) {
+    const taskId = await guestTask();
+    const opened = await new GitlabMergeRequests(
       new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
       gitlab.projectPath,
-    ).open(change(title));
+    ).open(change(title, taskId));
+    taskOfPull.set(opened.url, taskId);
+    return opened;
+  }
 
-  /** Records a request as the scaffolder's track action does, on behalf of the guest. */
-  async function record(body: object, replica = 0) {
+  /**
+   * Records a request as the scaffolder's track action does, on behalf of
+   * the guest, for the task that opened its pull request.
+   */
+  async function record(
+    body: { pullRequestUrl: string } & Record<string, unknown>,
+    replica = 0,
+  ) {
+    const taskId = taskOfPull.get(body.pullRequestUrl);
+    assert.ok(taskId, `no task opened ${body.pullRequestUrl}`);
     const res = await api(
       'POST',
       'delivery/requests',
-      { taskId: `test-${randomBytes(6).toString('hex')}`, ...body },
+      { taskId, ...body },
       replica,
     );
     assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -316,17 +380,26 @@ export function deliveryHarness() {
       },
     };
     const database = postgresDatabase(prefix);
-    replicas.push(await startCanopyBackend({ database, config }));
-    replicas.push(await startCanopyBackend({ database, config }));
+    const locations = [
+      {
+        type: 'file',
+        target: TASK_TEMPLATE,
+        rules: [{ allow: ['Template'] }],
+      },
+    ];
+    replicas.push(await startCanopyBackend({ database, config, locations }));
+    replicas.push(await startCanopyBackend({ database, config, locations }));
     await until('the templates in the catalog', async () => {
       const res = await api(
         'GET',
         'catalog/entities/by-query?filter=kind=template&limit=100',
       );
       const names = res.body.items.map((e: any) => e.metadata.name);
-      return ['openstack-virtual-machines', 'environments'].every(n =>
-        names.includes(n),
-      )
+      return [
+        'openstack-virtual-machines',
+        'environments',
+        'delivery-test-task',
+      ].every(n => names.includes(n))
         ? names
         : undefined;
     });

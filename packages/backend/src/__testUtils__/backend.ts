@@ -42,6 +42,7 @@ function appConfig(
   database: object,
   port: number,
   extra: Record<string, unknown>,
+  locations: object[] = [],
 ) {
   const config = parse(
     readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
@@ -49,12 +50,13 @@ function appConfig(
   config.backend.database = database;
   config.backend.listen = { port, host: '127.0.0.1' };
   config.backend.baseUrl = `http://127.0.0.1:${port}`;
-  config.catalog.locations = config.catalog.locations.map(
-    (location: { target: string }) => ({
+  config.catalog.locations = [
+    ...config.catalog.locations.map((location: { target: string }) => ({
       ...location,
       target: path.resolve(repoRoot, 'packages/backend', location.target),
-    }),
-  );
+    })),
+    ...locations,
+  ];
   // Jest runs with NODE_ENV=test, which the guest provider treats as
   // non-development; sign-in is otherwise configured exactly as in yarn start.
   // The guest is in team A (group:default/team-a), as in the test-bed portal
@@ -138,6 +140,8 @@ export async function startCanopyBackend(
     config?: Record<string, unknown>;
     /** Test-only features added to the real ones (e.g. testUsersAuthModule). */
     features?: BackendFeature[];
+    /** Catalog locations added to app-config.yaml's (absolute targets). */
+    locations?: object[];
   } = {},
 ) {
   // The real root logger; errors only, so test output stays readable.
@@ -149,6 +153,7 @@ export async function startCanopyBackend(
     options.database ?? { client: 'better-sqlite3', connection: ':memory:' },
     port,
     options.config ?? {},
+    options.locations,
   );
   backend.add(
     createServiceFactory({

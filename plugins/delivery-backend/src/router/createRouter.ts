@@ -24,6 +24,7 @@ import { spec } from '../schema/openapi.generated';
 import { stagesFor } from '../stages/plan';
 import type { RequestStore } from '../store/RequestStore';
 import { publicView, type StoredRequest } from '../store/types';
+import type { TaskBinding } from './TaskBinding';
 import {
   type ExpectationsCheck,
   type Requester,
@@ -37,6 +38,8 @@ export interface RouterOptions {
   userInfo: UserInfoService;
   integrations: ScmIntegrationRegistry;
   expectations: ExpectationsCheck;
+  /** Binds each request to the scaffolder task that opened its pull request. */
+  binding: Pick<TaskBinding, 'check'>;
   /** Most open requests one user may have (`delivery.maxOpenRequestsPerUser`). Default 50. */
   maxOpenRequestsPerUser?: number;
 }
@@ -57,7 +60,8 @@ function entityRefOf(field: string, value: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, userInfo, integrations, expectations } = options;
+  const { store, httpAuth, userInfo, integrations, expectations, binding } =
+    options;
   // The validated router parses JSON bodies itself.
   const router = await createValidatedOpenApiRouter<typeof spec>(spec);
 
@@ -96,6 +100,13 @@ export async function createRouter(
       });
       return;
     }
+    const pullRequest = parsePullRequestUrl(body.pullRequestUrl, integrations);
+    await binding.check({
+      taskId: body.taskId,
+      pullRequest,
+      credentials,
+      requester: user.userEntityRef,
+    });
     const now = new Date().toISOString();
     const expected = body.expected ?? {};
     await expectations.check(expected, user);
@@ -113,7 +124,7 @@ export async function createRouter(
       requester: user.userEntityRef,
       requesterOwnership: user.ownershipEntityRefs,
       entityRef: entityRefOf('entityRef', body.entityRef),
-      pullRequest: parsePullRequestUrl(body.pullRequestUrl, integrations),
+      pullRequest,
       expected,
       state: 'open',
       stages: stagesFor(expected, now),

@@ -396,7 +396,7 @@ export const spec = {
       post: {
         operationId: 'CreateRequest',
         description:
-          "Records a request for the signed-in user (the scaffolder's `canopy:delivery:track` action calls it on behalf of the user who ran the template). Recording the same task again answers its first record. A user with `delivery.maxOpenRequestsPerUser` open requests gets a 429 until one of them ends.",
+          "Records a request for the signed-in user (the scaffolder's `canopy:delivery:track` action calls it on behalf of the user who ran the template). Recording the same task again answers its first record. The request is bound to its task: `taskId` must be a scaffolder task the signed-in user created (read from the scaffolder with their credentials) and `pullRequestUrl` a pull request that carries that task's marker (`<!-- canopy-task: <taskId> -->`, written by `canopy:publish:pull-request`); otherwise 403, naming the rule. A user with `delivery.maxOpenRequestsPerUser` open requests gets a 429 until one of them ends.",
         requestBody: {
           required: true,
           content: {
