@@ -203,10 +203,9 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     );
   }
 
-  beforeAll(async () => {
-    ({ seed, demoPassword, tokenLifetimeS } = readSeed());
-    // An application credential of the demo user, made for this run.
-    const auth = await fetch(`${KEYSTONE}/auth/tokens`, {
+  /** A token of the demo user in the demo project, straight from Keystone. */
+  const demoToken = () =>
+    fetch(`${KEYSTONE}/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -225,6 +224,27 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
         },
       }),
     });
+
+  /**
+   * Waits until Keystone refuses `token` (it expired): polls its validation
+   * (`GET /v3/auth/tokens`, 404 once expired) once a second, at most `bound` times.
+   */
+  async function untilExpired(token: string, bound: number) {
+    for (let i = 0; i < bound; i++) {
+      const fresh = (await demoToken()).headers.get('x-subject-token')!;
+      const res = await fetch(`${KEYSTONE}/auth/tokens`, {
+        headers: { 'X-Auth-Token': fresh, 'X-Subject-Token': token },
+      });
+      if (res.status === 404) return;
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    throw new Error(`Keystone still accepts the token after ${bound} polls`);
+  }
+
+  beforeAll(async () => {
+    ({ seed, demoPassword, tokenLifetimeS } = readSeed());
+    // An application credential of the demo user, made for this run.
+    const auth = await demoToken();
     if (auth.status !== 201) {
       throw new Error(
         `OpenStack test bed not answering at ${KEYSTONE} (HTTP ${auth.status}). Run scripts/openstack-testbed.sh as root, or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
@@ -552,7 +572,10 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
       );
       expect(first.sources[0].status).toBe('ok');
     }
-    await new Promise(r => setTimeout(r, (tokenLifetimeS + 2) * 1000));
+    // A token issued after both services took theirs: once Keystone refuses
+    // it, theirs have expired too.
+    const later = (await demoToken()).headers.get('x-subject-token')!;
+    await untilExpired(later, tokenLifetimeS + 60);
     for (const s of [skewed, timely]) {
       const second = await s.listResources(
         'component:default/shop',
