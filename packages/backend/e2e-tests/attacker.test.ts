@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Octokit } from '@octokit/rest';
 import { stringify } from 'yaml';
 import { startCanopyBackend } from '../src/__testUtils__/backend';
 import {
@@ -26,6 +27,10 @@ import {
 } from '../src/__testUtils__/testbed';
 import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
 import { until } from '../src/__testUtils__/until';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { GithubPullRequests } from '../../../plugins/scaffolder-backend-module-canopy/src/lib/git/github';
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
@@ -130,6 +135,8 @@ async function crossTag(method: 'PUT' | 'DELETE') {
 }
 
 describe('an attacker of team A against the portal', () => {
+  /** Team A's own Git server (loopback GitHub), where alice's tasks open pull requests. */
+  const teamAGit = new FakeGithub('team-a', 'infra', 'portal-token');
   let backend: Awaited<ReturnType<typeof startCanopyBackend>>;
   let attackerSite: Awaited<ReturnType<typeof serveFiles>>;
   const tokens: Record<string, string> = {};
@@ -189,6 +196,7 @@ describe('an attacker of team A against the portal', () => {
     );
     // A member of team B tags team B's network for team A's payments.
     await crossTag('PUT');
+    await teamAGit.start();
     attackerSite = await serveFiles({
       '/bridge.yaml': yamlFile('bridge', BRIDGE),
       '/marker.yaml': yamlFile('marker', MARKER),
@@ -196,12 +204,18 @@ describe('an attacker of team A against the portal', () => {
     backend = await startCanopyBackend({
       features: [testUsersAuthModule(USERS)],
       config: {
-        // Team B's Git host, configured as the portal's GitHub integration.
+        // Team B's Git host, and team A's (loopback), as the portal's GitHub
+        // integrations.
         integrations: {
           github: [
             {
               host: TEAM_B_GIT,
               apiBaseUrl: 'http://127.0.0.1:9/api/v3',
+              token: 'portal-token',
+            },
+            {
+              host: `127.0.0.1:${teamAGit.port}`,
+              apiBaseUrl: teamAGit.apiBaseUrl,
               token: 'portal-token',
             },
           ],
@@ -270,6 +284,7 @@ describe('an attacker of team A against the portal', () => {
   after(async () => {
     await backend?.stop();
     attackerSite?.server.close();
+    await teamAGit.stop();
     await crossTag('DELETE').catch(() => undefined);
   });
 
@@ -385,7 +400,7 @@ describe('an attacker of team A against the portal', () => {
     );
   });
 
-  it('may not record a delivery request for a task or a pull request that is not its own', async () => {
+  it("may not record a delivery request for a task or a pull request not its own, nor one watching team B's project", async () => {
     const rule =
       '(rule: a delivery request is recorded only for a scaffolder task its requester created, and only for the pull request that task opened)';
     // A pull request in team B's repository, which the portal's integration
@@ -427,6 +442,42 @@ describe('an attacker of team A against the portal', () => {
       assert.equal(
         own.body.error.message,
         `pullRequestUrl: ${teamBPull} is not a pull request task '${alicesTask}' opened ${rule}`,
+      );
+      // Her own task and the pull request it opened, watching team B's
+      // OpenStack project: the project's owners decide.
+      const pull = await new GithubPullRequests(
+        new Octokit({ auth: 'portal-token', baseUrl: teamAGit.apiBaseUrl }),
+        'team-a',
+        'infra',
+      ).open({
+        files: { 'watch/main.tf': Buffer.from('# watch\n') },
+        branch: 'canopy/watch',
+        taskId: alicesTask,
+        title: 'watch team B',
+        body: 'watch team B',
+        commitMessage: 'watch team B',
+        author: { name: 'Canopy', email: 'canopy@example.invalid' },
+        labels: [],
+        reviewers: [],
+        draft: false,
+      });
+      const project = await call(ALICE, 'POST', 'delivery/requests', {
+        taskId: alicesTask,
+        title: 'watch team B',
+        entityRef: 'component:default/payments',
+        pullRequestUrl: pull.url,
+        expected: {
+          openstack: {
+            cloud: 'lab',
+            project: 'team-b',
+            entityRef: 'component:default/payments',
+          },
+        },
+      });
+      assert.equal(project.status, 403, JSON.stringify(project.body));
+      assert.match(
+        project.body.error.message,
+        /^expected\.openstack\.project: user:default\/alice does not own project 'team-b' \(rule: /,
       );
       const mine = await get(ALICE, 'delivery/requests?mine=true');
       assert.deepEqual(mine.body.items, []);
