@@ -46,5 +46,6 @@ export {
   type OpenStackServiceHooks,
 } from './service/OpenStackService';
 export type { CredentialSource } from './tenancy/CredentialSource';
+export { readOwnerRefs } from './config/ownerRefs';
 export { OwnershipResolver } from './tenancy/OwnershipResolver';
 export { matchesRef, ownsProject, ProjectMap } from './tenancy/ProjectMap';

@@ -1,35 +1,11 @@
 import type { Config } from '@backstage/config';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { readOwnerRefs } from './ownerRefs';
 import { readCredential } from './readCredential';
 import type { CloudAuth, MappedProject } from './types';
 
 const EXAMPLE =
   "projects: [{ name: demo, owners: ['group:default/team-a'], applicationCredential: { id: ..., secret: ... } }]";
-
-/** An owner as the catalog writes it: `group:default/team-a`, lower-cased. */
-function ownerRef(raw: string, where: string): string {
-  let ref;
-  try {
-    ref = parseEntityRef(raw, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-  } catch (error) {
-    throw new InputError(
-      `${where}.owners: '${raw}' is not an entity ref: ${
-        (error as Error).message
-      }`,
-    );
-  }
-  const kind = ref.kind.toLocaleLowerCase('en-US');
-  if (kind !== 'group' && kind !== 'user') {
-    throw new InputError(
-      `${where}.owners: '${raw}' is a ${ref.kind}; owners are groups or users`,
-    );
-  }
-  return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-}
 
 /** `owners: { fromKeystone: { roles: [member] } }`, or undefined for a list. */
 function readOwnersFrom(
@@ -77,12 +53,7 @@ function readProject(
       `${label} has no owners: list the catalog groups or users that own it (e.g. owners: ['group:default/team-a']), take them from Keystone role assignments (owners: { fromKeystone: { roles: [member] } }), or give owners: ['*'] to let every signed-in user and entity use it (single-tenant)`,
     );
   }
-  const open = owners.includes('*');
-  if (open && owners.length > 1) {
-    throw new InputError(
-      `${label}.owners: '*' (everyone) cannot be combined with named owners`,
-    );
-  }
+  const refs = readOwnerRefs(owners, `${label}.owners`);
   const auth = readCredential(p, label, { cloudsYaml: true }) ?? cloudAuth;
   if (!auth) {
     throw new InputError(
@@ -100,9 +71,9 @@ function readProject(
     name,
     domainName,
     domainId,
-    owners: open ? ['*'] : owners.map(o => ownerRef(o, label)),
+    owners: refs.owners,
     ...(ownersFrom ? { ownersFrom } : {}),
-    open,
+    open: refs.open,
     claimableTags: p.getOptionalStringArray('claimableTags') ?? [],
     auth,
     where: label,
