@@ -514,17 +514,31 @@ describe('class 10: catalog entity', () => {
 });
 
 describe('class 11: app-of-apps names', () => {
-  it('name env-dev beside environment dev is refused: two Applications would share it', async () => {
+  it("each environment's Application is named after the root, so two sites' trees can share one Argo CD", async () => {
     expect(
       await inputError(createArgoCdAppOfAppsAction(), {
-        name: 'env-dev',
+        name: 'a'.repeat(60),
         sourceRepoURL: 'https://git.example.net/gitops.git',
-        environments: ['dev', 'test'],
+        environments: ['dev'],
       }),
     ).toContain(
-      "name: name 'env-dev' is the name of the Application of environment 'dev'",
+      `environments.0: the Application of environment 'dev' would be named '${'a'.repeat(
+        60,
+      )}-dev', more than 63 characters`,
     );
   });
+
+  it.each(['Team-a-', 'team-a', '-x-'])(
+    'namespacePrefix %s is refused: it must end in - and begin a DNS-1123 label',
+    async namespacePrefix => {
+      expect(
+        await inputError(createArgoCdAppOfAppsAction(), {
+          sourceRepoURL: 'https://git.example.net/gitops.git',
+          namespacePrefix,
+        }),
+      ).toContain('namespacePrefix');
+    },
+  );
 });
 
 describe('class 12: IPs and CIDRs only in canonical form', () => {

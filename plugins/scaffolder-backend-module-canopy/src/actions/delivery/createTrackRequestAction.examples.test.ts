@@ -26,7 +26,7 @@ const SAMPLES: Record<string, unknown> = {
     {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      name: 'env-dev',
+      name: 'blog-dev',
     },
   ],
 };
@@ -137,6 +137,69 @@ describe('createTrackRequestAction', () => {
     },
   );
 
+  it("puts namespacePrefix before each of namespaces (a team's environments)", async () => {
+    const { error } = await run({
+      ...base,
+      expected: {
+        kroInstances: [
+          {
+            apiVersion: 'kro.run/v1alpha1',
+            kind: 'WebApplication',
+            name: 'blog',
+            namespacePrefix: 'team-a-',
+            namespaces: ['dev', 'test'],
+          },
+        ],
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(seen[0].body.expected.kroInstances).toEqual([
+      {
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        name: 'blog',
+        namespace: 'team-a-dev',
+      },
+      {
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        name: 'blog',
+        namespace: 'team-a-test',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      { namespace: 'dev', namespacePrefix: 'team-a-' },
+      'namespacePrefix goes with namespaces',
+    ],
+    [
+      { namespaces: ['dev'], namespacePrefix: 'team-a' },
+      "namespacePrefix must begin a DNS-1123 label and end in '-'",
+    ],
+    [
+      { namespaces: ['d'.repeat(60)], namespacePrefix: 'team-a-' },
+      'namespacePrefix + namespaces[] must be at most 63 characters',
+    ],
+  ])('refuses %j before anything is recorded', async (where, message) => {
+    const { error } = await run({
+      ...base,
+      expected: {
+        kroInstances: [
+          {
+            apiVersion: 'kro.run/v1alpha1',
+            kind: 'WebApplication',
+            name: 'blog',
+            ...where,
+          },
+        ],
+      },
+    });
+    expect(error?.message).toContain(message);
+    expect(seen).toEqual([]);
+  });
+
   it('records the request on behalf of the user who ran the task', async () => {
     const { outputs, error } = await run({
       ...base,
@@ -174,7 +237,7 @@ describe('createTrackRequestAction', () => {
           pullRequestUrl: PR,
           expected: {
             pipeline: true,
-            argoCdApplications: [{ name: 'blog' }, { name: 'env-dev' }],
+            argoCdApplications: [{ name: 'blog' }, { name: 'blog-dev' }],
             kroInstances: [
               {
                 apiVersion: 'kro.run/v1alpha1',

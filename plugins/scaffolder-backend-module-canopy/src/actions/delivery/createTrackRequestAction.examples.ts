@@ -61,7 +61,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      "Track an app-of-apps: the render step's resources output lists its Argo CD applications",
+      "Track an app-of-apps: the render step's resources output lists its Argo CD applications, and its WordPress runs in each environment's namespace",
     example: yaml.stringify({
       steps: [
         {
@@ -74,6 +74,17 @@ export const examples: TemplateExample[] = [
             entityRef: 'component:default/blog',
             expected: {
               argoCdApplications: '${{ steps.render.output.resources }}',
+              // The same instance in each environment's namespace of the
+              // owning team: team-a-dev, team-a-test.
+              kroInstances: [
+                {
+                  apiVersion: 'kro.run/v1alpha1',
+                  kind: 'WebApplication',
+                  name: 'blog',
+                  namespacePrefix: 'team-a-',
+                  namespaces: ['dev', 'test'],
+                },
+              ],
             },
           },
         },

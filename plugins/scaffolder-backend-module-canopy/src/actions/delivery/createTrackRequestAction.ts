@@ -78,12 +78,35 @@ const expectations = z
               .describe(
                 'The same instance in each of these namespaces (e.g. the environments), instead of namespace',
               ),
+            namespacePrefix: z
+              .string()
+              .regex(
+                /^[a-z0-9][-a-z0-9]*-$/,
+                "namespacePrefix must begin a DNS-1123 label and end in '-' (e.g. team-a-)",
+              )
+              .optional()
+              .describe(
+                'Put before each of namespaces, e.g. team-a- with namespaces [dev, test] for team-a-dev and team-a-test',
+              ),
             name: name('name'),
           })
           .refine(i => Boolean(i.namespace) !== Boolean(i.namespaces), {
             message:
               'kroInstances[]: give namespace, or namespaces for the same instance in each, not both',
-          }),
+          })
+          .refine(i => !i.namespacePrefix || i.namespaces, {
+            message: 'kroInstances[]: namespacePrefix goes with namespaces',
+          })
+          .refine(
+            i =>
+              (i.namespaces ?? []).every(
+                ns => `${i.namespacePrefix ?? ''}${ns}`.length <= 63,
+              ),
+            {
+              message:
+                'kroInstances[]: namespacePrefix + namespaces[] must be at most 63 characters (DNS-1123 label)',
+            },
+          ),
       )
       .max(50)
       .optional(),
@@ -201,10 +224,12 @@ export function createTrackRequestAction(options: {
           ...(input.expected.kroInstances
             ? {
                 kroInstances: input.expected.kroInstances.flatMap(
-                  ({ namespace, namespaces, ...instance }) =>
+                  ({ namespace, namespaces, namespacePrefix, ...instance }) =>
                     (namespaces ?? [namespace!]).map(ns => ({
                       ...instance,
-                      namespace: ns,
+                      namespace: namespaces
+                        ? `${namespacePrefix ?? ''}${ns}`
+                        : ns,
                     })),
                 ),
               }

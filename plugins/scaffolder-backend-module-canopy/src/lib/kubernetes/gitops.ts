@@ -122,6 +122,16 @@ export const appOfAppsInput = z
       .min(1, 'give at least one environment')
       .max(20)
       .default(['dev', 'test', 'acc']),
+    namespacePrefix: z
+      .string()
+      .regex(
+        /^([a-z0-9][-a-z0-9]*-)?$/,
+        "namespacePrefix must be empty or a DNS-1123 label's beginning ending in '-' (e.g. team-a-)",
+      )
+      .default('')
+      .describe(
+        "Put before each environment's name to name its namespace, e.g. team-a- for team-a-dev (a team's own namespaces)",
+      ),
     mode: z.enum(['applications', 'applicationset']).default('applications'),
     destinationServer,
     syncPolicy: syncPolicyInput,
@@ -136,25 +146,40 @@ export const appOfAppsInput = z
           message: `environment '${e}' is listed twice`,
         });
       seen.add(e);
-      if (environmentApp(e) === v.name)
+      // Argo CD labels what an application deploys with its name
+      // (app.kubernetes.io/instance), a label value of at most 63 characters.
+      if (environmentApp(v.name, e).length > 63)
         ctx.addIssue({
           code: 'custom',
-          path: ['name'],
-          message: `name '${v.name}' is the name of the Application of environment '${e}' (env-${e}); choose another name for the root Application`,
+          path: ['environments', i],
+          message: `the Application of environment '${e}' would be named '${environmentApp(
+            v.name,
+            e,
+          )}', more than 63 characters (Argo CD's instance label): shorten name or the environment`,
+        });
+      if (`${v.namespacePrefix}${e}`.length > 63)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['environments', i],
+          message: `namespace '${v.namespacePrefix}${e}' (namespacePrefix + environment) is more than 63 characters (DNS-1123 label)`,
         });
     });
   });
 
-/** The name of an environment's Application. */
-function environmentApp(env: string) {
-  return `env-${env}`;
+/**
+ * The name of an environment's Application: the root's name and the
+ * environment, so the app-of-apps trees of several sites and teams can share
+ * one Argo CD.
+ */
+function environmentApp(root: string, env: string) {
+  return `${root}-${env}`;
 }
 export type AppOfAppsInput = z.output<typeof appOfAppsInput>;
 
 /**
  * Files of an app-of-apps tree below `gitopsPath`: the root Application
  * (root.yaml) watching apps/, and per environment either an Application
- * (apps/env-<env>.yaml) or one ApplicationSet with a list generator
+ * (apps/env-<env>.yaml, named <name>-<env>) or one ApplicationSet with a list generator
  * (apps/environments.yaml); each environment deploys environments/<env>/.
  */
 export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
@@ -185,9 +210,9 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
         application(
           {
             ...base,
-            name: environmentApp(env),
+            name: environmentApp(v.name, env),
             path: `${v.gitopsPath}/environments/${env}`,
-            destinationNamespace: env,
+            destinationNamespace: `${v.namespacePrefix}${env}`,
           },
           { 'canopy-idp.io/environment': env },
         ),
@@ -214,7 +239,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
               list: {
                 elements: v.environments.map(env => ({
                   env,
-                  name: environmentApp(env),
+                  name: environmentApp(v.name, env),
                   project: v.project,
                   repoURL: v.sourceRepoURL,
                   targetRevision: v.targetRevision,
@@ -238,7 +263,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
               },
               destination: {
                 server: '{{.server}}',
-                namespace: '{{.env}}',
+                namespace: '{{.namespace}}',
               },
               syncPolicy: syncPolicy(v.syncPolicy),
             },
