@@ -29,6 +29,50 @@ export interface Config {
      * user causes (every open request is looked at on each beat). Default 50.
      */
     maxOpenRequestsPerUser?: number;
+    /**
+     * Who owns the Kubernetes namespaces and Argo CD AppProjects that the
+     * `kro` and `argocd` stages read with the portal's credentials. A request
+     * naming a KRO instance in a namespace, or an existing Argo CD
+     * application in an AppProject, that the requester's teams do not own is
+     * refused (HTTP 403, naming the rule), and each look checks again with
+     * their teams at that time. Deny by default: what no entry maps is
+     * nobody's.
+     */
+    tenancy?: {
+      /**
+       * Namespaces and their owners. `namespace` is a name (`team-a`) or a
+       * name's beginning followed by `*` (`team-a-*`); the most specific
+       * entry decides: a whole name before a beginning, a longer beginning
+       * before a shorter one, an entry for the cluster before one for every
+       * cluster.
+       */
+      namespaces?: Array<{
+        namespace: string;
+        /** A cluster of `kubernetes.clusterLocatorMethods`; every cluster when absent. */
+        cluster?: string;
+        /** Catalog refs of the owning groups or users (`group:default/team-a`), or `['*']` for everyone. */
+        owners: string[];
+      }>;
+      /**
+       * A namespace no entry maps is owned by the owners of the mapped
+       * OpenStack project of the same name (`openstack.clouds[].projects[]`:
+       * one Keystone project = one namespace). Default true.
+       */
+      namespacesFromOpenStackProjects?: boolean;
+      /**
+       * Argo CD AppProjects and their owners. An application is read only
+       * when its `spec.project` is one the requester's teams own; Argo CD's
+       * own project rules keep what it deploys inside the project's
+       * destinations. `project` may end in `*` as `namespace` does.
+       */
+      argoCdProjects?: Array<{
+        project: string;
+        /** An instance of `delivery.argocd.instances`; every instance when absent. */
+        instance?: string;
+        /** Catalog refs of the owning groups or users, or `['*']` for everyone. */
+        owners: string[];
+      }>;
+    };
     /** Argo CD instances whose Applications the `argocd` stage reads (REST API). */
     argocd?: {
       instances?: Array<{

@@ -382,6 +382,27 @@ describe('deliveryPlugin', () => {
     expect(notKro.body.error.message).toMatch(
       /^expected\.kroInstances\[0\]\.apiVersion: .* \(rule: only objects of the kro\.run API group are read\)/,
     );
+    const notOurs = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        ...task,
+        expected: {
+          kroInstances: [
+            {
+              apiVersion: 'kro.run/v1alpha1',
+              kind: 'WebApplication',
+              namespace: 'dev',
+              name: 'web',
+            },
+          ],
+        },
+      });
+    expect(notOurs.status).toBe(403);
+    expect(notOurs.body.error.message).toMatch(
+      /^expected\.kroInstances\[0\]\.namespace: user:default\/guest does not own namespace 'dev' \(rule: KRO instances are read only in a namespace/,
+    );
     const neither = await request(server)
       .get('/api/delivery/requests')
       .set('Authorization', asUser());

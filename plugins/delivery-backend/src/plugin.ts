@@ -13,7 +13,7 @@ import {
 import { Advancer } from './advancer/Advancer';
 import { readDeliveryOptions } from './config';
 import { RequestNotifier } from './notify/RequestNotifier';
-import { ArgoCdObserver } from './observers/ArgoCdObserver';
+import { ArgoCdApplications, ArgoCdObserver } from './observers/ArgoCdObserver';
 import { readKubernetesClusters } from './observers/kubernetesClusters';
 import { KroObserver } from './observers/KroObserver';
 import { OpenStackObserver } from './observers/OpenStackObserver';
@@ -25,6 +25,7 @@ import { TaskBinding } from './router/TaskBinding';
 import { createRouter } from './router/createRouter';
 import { createWebhookRouter } from './router/webhooks';
 import { RequestStore } from './store/RequestStore';
+import { WorkloadOwners } from './tenancy/WorkloadOwners';
 
 /**
  * Canopy's delivery backend plugin, mounted at `/api/delivery`: records each
@@ -65,13 +66,19 @@ export const deliveryPlugin = createBackendPlugin({
           auth: deps.auth,
         });
         const clusters = readKubernetesClusters(deps.config);
+        const workloads = WorkloadOwners.fromConfig(
+          deps.config,
+          openstack.projects,
+        );
+        const argocd = new ArgoCdApplications(options.argocd);
+        const tenancy = { owners: workloads, ownership };
         const advancer = new Advancer({
           store,
           observers: [
             new PullRequestObserver(scm),
             new PipelineObserver(scm),
-            new ArgoCdObserver(options.argocd),
-            new KroObserver(clusters),
+            new ArgoCdObserver(argocd, tenancy),
+            new KroObserver(clusters, tenancy),
             new OpenStackObserver(openstack, ownership),
           ],
           notifier: new RequestNotifier(deps.notifications, deps.logger),
@@ -113,6 +120,9 @@ export const deliveryPlugin = createBackendPlugin({
             expectations: new ExpectationsCheck({
               projects: openstack.projects,
               ownership,
+              workloads,
+              defaultCluster: clusters[0]?.name,
+              argocd,
             }),
           }),
         );

@@ -30,6 +30,8 @@ export interface FakeApplicationState {
   revision?: string;
   /** When Argo CD compared the application; by default, when it was set. */
   reconciledAt?: string;
+  /** Its AppProject (spec.project); `default` unless given. */
+  project?: string;
 }
 
 export class FakeArgoCd {
@@ -69,7 +71,7 @@ export class FakeArgoCd {
       kind: 'Application',
       metadata: { name, namespace: this.namespace },
       spec: {
-        project: 'default',
+        project: s.project ?? 'default',
         destination: { server: 'https://kubernetes.default.svc' },
       },
       status: {

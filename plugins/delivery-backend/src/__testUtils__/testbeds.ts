@@ -3,7 +3,9 @@
  * and a cloud's project map.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import { WorkloadOwners } from '../tenancy/WorkloadOwners';
 
 /**
  * SQLite, and PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL, as the
@@ -29,3 +31,34 @@ export function labProjects(): ProjectMap {
     } as any,
   ]);
 }
+
+/**
+ * The lab's namespaces and AppProjects: team-a-* and AppProject team-a are
+ * team A's, team-b-* and team-b team B's; the OpenStack projects' namespaces
+ * (demo, team-b) follow their owners.
+ */
+export function labWorkloads(): WorkloadOwners {
+  return WorkloadOwners.fromConfig(
+    new ConfigReader({
+      delivery: {
+        tenancy: {
+          namespaces: [
+            { namespace: 'team-a-*', owners: ['group:default/team-a'] },
+            { namespace: 'team-b-*', owners: ['group:default/team-b'] },
+          ],
+          argoCdProjects: [
+            { project: 'team-a', owners: ['group:default/team-a'] },
+            { project: 'team-b', owners: ['group:default/team-b'] },
+          ],
+        },
+      },
+    }),
+    labProjects(),
+  );
+}
+
+/** Ownership as the requester signed in with (no catalog): their refs, lower-cased. */
+export const signedInTeams = {
+  ofUserRef: async (user: string, refs: string[]) =>
+    new Set([user, ...refs].map(r => r.toLocaleLowerCase('en-US'))),
+};

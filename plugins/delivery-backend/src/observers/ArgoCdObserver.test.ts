@@ -1,6 +1,12 @@
 import { FakeArgoCd } from '../__testUtils__/fakeArgoCd';
 import { aRequest } from '../__testUtils__/requests';
-import { ArgoCdObserver } from './ArgoCdObserver';
+import { labWorkloads, signedInTeams } from '../__testUtils__/testbeds';
+import type { ArgoCdInstance } from '../config';
+import { ArgoCdApplications, ArgoCdObserver } from './ArgoCdObserver';
+
+const tenancy = { owners: labWorkloads(), ownership: signedInTeams };
+const observerOf = (instances: ArgoCdInstance[]) =>
+  new ArgoCdObserver(new ArgoCdApplications(instances), tenancy);
 
 describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   const argo = new FakeArgoCd('argo-token');
@@ -11,7 +17,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
 
   beforeAll(async () => {
     await argo.start();
-    observer = new ArgoCdObserver([
+    observer = observerOf([
       {
         name: 'lab',
         url: argo.url,
@@ -45,8 +51,13 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it('runs while any is out of sync or progressing, and succeeds when all are synced and healthy', async () => {
-    argo.setApplication('blog', { sync: 'Synced', health: 'Healthy' });
+    argo.setApplication('blog', {
+      project: 'team-a',
+      sync: 'Synced',
+      health: 'Healthy',
+    });
     argo.setApplication('blog-dev', {
+      project: 'team-a',
       sync: 'OutOfSync',
       health: 'Progressing',
     });
@@ -55,18 +66,24 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
       state: 'running',
       message: 'blog-dev: OutOfSync, Progressing',
     });
-    argo.setApplication('blog-dev', { sync: 'Synced', health: 'Healthy' });
+    argo.setApplication('blog-dev', {
+      project: 'team-a',
+      sync: 'Synced',
+      health: 'Healthy',
+    });
     expect((await observer.observe(request)).state).toBe('succeeded');
   });
 
   it('fails on a Degraded application or a failed sync, with Argo CD’s message', async () => {
     argo.setApplication('blog', {
+      project: 'team-a',
       sync: 'OutOfSync',
       health: 'Missing',
       operationPhase: 'Failed',
       operationMessage: 'one or more objects failed to apply',
     });
     argo.setApplication('blog-dev', {
+      project: 'team-a',
       sync: 'Synced',
       health: 'Degraded',
       healthMessage: 'Back-off pulling image',
@@ -90,6 +107,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     );
     // Already Synced and Healthy, or already Degraded, before the merge.
     argo.setApplication('blog', {
+      project: 'team-a',
       sync: 'Synced',
       health: 'Healthy',
       revision: 'bada551234567890',
@@ -101,6 +119,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
         'blog: Synced, Healthy at revision bada551, compared before the merge; waiting for Argo CD to compare c0ffee1',
     });
     argo.setApplication('blog', {
+      project: 'team-a',
       sync: 'Synced',
       health: 'Degraded',
       revision: 'bada551234567890',
@@ -109,6 +128,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     expect((await observer.observe(merged)).state).toBe('pending');
     // Compared with the merge commit.
     argo.setApplication('blog', {
+      project: 'team-a',
       sync: 'Synced',
       health: 'Healthy',
       revision: 'c0ffee1234567890',
@@ -117,6 +137,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     expect((await observer.observe(merged)).state).toBe('succeeded');
     // Compared in the second of the merge, at a later head of the branch.
     argo.setApplication('blog', {
+      project: 'team-a',
       sync: 'Synced',
       health: 'Healthy',
       revision: 'later00234567890',
@@ -126,7 +147,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it('cannot ask with a wrong token or an unknown instance: it throws (the stage becomes unknown)', async () => {
-    const wrong = new ArgoCdObserver([
+    const wrong = observerOf([
       { name: 'lab', url: argo.url, token: 'nope', uiUrl: argo.url },
     ]);
     await expect(wrong.observe(request)).rejects.toThrow(
@@ -137,7 +158,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
         aRequest({ argoCdApplications: [{ instance: 'other', name: 'x' }] }),
       ),
     ).rejects.toThrow("Argo CD instance 'other' is not configured");
-    const down = new ArgoCdObserver([
+    const down = observerOf([
       {
         name: 'lab',
         url: 'http://127.0.0.1:9',
@@ -150,8 +171,42 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     );
   });
 
+  it("shows nothing of an application in an AppProject the requester's teams do not own", async () => {
+    argo.setApplication('blog', {
+      project: 'team-a',
+      sync: 'Synced',
+      health: 'Healthy',
+    });
+    argo.setApplication('blog-dev', {
+      project: 'team-b',
+      sync: 'Synced',
+      health: 'Degraded',
+      healthMessage: "team B's secret message",
+    });
+    const seen = await observer.observe(request);
+    expect(seen).toEqual({
+      state: 'failed',
+      message: expect.stringMatching(
+        /^Denied: user:default\/guest does not own the AppProject of application blog-dev \(rule: Argo CD applications are read only when their AppProject is one that the requester/,
+      ),
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/secret message|Degraded|blog:/);
+    // Argo CD's `default` project is nobody's unless mapped.
+    argo.setApplication('blog-dev', {
+      sync: 'Synced',
+      health: 'Healthy',
+    });
+    expect((await observer.observe(request)).message).toMatch(
+      /^Denied: .* application blog-dev/,
+    );
+  });
+
   it('never sends the token anywhere but the Authorization header', async () => {
-    argo.setApplication('blog', { sync: 'Synced', health: 'Healthy' });
+    argo.setApplication('blog', {
+      project: 'team-a',
+      sync: 'Synced',
+      health: 'Healthy',
+    });
     const seen = await observer.observe(request);
     expect(JSON.stringify(seen)).not.toContain('argo-token');
   });

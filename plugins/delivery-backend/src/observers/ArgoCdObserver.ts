@@ -1,3 +1,4 @@
+import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
 import type { ArgoCdInstance } from '../config';
 import {
   ObservationError,
@@ -5,9 +6,14 @@ import {
   type StageObserver,
 } from '../stages/Observer';
 import type { DeliveryFacts, StoredRequest } from '../store/types';
+import {
+  APP_PROJECT_RULE,
+  type WorkloadOwners,
+} from '../tenancy/WorkloadOwners';
 
 /** The parts of an Argo CD Application (argoproj.io/v1alpha1) this stage reads. */
-interface Application {
+export interface Application {
+  spec?: { project?: string };
   status?: {
     /** The revision(s) Argo CD compared the live state with (`revisions` for multi-source apps). */
     sync?: { status?: string; revision?: string; revisions?: string[] };
@@ -24,6 +30,8 @@ type AppState = {
   state: Observation['state'];
   text: string;
   link: { title: string; url: string };
+  /** Not the requester's to see: nothing of it is shown. */
+  denied?: boolean;
 };
 
 const seconds = (time: string | undefined) =>
@@ -101,23 +109,15 @@ function judge(
   };
 }
 
-/**
- * The `argocd` stage: each expected Application synced and healthy, through
- * Argo CD's REST API (`GET /api/v1/applications/{name}`) with a configured
- * API token. Missing applications are still to come (the app-of-apps creates
- * them after its own sync), and so is the status of an application Argo CD
- * has not compared since the merge; a failed sync or a Degraded app fails the
- * stage.
- */
-export class ArgoCdObserver implements StageObserver {
-  readonly stage = 'argocd' as const;
-
+/** Reads Argo CD Applications through the REST API of the configured instances. */
+export class ArgoCdApplications {
   constructor(
     private readonly instances: ArgoCdInstance[],
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  private instance(name: string | undefined): ArgoCdInstance {
+  /** The configured instance of this name, or the first; throws when there is none. */
+  instance(name: string | undefined): ArgoCdInstance {
     const instance = name
       ? this.instances.find(i => i.name === name)
       : this.instances[0];
@@ -131,16 +131,14 @@ export class ArgoCdObserver implements StageObserver {
     return instance;
   }
 
-  private async one(
-    instanceName: string | undefined,
+  /**
+   * The application, or undefined when Argo CD has none of that name.
+   * Throws an ObservationError when Argo CD cannot be asked.
+   */
+  async read(
+    instance: ArgoCdInstance,
     name: string,
-    facts: DeliveryFacts,
-  ): Promise<AppState> {
-    const instance = this.instance(instanceName);
-    const link = {
-      title: `Argo CD: ${name}`,
-      url: `${instance.uiUrl}/applications/${encodeURIComponent(name)}`,
-    };
+  ): Promise<Application | undefined> {
     let response: Response;
     try {
       response = await this.fetchImpl(
@@ -158,25 +156,86 @@ export class ArgoCdObserver implements StageObserver {
         `Argo CD ${instance.name} did not answer: ${(error as Error).message}`,
       );
     }
-    if (response.status === 404) {
-      return { name, state: 'pending', text: `${name}: not created yet`, link };
-    }
+    if (response.status === 404) return undefined;
     if (!response.ok) {
       throw new ObservationError(
         `Argo CD ${instance.name} answered HTTP ${response.status} for application ${name}`,
       );
     }
-    return {
-      ...judge(name, (await response.json()) as Application, facts),
-      link,
+    return (await response.json()) as Application;
+  }
+}
+
+/**
+ * The `argocd` stage: each expected Application synced and healthy, through
+ * Argo CD's REST API (`GET /api/v1/applications/{name}`) with a configured
+ * API token. Missing applications are still to come (the app-of-apps creates
+ * them after its own sync), and so is the status of an application Argo CD
+ * has not compared since the merge; a failed sync or a Degraded app fails the
+ * stage. Nothing of an application is shown unless its AppProject is one the
+ * requester's teams own at the time of the check (APP_PROJECT_RULE).
+ */
+export class ArgoCdObserver implements StageObserver {
+  readonly stage = 'argocd' as const;
+
+  constructor(
+    private readonly applications: ArgoCdApplications,
+    private readonly tenancy: {
+      owners: Pick<WorkloadOwners, 'ownsAppProject'>;
+      ownership: Pick<OwnershipResolver, 'ofUserRef'>;
+    },
+  ) {}
+
+  private async one(
+    instanceName: string | undefined,
+    name: string,
+    request: StoredRequest,
+    mine: () => Promise<Set<string>>,
+  ): Promise<AppState> {
+    const instance = this.applications.instance(instanceName);
+    const link = {
+      title: `Argo CD: ${name}`,
+      url: `${instance.uiUrl}/applications/${encodeURIComponent(name)}`,
     };
+    const app = await this.applications.read(instance, name);
+    if (!app) {
+      return { name, state: 'pending', text: `${name}: not created yet`, link };
+    }
+    const project = app.spec?.project ?? 'default';
+    if (
+      !this.tenancy.owners.ownsAppProject(instance.name, project, await mine())
+    ) {
+      return {
+        name,
+        state: 'failed',
+        text: `Denied: ${request.requester} does not own the AppProject of application ${name} (${APP_PROJECT_RULE})`,
+        link,
+        denied: true,
+      };
+    }
+    return { ...judge(name, app, request.facts), link };
   }
 
   async observe(request: StoredRequest): Promise<Observation> {
     const apps = request.expected.argoCdApplications ?? [];
+    // Their teams now, asked once per look (not at sign-in).
+    let teams: Promise<Set<string>> | undefined;
+    const mine = () =>
+      (teams ??= this.tenancy.ownership.ofUserRef(
+        request.requester,
+        request.requesterOwnership,
+      ));
     const states = await Promise.all(
-      apps.map(a => this.one(a.instance, a.name, request.facts)),
+      apps.map(a => this.one(a.instance, a.name, request, mine)),
     );
+    const denied = states.filter(s => s.denied);
+    if (denied.length) {
+      // Nothing else of the stage is shown: not the others' states either.
+      return {
+        state: 'failed',
+        message: denied.map(s => s.text).join('; '),
+      };
+    }
     const links = states.map(s => s.link);
     const failed = states.filter(s => s.state === 'failed');
     if (failed.length) {

@@ -1,4 +1,6 @@
-import { judgeKroInstance } from './KroObserver';
+import { aRequest } from '../__testUtils__/requests';
+import { labWorkloads } from '../__testUtils__/testbeds';
+import { judgeKroInstance, KroObserver } from './KroObserver';
 
 describe('judgeKroInstance', () => {
   it('is ready when its Ready condition is True, listing the conditions', () => {
@@ -53,6 +55,39 @@ describe('judgeKroInstance', () => {
     ).toEqual({
       state: 'failed',
       text: 'Infrastructure dev/blog-data: state FAILED; Ready=False (ReconcileFailed: quota exceeded)',
+    });
+  });
+});
+
+describe('KroObserver, tenancy at each look', () => {
+  const request = aRequest({
+    kroInstances: [
+      {
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        namespace: 'team-a-dev',
+        name: 'blog',
+      },
+    ],
+  });
+  // A cluster nothing answers on: a read would throw.
+  const clusters = [{ name: 'lab', url: 'http://127.0.0.1:9' }];
+
+  it('reads nothing once the requester is no longer in the owning team', async () => {
+    let teams = ['group:default/team-a'];
+    const observer = new KroObserver(clusters, {
+      owners: labWorkloads(),
+      ownership: { ofUserRef: async user => new Set([user, ...teams]) },
+    });
+    await expect(observer.observe(request)).rejects.toThrow(
+      'Kubernetes cluster lab did not answer',
+    );
+    teams = ['group:default/team-b'];
+    expect(await observer.observe(request)).toEqual({
+      state: 'failed',
+      message: expect.stringMatching(
+        /^Denied: user:default\/guest does not own namespace team-a-dev \(rule: KRO instances are read only in a namespace/,
+      ),
     });
   });
 });

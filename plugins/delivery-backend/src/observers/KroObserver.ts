@@ -1,4 +1,5 @@
 import type { ExpectedKroInstance } from '@canopy-idp/plugin-delivery-common';
+import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
 import { fetch as undiciFetch } from 'undici';
 import {
   ObservationError,
@@ -6,6 +7,7 @@ import {
   type StageObserver,
 } from '../stages/Observer';
 import type { StoredRequest } from '../store/types';
+import { NAMESPACE_RULE, type WorkloadOwners } from '../tenancy/WorkloadOwners';
 import type { KubernetesCluster } from './kubernetesClusters';
 
 interface Condition {
@@ -64,12 +66,24 @@ export function judgeKroInstance(
  * The `kro` stage: each expected KRO instance Ready, read through the
  * Kubernetes API of the kubernetes backend's configured clusters
  * (`GET /apis/{group}/{version}/namespaces/{ns}/{plural}/{name}`), with its
- * conditions in the message.
+ * conditions in the message. Only in namespaces the requester's teams own
+ * at the time of the check (NAMESPACE_RULE): otherwise nothing is read.
  */
 export class KroObserver implements StageObserver {
   readonly stage = 'kro' as const;
 
-  constructor(private readonly clusters: KubernetesCluster[]) {}
+  constructor(
+    private readonly clusters: KubernetesCluster[],
+    private readonly tenancy: {
+      owners: Pick<WorkloadOwners, 'ownsNamespace'>;
+      ownership: Pick<OwnershipResolver, 'ofUserRef'>;
+    },
+  ) {}
+
+  /** The name of the cluster an instance is read in (the first configured one by default). */
+  clusterName(expected: Pick<ExpectedKroInstance, 'cluster'>) {
+    return expected.cluster ?? this.clusters[0]?.name;
+  }
 
   private async one(expected: ExpectedKroInstance) {
     const cluster = expected.cluster
@@ -124,6 +138,27 @@ export class KroObserver implements StageObserver {
   }
 
   async observe(request: StoredRequest): Promise<Observation> {
+    const expected = request.expected.kroInstances ?? [];
+    const mine = await this.tenancy.ownership.ofUserRef(
+      request.requester,
+      request.requesterOwnership,
+    );
+    const denied = expected.filter(
+      i =>
+        !this.tenancy.owners.ownsNamespace(
+          this.clusterName(i),
+          i.namespace,
+          mine,
+        ),
+    );
+    if (denied.length) {
+      return {
+        state: 'failed',
+        message: `Denied: ${request.requester} does not own namespace ${[
+          ...new Set(denied.map(i => i.namespace)),
+        ].join(', ')} (${NAMESPACE_RULE})`,
+      };
+    }
     const states = await Promise.all(
       (request.expected.kroInstances ?? []).map(i => this.one(i)),
     );

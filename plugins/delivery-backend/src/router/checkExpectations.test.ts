@@ -1,7 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
-import { labProjects } from '../__testUtils__/testbeds';
+import { labProjects, labWorkloads } from '../__testUtils__/testbeds';
+import type { Application } from '../observers/ArgoCdObserver';
+import { ObservationError } from '../stages/Observer';
 import { ExpectationsCheck } from './checkExpectations';
 
 const projects = labProjects();
@@ -23,6 +25,26 @@ const check = new ExpectationsCheck({
     }),
     auth: mockServices.auth(),
   }),
+  workloads: labWorkloads(),
+  defaultCluster: 'lab',
+  argocd: {
+    instance: name => {
+      if (name === 'down' || !name)
+        return { name: name ?? 'lab', url: '', token: '', uiUrl: '' };
+      throw new ObservationError(
+        `Argo CD instance '${name}' is not configured`,
+      );
+    },
+    read: async (instance, name) => {
+      if (instance.name === 'down') throw new ObservationError('no answer');
+      return (
+        {
+          'shop-dev': { spec: { project: 'team-b' } },
+          'blog-dev': { spec: { project: 'team-a' } },
+        } as Record<string, Application>
+      )[name];
+    },
+  },
 });
 
 const openstack = (project: string) => ({
@@ -47,5 +69,66 @@ describe('ExpectationsCheck, OpenStack projects', () => {
     await expect(check.check(openstack('team-b'), sam)).rejects.toThrow(
       /^expected\.openstack\.project: user:default\/Sam does not own project 'team-b' \(rule: the OpenStack stage reads a project only when/,
     );
+  });
+});
+
+describe('ExpectationsCheck, Kubernetes namespaces and Argo CD AppProjects', () => {
+  const guest = {
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', 'group:default/team-a'],
+  };
+  const kro = (namespace: string) => ({
+    kroInstances: [
+      {
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        namespace,
+        name: 'blog',
+      },
+    ],
+  });
+
+  it("accepts KRO instances in the team's namespaces and its OpenStack project's", async () => {
+    await expect(
+      check.check(kro('team-a-dev'), guest),
+    ).resolves.toBeUndefined();
+    await expect(check.check(kro('demo'), guest)).resolves.toBeUndefined();
+  });
+
+  it.each(['team-b-dev', 'team-b', 'dev', 'kube-system'])(
+    'refuses a KRO instance in namespace %s, naming the field and the rule',
+    async namespace => {
+      await expect(check.check(kro(namespace), guest)).rejects.toThrow(
+        `expected.kroInstances[0].namespace: user:default/guest does not own namespace '${namespace}' in cluster 'lab' (rule: KRO instances are read only in a namespace`,
+      );
+    },
+  );
+
+  it("refuses another team's existing Argo CD application, and accepts one still to come", async () => {
+    await expect(
+      check.check({ argoCdApplications: [{ name: 'shop-dev' }] }, guest),
+    ).rejects.toThrow(
+      "expected.argoCdApplications[0].name: user:default/guest does not own the AppProject of application 'shop-dev' (rule: Argo CD applications are read only when their AppProject",
+    );
+    await expect(
+      check.check(
+        { argoCdApplications: [{ name: 'blog-dev' }, { name: 'blog-test' }] },
+        guest,
+      ),
+    ).resolves.toBeUndefined();
+  });
+
+  it('leaves an instance that cannot be asked, or is not configured, to the checks at each look', async () => {
+    await expect(
+      check.check(
+        {
+          argoCdApplications: [
+            { instance: 'down', name: 'shop-dev' },
+            { instance: 'elsewhere', name: 'shop-dev' },
+          ],
+        },
+        guest,
+      ),
+    ).resolves.toBeUndefined();
   });
 });

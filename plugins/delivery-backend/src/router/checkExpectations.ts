@@ -6,7 +6,14 @@ import {
   type OwnershipResolver,
   type ProjectMap,
 } from '@canopy-idp/plugin-openstack-node';
+import type { ArgoCdApplications } from '../observers/ArgoCdObserver';
 import { TENANCY_RULE } from '../observers/OpenStackObserver';
+import { ObservationError } from '../stages/Observer';
+import {
+  APP_PROJECT_RULE,
+  NAMESPACE_RULE,
+  type WorkloadOwners,
+} from '../tenancy/WorkloadOwners';
 
 /** The user a request is recorded for. */
 export interface Requester {
@@ -17,18 +24,25 @@ export interface Requester {
 /**
  * Refuses, when a request is recorded, what the requester may not have read
  * for them with the portal's credentials: an object that is not a KRO
- * instance, an OpenStack project that is not mapped or that the requester's
- * teams (and the groups above them, childOf) do not own, counted as the
- * OpenStack plugin counts them. Each error names the field and the rule. An Argo CD
- * instance or cluster the portal does not have is accepted: its stage stays
- * unknown and says what to configure, and the task that opened the pull
- * request does not fail for it.
+ * instance, a KRO instance in a namespace the requester's teams do not own,
+ * an Argo CD application that exists in an AppProject they do not own, an
+ * OpenStack project that is not mapped or that they do not own. Teams are
+ * the requester's now (and the groups above them, childOf), counted as the
+ * OpenStack plugin counts them. Each error names the field and the rule. An
+ * application that does not exist yet, an Argo CD instance that cannot be
+ * asked or that the portal does not have, and a cluster the portal does not
+ * have are accepted: the stages check again at each look before anything is
+ * shown, and say what to configure.
  */
 export class ExpectationsCheck {
   constructor(
     private readonly deps: {
       projects: ProjectMap;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
+      workloads: Pick<WorkloadOwners, 'ownsNamespace' | 'ownsAppProject'>;
+      /** The cluster a KRO instance without one is read in. */
+      defaultCluster?: string;
+      argocd: Pick<ArgoCdApplications, 'instance' | 'read'>;
     },
   ) {}
 
@@ -37,7 +51,15 @@ export class ExpectationsCheck {
     const names = (items: Array<{ name: string }>) =>
       items.map(i => i.name).join(', ') || 'none';
 
-    (expected.kroInstances ?? []).forEach((instance, i) => {
+    // Their teams now (their User entity's memberOf), not at sign-in.
+    let teams: Promise<Set<string>> | undefined;
+    const mine = () =>
+      (teams ??= this.deps.ownership.ofUserRef(
+        requester.userEntityRef,
+        requester.ownershipEntityRefs,
+      ));
+
+    for (const [i, instance] of (expected.kroInstances ?? []).entries()) {
       const field = `expected.kroInstances[${i}]`;
       const group = instance.apiVersion.split('/')[0];
       if (group !== 'kro.run' && !group.endsWith('.kro.run')) {
@@ -45,7 +67,58 @@ export class ExpectationsCheck {
           `${field}.apiVersion: '${instance.apiVersion}' is not a KRO instance's (rule: only objects of the kro.run API group are read)`,
         );
       }
-    });
+      const cluster = instance.cluster ?? this.deps.defaultCluster;
+      if (
+        !this.deps.workloads.ownsNamespace(
+          cluster,
+          instance.namespace,
+          await mine(),
+        )
+      ) {
+        throw new NotAllowedError(
+          `${field}.namespace: ${
+            requester.userEntityRef
+          } does not own namespace '${instance.namespace}'${
+            cluster ? ` in cluster '${cluster}'` : ''
+          } (${NAMESPACE_RULE})`,
+        );
+      }
+    }
+
+    // Read at once (each read has its own timeout); checked in order.
+    const apps = await Promise.all(
+      (expected.argoCdApplications ?? []).map(async app => {
+        try {
+          const instance = this.deps.argocd.instance(app.instance);
+          return {
+            instance,
+            found: await this.deps.argocd.read(instance, app.name),
+          };
+        } catch (error) {
+          // Not configured, or not answering: the stage checks at each look.
+          if (error instanceof ObservationError) return undefined;
+          throw error;
+        }
+      }),
+    );
+    for (const [i, app] of apps.entries()) {
+      if (
+        app?.found &&
+        !this.deps.workloads.ownsAppProject(
+          app.instance.name,
+          app.found.spec?.project ?? 'default',
+          await mine(),
+        )
+      ) {
+        throw new NotAllowedError(
+          `expected.argoCdApplications[${i}].name: ${
+            requester.userEntityRef
+          } does not own the AppProject of application '${
+            expected.argoCdApplications![i].name
+          }' (${APP_PROJECT_RULE})`,
+        );
+      }
+    }
 
     const openstack = expected.openstack;
     if (openstack) {
@@ -63,12 +136,7 @@ export class ExpectationsCheck {
           `expected.openstack.project: '${openstack.project}' is not mapped in cloud '${openstack.cloud}' (rule: Canopy reads only the projects listed under openstack.clouds[${openstack.cloud}].projects)`,
         );
       }
-      // Their teams now (their User entity's memberOf), not at sign-in.
-      const mine = await this.deps.ownership.ofUserRef(
-        requester.userEntityRef,
-        requester.ownershipEntityRefs,
-      );
-      if (!ownsProject(project, mine)) {
+      if (!ownsProject(project, await mine())) {
         throw new NotAllowedError(
           `expected.openstack.project: ${requester.userEntityRef} does not own project '${openstack.project}' (${TENANCY_RULE})`,
         );

@@ -1,0 +1,99 @@
+import { ConfigReader } from '@backstage/config';
+import { labProjects } from '../__testUtils__/testbeds';
+import { WorkloadOwners } from './WorkloadOwners';
+
+const owners = (tenancy: object) =>
+  WorkloadOwners.fromConfig(
+    new ConfigReader({ delivery: { tenancy } }),
+    labProjects(),
+  );
+
+const teamA = new Set(['user:default/ann', 'group:default/team-a']);
+const teamAB = new Set(['user:default/abe', 'group:default/team-a-b']);
+const teamB = new Set(['user:default/bob', 'group:default/team-b']);
+
+describe('WorkloadOwners', () => {
+  const map = owners({
+    namespaces: [
+      { namespace: 'team-a-*', owners: ['team-a'] },
+      { namespace: 'team-a-b-*', owners: ['group:default/team-a-b'] },
+      { namespace: 'team-a-shared', owners: ['*'] },
+      { namespace: 'monitoring', cluster: 'prod', owners: ['team-b'] },
+    ],
+    argoCdProjects: [
+      { project: 'team-a', owners: ['group:default/team-a'] },
+      { project: 'team-b', instance: 'prod', owners: ['group:default/team-b'] },
+    ],
+  });
+
+  it('lets the most specific entry decide: a whole name, the longest beginning, the cluster', () => {
+    expect(map.ownsNamespace('lab', 'team-a-dev', teamA)).toBe(true);
+    expect(map.ownsNamespace('lab', 'team-a-b-dev', teamA)).toBe(false);
+    expect(map.ownsNamespace('lab', 'team-a-b-dev', teamAB)).toBe(true);
+    expect(map.ownsNamespace('lab', 'team-a-shared', teamB)).toBe(true);
+    expect(map.ownsNamespace('prod', 'monitoring', teamB)).toBe(true);
+    expect(map.ownsNamespace('lab', 'monitoring', teamB)).toBe(false);
+  });
+
+  it('denies by default: a beginning is not the whole name, and an unmapped name is nobody’s', () => {
+    expect(map.ownsNamespace('lab', 'team-a', teamA)).toBe(false);
+    expect(map.ownsNamespace('lab', 'dev', teamA)).toBe(false);
+    expect(map.ownsAppProject('lab', 'default', teamA)).toBe(false);
+  });
+
+  it("gives a namespace named like a mapped OpenStack project to the project's owners", () => {
+    expect(map.ownsNamespace(undefined, 'demo', teamA)).toBe(true);
+    expect(map.ownsNamespace(undefined, 'team-b', teamA)).toBe(false);
+    expect(map.ownsNamespace(undefined, 'team-b', teamB)).toBe(true);
+    const off = owners({ namespacesFromOpenStackProjects: false });
+    expect(off.ownsNamespace(undefined, 'demo', teamA)).toBe(false);
+  });
+
+  it('maps AppProjects per instance', () => {
+    expect(map.ownsAppProject('lab', 'team-a', teamA)).toBe(true);
+    expect(map.ownsAppProject('lab', 'team-a', teamB)).toBe(false);
+    expect(map.ownsAppProject('prod', 'team-b', teamB)).toBe(true);
+    expect(map.ownsAppProject('lab', 'team-b', teamB)).toBe(false);
+  });
+
+  it.each([
+    [
+      { namespaces: [{ namespace: 'Team-A', owners: ['team-a'] }] },
+      "delivery.tenancy.namespaces[0].namespace: 'Team-A' is not a Kubernetes name",
+    ],
+    [
+      { namespaces: [{ namespace: '*', owners: ['team-a'] }] },
+      "delivery.tenancy.namespaces[0].namespace: '*' is not a Kubernetes name",
+    ],
+    [
+      { namespaces: [{ namespace: 'a*b', owners: ['team-a'] }] },
+      "delivery.tenancy.namespaces[0].namespace: 'a*b' is not a Kubernetes name",
+    ],
+    [
+      {
+        namespaces: [
+          { namespace: 'x', owners: ['team-a'] },
+          { namespace: 'x', owners: ['team-b'] },
+        ],
+      },
+      "delivery.tenancy.namespaces[1]: 'x' is listed twice",
+    ],
+    [
+      { argoCdProjects: [{ project: 'p', owners: [] }] },
+      'delivery.tenancy.argoCdProjects[0].owners: list the catalog groups or users',
+    ],
+    [
+      { argoCdProjects: [{ project: 'p', owners: ['component:default/x'] }] },
+      "delivery.tenancy.argoCdProjects[0].owners: 'component:default/x' is a component; owners are groups or users",
+    ],
+    [
+      { argoCdProjects: [{ project: 'p', owners: ['*', 'team-a'] }] },
+      "delivery.tenancy.argoCdProjects[0].owners: '*' (everyone) cannot be combined with named owners",
+    ],
+  ])(
+    'refuses a wrong entry at start-up, naming it (%#)',
+    (tenancy, message) => {
+      expect(() => owners(tenancy)).toThrow(message);
+    },
+  );
+});
