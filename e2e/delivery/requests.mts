@@ -267,6 +267,8 @@ export class Portal {
     await this.untilStage(request.id, 'pull-request', 'succeeded');
     for (const app of request.expected.argoCdApplications ?? []) {
       await this.control(`/argocd/applications/${app.name}`, {
+        // The environments template's apps are in the owner's AppProject.
+        project: 'team-a',
         sync: 'Synced',
         health: 'Healthy',
       });

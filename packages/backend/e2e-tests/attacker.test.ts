@@ -28,6 +28,8 @@ import {
 import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
 import { until } from '../src/__testUtils__/until';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { FakeArgoCd } from '../../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { GithubPullRequests } from '../../../plugins/scaffolder-backend-module-canopy/src/lib/git/github';
@@ -137,6 +139,8 @@ async function crossTag(method: 'PUT' | 'DELETE') {
 describe('an attacker of team A against the portal', () => {
   /** Team A's own Git server (loopback GitHub), where alice's tasks open pull requests. */
   const teamAGit = new FakeGithub('team-a', 'infra', 'portal-token');
+  /** The platform's Argo CD (loopback), where team B's application shop-dev runs. */
+  const argo = new FakeArgoCd('argocd-token');
   let backend: Awaited<ReturnType<typeof startCanopyBackend>>;
   let attackerSite: Awaited<ReturnType<typeof serveFiles>>;
   const tokens: Record<string, string> = {};
@@ -197,6 +201,13 @@ describe('an attacker of team A against the portal', () => {
     // A member of team B tags team B's network for team A's payments.
     await crossTag('PUT');
     await teamAGit.start();
+    await argo.start();
+    argo.setApplication('shop-dev', {
+      project: 'team-b',
+      sync: 'Synced',
+      health: 'Degraded',
+      healthMessage: "team B's deployment shop-dev is failing",
+    });
     attackerSite = await serveFiles({
       '/bridge.yaml': yamlFile('bridge', BRIDGE),
       '/marker.yaml': yamlFile('marker', MARKER),
@@ -271,6 +282,37 @@ describe('an attacker of team A against the portal', () => {
         openstack: {
           clouds: [labCloud(testbedAuth().demo.auth_url)],
         },
+        kubernetes: {
+          serviceLocatorMethod: { type: 'multiTenant' },
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'lab',
+                  url: 'http://127.0.0.1:9',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 'cluster-token',
+                },
+              ],
+            },
+          ],
+        },
+        delivery: {
+          argocd: {
+            instances: [{ name: 'lab', url: argo.url, token: 'argocd-token' }],
+          },
+          tenancy: {
+            namespaces: [
+              { namespace: 'team-a-*', owners: ['group:default/team-a'] },
+              { namespace: 'team-b-*', owners: ['group:default/team-b'] },
+            ],
+            argoCdProjects: [
+              { project: 'team-a', owners: ['group:default/team-a'] },
+              { project: 'team-b', owners: ['group:default/team-b'] },
+            ],
+          },
+        },
       },
     });
     for (const user of Object.keys(USERS)) {
@@ -285,6 +327,7 @@ describe('an attacker of team A against the portal', () => {
     await backend?.stop();
     attackerSite?.server.close();
     await teamAGit.stop();
+    await argo.stop();
     await crossTag('DELETE').catch(() => undefined);
   });
 
@@ -400,7 +443,7 @@ describe('an attacker of team A against the portal', () => {
     );
   });
 
-  it("may not record a delivery request for a task or a pull request not its own, nor one watching team B's project", async () => {
+  it("may not record a delivery request for a task or a pull request not its own, nor one watching team B's project, Argo CD application or namespaces", async () => {
     const rule =
       '(rule: a delivery request is recorded only for a scaffolder task its requester created, and only for the pull request that task opened)';
     // A pull request in team B's repository, which the portal's integration
@@ -479,6 +522,40 @@ describe('an attacker of team A against the portal', () => {
         project.body.error.message,
         /^expected\.openstack\.project: user:default\/alice does not own project 'team-b' \(rule: /,
       );
+      // ... watching team B's Argo CD application, or KRO instances in team
+      // B's namespaces (its own, and its OpenStack project's).
+      const watch = (expected: object) =>
+        call(ALICE, 'POST', 'delivery/requests', {
+          taskId: alicesTask,
+          title: 'watch team B',
+          entityRef: 'component:default/payments',
+          pullRequestUrl: pull.url,
+          expected,
+        });
+      const app = await watch({ argoCdApplications: [{ name: 'shop-dev' }] });
+      assert.equal(app.status, 403, JSON.stringify(app.body));
+      assert.match(
+        app.body.error.message,
+        /^expected\.argoCdApplications\[0\]\.name: user:default\/alice does not own the AppProject of application 'shop-dev' \(rule: Argo CD applications are read only when their AppProject is one/,
+      );
+      assert.doesNotMatch(JSON.stringify(app.body), /failing|Degraded/);
+      for (const namespace of ['team-b-dev', 'team-b']) {
+        const kro = await watch({
+          kroInstances: [
+            {
+              apiVersion: 'kro.run/v1alpha1',
+              kind: 'WebApplication',
+              namespace,
+              name: 'shop',
+            },
+          ],
+        });
+        assert.equal(kro.status, 403, JSON.stringify(kro.body));
+        assert.equal(
+          kro.body.error.message.split(' (rule:')[0],
+          `expected.kroInstances[0].namespace: ${ALICE} does not own namespace '${namespace}' in cluster 'lab'`,
+        );
+      }
       const mine = await get(ALICE, 'delivery/requests?mine=true');
       assert.deepEqual(mine.body.items, []);
     } finally {

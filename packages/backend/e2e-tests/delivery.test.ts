@@ -202,7 +202,11 @@ describe(
       );
 
       // The root app syncs first and creates the others.
-      argo.setApplication(name, { sync: 'Synced', health: 'Progressing' });
+      argo.setApplication(name, {
+        project: 'team-a',
+        sync: 'Synced',
+        health: 'Progressing',
+      });
       const syncing = await untilRequest(
         recorded.id,
         'Argo CD progressing',
@@ -210,7 +214,11 @@ describe(
       );
       assert.match(stage(syncing, 'argocd').message!, /Progressing/);
       for (const app of apps) {
-        argo.setApplication(app.name, { sync: 'Synced', health: 'Healthy' });
+        argo.setApplication(app.name, {
+          project: 'team-a',
+          sync: 'Synced',
+          health: 'Healthy',
+        });
       }
       const synced = await untilRequest(
         recorded.id,
@@ -306,6 +314,7 @@ describe(
       });
       github.merge(degradedPr.number);
       argo.setApplication('degraded-dev', {
+        project: 'team-a',
         sync: 'Synced',
         health: 'Degraded',
         healthMessage: 'Deployment degraded-dev exceeded its progress deadline',
@@ -322,7 +331,7 @@ describe(
             {
               apiVersion: 'kro.run/v1alpha1',
               kind: 'WebApplication',
-              namespace: 'dev',
+              namespace: 'team-a-dev',
               name: 'kro-fails',
             },
           ],
@@ -332,7 +341,7 @@ describe(
       kube.putObject('webapplications', {
         apiVersion: 'kro.run/v1alpha1',
         kind: 'WebApplication',
-        metadata: { name: 'kro-fails', namespace: 'dev' },
+        metadata: { name: 'kro-fails', namespace: 'team-a-dev' },
         status: {
           state: 'FAILED',
           conditions: [
@@ -484,6 +493,7 @@ describe(
       for (const pr of opened) github.merge(pr.number);
       for (let i = 0; i < count; i++) {
         argo.setApplication(`twice-${i}`, {
+          project: 'team-a',
           sync: 'Synced',
           health: 'Healthy',
         });

@@ -95,6 +95,15 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
         canopy: {
           permissionPolicy: 'allow-all',
         },
+        // The templates' Kubernetes targets are team A's namespaces.
+        delivery: {
+          tenancy: {
+            namespaces: [
+              { namespace: 'team-a', owners: ['group:default/team-a'] },
+              { namespace: 'team-a-*', owners: ['group:default/team-a'] },
+            ],
+          },
+        },
         openstack: {
           clouds: [
             {

@@ -377,6 +377,16 @@ export function deliveryHarness() {
           ],
         },
         webhooks: { github: { secret: WEBHOOK_SECRET } },
+        // As in app-config.testbed.yaml: the guest's team A owns its
+        // namespaces team-a-* and its AppProject.
+        tenancy: {
+          namespaces: [
+            { namespace: 'team-a-*', owners: ['group:default/team-a'] },
+          ],
+          argoCdProjects: [
+            { project: 'team-a', owners: ['group:default/team-a'] },
+          ],
+        },
       },
     };
     const database = postgresDatabase(prefix);

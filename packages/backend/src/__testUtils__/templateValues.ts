@@ -98,7 +98,8 @@ export const SAMPLE_VALUES: Record<string, Record<string, unknown>> = {
   },
   environments: {
     name: 'blog',
-    owner,
+    // The guest's team: its namespaces team-a-<environment> and AppProject.
+    owner: 'group:default/team-a',
     environments: ['dev', 'test', 'acc'],
     baseDomain: 'example.com',
   },
