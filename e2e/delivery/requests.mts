@@ -112,6 +112,16 @@ export function writeWorldConfig(world: World, file: string) {
             { name: 'lab', url: world.argocd, token: world.tokens.argocd },
           ],
         },
+        // Team A's repository in the loopback GitHub (its namespaces and
+        // AppProject are in app-config.testbed.yaml).
+        tenancy: {
+          repositories: [
+            {
+              repository: `${world.githubHost}/acme/infrastructure`,
+              owners: ['group:default/team-a'],
+            },
+          ],
+        },
       },
     }),
   );

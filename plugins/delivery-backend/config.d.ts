@@ -30,15 +30,28 @@ export interface Config {
      */
     maxOpenRequestsPerUser?: number;
     /**
-     * Who owns the Kubernetes namespaces and Argo CD AppProjects that the
-     * `kro` and `argocd` stages read with the portal's credentials. A request
-     * naming a KRO instance in a namespace, or an existing Argo CD
-     * application in an AppProject, that the requester's teams do not own is
-     * refused (HTTP 403, naming the rule), and each look checks again with
-     * their teams at that time. Deny by default: what no entry maps is
-     * nobody's.
+     * Who owns the repositories, Kubernetes namespaces and Argo CD
+     * AppProjects that the stages read with the portal's credentials. A
+     * request naming a pull request in a repository, a KRO instance in a
+     * namespace, or an existing Argo CD application in an AppProject, that
+     * the requester's teams do not own is refused (HTTP 403, naming the
+     * rule), and each look checks again with their teams at that time. Deny
+     * by default: what no entry maps is nobody's.
      */
     tenancy?: {
+      /**
+       * Repositories and their owners: `host/owner/name` (GitLab:
+       * `host/group/subgroup/name`), or its beginning followed by `*`
+       * (`github.com/team-a/*`), compared without case. A request whose pull
+       * request is in a repository the requester's teams do not own is
+       * refused before the portal's integration token reads anything of it;
+       * the `pull-request` and `pipeline` stages check again at each look.
+       */
+      repositories?: Array<{
+        repository: string;
+        /** Catalog refs of the owning groups or users, or `['*']` for everyone. */
+        owners: string[];
+      }>;
       /**
        * Namespaces and their owners. `namespace` is a name (`team-a`) or a
        * name's beginning followed by `*` (`team-a-*`); the most specific

@@ -303,6 +303,16 @@ describe('an attacker of team A against the portal', () => {
             instances: [{ name: 'lab', url: argo.url, token: 'argocd-token' }],
           },
           tenancy: {
+            repositories: [
+              {
+                repository: `127.0.0.1:${teamAGit.port}/team-a/*`,
+                owners: ['group:default/team-a'],
+              },
+              {
+                repository: `${TEAM_B_GIT}/team-b/*`,
+                owners: ['group:default/team-b'],
+              },
+            ],
             namespaces: [
               { namespace: 'team-a-*', owners: ['group:default/team-a'] },
               { namespace: 'team-b-*', owners: ['group:default/team-b'] },
@@ -443,18 +453,20 @@ describe('an attacker of team A against the portal', () => {
     );
   });
 
-  it("may not record a delivery request for a task or a pull request not its own, nor one watching team B's project, Argo CD application or namespaces", async () => {
+  it("may not record a delivery request for a task or a pull request not its own, nor one watching team B's repository, project, Argo CD application or namespaces", async () => {
     const rule =
       '(rule: a delivery request is recorded only for a scaffolder task its requester created, and only for the pull request that task opened)';
     // A pull request in team B's repository, which the portal's integration
-    // token could read for alice (TEAM_B_GIT: nothing answers there).
+    // token could read for alice (TEAM_B_GIT: nothing answers there), and
+    // one that no task opened in team A's.
     const teamBPull = `https://${TEAM_B_GIT}/team-b/infra/pull/1`;
-    const record = (taskId: string) =>
+    const teamAPull = `http://127.0.0.1:${teamAGit.port}/team-a/infra/pull/999`;
+    const record = (taskId: string, pullRequestUrl = teamAPull) =>
       call(ALICE, 'POST', 'delivery/requests', {
         taskId,
         title: 'watch team B',
         entityRef: 'component:default/payments',
-        pullRequestUrl: teamBPull,
+        pullRequestUrl,
       });
     const start = async (user: string) => {
       const created = await call(user, 'POST', 'scaffolder/v2/tasks', {
@@ -484,7 +496,15 @@ describe('an attacker of team A against the portal', () => {
       assert.equal(own.status, 403, JSON.stringify(own.body));
       assert.equal(
         own.body.error.message,
-        `pullRequestUrl: ${teamBPull} is not a pull request task '${alicesTask}' opened ${rule}`,
+        `pullRequestUrl: ${teamAPull} is not a pull request task '${alicesTask}' opened ${rule}`,
+      );
+      // A pull request in team B's repository: refused before the portal's
+      // token reads anything of it.
+      const theirs = await record(alicesTask, teamBPull);
+      assert.equal(theirs.status, 403, JSON.stringify(theirs.body));
+      assert.match(
+        theirs.body.error.message,
+        /^pullRequestUrl: user:default\/alice does not own repository 'git\.team-b\.example\/team-b\/infra' \(rule: pull requests, their checks and pipelines are read only in a repository/,
       );
       // Her own task and the pull request it opened, watching team B's
       // OpenStack project: the project's owners decide.

@@ -95,9 +95,20 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
         canopy: {
           permissionPolicy: 'allow-all',
         },
-        // The templates' Kubernetes targets are team A's namespaces.
+        // The templates' Kubernetes targets are team A's namespaces, their
+        // repositories team A's.
         delivery: {
           tenancy: {
+            repositories: [
+              {
+                repository: `${host}/acme/infrastructure`,
+                owners: ['group:default/team-a'],
+              },
+              {
+                repository: `127.0.0.1:${gitlab.port}/platform/gitops`,
+                owners: ['group:default/team-a'],
+              },
+            ],
             namespaces: [
               { namespace: 'team-a', owners: ['group:default/team-a'] },
               { namespace: 'team-a-*', owners: ['group:default/team-a'] },

@@ -126,7 +126,19 @@ async function start(webhooks?: object, delivery: object = {}) {
               },
             ],
           },
-          delivery: { ...delivery, ...(webhooks ? { webhooks } : {}) },
+          delivery: {
+            // The guest's repositories in the loopback GitHub.
+            tenancy: {
+              repositories: [
+                {
+                  repository: `127.0.0.1:${github.port}/acme/*`,
+                  owners: ['user:default/guest'],
+                },
+              ],
+            },
+            ...delivery,
+            ...(webhooks ? { webhooks } : {}),
+          },
           openstack: {
             clouds: [
               {

@@ -17,6 +17,7 @@ import { ArgoCdApplications, ArgoCdObserver } from './observers/ArgoCdObserver';
 import { readKubernetesClusters } from './observers/kubernetesClusters';
 import { KroObserver } from './observers/KroObserver';
 import { OpenStackObserver } from './observers/OpenStackObserver';
+import { OwnedRepository } from './observers/OwnedRepository';
 import { PipelineObserver } from './observers/PipelineObserver';
 import { PullRequestObserver } from './observers/PullRequestObserver';
 import { ScmClients } from './observers/ScmClients';
@@ -25,7 +26,7 @@ import { TaskBinding } from './router/TaskBinding';
 import { createRouter } from './router/createRouter';
 import { createWebhookRouter } from './router/webhooks';
 import { RequestStore } from './store/RequestStore';
-import { WorkloadOwners } from './tenancy/WorkloadOwners';
+import { TenancyMap } from './tenancy/TenancyMap';
 
 /**
  * Canopy's delivery backend plugin, mounted at `/api/delivery`: records each
@@ -66,17 +67,14 @@ export const deliveryPlugin = createBackendPlugin({
           auth: deps.auth,
         });
         const clusters = readKubernetesClusters(deps.config);
-        const workloads = WorkloadOwners.fromConfig(
-          deps.config,
-          openstack.projects,
-        );
+        const owners = TenancyMap.fromConfig(deps.config, openstack.projects);
         const argocd = new ArgoCdApplications(options.argocd);
-        const tenancy = { owners: workloads, ownership };
+        const tenancy = { owners, ownership };
         const advancer = new Advancer({
           store,
           observers: [
-            new PullRequestObserver(scm),
-            new PipelineObserver(scm),
+            new OwnedRepository(new PullRequestObserver(scm), tenancy),
+            new OwnedRepository(new PipelineObserver(scm), tenancy),
             new ArgoCdObserver(argocd, tenancy),
             new KroObserver(clusters, tenancy),
             new OpenStackObserver(openstack, ownership),
@@ -120,7 +118,7 @@ export const deliveryPlugin = createBackendPlugin({
             expectations: new ExpectationsCheck({
               projects: openstack.projects,
               ownership,
-              workloads,
+              tenancy: owners,
               defaultCluster: clusters[0]?.name,
               argocd,
             }),

@@ -378,8 +378,18 @@ export function deliveryHarness() {
         },
         webhooks: { github: { secret: WEBHOOK_SECRET } },
         // As in app-config.testbed.yaml: the guest's team A owns its
-        // namespaces team-a-* and its AppProject.
+        // namespaces team-a-* and its AppProject, and the repositories here.
         tenancy: {
+          repositories: [
+            {
+              repository: `${host}/acme/infrastructure`,
+              owners: ['group:default/team-a'],
+            },
+            {
+              repository: `127.0.0.1:${gitlab.port}/platform/*`,
+              owners: ['group:default/team-a'],
+            },
+          ],
           namespaces: [
             { namespace: 'team-a-*', owners: ['group:default/team-a'] },
           ],

@@ -5,7 +5,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
-import { WorkloadOwners } from '../tenancy/WorkloadOwners';
+import { TenancyMap } from '../tenancy/TenancyMap';
 
 /**
  * SQLite, and PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL, as the
@@ -33,18 +33,29 @@ export function labProjects(): ProjectMap {
 }
 
 /**
- * The lab's namespaces and AppProjects: team-a-* and AppProject team-a are
- * team A's, team-b-* and team-b team B's; the OpenStack projects' namespaces
- * (demo, team-b) follow their owners.
+ * The lab's repositories, namespaces and AppProjects: github.example/acme/*,
+ * team-a-* and AppProject team-a are team A's, github.example/team-b/*,
+ * team-b-* and team-b team B's; the OpenStack projects' namespaces (demo,
+ * team-b) follow their owners.
  */
-export function labWorkloads(): WorkloadOwners {
-  return WorkloadOwners.fromConfig(
+export function labTenancy(): TenancyMap {
+  return TenancyMap.fromConfig(
     new ConfigReader({
       delivery: {
         tenancy: {
           namespaces: [
             { namespace: 'team-a-*', owners: ['group:default/team-a'] },
             { namespace: 'team-b-*', owners: ['group:default/team-b'] },
+          ],
+          repositories: [
+            {
+              repository: 'github.example/acme/*',
+              owners: ['group:default/team-a'],
+            },
+            {
+              repository: 'github.example/team-b/*',
+              owners: ['group:default/team-b'],
+            },
           ],
           argoCdProjects: [
             { project: 'team-a', owners: ['group:default/team-a'] },

@@ -1,10 +1,10 @@
 import { FakeArgoCd } from '../__testUtils__/fakeArgoCd';
 import { aRequest } from '../__testUtils__/requests';
-import { labWorkloads, signedInTeams } from '../__testUtils__/testbeds';
+import { labTenancy, signedInTeams } from '../__testUtils__/testbeds';
 import type { ArgoCdInstance } from '../config';
 import { ArgoCdApplications, ArgoCdObserver } from './ArgoCdObserver';
 
-const tenancy = { owners: labWorkloads(), ownership: signedInTeams };
+const tenancy = { owners: labTenancy(), ownership: signedInTeams };
 const observerOf = (instances: ArgoCdInstance[]) =>
   new ArgoCdObserver(new ArgoCdApplications(instances), tenancy);
 

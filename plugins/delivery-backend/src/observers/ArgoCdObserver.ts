@@ -6,10 +6,7 @@ import {
   type StageObserver,
 } from '../stages/Observer';
 import type { DeliveryFacts, StoredRequest } from '../store/types';
-import {
-  APP_PROJECT_RULE,
-  type WorkloadOwners,
-} from '../tenancy/WorkloadOwners';
+import { APP_PROJECT_RULE, type TenancyMap } from '../tenancy/TenancyMap';
 
 /** The parts of an Argo CD Application (argoproj.io/v1alpha1) this stage reads. */
 export interface Application {
@@ -181,7 +178,7 @@ export class ArgoCdObserver implements StageObserver {
   constructor(
     private readonly applications: ArgoCdApplications,
     private readonly tenancy: {
-      owners: Pick<WorkloadOwners, 'ownsAppProject'>;
+      owners: Pick<TenancyMap, 'ownsAppProject'>;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
     },
   ) {}

@@ -1,5 +1,5 @@
 import { aRequest } from '../__testUtils__/requests';
-import { labWorkloads } from '../__testUtils__/testbeds';
+import { labTenancy } from '../__testUtils__/testbeds';
 import { judgeKroInstance, KroObserver } from './KroObserver';
 
 describe('judgeKroInstance', () => {
@@ -76,7 +76,7 @@ describe('KroObserver, tenancy at each look', () => {
   it('reads nothing once the requester is no longer in the owning team', async () => {
     let teams = ['group:default/team-a'];
     const observer = new KroObserver(clusters, {
-      owners: labWorkloads(),
+      owners: labTenancy(),
       ownership: { ofUserRef: async user => new Set([user, ...teams]) },
     });
     await expect(observer.observe(request)).rejects.toThrow(

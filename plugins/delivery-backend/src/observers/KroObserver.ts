@@ -7,7 +7,7 @@ import {
   type StageObserver,
 } from '../stages/Observer';
 import type { StoredRequest } from '../store/types';
-import { NAMESPACE_RULE, type WorkloadOwners } from '../tenancy/WorkloadOwners';
+import { NAMESPACE_RULE, type TenancyMap } from '../tenancy/TenancyMap';
 import type { KubernetesCluster } from './kubernetesClusters';
 
 interface Condition {
@@ -75,7 +75,7 @@ export class KroObserver implements StageObserver {
   constructor(
     private readonly clusters: KubernetesCluster[],
     private readonly tenancy: {
-      owners: Pick<WorkloadOwners, 'ownsNamespace'>;
+      owners: Pick<TenancyMap, 'ownsNamespace'>;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
     },
   ) {}

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
-import { labProjects, labWorkloads } from '../__testUtils__/testbeds';
+import { labProjects, labTenancy } from '../__testUtils__/testbeds';
 import type { Application } from '../observers/ArgoCdObserver';
 import { ObservationError } from '../stages/Observer';
 import { ExpectationsCheck } from './checkExpectations';
@@ -25,7 +25,7 @@ const check = new ExpectationsCheck({
     }),
     auth: mockServices.auth(),
   }),
-  workloads: labWorkloads(),
+  tenancy: labTenancy(),
   defaultCluster: 'lab',
   argocd: {
     instance: name => {
@@ -130,5 +130,28 @@ describe('ExpectationsCheck, Kubernetes namespaces and Argo CD AppProjects', () 
         guest,
       ),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('ExpectationsCheck, the pull request repository', () => {
+  const guest = {
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', 'group:default/team-a'],
+  };
+  it("accepts the team's repository and refuses another's, naming the rule", async () => {
+    await expect(
+      check.checkRepository(
+        { host: 'github.example', owner: 'acme', repo: 'infra' },
+        guest,
+      ),
+    ).resolves.toBeUndefined();
+    await expect(
+      check.checkRepository(
+        { host: 'github.example', owner: 'team-b', repo: 'infra' },
+        guest,
+      ),
+    ).rejects.toThrow(
+      "pullRequestUrl: user:default/guest does not own repository 'github.example/team-b/infra' (rule: pull requests, their checks and pipelines are read only in a repository",
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import type { DeliveryExpectations } from '@canopy-idp/plugin-delivery-common';
+import type {
+  DeliveryExpectations,
+  DeliveryPullRequest,
+} from '@canopy-idp/plugin-delivery-common';
 import {
   ownsProject,
   type OwnershipResolver,
@@ -12,8 +15,9 @@ import { ObservationError } from '../stages/Observer';
 import {
   APP_PROJECT_RULE,
   NAMESPACE_RULE,
-  type WorkloadOwners,
-} from '../tenancy/WorkloadOwners';
+  REPOSITORY_RULE,
+  type TenancyMap,
+} from '../tenancy/TenancyMap';
 
 /** The user a request is recorded for. */
 export interface Requester {
@@ -39,12 +43,35 @@ export class ExpectationsCheck {
     private readonly deps: {
       projects: ProjectMap;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
-      workloads: Pick<WorkloadOwners, 'ownsNamespace' | 'ownsAppProject'>;
+      tenancy: Pick<
+        TenancyMap,
+        'ownsNamespace' | 'ownsAppProject' | 'ownsRepository'
+      >;
       /** The cluster a KRO instance without one is read in. */
       defaultCluster?: string;
       argocd: Pick<ArgoCdApplications, 'instance' | 'read'>;
     },
   ) {}
+
+  /**
+   * The pull request's repository is one the requester's teams own now:
+   * checked before the portal's integration token reads anything of it.
+   */
+  async checkRepository(
+    pullRequest: Pick<DeliveryPullRequest, 'host' | 'owner' | 'repo'>,
+    requester: Requester,
+  ) {
+    const { host, owner, repo } = pullRequest;
+    const mine = await this.deps.ownership.ofUserRef(
+      requester.userEntityRef,
+      requester.ownershipEntityRefs,
+    );
+    if (!this.deps.tenancy.ownsRepository(host, `${owner}/${repo}`, mine)) {
+      throw new NotAllowedError(
+        `pullRequestUrl: ${requester.userEntityRef} does not own repository '${host}/${owner}/${repo}' (${REPOSITORY_RULE})`,
+      );
+    }
+  }
 
   async check(expected: DeliveryExpectations, requester: Requester) {
     const { projects } = this.deps;
@@ -69,7 +96,7 @@ export class ExpectationsCheck {
       }
       const cluster = instance.cluster ?? this.deps.defaultCluster;
       if (
-        !this.deps.workloads.ownsNamespace(
+        !this.deps.tenancy.ownsNamespace(
           cluster,
           instance.namespace,
           await mine(),
@@ -104,7 +131,7 @@ export class ExpectationsCheck {
     for (const [i, app] of apps.entries()) {
       if (
         app?.found &&
-        !this.deps.workloads.ownsAppProject(
+        !this.deps.tenancy.ownsAppProject(
           app.instance.name,
           app.found.spec?.project ?? 'default',
           await mine(),

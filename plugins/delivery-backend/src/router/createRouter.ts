@@ -101,6 +101,8 @@ export async function createRouter(
       return;
     }
     const pullRequest = parsePullRequestUrl(body.pullRequestUrl, integrations);
+    // Before the portal's token reads anything of it.
+    await expectations.checkRepository(pullRequest, user);
     await binding.check({
       taskId: body.taskId,
       pullRequest,

@@ -1,9 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { labProjects } from '../__testUtils__/testbeds';
-import { WorkloadOwners } from './WorkloadOwners';
+import { TenancyMap } from './TenancyMap';
 
 const owners = (tenancy: object) =>
-  WorkloadOwners.fromConfig(
+  TenancyMap.fromConfig(
     new ConfigReader({ delivery: { tenancy } }),
     labProjects(),
   );
@@ -12,7 +12,7 @@ const teamA = new Set(['user:default/ann', 'group:default/team-a']);
 const teamAB = new Set(['user:default/abe', 'group:default/team-a-b']);
 const teamB = new Set(['user:default/bob', 'group:default/team-b']);
 
-describe('WorkloadOwners', () => {
+describe('TenancyMap', () => {
   const map = owners({
     namespaces: [
       { namespace: 'team-a-*', owners: ['team-a'] },
@@ -56,7 +56,49 @@ describe('WorkloadOwners', () => {
     expect(map.ownsAppProject('lab', 'team-b', teamB)).toBe(false);
   });
 
+  it('maps repositories without case, GitLab subgroups included', () => {
+    const repos = owners({
+      repositories: [
+        { repository: 'github.com/Team-A/*', owners: ['team-a'] },
+        { repository: 'github.com/team-a/shared', owners: ['*'] },
+        {
+          repository: 'gitlab.example:8443/platform/team-b/*',
+          owners: ['team-b'],
+        },
+      ],
+    });
+    expect(repos.ownsRepository('github.com', 'team-a/infra', teamA)).toBe(
+      true,
+    );
+    expect(repos.ownsRepository('GitHub.com', 'TEAM-A/Infra', teamA)).toBe(
+      true,
+    );
+    expect(repos.ownsRepository('github.com', 'team-a/infra', teamB)).toBe(
+      false,
+    );
+    expect(repos.ownsRepository('github.com', 'team-a/shared', teamB)).toBe(
+      true,
+    );
+    expect(repos.ownsRepository('github.com', 'team-b/infra', teamB)).toBe(
+      false,
+    );
+    expect(
+      repos.ownsRepository(
+        'gitlab.example:8443',
+        'platform/team-b/apps/web',
+        teamB,
+      ),
+    ).toBe(true);
+    expect(
+      repos.ownsRepository('gitlab.example', 'platform/team-b/web', teamB),
+    ).toBe(false);
+  });
+
   it.each([
+    [
+      { repositories: [{ repository: 'team-a/infra', owners: ['team-a'] }] },
+      "delivery.tenancy.repositories[0].repository: 'team-a/infra' is not a repository host/owner/name",
+    ],
     [
       { namespaces: [{ namespace: 'Team-A', owners: ['team-a'] }] },
       "delivery.tenancy.namespaces[0].namespace: 'Team-A' is not a Kubernetes name",

@@ -10,6 +10,10 @@ import {
 export const NAMESPACE_RULE =
   "rule: KRO instances are read only in a namespace that the requester, or one of the requester's groups now (or a group above it), owns: delivery.tenancy.namespaces, or the OpenStack project of the same name (one Keystone project = one namespace)";
 
+/** Denied, with the rule named: a pull request in a repository the requester's teams do not own. */
+export const REPOSITORY_RULE =
+  "rule: pull requests, their checks and pipelines are read only in a repository that the requester, or one of the requester's groups now (or a group above it), owns: delivery.tenancy.repositories";
+
 /** Denied, with the rule named: an Argo CD application in an AppProject the requester's teams do not own. */
 export const APP_PROJECT_RULE =
   "rule: Argo CD applications are read only when their AppProject is one that the requester, or one of the requester's groups now (or a group above it), owns: delivery.tenancy.argoCdProjects";
@@ -24,27 +28,43 @@ interface Entry {
   open: boolean;
 }
 
+const KUBERNETES_NAME = {
+  whole: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+  beginning: /^[a-z0-9][-a-z0-9]*$/,
+  example:
+    "a Kubernetes name, or a name's beginning followed by one '*' (e.g. team-a or team-a-*)",
+};
+/** host/owner/repo (GitLab: host/group/subgroup/repo), lower-cased. */
+const REPOSITORY = {
+  whole: /^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+){2,}$/,
+  beginning: /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]*$/,
+  example:
+    "a repository host/owner/name, or its beginning followed by one '*' (e.g. github.com/team-a/infra or github.com/team-a/*)",
+};
+
 function readEntries(
   config: Config | undefined,
-  key: 'namespaces' | 'argoCdProjects',
-  nameKey: 'namespace' | 'project',
-  scopeKey: 'cluster' | 'instance',
+  key: 'namespaces' | 'argoCdProjects' | 'repositories',
+  nameKey: 'namespace' | 'project' | 'repository',
+  scopeKey?: 'cluster' | 'instance',
+  rules = KUBERNETES_NAME,
 ): Entry[] {
   const seen = new Set<string>();
   return (config?.getOptionalConfigArray(key) ?? []).map((c, i) => {
     const where = `delivery.tenancy.${key}[${i}]`;
     const raw = c.getString(nameKey);
     const prefix = raw.endsWith('*');
-    const name = prefix ? raw.slice(0, -1) : raw;
-    const valid = prefix
-      ? /^[a-z0-9][-a-z0-9]*$/
-      : /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    if (!valid.test(name) || name.length > 63) {
+    const cut = prefix ? raw.slice(0, -1) : raw;
+    // Repositories are compared without case, as GitHub and GitLab do.
+    const name = rules === REPOSITORY ? cut.toLocaleLowerCase('en-US') : cut;
+    const valid = prefix ? rules.beginning : rules.whole;
+    const long = rules === KUBERNETES_NAME && name.length > 63;
+    if (!valid.test(name) || long) {
       throw new InputError(
-        `${where}.${nameKey}: '${raw}' is not a Kubernetes name, or a name's beginning followed by one '*' (e.g. team-a or team-a-*)`,
+        `${where}.${nameKey}: '${raw}' is not ${rules.example}`,
       );
     }
-    const scope = c.getOptionalString(scopeKey);
+    const scope = scopeKey ? c.getOptionalString(scopeKey) : undefined;
     const id = `${scope ?? ''}/${raw}`;
     if (seen.has(id)) {
       throw new InputError(
@@ -86,20 +106,22 @@ const owns = (entry: Entry, mine: Set<string>) =>
   entry.open || entry.owners.some(o => mine.has(o));
 
 /**
- * Who owns the Kubernetes namespaces and Argo CD AppProjects the delivery
- * stages read with the portal's credentials (`delivery.tenancy`). Deny by
+ * Who owns the repositories, Kubernetes namespaces and Argo CD AppProjects
+ * the delivery stages read with the portal's credentials
+ * (`delivery.tenancy`). Deny by
  * default: a name no entry maps is nobody's. A namespace no entry maps is
  * owned by the owners of the mapped OpenStack projects of the same name
  * (seed 000: one Keystone project = one namespace), unless
  * `namespacesFromOpenStackProjects` is false; when several clouds map a
  * project of that name, the requester must own every one.
  */
-export class WorkloadOwners {
-  static fromConfig(root: Config, projects: ProjectMap): WorkloadOwners {
+export class TenancyMap {
+  static fromConfig(root: Config, projects: ProjectMap): TenancyMap {
     const config = root.getOptionalConfig('delivery.tenancy');
-    return new WorkloadOwners(
+    return new TenancyMap(
       readEntries(config, 'namespaces', 'namespace', 'cluster'),
       readEntries(config, 'argoCdProjects', 'project', 'instance'),
+      readEntries(config, 'repositories', 'repository', undefined, REPOSITORY),
       config?.getOptionalBoolean('namespacesFromOpenStackProjects') === false
         ? undefined
         : projects,
@@ -109,6 +131,7 @@ export class WorkloadOwners {
   constructor(
     private readonly namespaces: Entry[],
     private readonly appProjects: Entry[],
+    private readonly repositories: Entry[],
     private readonly projects?: ProjectMap,
   ) {}
 
@@ -133,6 +156,17 @@ export class WorkloadOwners {
     mine: Set<string>,
   ): boolean {
     const entry = decisive(this.appProjects, instance, project);
+    return !!entry && owns(entry, mine);
+  }
+
+  /**
+   * Whether someone with these ownership refs (lower-cased) owns the
+   * repository `host/path` (GitHub: owner/name; GitLab: group/.../name),
+   * compared without case as GitHub and GitLab do.
+   */
+  ownsRepository(host: string, path: string, mine: Set<string>): boolean {
+    const name = `${host}/${path}`.toLocaleLowerCase('en-US');
+    const entry = decisive(this.repositories, undefined, name);
     return !!entry && owns(entry, mine);
   }
 }
