@@ -502,6 +502,28 @@ describe('deliveryPlugin', () => {
     expect((await hook('blog-dev', 'wrong')).status).toBe(401);
   });
 
+  it("tells whether the signed-in user's teams own a repository, for the pull-request action", async () => {
+    const server = await start();
+    const check = (path: string, auth = asUser()) =>
+      request(server)
+        .post('/api/delivery/repositories/check')
+        .set('Authorization', auth)
+        .send({ host: `127.0.0.1:${github.port}`, path });
+    expect((await check('acme/infra')).status).toBe(204);
+    const theirs = await check('team-b/infra');
+    expect(theirs.status).toBe(403);
+    expect(theirs.body.error.message).toMatch(
+      /^repoUrl: user:default\/guest does not own repository '127\.0\.0\.1:\d+\/team-b\/infra' \(rule: pull requests/,
+    );
+    const other = await check('acme/infra', asUser('user:default/someone'));
+    expect(other.status).toBe(403);
+    expect((await check('infra')).status).toBe(400);
+    // Only for a user: another backend is refused.
+    expect(
+      (await check('acme/infra', mockCredentials.service.header())).status,
+    ).toBe(403);
+  });
+
   it('answers /health without credentials', async () => {
     const server = await start();
     const res = await request(server).get('/api/delivery/health');

@@ -60,6 +60,7 @@ export class ExpectationsCheck {
   async checkRepository(
     pullRequest: Pick<DeliveryPullRequest, 'host' | 'owner' | 'repo'>,
     requester: Requester,
+    field = 'pullRequestUrl',
   ) {
     const { host, owner, repo } = pullRequest;
     const mine = await this.deps.ownership.ofUserRef(
@@ -68,7 +69,7 @@ export class ExpectationsCheck {
     );
     if (!this.deps.tenancy.ownsRepository(host, `${owner}/${repo}`, mine)) {
       throw new NotAllowedError(
-        `pullRequestUrl: ${requester.userEntityRef} does not own repository '${host}/${owner}/${repo}' (${REPOSITORY_RULE})`,
+        `${field}: ${requester.userEntityRef} does not own repository '${host}/${owner}/${repo}' (${REPOSITORY_RULE})`,
       );
     }
   }

@@ -147,6 +147,24 @@ export async function createRouter(
     res.status(201).json(publicView(stored));
   });
 
+  router.post('/repositories/check', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const user = await userInfo.getUserInfo(credentials);
+    const { host, path } = req.body;
+    const cut = path.lastIndexOf('/');
+    if (cut < 1 || cut === path.length - 1) {
+      throw new InputError(
+        `path: '${path}' is not owner/name (GitLab: group/subgroup/name)`,
+      );
+    }
+    await expectations.checkRepository(
+      { host, owner: path.slice(0, cut), repo: path.slice(cut + 1) },
+      user,
+      'repoUrl',
+    );
+    res.status(204).end();
+  });
+
   router.get('/requests', async (req, res) => {
     const who = await viewer(req);
     const { mine, entityRef } = req.query;

@@ -433,6 +433,52 @@ export const spec = {
         },
       },
     },
+    '/repositories/check': {
+      post: {
+        operationId: 'CheckRepository',
+        description:
+          "Whether the signed-in user's teams own a repository (`delivery.tenancy.repositories`): 204, or 403 naming the rule. `canopy:publish:pull-request` asks, on behalf of the user who ran the template, before it writes with the portal's integration token.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  host: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
+                    description: 'The Git host, e.g. github.com.',
+                  },
+                  path: {
+                    type: 'string',
+                    minLength: 3,
+                    maxLength: 1024,
+                    description: 'owner/name (GitLab group/subgroup/name).',
+                  },
+                },
+                required: ['host', 'path'],
+              },
+            },
+          },
+        },
+        responses: {
+          '204': {
+            description: "The user's teams own it.",
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/requests/{id}': {
       get: {
         operationId: 'GetRequest',

@@ -17,4 +17,11 @@ export interface DeliveryApi {
   getRequest(id: string): Promise<DeliveryRequest>;
   /** Records a request (the scaffolder's `canopy:delivery:track` action, on behalf of the user). */
   createRequest(request: CreateDeliveryRequest): Promise<DeliveryRequest>;
+  /**
+   * Resolves when the signed-in user's teams own the repository `host/path`
+   * (`delivery.tenancy.repositories`); rejects with the backend's 403 naming
+   * the rule otherwise (the scaffolder's `canopy:publish:pull-request`, on
+   * behalf of the user, before it writes with the portal's token).
+   */
+  checkRepository(host: string, path: string): Promise<void>;
 }

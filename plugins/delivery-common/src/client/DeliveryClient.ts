@@ -50,10 +50,19 @@ export class DeliveryClient implements DeliveryApi {
     });
   }
 
+  async checkRepository(host: string, path: string): Promise<void> {
+    await this.call<void>('/repositories/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ host, path }),
+    });
+  }
+
   private async call<T>(path: string, init?: RequestInit): Promise<T> {
     const base = await this.discoveryApi.getBaseUrl('delivery');
     const response = await this.fetchApi.fetch(`${base}${path}`, init);
     if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 }

@@ -136,6 +136,9 @@ export function fakeDeliveryApi(
       calls.push(`entity ${entityRef}`);
       return next(answers.entity, entity++);
     },
+    checkRepository: async host => {
+      throw new Error(`unexpected checkRepository(${host})`);
+    },
     getRequest: async id => {
       throw new Error(`unexpected getRequest(${id})`);
     },
