@@ -338,4 +338,25 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     );
     assert.equal(github.pulls.length, pullsBefore);
   });
+
+  it("opens no pull request with the portal's token in a repository the user's teams do not own", async () => {
+    const pullsBefore = github.pulls.length;
+    const requestsBefore = github.requests.length;
+    const run = await runTask('kubernetes-workspace', {
+      ...valuesFor('kubernetes-workspace'),
+      repoUrl: repoUrl.replace(/repo=infrastructure$/, 'repo=team-b-apps'),
+    });
+    assert.equal(run.status, 'failed');
+    assert.match(
+      run.log,
+      /repoUrl: user:default\/guest does not own repository '127\.0\.0\.1:\d+\/acme\/team-b-apps' \(rule: pull requests/,
+    );
+    assert.equal(github.pulls.length, pullsBefore);
+    assert.ok(
+      github.requests
+        .slice(requestsBefore)
+        .every(r => !/team-b-apps/.test(r) || /^GET /.test(r)),
+      'nothing written to the repository',
+    );
+  });
 });

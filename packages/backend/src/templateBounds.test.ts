@@ -53,6 +53,8 @@ const actions = new Map(
     createPullRequestAction({
       integrations: ScmIntegrations.fromConfig(config),
       config,
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
     }),
   ].map(a => [a.id, a.schema?.input as JsonSchema]),
 );

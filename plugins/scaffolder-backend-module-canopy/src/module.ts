@@ -59,7 +59,7 @@ export const scaffolderModuleCanopy = createBackendModule({
           createCatalogEntityAction(),
           createQuotaPreflightAction({ discovery, auth }),
           createValidateAction({ config, discovery, auth }),
-          createPullRequestAction({ integrations, config }),
+          createPullRequestAction({ integrations, config, discovery, auth }),
           createTerraformPipelineAction({ integrations }),
           createTrackRequestAction({ discovery, auth }),
         );

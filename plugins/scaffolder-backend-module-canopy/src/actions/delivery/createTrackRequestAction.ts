@@ -2,14 +2,17 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import type { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CreateDeliveryRequest,
-  DeliveryClient,
   DeliveryExpectations,
 } from '@canopy-idp/plugin-delivery-common';
 import { z } from 'zod/v3';
+import {
+  backendMessage,
+  deliveryClientFor,
+  responseStatus,
+} from '../../lib/delivery/deliveryBackend';
 import { dnsLabel, entityRef } from '../../lib/inputs';
 import { parseInput } from '../renderAction';
 import { examples } from './createTrackRequestAction.examples';
@@ -148,21 +151,6 @@ const schema = z.object({
 });
 
 /** The HTTP status of a ResponseError (by shape: the client may use another copy of @backstage/errors). */
-function responseStatus(error: unknown): number | undefined {
-  const e = error as Partial<ResponseError> | undefined;
-  return e?.name === 'ResponseError' ? e.response?.status : undefined;
-}
-
-/** The backend's own message from an error response, else the error's. */
-function backendMessage(error: unknown): string {
-  const status = responseStatus(error);
-  if (status !== undefined) {
-    const e = error as ResponseError;
-    return `${status} ${e.body?.error?.message ?? e.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * `canopy:delivery:track`: records the request in Canopy's delivery backend
  * once its pull request is open, on behalf of the user who ran the template,
@@ -239,23 +227,10 @@ export function createTrackRequestAction(options: {
       const result = await ctx.checkpoint({
         key: `canopy.delivery.track.${ctx.task.id}.${input.pullRequestUrl}`,
         fn: async () => {
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await ctx.getInitiatorCredentials(),
-            targetPluginId: 'delivery',
-          });
-          const client = new DeliveryClient({
-            discoveryApi: discovery,
-            fetchApi: {
-              fetch: (url, init) =>
-                fetch(url, {
-                  ...init,
-                  headers: {
-                    ...(init?.headers as Record<string, string>),
-                    Authorization: `Bearer ${token}`,
-                  },
-                }),
-            },
-          });
+          const client = await deliveryClientFor(
+            { discovery, auth },
+            await ctx.getInitiatorCredentials(),
+          );
           try {
             const created = await client.createRequest(request);
             return { requestId: created.id };

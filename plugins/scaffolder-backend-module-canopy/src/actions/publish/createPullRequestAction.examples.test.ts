@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -34,6 +35,8 @@ describe('createPullRequestAction examples (dry-run: no remote call)', () => {
   const action = createPullRequestAction({
     integrations: ScmIntegrations.fromConfig(config),
     config,
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
   });
 
   it.each(examples.map(e => [e.description, e]))('%s', async (_d, example) => {

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -5,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectOutputs } from '../../__testUtils__/examples';
+import { FakeDeliveryBackend } from '../../__testUtils__/fakeDeliveryBackend';
 import { FakeGithub } from '../../__testUtils__/fakeGithub';
 import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
 import { bundledCrds } from '../../lib/validate/schemaSet';
@@ -59,6 +61,8 @@ describe.each(['github', 'gitlab'] as const)(
     let fake: FakeGithub | FakeGitlab;
     let action: ReturnType<typeof createPullRequestAction>;
     let repoUrl: string;
+    let delivery: FakeDeliveryBackend;
+    let scm: ScmIntegrations;
 
     beforeAll(async () => {
       fake =
@@ -94,16 +98,31 @@ describe.each(['github', 'gitlab'] as const)(
           defaultAuthor: { name: 'Canopy Bot', email: 'bot@canopy.invalid' },
         },
       });
+      // The user's teams own this repository, and no other.
+      delivery = new FakeDeliveryBackend(
+        new Set([
+          provider === 'github'
+            ? `${host}/acme/infrastructure`
+            : `${host}/platform/infrastructure`,
+        ]),
+      );
+      await delivery.start();
+      scm = ScmIntegrations.fromConfig(config);
       action = createPullRequestAction({
-        integrations: ScmIntegrations.fromConfig(config),
+        integrations: scm,
         config,
+        discovery: delivery.discovery,
+        auth: mockServices.auth(),
       });
       repoUrl =
         provider === 'github'
           ? `${host}?owner=acme&repo=infrastructure`
           : `${host}?owner=platform&repo=infrastructure`;
     });
-    afterAll(() => fake.stop());
+    afterAll(async () => {
+      await fake.stop();
+      await delivery.stop();
+    });
 
     const prInput = (
       rendered: Awaited<ReturnType<typeof renderWorkspace>>,
@@ -275,6 +294,43 @@ describe.each(['github', 'gitlab'] as const)(
         /^branchName: branch canopy\/shared of .+ was not opened by task task-two; rule: a run updates only the branch and pull request its own task opened/,
       );
       expect(fake.repo.ref('canopy/shared')).toBe(head);
+    }, 180_000);
+
+    it("writes with the portal's token only to a repository the user's teams own", async () => {
+      const rendered = await renderWorkspace(['192.0.2.53']);
+      const before = fake.requests.length;
+      const other = repoUrl.replace(/repo=infrastructure$/, 'repo=other');
+      const error = await run(
+        action,
+        { ...prInput(rendered), repoUrl: other, branchName: 'canopy/other' },
+        rendered.workspacePath,
+      ).catch(e => e);
+      expect(error.name).toBe('NotAllowedError');
+      expect(error.message).toMatch(
+        /^repoUrl: user:default\/mock does not own repository '127\.0\.0\.1:\d+\/[a-z]+\/other' \(rule: /,
+      );
+      expect(fake.requests.length).toBe(before);
+      expect(delivery.checked.at(-1)).toMatch(/\/other$/);
+      // Without an answer, no write either (deny by default).
+      const unanswered = createPullRequestAction({
+        integrations: scm,
+        config: new ConfigReader({}),
+        discovery: {
+          getBaseUrl: async () => 'http://127.0.0.1:9/api/delivery',
+          getExternalBaseUrl: async () => 'http://127.0.0.1:9/api/delivery',
+        },
+        auth: mockServices.auth(),
+      });
+      const unknown = await run(
+        unanswered,
+        { ...prInput(rendered), branchName: 'canopy/unanswered' },
+        rendered.workspacePath,
+      ).catch(e => e);
+      expect(unknown.name).toBe('NotAllowedError');
+      expect(unknown.message).toMatch(
+        /^repoUrl: could not learn whether the user's teams own .+ \(rule: the portal's integration token writes only to a repository the user's teams own/,
+      );
+      expect(fake.requests.length).toBe(before);
     }, 180_000);
 
     it('refuses to commit a secret', async () => {

@@ -1,7 +1,12 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  resolveSafeChildPath,
+  type AuthService,
+  type BackstageCredentials,
+  type DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -14,6 +19,11 @@ import { Gitlab } from '@gitbeaker/rest';
 import { Octokit } from '@octokit/rest';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  backendMessage,
+  deliveryClientFor,
+  responseStatus,
+} from '../../lib/delivery/deliveryBackend';
 import { GithubPullRequests } from '../../lib/git/github';
 import { GitlabMergeRequests } from '../../lib/git/gitlab';
 import type {
@@ -70,19 +80,58 @@ function taskSuffix(taskId: string) {
 }
 
 /**
+ * Writing with the portal's token for a user: the delivery backend, which
+ * holds who owns which repository (delivery.tenancy.repositories), must say
+ * the user's teams own it. Deny by default: no answer is a refusal.
+ */
+async function ownedRepository(
+  deps: { discovery: DiscoveryService; auth: AuthService },
+  credentials: BackstageCredentials,
+  host: string,
+  path: string,
+) {
+  const rule =
+    "rule: the portal's integration token writes only to a repository the user's teams own (delivery.tenancy.repositories); give the action the user's own token (input token) to write with the user's rights instead";
+  try {
+    await (
+      await deliveryClientFor(deps, credentials)
+    ).checkRepository(host, path);
+  } catch (error) {
+    const status = responseStatus(error);
+    if (status === 403) {
+      throw new NotAllowedError(backendMessage(error).replace(/^403 /, ''));
+    }
+    throw new NotAllowedError(
+      `repoUrl: could not learn whether the user's teams own ${host}/${path}: ${
+        status === 404
+          ? 'the delivery backend (@canopy-idp/plugin-delivery-backend) is not installed'
+          : backendMessage(error)
+      } (${rule})`,
+    );
+  }
+}
+
+/**
  * `canopy:publish:pull-request`: opens a pull request (GitHub) or merge request
  * (GitLab, chosen by the repository's integration) with the workspace's files
  * on a branch of its own task (`canopy/<title>-<task id>`). Running again, or
  * a recovered task, updates the same branch and pull request instead of
  * failing or duplicating; a branch another task opened is never written (its
- * commits carry a `Canopy-Task:` trailer and its body a task comment). Dry-run
- * makes no remote call and outputs what would be opened.
+ * commits carry a `Canopy-Task:` trailer and its body a task comment). With
+ * the portal's integration token (no `token` input) it writes only to a
+ * repository the user's teams own, as the delivery backend's
+ * `delivery.tenancy.repositories` says (asked on behalf of the user); with the
+ * user's own token the Git host decides. Dry-run makes no remote call and
+ * outputs what would be opened.
  *
  * @public
  */
 export function createPullRequestAction(options: {
   integrations: ScmIntegrationRegistry;
   config: Config;
+  /** To ask the delivery backend whether the user's teams own the repository. */
+  discovery: DiscoveryService;
+  auth: AuthService;
 }) {
   const { integrations, config } = options;
   const github =
@@ -309,6 +358,15 @@ export function createPullRequestAction(options: {
           `Dry run: would open a ${provider} pull request '${request.title}' from ${branch} with ${names.length} file(s); no remote call made`,
         );
         return;
+      }
+
+      if (!ctx.input.token) {
+        await ownedRepository(
+          options,
+          await ctx.getInitiatorCredentials(),
+          host,
+          `${owner}/${repo}`,
+        );
       }
 
       let client: PullRequestProvider;
