@@ -60,7 +60,7 @@ export const scaffolderModuleCanopy = createBackendModule({
           createQuotaPreflightAction({ discovery, auth }),
           createValidateAction({ config, discovery, auth }),
           createPullRequestAction({ integrations, config, discovery, auth }),
-          createTerraformPipelineAction({ integrations }),
+          createTerraformPipelineAction({ integrations, discovery, auth }),
           createTrackRequestAction({ discovery, auth }),
         );
       },

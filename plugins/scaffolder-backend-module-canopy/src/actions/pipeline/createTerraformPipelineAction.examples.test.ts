@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -13,6 +14,8 @@ import { examples } from './createTerraformPipelineAction.examples';
 
 describe('createTerraformPipelineAction examples (dry-run: no remote call)', () => {
   const action = createTerraformPipelineAction({
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
     integrations: ScmIntegrations.fromConfig(
       new ConfigReader({
         integrations: {

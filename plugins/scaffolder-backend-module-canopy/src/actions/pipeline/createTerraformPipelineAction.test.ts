@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 /**
  * The pipeline action against loopback GitHub and GitLab APIs (real git
  * behind them), its documents through GitHub's own workflow parser and
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { BareRepo } from '../../__testUtils__/bareRepo';
 import { collectOutputs } from '../../__testUtils__/examples';
+import { FakeDeliveryBackend } from '../../__testUtils__/fakeDeliveryBackend';
 import { FakeGithub } from '../../__testUtils__/fakeGithub';
 import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
@@ -123,6 +125,7 @@ describe.each(['github', 'gitlab'] as const)(
     let fake: FakeGithub | FakeGitlab;
     let action: ReturnType<typeof createTerraformPipelineAction>;
     let repoUrl: string;
+    let delivery: FakeDeliveryBackend;
     const file = provider === 'github' ? WORKFLOW : '.gitlab-ci.yml';
 
     beforeAll(async () => {
@@ -145,17 +148,31 @@ describe.each(['github', 'gitlab'] as const)(
                 },
               ],
             };
+      // The user's teams own this repository, and no other.
+      delivery = new FakeDeliveryBackend(
+        new Set([
+          provider === 'github'
+            ? `${host}/acme/infrastructure`
+            : `${host}/platform/infrastructure`,
+        ]),
+      );
+      await delivery.start();
       action = createTerraformPipelineAction({
         integrations: ScmIntegrations.fromConfig(
           new ConfigReader({ integrations }),
         ),
+        discovery: delivery.discovery,
+        auth: mockServices.auth(),
       });
       repoUrl =
         provider === 'github'
           ? `${host}?owner=acme&repo=infrastructure`
           : `${host}?owner=platform&repo=infrastructure`;
     });
-    afterAll(() => fake.stop());
+    afterAll(async () => {
+      await fake.stop();
+      await delivery.stop();
+    });
 
     const input = () => ({
       repoUrl,
@@ -206,6 +223,19 @@ describe.each(['github', 'gitlab'] as const)(
         project: 'demo',
         region: 'RegionOne',
       });
+    });
+
+    it("asks nothing of a repository the user's teams do not own, with the portal's token", async () => {
+      const before = fake.requests.length;
+      const { error } = await run(action, {
+        ...input(),
+        repoUrl: repoUrl.replace(/repo=infrastructure$/, 'repo=other'),
+      });
+      expect(error?.name).toBe('NotAllowedError');
+      expect(error?.message).toMatch(
+        /^repoUrl: user:default\/mock does not own repository '127\.0\.0\.1:\d+\/[a-z]+\/other' \(rule: /,
+      );
+      expect(fake.requests.length).toBe(before);
     });
 
     it('writes the pipeline when the default branch has none, with the secrets the root needs', async () => {
@@ -565,6 +595,8 @@ describe('pipelineOrigin', () => {
 
 describe('secrets and input', () => {
   const action = createTerraformPipelineAction({
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
     integrations: ScmIntegrations.fromConfig(
       new ConfigReader({
         integrations: {

@@ -1,9 +1,14 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
+import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import { parseInput, writeFiles } from '../renderAction';
 import { examples } from './createTerraformPipelineAction.examples';
 import { schema } from './pipelineInput';
@@ -41,12 +46,17 @@ import { repositoryLookup } from './repositoryLookup';
  * (a read-only credential for plans, the apply credential only in the apply
  * job). Outputs the names of the secrets this root needs, whether the
  * pipeline file is Canopy's, and a paragraph for the pull request body.
- * Dry-run asks the repository nothing and writes both files.
+ * With the portal's token (no `token` input) it asks only a repository the
+ * user's teams own (see `canopy:publish:pull-request`). Dry-run asks the
+ * repository nothing and writes both files.
  *
  * @public
  */
 export function createTerraformPipelineAction(options: {
   integrations: ScmIntegrationRegistry;
+  /** To ask the delivery backend whether the user's teams own the repository. */
+  discovery: DiscoveryService;
+  auth: AuthService;
 }) {
   const { integrations } = options;
   return createTemplateAction({
@@ -143,6 +153,14 @@ export function createTerraformPipelineAction(options: {
           `Dry run: not asking ${host} whether ${owner}/${repo} has ${file}; writing it`,
         );
       } else {
+        if (!input.token) {
+          await ownedRepository(
+            options,
+            await ctx.getInitiatorCredentials(),
+            host,
+            `${owner}/${repo}`,
+          );
+        }
         const lookup = await repositoryLookup({
           integrations,
           provider,

@@ -1,12 +1,11 @@
 import {
   resolveSafeChildPath,
   type AuthService,
-  type BackstageCredentials,
   type DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -19,11 +18,7 @@ import { Gitlab } from '@gitbeaker/rest';
 import { Octokit } from '@octokit/rest';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  backendMessage,
-  deliveryClientFor,
-  responseStatus,
-} from '../../lib/delivery/deliveryBackend';
+import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import { GithubPullRequests } from '../../lib/git/github';
 import { GitlabMergeRequests } from '../../lib/git/gitlab';
 import type {
@@ -77,38 +72,6 @@ function taskSuffix(taskId: string) {
       .slice(0, 8)
       .toLowerCase() || 'task'
   );
-}
-
-/**
- * Writing with the portal's token for a user: the delivery backend, which
- * holds who owns which repository (delivery.tenancy.repositories), must say
- * the user's teams own it. Deny by default: no answer is a refusal.
- */
-async function ownedRepository(
-  deps: { discovery: DiscoveryService; auth: AuthService },
-  credentials: BackstageCredentials,
-  host: string,
-  path: string,
-) {
-  const rule =
-    "rule: the portal's integration token writes only to a repository the user's teams own (delivery.tenancy.repositories); give the action the user's own token (input token) to write with the user's rights instead";
-  try {
-    await (
-      await deliveryClientFor(deps, credentials)
-    ).checkRepository(host, path);
-  } catch (error) {
-    const status = responseStatus(error);
-    if (status === 403) {
-      throw new NotAllowedError(backendMessage(error).replace(/^403 /, ''));
-    }
-    throw new NotAllowedError(
-      `repoUrl: could not learn whether the user's teams own ${host}/${path}: ${
-        status === 404
-          ? 'the delivery backend (@canopy-idp/plugin-delivery-backend) is not installed'
-          : backendMessage(error)
-      } (${rule})`,
-    );
-  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import type { ResponseError } from '@backstage/errors';
+import { NotAllowedError, type ResponseError } from '@backstage/errors';
 import { DeliveryClient } from '@canopy-idp/plugin-delivery-common';
 
 /** The delivery backend's client, calling on behalf of these credentials (the user who ran the task). */
@@ -44,4 +44,37 @@ export function backendMessage(error: unknown): string {
     return `${status} ${e.body?.error?.message ?? e.message}`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Before the portal's integration token reads or writes a repository for a
+ * user: the delivery backend, which holds who owns which repository
+ * (delivery.tenancy.repositories), must say the user's teams own it. Deny by
+ * default: no answer is a refusal.
+ */
+export async function ownedRepository(
+  deps: { discovery: DiscoveryService; auth: AuthService },
+  credentials: BackstageCredentials,
+  host: string,
+  path: string,
+) {
+  const rule =
+    "rule: the portal's integration token writes only to a repository the user's teams own (delivery.tenancy.repositories); give the action the user's own token (input token) to write with the user's rights instead";
+  try {
+    await (
+      await deliveryClientFor(deps, credentials)
+    ).checkRepository(host, path);
+  } catch (error) {
+    const status = responseStatus(error);
+    if (status === 403) {
+      throw new NotAllowedError(backendMessage(error).replace(/^403 /, ''));
+    }
+    throw new NotAllowedError(
+      `repoUrl: could not learn whether the user's teams own ${host}/${path}: ${
+        status === 404
+          ? 'the delivery backend (@canopy-idp/plugin-delivery-backend) is not installed'
+          : backendMessage(error)
+      } (${rule})`,
+    );
+  }
 }
