@@ -336,22 +336,19 @@ describe('deliveryPlugin', () => {
       .send({ ...body, ...task, entityRef: 'resource:' });
     expect(badRef.status).toBe(400);
     expect(badRef.body.error.message).toMatch(/^entityRef: /);
+    const badKroInstance = {
+      apiVersion: 'kro.run/v1alpha1',
+      kind: 'WebApplication',
+      namespace: 'Not_A_Namespace',
+      name: 'web',
+    };
     const badKro = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
       .send({
         ...body,
         ...task,
-        expected: {
-          kroInstances: [
-            {
-              apiVersion: 'kro.run/v1alpha1',
-              kind: 'WebApplication',
-              namespace: 'Not_A_Namespace',
-              name: 'web',
-            },
-          ],
-        },
+        expected: { kroInstances: [badKroInstance] },
       });
     expect(badKro.status).toBe(400);
     expect(badKro.body.error.message).toMatch(/namespace/);
@@ -394,6 +391,7 @@ describe('deliveryPlugin', () => {
     expect(notKro.body.error.message).toMatch(
       /^expected\.kroInstances\[0\]\.apiVersion: .* \(rule: only objects of the kro\.run API group are read\)/,
     );
+    // A well-formed KRO instance, in a namespace nobody mapped to the guest.
     const notOurs = await request(server)
       .post('/api/delivery/requests')
       .set('Authorization', asUser())
@@ -401,14 +399,7 @@ describe('deliveryPlugin', () => {
         ...body,
         ...task,
         expected: {
-          kroInstances: [
-            {
-              apiVersion: 'kro.run/v1alpha1',
-              kind: 'WebApplication',
-              namespace: 'dev',
-              name: 'web',
-            },
-          ],
+          kroInstances: [{ ...badKroInstance, namespace: 'dev' }],
         },
       });
     expect(notOurs.status).toBe(403);

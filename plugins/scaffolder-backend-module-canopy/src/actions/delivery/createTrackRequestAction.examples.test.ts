@@ -138,34 +138,23 @@ describe('createTrackRequestAction', () => {
   );
 
   it("puts namespacePrefix before each of namespaces (a team's environments)", async () => {
+    const blog = {
+      apiVersion: 'kro.run/v1alpha1',
+      kind: 'WebApplication',
+      name: 'blog',
+    };
     const { error } = await run({
       ...base,
       expected: {
         kroInstances: [
-          {
-            apiVersion: 'kro.run/v1alpha1',
-            kind: 'WebApplication',
-            name: 'blog',
-            namespacePrefix: 'team-a-',
-            namespaces: ['dev', 'test'],
-          },
+          { ...blog, namespacePrefix: 'team-a-', namespaces: ['dev', 'test'] },
         ],
       },
     });
     expect(error).toBeUndefined();
     expect(seen[0].body.expected.kroInstances).toEqual([
-      {
-        apiVersion: 'kro.run/v1alpha1',
-        kind: 'WebApplication',
-        name: 'blog',
-        namespace: 'team-a-dev',
-      },
-      {
-        apiVersion: 'kro.run/v1alpha1',
-        kind: 'WebApplication',
-        name: 'blog',
-        namespace: 'team-a-test',
-      },
+      { ...blog, namespace: 'team-a-dev' },
+      { ...blog, namespace: 'team-a-test' },
     ]);
   });
 
