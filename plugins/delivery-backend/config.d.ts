@@ -69,7 +69,8 @@ export interface Config {
       /**
        * A namespace no entry maps is owned by the owners of the mapped
        * OpenStack project of the same name (`openstack.clouds[].projects[]`:
-       * one Keystone project = one namespace). Default true.
+       * one Keystone project = one namespace); when several clouds map a
+       * project of that name, the requester must own each. Default true.
        */
       namespacesFromOpenStackProjects?: boolean;
       /**

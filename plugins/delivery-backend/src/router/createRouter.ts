@@ -151,6 +151,9 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const user = await userInfo.getUserInfo(credentials);
     const { host, path } = req.body;
+    if (!/^[A-Za-z0-9.-]+(:[0-9]+)?$/.test(host)) {
+      throw new InputError(`host: '${host}' is not a host name[:port]`);
+    }
     const cut = path.lastIndexOf('/');
     if (cut < 1 || cut === path.length - 1) {
       throw new InputError(

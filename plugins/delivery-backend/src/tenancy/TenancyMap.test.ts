@@ -94,7 +94,39 @@ describe('TenancyMap', () => {
     ).toBe(false);
   });
 
+  it('denies a path that names no single repository', () => {
+    const repos = owners({
+      repositories: [{ repository: 'github.com/team-a/*', owners: ['team-a'] }],
+    });
+    for (const path of [
+      'team-a/../team-b/infra',
+      'team-a/./x',
+      'team-a//x',
+      'team-a%2fb/x',
+      'team-a/',
+    ]) {
+      expect(repos.ownsRepository('github.com', path, teamA)).toBe(false);
+    }
+  });
+
   it.each([
+    [
+      {
+        repositories: [
+          { repository: 'github.com/team-a*', owners: ['team-a'] },
+        ],
+      },
+      "delivery.tenancy.repositories[0].repository: 'github.com/team-a*' is not a repository host/owner/name, or host/owner/ and a name's beginning",
+    ],
+    [
+      {
+        repositories: [
+          { repository: 'github.com/Team-A/*', owners: ['team-a'] },
+          { repository: 'github.com/team-a/*', owners: ['team-b'] },
+        ],
+      },
+      "delivery.tenancy.repositories[1]: 'github.com/team-a/*' is listed twice",
+    ],
     [
       { repositories: [{ repository: 'team-a/infra', owners: ['team-a'] }] },
       "delivery.tenancy.repositories[0].repository: 'team-a/infra' is not a repository host/owner/name",

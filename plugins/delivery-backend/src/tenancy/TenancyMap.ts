@@ -34,12 +34,15 @@ const KUBERNETES_NAME = {
   example:
     "a Kubernetes name, or a name's beginning followed by one '*' (e.g. team-a or team-a-*)",
 };
+/** A path segment of a repository: no `.` or `..`, nothing encoded. */
+const SEGMENT = '(?!\\.\\.?(/|$))[a-z0-9._-]+';
 /** host/owner/repo (GitLab: host/group/subgroup/repo), lower-cased. */
 const REPOSITORY = {
-  whole: /^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+){2,}$/,
-  beginning: /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]*$/,
+  whole: new RegExp(`^[a-z0-9.-]+(:[0-9]+)?(/${SEGMENT}){2,}$`),
+  // At least host/owner/: a beginning never reaches into another owner.
+  beginning: new RegExp(`^[a-z0-9.-]+(:[0-9]+)?(/${SEGMENT})+/[a-z0-9._-]*$`),
   example:
-    "a repository host/owner/name, or its beginning followed by one '*' (e.g. github.com/team-a/infra or github.com/team-a/*)",
+    "a repository host/owner/name, or host/owner/ and a name's beginning followed by one '*' (e.g. github.com/team-a/infra, github.com/team-a/* or github.com/acme/team-a-*)",
 };
 
 function readEntries(
@@ -65,7 +68,7 @@ function readEntries(
       );
     }
     const scope = scopeKey ? c.getOptionalString(scopeKey) : undefined;
-    const id = `${scope ?? ''}/${raw}`;
+    const id = `${scope ?? ''}/${name}${prefix ? '*' : ''}`;
     if (seen.has(id)) {
       throw new InputError(
         `${where}: '${raw}'${
@@ -166,6 +169,8 @@ export class TenancyMap {
    */
   ownsRepository(host: string, path: string, mine: Set<string>): boolean {
     const name = `${host}/${path}`.toLocaleLowerCase('en-US');
+    // Deny what names no single repository: `.`, `..`, empty or encoded parts.
+    if (!REPOSITORY.whole.test(name)) return false;
     const entry = decisive(this.repositories, undefined, name);
     return !!entry && owns(entry, mine);
   }

@@ -220,6 +220,30 @@ describe('class 3: no template injection into an ApplicationSet', () => {
     expectEveryReaderAgrees(files);
   });
 
+  it('gives every key the template refers to in each element (missingkey=error would generate no Application)', async () => {
+    const { files, error } = await run(createArgoCdAppOfAppsAction(), {
+      mode: 'applicationset',
+      name: 'blog',
+      namespacePrefix: 'team-a-',
+      sourceRepoURL: 'https://git.example.net/gitops.git',
+    });
+    expect(error).toBeUndefined();
+    const [appset] = parseAllDocuments(
+      files['gitops/apps/environments.yaml'],
+    ).map(d => d.toJS());
+    const keys = [
+      ...JSON.stringify(appset.spec.template).matchAll(/\{\{\.(\w+)\}\}/g),
+    ].map(m => m[1]);
+    expect(keys.length).toBeGreaterThan(5);
+    for (const element of appset.spec.generators[0].list.elements) {
+      for (const key of keys) expect(element).toHaveProperty(key);
+    }
+    expect(appset.spec.generators[0].list.elements[0]).toMatchObject({
+      name: 'blog-dev',
+      namespace: 'team-a-dev',
+    });
+  });
+
   it('refuses template syntax in a repository URL or destination, naming the field', async () => {
     expect(
       await inputError(createArgoCdAppOfAppsAction(), {

@@ -240,6 +240,7 @@ export function renderAppOfApps(v: AppOfAppsInput): Record<string, object[]> {
                 elements: v.environments.map(env => ({
                   env,
                   name: environmentApp(v.name, env),
+                  namespace: `${v.namespacePrefix}${env}`,
                   project: v.project,
                   repoURL: v.sourceRepoURL,
                   targetRevision: v.targetRevision,
