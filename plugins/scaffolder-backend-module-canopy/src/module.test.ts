@@ -3,6 +3,7 @@ import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
+import { CANOPY_ACTION_IDS } from './actionIds';
 import { scaffolderModuleCanopy } from './module';
 
 describe('scaffolderModuleCanopy', () => {
@@ -21,25 +22,8 @@ describe('scaffolderModuleCanopy', () => {
       ],
       features: [scaffolderModuleCanopy],
     });
-    expect(added.map(a => a.id).sort()).toEqual([
-      'canopy:argocd:app-of-apps',
-      'canopy:argocd:application',
-      'canopy:catalog:entity',
-      'canopy:delivery:track',
-      'canopy:flux:kustomization',
-      'canopy:knative:service',
-      'canopy:kro:definitions',
-      'canopy:kro:instance',
-      'canopy:kyverno:policies',
-      'canopy:openstack:quota-preflight',
-      'canopy:pipeline:terraform',
-      'canopy:publish:pull-request',
-      'canopy:terraform:instances',
-      'canopy:terraform:kubernetes-cluster',
-      'canopy:terraform:loadbalancer',
-      'canopy:terraform:network',
-      'canopy:terraform:volume',
-      'canopy:validate',
-    ]);
+    // CANOPY_ACTION_IDS is what permission policies allow by id.
+    expect(added.map(a => a.id).sort()).toEqual([...CANOPY_ACTION_IDS].sort());
+    expect(CANOPY_ACTION_IDS).toHaveLength(18);
   });
 });
