@@ -569,6 +569,46 @@ describe('an attacker of team A against the portal', () => {
     }
   });
 
+  it("may not run the scaffolder's built-in actions, which read with the portal's integrations, even in a dry-run; a platform admin may", async () => {
+    // fetch:plain:file through the portal's URL reader: as it would read another
+    // team's private repository with the portal's Git token.
+    const dryRun = (user: string) =>
+      call(user, 'POST', 'scaffolder/v2/dry-run', {
+        template: {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: { name: 'read-through-the-portal' },
+          spec: {
+            type: 'service',
+            parameters: [],
+            steps: [
+              {
+                id: 'read',
+                name: 'Read',
+                action: 'fetch:plain:file',
+                input: {
+                  url: `${attackerSite.base}/bridge.yaml`,
+                  targetPath: './read.yaml',
+                },
+              },
+            ],
+          },
+        },
+        values: {},
+        secrets: {},
+        directoryContents: [],
+      });
+    const files = (res: { body: any }) =>
+      (res.body?.directoryContents ?? []).map((f: any) => f.path);
+    const alices = await dryRun(ALICE);
+    assert.deepEqual(files(alices), [], JSON.stringify(alices.body));
+    assert.match(JSON.stringify(alices.body), /fetch:plain:file/);
+    assert.match(JSON.stringify(alices.body), /not allowed|unauthori[sz]ed/i);
+    const carols = await dryRun(CAROL);
+    assert.equal(carols.status, 200, JSON.stringify(carols.body));
+    assert.deepEqual(files(carols), ['read.yaml']);
+  });
+
   it('may not use the Kubernetes proxy (the portal’s own service account); a platform admin may', async () => {
     const res = await call(
       ALICE,

@@ -11,6 +11,7 @@ import {
   catalogLocationReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
+  actionExecutePermission,
   taskCancelPermission,
   taskCreatePermission,
   taskReadPermission,
@@ -117,6 +118,31 @@ describe('OwnerBasedPolicy', () => {
         conditions: { rule: 'IS_OPENSTACK_PROJECT_OWNER' },
       },
     );
+  });
+
+  it("lets a team member run Canopy's actions and its skeleton fetch, and no other action", async () => {
+    const decision = (await decide(actionExecutePermission, alice)) as any;
+    expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
+    const allowed = JSON.stringify(decision.conditions);
+    for (const id of [
+      'canopy:publish:pull-request',
+      'canopy:pipeline:terraform',
+      'canopy:delivery:track',
+      'debug:wait',
+    ]) {
+      expect(allowed).toContain(`"actionId":"${id}"`);
+    }
+    expect(allowed).toContain(
+      '{"allOf":[{"rule":"HAS_ACTION_ID","resourceType":"scaffolder-action","params":{"actionId":"fetch:template"}},{"rule":"HAS_STRING_PROPERTY","resourceType":"scaffolder-action","params":{"key":"url","value":"./skeleton"}}]}',
+    );
+    // Any action by its id alone: Canopy's and debug:*, nothing built in.
+    const byId = decision.conditions.anyOf
+      .filter((c: any) => c.rule === 'HAS_ACTION_ID')
+      .map((c: any) => c.params.actionId as string);
+    expect(byId.every((a: string) => /^(canopy|debug):/.test(a))).toBe(true);
+    expect(await decide(actionExecutePermission, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
   });
 
   it.each([

@@ -23,13 +23,17 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  actionExecutePermission,
   taskCancelPermission,
   taskReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  createScaffolderActionConditionalDecision,
   createScaffolderTaskConditionalDecision,
+  scaffolderActionConditions,
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { openstackResourcesReadPermission } from '@canopy-idp/plugin-openstack-common';
 import { isOpenStackProjectOwner } from '@canopy-idp/plugin-openstack-backend/catalog';
@@ -77,6 +81,12 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  *   infrastructure; every other entity is readable by everyone signed in;
  * - `catalog.entity.delete`: the entity's owners;
  * - `openstack.resources.read`: the owners of the entity's OpenStack project;
+ * - `scaffolder.action.execute` (in tasks and dry-runs): Canopy's actions,
+ *   which check the user's teams before they use the portal's credentials,
+ *   `debug:*`, and `fetch:template` of the template's own `./skeleton`; not
+ *   the other built-in actions, which read or write with the portal's Git
+ *   integrations for anyone (`fetch:plain` of another team's repository,
+ *   `publish:github:pull-request` into it): platform admins only;
  * - everything else (templates, look-ups, which answer only for the user's
  *   own projects): allowed.
  */
@@ -120,6 +130,24 @@ export class OwnerBasedPolicy implements PermissionPolicy {
           createdBy: info?.userEntityRef ? [info.userEntityRef] : [],
         }),
       );
+    }
+    if (isPermission(permission, actionExecutePermission)) {
+      const id = (actionId: string) =>
+        scaffolderActionConditions.hasActionId({ actionId });
+      return createScaffolderActionConditionalDecision(permission, {
+        anyOf: [
+          {
+            allOf: [
+              id('fetch:template'),
+              scaffolderActionConditions.hasStringProperty({
+                key: 'url',
+                value: './skeleton',
+              }),
+            ],
+          },
+          ...[...CANOPY_ACTION_IDS, 'debug:log', 'debug:wait'].map(id),
+        ],
+      });
     }
     if (isPermission(permission, catalogEntityReadPermission)) {
       return createCatalogConditionalDecision(permission, {
