@@ -8,6 +8,7 @@
  * postgres://postgres@127.0.0.1:5432/postgres). When none is reachable the
  * PostgreSQL case reports why and is not run; every other failure fails.
  */
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startCanopyBackend } from './__testUtils__/backend';
@@ -116,26 +117,9 @@ describe('Canopy backend boots and serves its own catalog', () => {
     expect(result.signInStatus).toBe(200);
     expect(result.refs).toEqual(expect.arrayContaining(EXPECTED));
     // Every Canopy action is listed with its input schema and examples.
-    expect(result.canopyActions.map(a => a.id).sort()).toEqual([
-      'canopy:argocd:app-of-apps',
-      'canopy:argocd:application',
-      'canopy:catalog:entity',
-      'canopy:delivery:track',
-      'canopy:flux:kustomization',
-      'canopy:knative:service',
-      'canopy:kro:definitions',
-      'canopy:kro:instance',
-      'canopy:kyverno:policies',
-      'canopy:openstack:quota-preflight',
-      'canopy:pipeline:terraform',
-      'canopy:publish:pull-request',
-      'canopy:terraform:instances',
-      'canopy:terraform:kubernetes-cluster',
-      'canopy:terraform:loadbalancer',
-      'canopy:terraform:network',
-      'canopy:terraform:volume',
-      'canopy:validate',
-    ]);
+    expect(result.canopyActions.map(a => a.id).sort()).toEqual(
+      [...CANOPY_ACTION_IDS].sort(),
+    );
     for (const action of result.canopyActions) {
       expect(action.schema?.input).toBeDefined();
       expect(action.examples?.length).toBeGreaterThan(0);
