@@ -128,6 +128,12 @@ else
   DBROOT=(mysql --socket="$RUN/mysqld/mysqld.sock" -uroot)
 fi
 DBS="keystone glance placement nova_api nova nova_cell0 neutron cinder octavia"
+# Databases this state folder did not create (a shared MariaDB that kept an
+# earlier, removed or interrupted test bed's) would make db_sync fail
+# half-way: start them anew.
+if [ ! -f "$STATE/databases.created" ]; then
+  for d in $DBS; do echo "DROP DATABASE IF EXISTS $d;"; done | "${DBROOT[@]}"
+fi
 {
   for d in $DBS; do echo "CREATE DATABASE IF NOT EXISTS $d CHARACTER SET utf8mb4;"; done
   for h in localhost 127.0.0.1; do
@@ -135,6 +141,7 @@ DBS="keystone glance placement nova_api nova nova_cell0 neutron cinder octavia"
     for d in $DBS; do echo "GRANT ALL PRIVILEGES ON $d.* TO '$DBUSER'@'$h';"; done
   done
 } | "${DBROOT[@]}"
+touch "$STATE/databases.created"
 db() { echo "mysql+pymysql://$DBUSER:$DBPASS@$H/$1?charset=utf8"; }
 
 # ---------------------------------------------------------------- 3. RabbitMQ
