@@ -238,19 +238,32 @@ async function createApp(
   );
   const manifest = await serveManifest();
   try {
-    await run(
-      'node',
-      [
-        path.join(root, 'node_modules/@backstage/cli/bin/backstage-cli'),
-        'versions:bump',
-        '--skip-install',
-      ],
-      {
-        cwd: app,
-        log: 'versions-bump',
-        env: { BACKSTAGE_VERSIONS_BASE_URL: manifest.url },
-      },
-    );
+    // versions:bump asks the registry once per package (`yarn npm info`); one
+    // look-up the registry drops fails it whole. It only rewrites version
+    // ranges, so it is run again, up to three times, for that failure alone.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run(
+          'node',
+          [
+            path.join(root, 'node_modules/@backstage/cli/bin/backstage-cli'),
+            'versions:bump',
+            '--skip-install',
+          ],
+          {
+            cwd: app,
+            log: 'versions-bump',
+            env: { BACKSTAGE_VERSIONS_BASE_URL: manifest.url },
+          },
+        );
+        break;
+      } catch (error) {
+        const lookUp = /Command 'yarn npm info .*' exited with code/.test(
+          (error as Error).message,
+        );
+        if (!lookUp || attempt === 3) throw error;
+      }
+    }
   } finally {
     manifest.server.close();
   }

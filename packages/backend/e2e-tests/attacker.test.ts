@@ -596,14 +596,23 @@ describe('an attacker of team A against the portal', () => {
         },
         values: {},
         secrets: {},
-        directoryContents: [],
+        // A skeleton of its own, as the template editor sends (dry-run:extract).
+        directoryContents: [
+          {
+            path: 'README.md',
+            base64Content: Buffer.from('# dry-run\n').toString('base64'),
+          },
+        ],
       });
     const files = (res: { body: any }) =>
       (res.body?.directoryContents ?? []).map((f: any) => f.path);
     const alices = await dryRun(ALICE);
-    assert.deepEqual(files(alices), [], JSON.stringify(alices.body));
-    assert.match(JSON.stringify(alices.body), /fetch:plain:file/);
-    assert.match(JSON.stringify(alices.body), /not allowed|unauthori[sz]ed/i);
+    assert.equal(alices.status, 403, JSON.stringify(alices.body));
+    assert.equal(
+      alices.body.error.message,
+      'Unauthorized action: fetch:plain:file. The action is not allowed.',
+    );
+    assert.deepEqual(files(alices), []);
     const carols = await dryRun(CAROL);
     assert.equal(carols.status, 200, JSON.stringify(carols.body));
     assert.deepEqual(files(carols), ['read.yaml']);

@@ -139,7 +139,10 @@ describe('OwnerBasedPolicy', () => {
     const byId = decision.conditions.anyOf
       .filter((c: any) => c.rule === 'HAS_ACTION_ID')
       .map((c: any) => c.params.actionId as string);
-    expect(byId.every((a: string) => /^(canopy|debug):/.test(a))).toBe(true);
+    expect(byId.every((a: string) => /^(canopy|debug|dry-run):/.test(a))).toBe(
+      true,
+    );
+    expect(byId).toContain('dry-run:extract');
     expect(await decide(actionExecutePermission, admin)).toEqual({
       result: AuthorizeResult.ALLOW,
     });

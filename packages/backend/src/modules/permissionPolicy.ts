@@ -83,7 +83,8 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  * - `openstack.resources.read`: the owners of the entity's OpenStack project;
  * - `scaffolder.action.execute` (in tasks and dry-runs): Canopy's actions,
  *   which check the user's teams before they use the portal's credentials,
- *   `debug:*`, and `fetch:template` of the template's own `./skeleton`; not
+ *   `debug:log`, `debug:wait`, the dry-runner's own `dry-run:extract`, and `fetch:template`
+ *   of the template's own `./skeleton`; not
  *   the other built-in actions, which read or write with the portal's Git
  *   integrations for anyone (`fetch:plain` of another team's repository,
  *   `publish:github:pull-request` into it): platform admins only;
@@ -145,7 +146,13 @@ export class OwnerBasedPolicy implements PermissionPolicy {
               }),
             ],
           },
-          ...[...CANOPY_ACTION_IDS, 'debug:log', 'debug:wait'].map(id),
+          // dry-run:extract writes a dry-run's own files into its workspace.
+          ...[
+            ...CANOPY_ACTION_IDS,
+            'debug:log',
+            'debug:wait',
+            'dry-run:extract',
+          ].map(id),
         ],
       });
     }
