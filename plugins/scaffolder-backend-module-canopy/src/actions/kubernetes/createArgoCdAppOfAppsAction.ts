@@ -1,4 +1,7 @@
-import { appOfAppsInput, renderAppOfApps } from '../../lib/kubernetes/gitops';
+import {
+  appOfAppsInput,
+  renderAppOfApps,
+} from '../../lib/kubernetes/appOfApps';
 import { createManifestAction } from './createManifestAction';
 import { examples } from './createArgoCdAppOfAppsAction.examples';
 

@@ -10,13 +10,15 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import {
-  appOfAppsInput,
   applicationInput,
   fluxKustomizationInput,
-  renderAppOfApps,
   application,
   renderFluxKustomization,
 } from '../../lib/kubernetes/gitops';
+import {
+  appOfAppsInput,
+  renderAppOfApps,
+} from '../../lib/kubernetes/appOfApps';
 import {
   definitionsInput,
   instanceInput,

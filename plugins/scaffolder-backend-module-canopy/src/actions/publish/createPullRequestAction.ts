@@ -3,7 +3,6 @@ import {
   type AuthService,
   type DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
@@ -14,65 +13,23 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { Gitlab } from '@gitbeaker/rest';
-import { Octokit } from '@octokit/rest';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ownedRepository } from '../../lib/delivery/deliveryBackend';
-import { GithubPullRequests } from '../../lib/git/github';
-import { GitlabMergeRequests } from '../../lib/git/gitlab';
-import type {
-  PullRequestProvider,
-  PullRequestRequest,
-} from '../../lib/git/types';
+import type { PullRequestRequest } from '../../lib/git/types';
+import {
+  collect,
+  pullRequestBody,
+  refuseSecrets,
+  reviewersFromOwner,
+  slug,
+  taskSuffix,
+} from '../../lib/git/pullRequestContent';
+import { pullRequestClient } from '../../lib/git/pullRequestClient';
 import { examples } from './createPullRequestAction.examples';
 
 const BRANCH =
   /^(?!\/|.*([/.]\.|\/\/|@\{|\\|\.lock$|\.$))[A-Za-z0-9._/-]{1,200}$/;
-
-async function collect(dir: string, base = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort(
-    (a, b) => a.name.localeCompare(b.name),
-  )) {
-    if (entry.name === '.git') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await collect(full, base)));
-    else if (entry.isFile())
-      out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out;
-}
-
-/** Reviewers from the owner entity: a group becomes a GitHub team, a user a login. */
-export function reviewersFromOwner(owner: string | undefined): string[] {
-  if (!owner) return [];
-  const ref = parseEntityRef(owner, { defaultKind: 'group' });
-  return ref.kind.toLocaleLowerCase('en-US') === 'group'
-    ? [`team:${ref.name}`]
-    : [ref.name];
-}
-
-function slug(text: string) {
-  return (
-    text
-      .toLocaleLowerCase('en-US')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'change'
-  );
-}
-
-/** A short, branch-safe part of the task id (its first 8 letters and digits). */
-function taskSuffix(taskId: string) {
-  return (
-    taskId
-      .replace(/[^A-Za-z0-9]/g, '')
-      .slice(0, 8)
-      .toLowerCase() || 'task'
-  );
-}
 
 /**
  * `canopy:publish:pull-request`: opens a pull request (GitHub) or merge request
@@ -248,52 +205,13 @@ export function createPullRequestAction(options: {
           `sourcePath: ${ctx.input.sourcePath} holds no files to commit`,
         );
 
-      const lines = [ctx.input.description ?? '', ''];
-      if (ctx.input.resources?.length) {
-        lines.push(
-          '### Resources',
-          '',
-          '| Kind | Name | Count |',
-          '|---|---|---|',
-        );
-        for (const r of ctx.input.resources) {
-          lines.push(
-            `| ${(r.type ?? r.kind ?? '').replace(
-              /\|/g,
-              '\\|',
-            )} | ${r.name.replace(/\|/g, '\\|')} | ${r.count ?? 1} |`,
-          );
-        }
-        lines.push('');
-      }
-      if (ctx.input.validationReport)
-        lines.push(ctx.input.validationReport, '');
-      lines.push(
-        `_Opened by Canopy${
-          ctx.templateInfo?.entityRef
-            ? ` from ${ctx.templateInfo.entityRef}`
-            : ''
-        }._`,
-      );
-      const body = lines.join('\n').trim();
-
+      const body = pullRequestBody(ctx.input, ctx.templateInfo?.entityRef);
       // No secret may reach a file or the pull request body.
-      const secrets = [
-        ctx.input.token,
-        ...Object.values(ctx.secrets ?? {}),
-      ].filter((s): s is string => typeof s === 'string' && s.length >= 6);
-      for (const secret of secrets) {
-        if (body.includes(secret))
-          throw new InputError(
-            'description: the pull request body would contain a secret value',
-          );
-        for (const [name, content] of Object.entries(files)) {
-          if (content.includes(secret))
-            throw new InputError(
-              `sourcePath: ${name} contains a secret value; refusing to commit it`,
-            );
-        }
-      }
+      refuseSecrets(
+        [ctx.input.token, ...Object.values(ctx.secrets ?? {})],
+        body,
+        files,
+      );
 
       const request: PullRequestRequest = {
         files,
@@ -332,44 +250,15 @@ export function createPullRequestAction(options: {
         );
       }
 
-      let client: PullRequestProvider;
-      if (provider === 'github') {
-        const token =
-          ctx.input.token ??
-          (
-            await github.getCredentials({
-              url: `https://${host}/${owner}/${repo}`,
-            })
-          ).token;
-        if (!token)
-          throw new InputError(
-            `No token for ${host}: configure integrations.github or pass the user's token`,
-          );
-        client = new GithubPullRequests(
-          new Octokit({
-            auth: token,
-            baseUrl:
-              integrations.github.byHost(host)?.config.apiBaseUrl ??
-              'https://api.github.com',
-          }),
-          owner,
-          repo,
-        );
-      } else {
-        const cfg = integrations.gitlab.byHost(host)!.config;
-        const token = ctx.input.token ?? cfg.token;
-        if (!token)
-          throw new InputError(
-            `No token for ${host}: configure integrations.gitlab or pass the user's token`,
-          );
-        client = new GitlabMergeRequests(
-          new Gitlab({
-            host: cfg.baseUrl,
-            ...(ctx.input.token ? { oauthToken: token } : { token }),
-          }),
-          `${owner}/${repo}`,
-        );
-      }
+      const client = await pullRequestClient({
+        integrations,
+        github,
+        provider,
+        host,
+        owner,
+        repo,
+        userToken: ctx.input.token,
+      });
       const result = await ctx.checkpoint({
         key: `canopy.pull-request.${provider}.${host}.${owner}.${repo}.${branch}`,
         fn: async () => ({ ...(await client.open(request)) }),
