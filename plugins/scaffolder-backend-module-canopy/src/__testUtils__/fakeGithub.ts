@@ -66,6 +66,8 @@ export interface FakeWorkflowRun {
 
 export class FakeGithub {
   readonly repo = new BareRepo();
+  /** The default branch the repository API gives (the git repository's is main). */
+  defaultBranch = 'main';
   readonly requests: string[] = [];
   readonly pulls: FakePull[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
@@ -246,7 +248,7 @@ export class FakeGithub {
       res.json({
         name: this.name,
         full_name: `${this.owner}/${this.name}`,
-        default_branch: 'main',
+        default_branch: this.defaultBranch,
         private: true,
       });
     });

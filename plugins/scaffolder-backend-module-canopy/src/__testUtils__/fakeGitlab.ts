@@ -61,6 +61,8 @@ export interface FakePipeline {
 
 export class FakeGitlab {
   readonly repo = new BareRepo();
+  /** The default branch the repository API gives (the git repository's is main). */
+  defaultBranch = 'main';
   readonly requests: string[] = [];
   readonly mergeRequests: FakeMergeRequest[] = [];
   readonly users = [{ id: 7, username: 'jane', name: 'Jane' }];
@@ -211,7 +213,7 @@ export class FakeGitlab {
       res.json({
         id: 1,
         path_with_namespace: this.projectPath,
-        default_branch: 'main',
+        default_branch: this.defaultBranch,
         web_url: `${this.baseUrl}/${this.projectPath}`,
       });
     });
@@ -256,12 +258,37 @@ export class FakeGitlab {
         const sha = this.repo.ref(String(req.query.ref ?? 'main'));
         if (!sha) return notFound(res, '404 Tree Not Found');
         const files = this.repo.readTree(this.repo.commitInfo(sha).tree);
+        // `path` limits the listing to a folder; without `recursive`, one
+        // level of it: its files (blob) and folders (tree).
+        const folder = String(req.query.path ?? '').replace(/\/+$/, '');
+        const prefix = folder ? `${folder}/` : '';
+        const recursive = String(req.query.recursive) === 'true';
+        const entries = new Map<
+          string,
+          { id: string; type: 'blob' | 'tree'; mode: string }
+        >();
+        for (const [p, e] of files) {
+          if (!p.startsWith(prefix)) continue;
+          const rest = p.slice(prefix.length).split('/');
+          if (recursive || rest.length === 1) {
+            entries.set(p, { id: e.sha, type: 'blob', mode: e.mode });
+          } else {
+            entries.set(`${prefix}${rest[0]}`, {
+              id: createHash('sha1')
+                .update(`${prefix}${rest[0]}`)
+                .digest('hex'),
+              type: 'tree',
+              mode: '040000',
+            });
+          }
+        }
+        if (folder && !entries.size) return notFound(res, '404 Tree Not Found');
         return paged(
           res,
-          [...files].map(([p, e]) => ({
-            id: e.sha,
+          [...entries].map(([p, e]) => ({
+            id: e.id,
             name: p.split('/').pop(),
-            type: 'blob',
+            type: e.type,
             path: p,
             mode: e.mode,
           })),

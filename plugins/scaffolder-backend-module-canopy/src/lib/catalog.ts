@@ -7,7 +7,7 @@
 import { makeValidator } from '@backstage/catalog-model';
 import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
-import { dnsLabel, regionName, text, targetPath } from './inputs';
+import { dnsLabel, regionName, relativePath, text } from './inputs';
 
 const validator = makeValidator();
 
@@ -94,7 +94,7 @@ export const catalogEntityInput = z
       .describe('Ties the entity to Kubernetes objects'),
     argocdAppName: dnsLabel('argocdAppName').optional(),
     sourceLocation: z.string().url('sourceLocation must be a URL').optional(),
-    targetPath: targetPath().default('.'),
+    targetPath: relativePath('targetPath', { root: true }).default('.'),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'System' && !v.type) {

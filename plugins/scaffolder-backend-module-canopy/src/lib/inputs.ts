@@ -52,14 +52,54 @@ export const regionName = (what = 'region') =>
       `${what} must be a region name: 1-64 of letters, digits, '.', '_' and '-', starting with a letter or digit`,
     );
 
-/** A folder in the task workspace: relative, without '..'. */
-export const targetPath = () =>
-  z
-    .string()
-    .regex(
-      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-      'targetPath must be a relative path inside the workspace without ..',
-    );
+/**
+ * The one rule for every path an action or the pipeline writes to or reads
+ * from in a repository: letters, digits, '.', '_', '-' and '/', relative,
+ * no empty segment (no leading, trailing or double '/'), and no segment that
+ * is '.' or '..', starts with '..' (Backstage's safe-path check refuses it)
+ * or with '-' (a shell command would read it as an option), or is '.git' in
+ * any case (Git keeps its own data there: such files never reach a pull
+ * request). At most 255 characters.
+ */
+export const PATH_RULE =
+  "a relative path of letters, digits, '.', '_', '-' and '/' (no empty, '.' or '.git' segment, none starting with '..' or '-', at most 255 characters)";
+
+/** Why a path breaks {@link PATH_RULE}, or undefined when it keeps it. */
+export function pathProblem(value: string): string | undefined {
+  if (!/^[A-Za-z0-9._/-]{1,255}$/.test(value))
+    return "must be 1-255 of letters, digits, '.', '_', '-' and '/'";
+  for (const segment of value.split('/')) {
+    if (segment === '') return "must not start or end with '/' or contain '//'";
+    if (segment === '.') return "must not have a '.' segment";
+    if (segment.startsWith('..'))
+      return `must not have a segment starting with '..' (${segment})`;
+    if (segment.startsWith('-'))
+      return `must not have a segment starting with '-' (${segment}): a shell command would read it as an option`;
+    if (segment.toLowerCase() === '.git')
+      return `must not have a '.git' segment (${segment}): Git keeps its own data there`;
+  }
+  return undefined;
+}
+
+/**
+ * A relative path in the workspace or the repository, by {@link PATH_RULE};
+ * with `root: true`, '.' (the top folder itself) too.
+ */
+export const relativePath = (what: string, options: { root?: boolean } = {}) =>
+  z.string().superRefine((value, ctx) => {
+    if (options.root && value === '.') return;
+    const problem = pathProblem(value);
+    if (problem)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${what} ${problem} (rule: ${PATH_RULE}${
+          options.root ? ", or '.'" : ''
+        })`,
+      });
+  });
+
+/** A folder in the task workspace the action renders into. */
+export const targetPath = () => relativePath('targetPath');
 
 export const entityRef = () =>
   z

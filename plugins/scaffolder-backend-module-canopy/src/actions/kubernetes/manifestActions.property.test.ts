@@ -222,9 +222,7 @@ describe('manifest actions with generated input', () => {
       fc.property(
         label,
         label,
-        fc.stringMatching(
-          /^[a-z0-9]{1,10}(\/[a-z0-9_-][a-z0-9._-]{0,9}){0,3}$/,
-        ),
+        fc.stringMatching(/^[a-z0-9]{1,10}(\/[a-z0-9_][a-z0-9._-]{0,9}){0,3}$/),
         fc.oneof(
           fc.stringMatching(/^[A-Za-z0-9._/-]{1,20}$/),
           fc.constantFrom('1_000', '0b1', 'yes', 'On', '1.0', '017', 'null'),

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Add the Terraform apply pipeline when the repository has none, name the root's credentials (secrets OS_*_PROD_PAYMENTS_REGIONONE) in openstack/web/canopy-pipeline.json, and tell the pull request which secrets to create",
+      "Add the Terraform apply pipeline when the repository has none, name the root's credentials (secrets OS_*_PROD_PAYMENTS_REGIONONE_<hash>) in openstack/web/canopy-pipeline.json, and tell the pull request which secrets to create",
     example: yaml.stringify({
       steps: [
         {

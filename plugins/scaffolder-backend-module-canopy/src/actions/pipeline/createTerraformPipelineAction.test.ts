@@ -41,10 +41,27 @@ import {
   pipelineOrigin,
   PipelineSettings,
   rootFileContent,
+  SUFFIX_PATTERN,
 } from './pipelineSettings';
 import { renderPipelineYaml } from './pipelineYaml';
 
 const TOKEN = 'scm-token-for-pipeline-tests';
+/** The credential suffixes of the targets these tests use. */
+const DEMO = credentialSuffix({
+  cloud: 'lab',
+  project: 'demo',
+  region: 'RegionOne',
+});
+const OTHER = credentialSuffix({
+  cloud: 'lab',
+  project: 'other',
+  region: 'RegionOne',
+});
+const PAYMENTS = credentialSuffix({
+  cloud: 'lab',
+  project: 'Payments Team',
+  region: 'RegionTwo',
+});
 const WORKFLOW = '.github/workflows/canopy-terraform.yaml';
 const ROOT_FILE = 'openstack/web/canopy-pipeline.json';
 
@@ -214,11 +231,11 @@ describe.each(['github', 'gitlab'] as const)(
         written: true,
         canopyPipeline: true,
         rootFile: ROOT_FILE,
-        credentialSuffix: 'LAB_DEMO_REGIONONE',
+        credentialSuffix: DEMO,
       });
       expect(existsSync(path.join(workspacePath, file))).toBe(true);
       expect(rootFile(workspacePath)).toMatchObject({
-        credentialSuffix: 'LAB_DEMO_REGIONONE',
+        credentialSuffix: DEMO,
         cloud: 'lab',
         project: 'demo',
         region: 'RegionOne',
@@ -254,14 +271,14 @@ describe.each(['github', 'gitlab'] as const)(
         canopyPipeline: true,
       });
       expect(outputs.secrets).toEqual([
-        ...osSecrets('LAB_DEMO_REGIONONE'),
+        ...osSecrets(DEMO),
         ...repositorySecrets,
       ]);
       for (const name of outputs.secrets)
         expect(outputs.description).toContain(`\`${name}\``);
       expect(outputs.description).toContain('--role reader');
       expect(outputs.description).toContain(
-        '`openstack/web` names `LAB_DEMO_REGIONONE`',
+        '`openstack/web` names `' + DEMO + '`',
       );
       expect(outputs.description).not.toMatch(/masked and not protected/i);
       expect(outputs.description).toMatch(
@@ -288,9 +305,7 @@ describe.each(['github', 'gitlab'] as const)(
         provider === 'github' ? [...repositorySecrets].sort() : [],
       );
       expect(pipelineOrigin(content)).toBe('canopy');
-      expect(rootFile(workspacePath).credentialSuffix).toBe(
-        'LAB_DEMO_REGIONONE',
-      );
+      expect(rootFile(workspacePath).credentialSuffix).toBe(DEMO);
     });
 
     it('leaves Canopy’s pipeline as it is, and writes the root of another project its own suffix', async () => {
@@ -306,18 +321,18 @@ describe.each(['github', 'gitlab'] as const)(
         written: false,
         canopyPipeline: true,
         rootFile: 'openstack/db/canopy-pipeline.json',
-        credentialSuffix: 'LAB_PAYMENTS_TEAM_REGIONTWO',
+        credentialSuffix: PAYMENTS,
       });
       expect(existsSync(path.join(workspacePath, file))).toBe(false);
       expect(
         rootFile(workspacePath, 'openstack/db/canopy-pipeline.json'),
       ).toMatchObject({
-        credentialSuffix: 'LAB_PAYMENTS_TEAM_REGIONTWO',
+        credentialSuffix: PAYMENTS,
         project: 'Payments Team',
       });
       // This request's secrets, not the first one's.
       expect(outputs.secrets).toEqual([
-        ...osSecrets('LAB_PAYMENTS_TEAM_REGIONTWO'),
+        ...osSecrets(PAYMENTS),
         ...repositorySecrets,
       ]);
       expect(outputs.description).toContain(
@@ -357,15 +372,13 @@ describe.each(['github', 'gitlab'] as const)(
       });
       // The secrets this root would need are still named.
       expect(outputs.secrets).toEqual([
-        ...osSecrets('LAB_DEMO_REGIONONE'),
+        ...osSecrets(DEMO),
         ...repositorySecrets,
       ]);
       expect(outputs.description).toContain("not Canopy's Terraform pipeline");
       expect(outputs.description).not.toContain('It plans this change');
       expect(existsSync(path.join(workspacePath, file))).toBe(false);
-      expect(rootFile(workspacePath).credentialSuffix).toBe(
-        'LAB_DEMO_REGIONONE',
-      );
+      expect(rootFile(workspacePath).credentialSuffix).toBe(DEMO);
       // Another branch still has none.
       const other = await run(action, { ...input(), defaultBranch: 'main2' });
       expect(other.error?.message ?? '').toBe('');
@@ -374,6 +387,66 @@ describe.each(['github', 'gitlab'] as const)(
         canopyPipeline: true,
       });
     });
+
+    it('refuses a root whose credential suffix another root of the repository names for another target', async () => {
+      // Another root that names this request's suffix for another project
+      // (forged, or a collision of the hash): both would share secrets.
+      commitOnMain(
+        fake.repo,
+        'clash/legacy/canopy-pipeline.json',
+        JSON.stringify({ credentialSuffix: DEMO, project: 'someone-else' }),
+      );
+      // The same target in another root shares its credentials rightly.
+      commitOnMain(
+        fake.repo,
+        'clash/web2/canopy-pipeline.json',
+        rootFileContent({ cloud: 'lab', project: 'demo', region: 'RegionOne' }),
+      );
+      const clash = await run(action, {
+        ...input(),
+        terraformRoot: 'clash',
+        rootPath: 'clash/web',
+      });
+      expect(clash.error?.name).toBe('InputError');
+      expect(clash.error?.message).toBe(
+        `project: the credential suffix ${DEMO} of cloud "lab", project "demo", region "RegionOne" is already named by clash/legacy/canopy-pipeline.json for project "someone-else"; two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
+      );
+      expect(existsSync(path.join(clash.workspacePath, 'clash'))).toBe(false);
+      // Another project is not refused: its suffix is its own.
+      const other = await run(action, {
+        ...input(),
+        terraformRoot: 'clash',
+        rootPath: 'clash/web',
+        project: 'someone-else',
+      });
+      expect(other.error).toBeUndefined();
+      expect(other.outputs.credentialSuffix).not.toBe(DEMO);
+    });
+
+    it.each(['release+1', '${{github.token}}', 'a\u2028b', '-main'])(
+      'refuses the default branch %j from the repository API, naming its source',
+      async branch => {
+        fake.defaultBranch = branch;
+        try {
+          const { error } = await run(action, input());
+          expect(error?.name).toBe('InputError');
+          expect(error?.message).toContain(
+            `defaultBranch: the default branch ${JSON.stringify(
+              branch,
+            )} that 127.0.0.1:${fake.port} gives for `,
+          );
+          expect(error?.message).toContain('give the input defaultBranch');
+          // The input is the way out.
+          const given = await run(action, {
+            ...input(),
+            defaultBranch: 'main',
+          });
+          expect(given.error).toBeUndefined();
+        } finally {
+          fake.defaultBranch = 'main';
+        }
+      },
+    );
   },
 );
 
@@ -556,8 +629,9 @@ describe('values reach the files only through their emitters', () => {
     const content = rootFileContent(target);
     expect(JSON.parse(content)).toMatchObject({
       ...target,
-      credentialSuffix:
-        'ON_PRO_JECT_X_SCRIPT_REGION_ONE_QUOTED_SINGLE_HOME_A_B_C_D',
+      credentialSuffix: expect.stringMatching(
+        /^ON_PRO_JECT_X_SCRIPT_REGION_ONE_QUOTED_SINGLE_HOME_A_B_C_D_[A-Z2-7]{10}$/,
+      ),
     });
     expect(content.endsWith('}\n')).toBe(true);
   });
@@ -567,17 +641,47 @@ describe('credentialSuffix', () => {
   it.each([
     [
       { cloud: 'lab', project: 'demo', region: 'RegionOne' },
-      'LAB_DEMO_REGIONONE',
+      'LAB_DEMO_REGIONONE_',
     ],
-    [{ project: 'demo' }, 'DEMO'],
+    [{ project: 'demo' }, 'DEMO_'],
     [
       { cloud: 'prod-eu', project: 'my.team', region: 'eu-de-1' },
-      'PROD_EU_MY_TEAM_EU_DE_1',
+      'PROD_EU_MY_TEAM_EU_DE_1_',
     ],
     [{ cloud: '--', project: 'ü', region: '' }, ''],
-    [{ project: `${'a'.repeat(59)}-b` }, 'A'.repeat(59)],
-  ])('%j: %s', (target, suffix) => {
-    expect(credentialSuffix(target)).toBe(suffix);
+    [{ project: `${'a'.repeat(39)}-b` }, `${'A'.repeat(39)}_`],
+  ])(
+    '%j: a readable prefix %s, then the hash of the exact target',
+    (target, prefix) => {
+      const suffix = credentialSuffix(target);
+      expect(suffix.slice(0, prefix.length)).toBe(prefix);
+      expect(suffix.slice(prefix.length)).toMatch(/^[A-Z2-7]{10}$/);
+      expect(suffix).toMatch(SUFFIX_PATTERN);
+    },
+  );
+
+  it('is the same for the same target, also across runs', () => {
+    expect(
+      credentialSuffix({ cloud: 'lab', project: 'demo', region: 'RegionOne' }),
+    ).toBe('LAB_DEMO_REGIONONE_O7E6UZ3WK2');
+  });
+
+  it('keeps apart what folding makes alike (the measured collisions)', () => {
+    const targets = [
+      { cloud: 'lab', project: 'team-a' },
+      { cloud: 'lab', project: 'team_a' },
+      { cloud: 'lab-team', project: 'a' },
+      { cloud: 'lab', project: 'Team-A' },
+      { project: 'lab', region: 'team-a' },
+      { cloud: 'lab', project: '项目', region: 'RegionOne' },
+      { cloud: 'lab', project: '团队', region: 'RegionOne' },
+      { cloud: 'lab', project: 'demo', region: 'RegionOne' },
+      { cloud: 'lab', project: 'demo', region: 'regionone' },
+      { cloud: 'lab', project: ' demo', region: 'RegionOne' },
+    ];
+    const suffixes = targets.map(credentialSuffix);
+    expect(new Set(suffixes).size).toBe(targets.length);
+    expect(suffixes[5].startsWith('LAB_REGIONONE_')).toBe(true);
   });
 });
 
@@ -671,11 +775,47 @@ describe('secrets and input', () => {
     ],
     [
       { terraformRoot: '../x' },
-      /terraformRoot: terraformRoot must be a relative folder/,
+      /terraformRoot: terraformRoot must not have a segment starting with '\.\.' \(\.\.\) \(rule: a relative path/,
     ],
     [
       { terraformRoot: 'openstack/' },
-      /terraformRoot: terraformRoot must be a relative folder/,
+      /terraformRoot: terraformRoot must not start or end with '\/'/,
+    ],
+    // Issue 21, item 2: a root starting with '-' reads as an option in the
+    // pipeline's shell; item 3: '.git' never reaches the pull request;
+    // item 4: '..x' fails later in Backstage's safe-path check.
+    [
+      { terraformRoot: '-tf', rootPath: '-tf/web' },
+      /terraformRoot: terraformRoot must not have a segment starting with '-' \(-tf\): a shell command would read it as an option/,
+    ],
+    [
+      { rootPath: 'openstack/-web' },
+      /rootPath: rootPath must not have a segment starting with '-'/,
+    ],
+    [
+      { terraformRoot: '.git', rootPath: '.git/hooks' },
+      /terraformRoot: terraformRoot must not have a '\.git' segment \(\.git\)/,
+    ],
+    [
+      { terraformRoot: 'a/.GIT', rootPath: 'a/.GIT/x' },
+      /terraformRoot: terraformRoot must not have a '\.git' segment \(\.GIT\)/,
+    ],
+    [
+      { rootPath: 'openstack/..x' },
+      /rootPath: rootPath must not have a segment starting with '\.\.' \(\.\.x\)/,
+    ],
+    [
+      { terraformRoot: '...', rootPath: '.../web' },
+      /terraformRoot: terraformRoot must not have a segment starting with '\.\.'/,
+    ],
+    // Item 6: only the canonical spelling names an image tag that exists.
+    [
+      { terraformVersion: '01.010.01' },
+      /terraformVersion: terraformVersion must be a Terraform release written as its image tag is/,
+    ],
+    [
+      { terraformVersion: '1.10.00' },
+      /terraformVersion: terraformVersion must be a Terraform release written as its image tag is/,
     ],
     [
       { terraformVersion: '1.9.8' },
@@ -683,10 +823,6 @@ describe('secrets and input', () => {
     ],
     [{ project: undefined }, /project/],
     [{ project: '' }, /project: project must not be empty/],
-    [
-      { project: '--', cloud: '!', region: 'ü' },
-      /project: cloud, project and region hold no letter or digit/,
-    ],
     [{ rootPath: undefined }, /rootPath/],
     [
       { rootPath: 'openstack' },
@@ -700,10 +836,21 @@ describe('secrets and input', () => {
       { rootPath: 'terraform/web' },
       /rootPath: terraform\/web must be a folder right below terraformRoot/,
     ],
-    [{ rootPath: '../web' }, /rootPath: rootPath must be a relative folder/],
+    [
+      { rootPath: '../web' },
+      /rootPath: rootPath must not have a segment starting with '\.\.'/,
+    ],
     [
       { defaultBranch: 'a..b' },
-      /defaultBranch: defaultBranch must be a valid Git branch name/,
+      /defaultBranch: defaultBranch must be a Git branch name of letters/,
+    ],
+    [
+      { defaultBranch: 'release+1' },
+      /defaultBranch: defaultBranch must be a Git branch name of letters/,
+    ],
+    [
+      { defaultBranch: '-main' },
+      /defaultBranch: defaultBranch must be a Git branch name of letters/,
     ],
   ])('refuses %j naming the field and the rule', async (bad, message) => {
     const { error } = await run(
@@ -860,13 +1007,11 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
     '%s: canopy_root_suffix reads the suffix the action wrote',
     (...shell) => {
       expect(suffix(shell, 'openstack/demo')).toEqual({
-        stdout: 'LAB_DEMO_REGIONONE\n',
+        stdout: `${DEMO}\n`,
         stderr: '',
         status: 0,
       });
-      expect(suffix(shell, 'openstack/other one').stdout).toBe(
-        'LAB_OTHER_REGIONONE\n',
-      );
+      expect(suffix(shell, 'openstack/other one').stdout).toBe(`${OTHER}\n`);
       expect(suffix(shell, 'openstack/compact').stdout).toBe('A_1\n');
     },
   );
@@ -893,15 +1038,15 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
 
   describe('GitLab: canopy_credentials, root by root in one job', () => {
     const env = {
-      OS_AUTH_URL_LAB_DEMO_REGIONONE: 'https://demo.example.net:5000/v3',
-      OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE: 'demo-plan-id',
-      OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE: 'demo-plan-s',
-      OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE: 'demo-apply-id',
-      OS_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE: 'demo-apply-s',
+      [`OS_AUTH_URL_${DEMO}`]: 'https://demo.example.net:5000/v3',
+      [`OS_PLAN_APPLICATION_CREDENTIAL_ID_${DEMO}`]: 'demo-plan-id',
+      [`OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${DEMO}`]: 'demo-plan-s',
+      [`OS_APPLICATION_CREDENTIAL_ID_${DEMO}`]: 'demo-apply-id',
+      [`OS_APPLICATION_CREDENTIAL_SECRET_${DEMO}`]: 'demo-apply-s',
       // Only the plan credential of `other` (its apply one is protected).
-      OS_AUTH_URL_LAB_OTHER_REGIONONE: 'https://other.example.net:5000/v3',
-      OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_OTHER_REGIONONE: 'other-plan-id',
-      OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_OTHER_REGIONONE: 'other-plan-s',
+      [`OS_AUTH_URL_${OTHER}`]: 'https://other.example.net:5000/v3',
+      [`OS_PLAN_APPLICATION_CREDENTIAL_ID_${OTHER}`]: 'other-plan-id',
+      [`OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${OTHER}`]: 'other-plan-s',
     };
     const each = (shell: string[], kind: string) =>
       sh(
@@ -928,20 +1073,20 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
         const { stdout, status } = each(shell, 'PLAN_');
         expect(status).toBe(0);
         expect(stdout.split('\n')).toEqual([
-          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          `openstack/demo: OpenStack credentials of ${DEMO}`,
           'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
-          'openstack/other one: OpenStack credentials of LAB_OTHER_REGIONONE',
+          `openstack/other one: OpenStack credentials of ${OTHER}`,
           'OK openstack/other one https://other.example.net:5000/v3 other-plan-id other-plan-s',
           // The previous root's credentials are gone.
           'FAIL openstack/none []',
-          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          `openstack/demo: OpenStack credentials of ${DEMO}`,
           'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
           // The apply credential of `demo` is not protected: said so.
-          'Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE reaches this pipeline; make it a protected variable',
+          `Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_${DEMO} reaches this pipeline; make it a protected variable`,
           expect.stringMatching(
             /^openstack\/none has no canopy-pipeline\.json/,
           ),
-          'Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE reaches this pipeline; make it a protected variable',
+          `Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_${DEMO} reaches this pipeline; make it a protected variable`,
           '',
         ]);
       },
@@ -952,15 +1097,15 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
       (...shell) => {
         const { stdout } = each(shell, '');
         expect(stdout.split('\n')).toEqual([
-          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          `openstack/demo: OpenStack credentials of ${DEMO}`,
           'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
-          'openstack/other one: OpenStack credentials of LAB_OTHER_REGIONONE',
+          `openstack/other one: OpenStack credentials of ${OTHER}`,
           // Never the previous root's, never the plan credential.
           'FAIL openstack/other one [https://other.example.net:5000/v3]',
           'FAIL openstack/none []',
-          'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE',
+          `openstack/demo: OpenStack credentials of ${DEMO}`,
           'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
-          'Not set: OS_APPLICATION_CREDENTIAL_ID_LAB_OTHER_REGIONONE OS_APPLICATION_CREDENTIAL_SECRET_LAB_OTHER_REGIONONE. the hint',
+          `Not set: OS_APPLICATION_CREDENTIAL_ID_${OTHER} OS_APPLICATION_CREDENTIAL_SECRET_${OTHER}. the hint`,
           expect.stringMatching(
             /^openstack\/none has no canopy-pipeline\.json/,
           ),
@@ -987,7 +1132,7 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
             env: {
               GITHUB_WORKSPACE: dir,
               TF_DIR: 'openstack/demo',
-              CANOPY_CREDENTIAL_SUFFIX: 'LAB_DEMO_REGIONONE',
+              CANOPY_CREDENTIAL_SUFFIX: DEMO,
               ...step.env,
               ...env,
             },
@@ -1000,18 +1145,19 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
         };
         expect(check('apply', all)).toMatchObject({
           status: 0,
-          stdout:
-            'openstack/demo: OpenStack credentials of LAB_DEMO_REGIONONE\n',
+          stdout: `openstack/demo: OpenStack credentials of ${DEMO}\n`,
         });
         const apply = check('apply', { OS_AUTH_URL: 'u' });
         expect(apply.status).toBe(1);
         expect(apply.stderr).toBe(
-          'Not set: OS_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE OS_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE. Define the Keystone URL as a repository secret and the application credential as secrets of the environment openstack-apply (Settings, Environments), whose deployment branch rule allows only the default branch.\n',
+          `Not set: OS_APPLICATION_CREDENTIAL_ID_${DEMO} OS_APPLICATION_CREDENTIAL_SECRET_${DEMO}. Define the Keystone URL as a repository secret and the application credential as secrets of the environment openstack-apply (Settings, Environments), whose deployment branch rule allows only the default branch.\n`,
         );
         const plan = check('plan', {});
         expect(plan.status).toBe(1);
         expect(plan.stderr).toMatch(
-          /^Not set: OS_AUTH_URL_LAB_DEMO_REGIONONE OS_PLAN_APPLICATION_CREDENTIAL_ID_LAB_DEMO_REGIONONE OS_PLAN_APPLICATION_CREDENTIAL_SECRET_LAB_DEMO_REGIONONE\. Define them as repository secrets/,
+          new RegExp(
+            `^Not set: OS_AUTH_URL_${DEMO} OS_PLAN_APPLICATION_CREDENTIAL_ID_${DEMO} OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${DEMO}\\. Define them as repository secrets`,
+          ),
         );
         const none = check('apply', {
           ...all,
@@ -1024,11 +1170,11 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
         );
         const mismatch = check('apply', {
           ...all,
-          CANOPY_CREDENTIAL_SUFFIX: 'LAB_OTHER_REGIONONE',
+          CANOPY_CREDENTIAL_SUFFIX: OTHER,
         });
         expect(mismatch.status).toBe(1);
         expect(mismatch.stderr).toContain(
-          "openstack/demo/canopy-pipeline.json names LAB_DEMO_REGIONONE, the job was given the secrets of 'LAB_OTHER_REGIONONE'",
+          `openstack/demo/canopy-pipeline.json names ${DEMO}, the job was given the secrets of '${OTHER}'`,
         );
       },
     );
@@ -1068,9 +1214,9 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
         // Roots are folders with *.tf files; a root without a file gets
         // no suffix, and its jobs fail saying so.
         expect(JSON.parse(roots.slice('roots='.length))).toEqual([
-          { dir: 'openstack/demo', suffix: 'LAB_DEMO_REGIONONE' },
+          { dir: 'openstack/demo', suffix: DEMO },
           { dir: 'openstack/none', suffix: '' },
-          { dir: 'openstack/other one', suffix: 'LAB_OTHER_REGIONONE' },
+          { dir: 'openstack/other one', suffix: OTHER },
         ]);
       },
     );

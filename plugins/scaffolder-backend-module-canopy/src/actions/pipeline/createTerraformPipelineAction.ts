@@ -3,6 +3,7 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   createTemplateAction,
@@ -11,12 +12,13 @@ import {
 import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import { parseInput, writeFiles } from '../renderAction';
 import { examples } from './createTerraformPipelineAction.examples';
-import { schema } from './pipelineInput';
+import { BRANCH, BRANCH_RULE, schema } from './pipelineInput';
 import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';
 import { describePipeline } from './pipelineDescription';
 import {
   credentialSuffix,
+  describeTarget,
   PIPELINE_HEADER,
   PIPELINE_PATHS,
   pipelineOrigin,
@@ -30,6 +32,7 @@ import {
 } from './pipelineSettings';
 import { renderPipelineYaml } from './pipelineYaml';
 import { repositoryLookup } from './repositoryLookup';
+import { findSuffixClash, SuffixClash } from './suffixClash';
 
 /**
  * `canopy:pipeline:terraform`: puts the repository's Terraform apply
@@ -95,7 +98,7 @@ export function createTerraformPipelineAction(options: {
           zod
             .string()
             .describe(
-              "The suffix of this root's secrets, e.g. LAB_DEMO_REGIONONE",
+              "The suffix of this root's secrets, e.g. LAB_DEMO_REGIONONE_O7E6UZ3WK2",
             ),
         secrets: zod =>
           zod
@@ -140,11 +143,6 @@ export function createTerraformPipelineAction(options: {
         region: input.region,
       };
       const suffix = credentialSuffix(target);
-      if (!suffix) {
-        throw new InputError(
-          'project: cloud, project and region hold no letter or digit to name the secrets by',
-        );
-      }
 
       let found: { branch: string; origin: 'none' | PipelineOrigin };
       if (ctx.isDryRun) {
@@ -169,18 +167,53 @@ export function createTerraformPipelineAction(options: {
           repo,
           token: input.token,
         });
-        found = await ctx.checkpoint({
-          key: `canopy.pipeline.v2.${provider}.${host}.${owner}.${repo}`,
+        const checked = (await ctx.checkpoint({
+          key: `canopy.pipeline.v3.${provider}.${host}.${owner}.${repo}.${rootPath}.${suffix}`,
           fn: async () => {
             const branch =
               input.defaultBranch ?? (await lookup.defaultBranch());
             const content = await lookup.fileContent(file, branch);
-            return {
+            const clash = await findSuffixClash({
+              lookup,
               branch,
-              origin: content === undefined ? 'none' : pipelineOrigin(content),
-            } as { branch: string; origin: 'none' | PipelineOrigin };
+              terraformRoot: input.terraformRoot,
+              rootPath,
+              suffix,
+              target,
+            });
+            return JSON.parse(
+              JSON.stringify({
+                branch,
+                origin:
+                  content === undefined ? 'none' : pipelineOrigin(content),
+                clash,
+              }),
+            ) as JsonObject;
           },
-        });
+        })) as unknown as {
+          branch: string;
+          origin: 'none' | PipelineOrigin;
+          clash?: SuffixClash;
+        };
+        if (!BRANCH.test(checked.branch)) {
+          throw new InputError(
+            `defaultBranch: the default branch ${JSON.stringify(
+              checked.branch,
+            )} that ${host} gives for ${owner}/${repo} cannot be written into the pipeline: it must be ${BRANCH_RULE}; give the input defaultBranch`,
+          );
+        }
+        if (checked.clash) {
+          throw new InputError(
+            `project: the credential suffix ${suffix} of ${describeTarget(
+              target,
+            )} is already named by ${
+              checked.clash.path
+            }/${ROOT_FILE} for ${describeTarget(
+              checked.clash.target,
+            )}; two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
+          );
+        }
+        found = checked;
       }
 
       const settings: PipelineSettings = {

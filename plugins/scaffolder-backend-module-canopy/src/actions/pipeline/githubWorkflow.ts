@@ -46,7 +46,7 @@ const SETUP_TERRAFORM = 'hashicorp/setup-terraform@v3';
 
 /**
  * The job that lists the changed roots with their credential suffixes as a
- * JSON array, `[{"dir": "openstack/web", "suffix": "LAB_DEMO_REGIONONE"}]`
+ * JSON array, `[{"dir": "openstack/web", "suffix": "LAB_DEMO_REGIONONE_O7E6UZ3WK2"}]`
  * (`roots` output; suffix empty when the root's ${ROOT_FILE} is missing or
  * names none: that root's jobs then fail saying so).
  */

@@ -3,11 +3,22 @@
  * the rule it breaks.
  */
 import { z } from 'zod/v3';
+import { relativePath } from '../../lib/inputs';
 import { hasCharactersGoYamlRefuses } from '../../lib/kubernetes/yaml';
 import { ROOT_FILE } from './pipelineSettings';
 
-const BRANCH =
-  /^(?!\/|.*([/.]\.|\/\/|@\{|\\|\.lock$|\.$))[A-Za-z0-9._/-]{1,200}$/;
+/**
+ * A branch name Canopy writes into a pipeline's branch filter and shell: a
+ * valid Git branch name of letters, digits, '.', '_', '/' and '-' (no glob,
+ * expression or line-breaking character), for the input and for the default
+ * branch the repository's API gives alike.
+ */
+export const BRANCH =
+  /^(?![/-]|.*([/.]\.|\/\/|\/-|@\{|\\|\.lock$|\.$|\/$))[A-Za-z0-9._/-]{1,200}$/;
+
+/** The rule {@link BRANCH} states, for error messages. */
+export const BRANCH_RULE =
+  "a Git branch name of letters, digits, '.', '_', '/' and '-' (not starting with '/' or '-', no '..', '//', trailing '/' or '.lock')";
 
 /** '' (an empty form field) counts as absent. */
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -29,8 +40,6 @@ const label = (what: string) =>
       message: `${what} must not contain '\${{' (it would read as an expression in a template or a workflow)`,
     });
 
-const FOLDER = /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
-
 export const schema = z.object({
   repoUrl: z
     .string()
@@ -38,25 +47,14 @@ export const schema = z.object({
     .describe(
       'Repository, as the RepoUrlPicker gives it: host?owner=...&repo=...',
     ),
-  terraformRoot: z
-    .string()
-    .regex(
-      FOLDER,
-      "terraformRoot must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
-    )
+  terraformRoot: relativePath('terraformRoot')
     .default('openstack')
     .describe('Folder whose subfolders are the Terraform roots'),
-  rootPath: z
-    .string()
-    .regex(
-      FOLDER,
-      "rootPath must be a relative folder of letters, digits, '.', '_', '-' and '/' (no '.', '..', leading or trailing '/')",
-    )
-    .describe(
-      `This request's Terraform root, a folder right below terraformRoot (the render step's targetPath, e.g. openstack/<name>); gets ${ROOT_FILE}, which names its credentials`,
-    ),
+  rootPath: relativePath('rootPath').describe(
+    `This request's Terraform root, a folder right below terraformRoot (the render step's targetPath, e.g. openstack/<name>); gets ${ROOT_FILE}, which names its credentials`,
+  ),
   cloud: optional(label('cloud')).describe(
-    'OpenStack cloud; with project and region, names the secrets of the root (OS_AUTH_URL_<CLOUD>_<PROJECT>_<REGION>, ...)',
+    'OpenStack cloud; with project and region, names the secrets of the root (OS_AUTH_URL_<CLOUD>_<PROJECT>_<REGION>_<HASH>, ...)',
   ),
   project: label('project').describe(
     'OpenStack project the root applies to; names its secrets',
@@ -67,8 +65,8 @@ export const schema = z.object({
   terraformVersion: z
     .string()
     .regex(
-      /^\d{1,3}\.\d{1,3}\.\d{1,3}$/,
-      'terraformVersion must be a Terraform release such as 1.11.4',
+      /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/,
+      'terraformVersion must be a Terraform release written as its image tag is, such as 1.11.4 (three numbers without leading zeros)',
     )
     .refine(
       v => {
@@ -82,7 +80,7 @@ export const schema = z.object({
     )
     .default('1.11.4'),
   defaultBranch: optional(
-    z.string().regex(BRANCH, 'defaultBranch must be a valid Git branch name'),
+    z.string().regex(BRANCH, `defaultBranch must be ${BRANCH_RULE}`),
   ).describe(
     "Branch to plan against and apply from; default: the repository's",
   ),

@@ -31,7 +31,7 @@ export const CHANGED_ROOTS_FUNCTION = `canopy_changed_roots() {
 
 /**
  * Defines `canopy_root_suffix DIR`: prints the credential suffix that
- * `DIR/${ROOT_FILE}` names (`"credentialSuffix": "LAB_DEMO_REGIONONE"`:
+ * `DIR/${ROOT_FILE}` names (`"credentialSuffix": "LAB_DEMO_REGIONONE_O7E6UZ3WK2"`:
  * capital letters, digits and `_` only, so it can only ever name a secret).
  * Without the file, or without such a suffix in it, says so on stderr and
  * returns 1. Reads the file with sed: the GitLab image has no jq.

@@ -10,6 +10,7 @@
  * the pipeline.
  */
 import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';
+import { createHash } from 'node:crypto';
 
 /** Where the pipeline runs. */
 export type PipelineProvider = 'github' | 'gitlab';
@@ -86,10 +87,41 @@ export const GITHUB_APPLY_ENVIRONMENT = 'openstack-apply';
 /** A credential suffix as the pipeline accepts it (also checked in its shell). */
 export const SUFFIX_PATTERN = /^[A-Z0-9_]{1,200}$/;
 
+/** How many base32 characters of the target's hash end a suffix (50 bits). */
+export const SUFFIX_HASH_LENGTH = 10;
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 (no padding) of a byte string. */
+function base32(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  return bits ? out + BASE32[(value << (5 - bits)) & 31] : out;
+}
+
 /**
- * `LAB_DEMO_REGIONONE` from cloud `lab`, project `demo`, region `RegionOne`:
- * each part upper-cased, every run of other characters than letters and
- * digits one `_`. Empty when no part has a letter or digit.
+ * `LAB_DEMO_REGIONONE_O7E6UZ3WK2` from cloud `lab`, project `demo`, region
+ * `RegionOne`: a readable prefix (each part upper-cased, every run of other
+ * characters than letters and digits one `_`, at most 40 characters a part),
+ * then `_` and {@link SUFFIX_HASH_LENGTH} base32 characters of the SHA-256 of
+ * the exact target (`["lab","demo","RegionOne"]`, absent parts `null`).
+ *
+ * The prefix alone loses case, punctuation and non-ASCII letters
+ * (`lab/team-a`, `lab/team_a` and `lab-team/a` all read `LAB_TEAM_A`), and
+ * GitHub's secret names ignore case, so only the hash keeps different
+ * targets apart. It is always there, so a suffix never depends on whether a
+ * name happens to fold cleanly. The action also refuses a root whose suffix
+ * another root of the repository already names for another target.
  */
 export function credentialSuffix(target: RootTarget): string {
   const part = (value?: string) =>
@@ -97,11 +129,84 @@ export function credentialSuffix(target: RootTarget): string {
       .toUpperCase()
       .replace(/[^A-Z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')
-      .slice(0, 60)
+      .slice(0, 40)
       .replace(/_+$/, '');
-  return [part(target.cloud), part(target.project), part(target.region)]
+  const readable = [
+    part(target.cloud),
+    part(target.project),
+    part(target.region),
+  ]
     .filter(Boolean)
     .join('_');
+  const hash = base32(
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          target.cloud ?? null,
+          target.project,
+          target.region ?? null,
+        ]),
+      )
+      .digest(),
+  ).slice(0, SUFFIX_HASH_LENGTH);
+  return readable ? `${readable}_${hash}` : hash;
+}
+
+/** Whether two targets are the same cloud, project and region, exactly. */
+export function sameTarget(a: RootTarget, b: RootTarget): boolean {
+  return (
+    (a.cloud ?? null) === (b.cloud ?? null) &&
+    a.project === b.project &&
+    (a.region ?? null) === (b.region ?? null)
+  );
+}
+
+/** A target as people read it: `cloud "lab", project "demo", region "RegionOne"`. */
+export function describeTarget(target: RootTarget): string {
+  return [
+    target.cloud !== undefined ? `cloud ${JSON.stringify(target.cloud)}` : '',
+    `project ${JSON.stringify(target.project)}`,
+    target.region !== undefined
+      ? `region ${JSON.stringify(target.region)}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * The target a root's {@link ROOT_FILE} names, with its suffix; undefined
+ * when the text is not such a file.
+ */
+export function readRootFile(
+  text: string,
+): { suffix: string; target: RootTarget } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const d = data as Record<string, unknown>;
+  const optionalString = (v: unknown) =>
+    v === undefined || typeof v === 'string';
+  if (
+    !d ||
+    typeof d !== 'object' ||
+    typeof d.credentialSuffix !== 'string' ||
+    typeof d.project !== 'string' ||
+    !optionalString(d.cloud) ||
+    !optionalString(d.region)
+  )
+    return undefined;
+  return {
+    suffix: d.credentialSuffix,
+    target: {
+      ...(d.cloud !== undefined ? { cloud: d.cloud as string } : {}),
+      project: d.project,
+      ...(d.region !== undefined ? { region: d.region as string } : {}),
+    },
+  };
 }
 
 /** The content of a root's {@link ROOT_FILE}: names, never values. */
@@ -156,8 +261,17 @@ export function codeSpan(text: string): string {
     ...(text.match(/`+/g) ?? []).map(run => run.length),
   );
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+  const content = text.replace(/[\r\n]+/g, ' ');
+  // CommonMark strips one space from each end of a span that begins and ends
+  // with one (unless it is all spaces): pad such text, and text at a
+  // backtick, so that the stripped spaces are the pad.
+  const pad =
+    content.startsWith('`') ||
+    content.endsWith('`') ||
+    (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content))
+      ? ' '
+      : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
 }
 
 /**

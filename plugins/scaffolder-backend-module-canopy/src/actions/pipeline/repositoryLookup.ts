@@ -21,6 +21,8 @@ export interface RepositoryLookup {
    * '' when the path is something else than a file (a folder, say).
    */
   fileContent(path: string, ref: string): Promise<string | undefined>;
+  /** The names of the folders right below a folder on the branch ([] when none). */
+  folders(path: string, ref: string): Promise<string[]>;
 }
 
 /** The text of a contents answer (GitHub or GitLab): base64 or as is. */
@@ -89,6 +91,22 @@ export async function repositoryLookup(options: {
           throw error;
         }
       },
+      async folders(path, ref) {
+        try {
+          const { data } = await octokit.repos.getContent({
+            owner,
+            repo,
+            path,
+            ref,
+          });
+          return Array.isArray(data)
+            ? data.filter(e => e.type === 'dir').map(e => e.name)
+            : [];
+        } catch (error) {
+          if (status(error) === 404) return [];
+          throw error;
+        }
+      },
     };
   }
   const config = integrations.gitlab.byHost(host)!.config;
@@ -111,6 +129,18 @@ export async function repositoryLookup(options: {
         return decode(await api.RepositoryFiles.show(project, path, ref));
       } catch (error) {
         if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async folders(path, ref) {
+      try {
+        const entries = await api.Repositories.allRepositoryTrees(project, {
+          path,
+          ref,
+        });
+        return entries.filter(e => e.type === 'tree').map(e => e.name);
+      } catch (error) {
+        if (status(error) === 404) return [];
         throw error;
       }
     },

@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { relativePath } from '../../lib/inputs';
 import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import type { PullRequestRequest } from '../../lib/git/types';
 import {
@@ -99,13 +100,8 @@ export function createPullRequestAction(options: {
             .optional(),
         sourcePath: z =>
           z.string().default('.').describe('Workspace folder to commit'),
-        targetPath: z =>
-          z
-            .string()
-            .regex(
-              /^(\.|(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+)$/,
-              'targetPath must be a relative path in the repository without ..',
-            )
+        targetPath: () =>
+          relativePath('targetPath', { root: true })
             .default('.')
             .describe('Repository folder the files go to'),
         commitMessage: z => z.string().min(1).max(5000).optional(),

@@ -103,7 +103,7 @@ describe('Terraform actions reject bad input, naming the field and the rule', ()
     ],
     [
       { name: 'n', cidr: '10.0.0.0/24', targetPath: '../escape' },
-      'targetPath: targetPath must be a relative path inside the workspace',
+      "targetPath: targetPath must not have a segment starting with '..' (..)",
     ],
   ])('network %#', async (input, message) => {
     expect(await failure(network, { ...base, ...input })).toContain(message);

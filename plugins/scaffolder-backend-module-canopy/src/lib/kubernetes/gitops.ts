@@ -1,6 +1,6 @@
 /** Argo CD Applications (seed 004) and Flux Kustomizations (seed 001); the app-of-apps is in appOfApps.ts. */
 import { z } from 'zod/v3';
-import { dnsLabel } from '../inputs';
+import { dnsLabel, relativePath } from '../inputs';
 
 export const repoURL = z
   .string()
@@ -30,12 +30,7 @@ export const destinationServer = z
       "destinationServer must not contain '{{' (Argo CD would read a template)",
   })
   .default('https://kubernetes.default.svc');
-export const repoPath = z
-  .string()
-  .regex(
-    /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
-    'must be a relative path in the repository without ..',
-  );
+export const repoPath = relativePath('path');
 export const revision = z
   .string()
   .regex(
