@@ -919,6 +919,7 @@ describe('canopy_changed_roots (the shell both pipelines run)', () => {
     write('openstack/docs only/README.md');
     write('openstack/README.md');
     write('elsewhere/x/main.tf');
+    write('-tf/web/main.tf');
     git('add', '.');
     git('commit', '--quiet', '-m', 'one');
     first = git('rev-parse', 'HEAD');
@@ -932,7 +933,12 @@ describe('canopy_changed_roots (the shell both pipelines run)', () => {
     second = git('rev-parse', 'HEAD');
   });
 
-  const roots = (shell: string, base: string, head: string) =>
+  const roots = (
+    shell: string,
+    base: string,
+    head: string,
+    root = 'openstack',
+  ) =>
     execFileSync(
       shell,
       [
@@ -942,7 +948,7 @@ describe('canopy_changed_roots (the shell both pipelines run)', () => {
         base,
         head,
       ],
-      { cwd: dir, env: { ...process.env, TF_ROOT: 'openstack' } },
+      { cwd: dir, env: { ...process.env, TF_ROOT: root } },
     )
       .toString()
       .split('\n')
@@ -961,6 +967,13 @@ describe('canopy_changed_roots (the shell both pipelines run)', () => {
     expect(roots(shell, '', second)).toEqual(all);
     expect(roots(shell, 'f'.repeat(40), second)).toEqual(all);
   });
+
+  it.each(shells)(
+    "%s: a root folder starting with - is a folder, not an option (one of the repository's own)",
+    shell => {
+      expect(roots(shell, '', second, '-tf')).toEqual(['-tf/web']);
+    },
+  );
 });
 
 describe('each root’s credentials at run time (the shell the pipelines run)', () => {

@@ -28,7 +28,7 @@ const ROOTS_FILE = '.canopy-roots';
 
 /** Sets up GitLab-managed state for root `$1` (unless it has its own backend) and runs `terraform init`. */
 const INIT_FUNCTION = `canopy_init() {
-  if grep -qs 'backend "' "$1"/*.tf; then
+  if grep -qs -e 'backend "' -- "$1"/*.tf; then
     terraform -chdir="$1" init -input=false
     return
   fi

@@ -23,7 +23,7 @@ export const CHANGED_ROOTS_FUNCTION = `canopy_changed_roots() {
     case "$rest" in
       */*)
         dir="$TF_ROOT/\${rest%%/*}"
-        if ls "$dir"/*.tf >/dev/null 2>&1; then printf '%s\\n' "$dir"; fi
+        if ls -- "$dir"/*.tf >/dev/null 2>&1; then printf '%s\\n' "$dir"; fi
         ;;
     esac
   done | sort -u
@@ -41,7 +41,7 @@ export const ROOT_SUFFIX_FUNCTION = `canopy_root_suffix() {
     printf '%s has no ${ROOT_FILE}, so the pipeline does not know which OpenStack credentials are its own. Canopy templates write it with the root (canopy:pipeline:terraform, input rootPath); for a root of your own, add {"credentialSuffix": "<CLOUD>_<PROJECT>_<REGION>"} there.\\n' "$1" >&2
     return 1
   fi
-  suffix="$(sed -n '/"credentialSuffix"[[:space:]]*:[[:space:]]*"[A-Z0-9_]\\{1,200\\}"/{s/.*"credentialSuffix"[[:space:]]*:[[:space:]]*"\\([A-Z0-9_]\\{1,200\\}\\)".*/\\1/p;q;}' "$1/${ROOT_FILE}")"
+  suffix="$(sed -n '/"credentialSuffix"[[:space:]]*:[[:space:]]*"[A-Z0-9_]\\{1,200\\}"/{s/.*"credentialSuffix"[[:space:]]*:[[:space:]]*"\\([A-Z0-9_]\\{1,200\\}\\)".*/\\1/p;q;}' -- "$1/${ROOT_FILE}")"
   if [ -z "$suffix" ]; then
     printf '%s/${ROOT_FILE} names no credentialSuffix of capital letters, digits and _\\n' "$1" >&2
     return 1
