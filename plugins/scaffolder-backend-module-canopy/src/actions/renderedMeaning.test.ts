@@ -438,7 +438,7 @@ describe('class 8: metadata from tags keeps every value', () => {
         tags: ['canopy.entity=component.default.payments'],
       }),
     ).toContain(
-      "tags.0: tag 'canopy.entity=component.default.payments' uses the key canopy.entity, which Canopy sets itself",
+      `tags.0: tag "canopy.entity=component.default.payments" uses the key "canopy.entity", which Canopy sets itself`,
     );
   });
 
@@ -450,7 +450,23 @@ describe('class 8: metadata from tags keeps every value', () => {
         cidr: '10.0.0.0/24',
         tags: ['team=a', 'team=b'],
       }),
-    ).toContain("tags.1: tag 'team=b' repeats the key team of tags[0]");
+    ).toContain(
+      'tags.1: tag "team=b" repeats the key "team" of tags[0] (volumes carry tags as metadata, where a key holds one value)',
+    );
+  });
+
+  it("messages hold no '; ', the separator between issues: one issue per part", async () => {
+    const message = await inputError(createTerraformNetworkAction(), {
+      ...tf,
+      name: 'net',
+      cidr: '10.0.0.1/24',
+      tags: ['team=a', 'team=b', 'canopy.entity=x'],
+    });
+    expect(message.replace(/^Invalid input: /, '').split('; ')).toEqual([
+      expect.stringMatching(/^tags\.1: tag "team=b" repeats/),
+      expect.stringMatching(/^tags\.2: tag "canopy\.entity=x" uses the key/),
+      expect.stringMatching(/^cidr: /),
+    ]);
   });
 
   it('a __proto__ key is refused, not dropped (instance metadata, Knative env)', async () => {

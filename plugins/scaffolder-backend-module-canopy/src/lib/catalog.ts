@@ -4,10 +4,13 @@
  * its OpenStack resources (openstack.canopy-idp.io/*), its Kubernetes objects
  * (backstage.io/kubernetes-*) and its Argo CD application.
  */
-import { makeValidator } from '@backstage/catalog-model';
+import {
+  CommonValidatorFunctions,
+  makeValidator,
+} from '@backstage/catalog-model';
 import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
-import { dnsLabel, regionName, relativePath, text } from './inputs';
+import { dnsLabel, regionName, relativePath, text, wellFormed } from './inputs';
 
 const validator = makeValidator();
 
@@ -58,26 +61,28 @@ export const catalogEntityInput = z
       .array(
         z.object({
           url: z.string().url('links[].url must be a URL'),
-          title: text(255, 1).optional(),
+          title: text(255, 1)
+            .refine(t => CommonValidatorFunctions.isNonEmptyString(t), {
+              message:
+                'links[].title must hold more than whitespace (the catalog refuses a blank link title)',
+            })
+            .optional(),
         }),
       )
       .max(20)
       .default([]),
     openstack: z
       .object({
-        cloud: z.string().min(1, 'openstack.cloud must not be empty'),
+        cloud: wellFormed('openstack.cloud'),
         // Regions and tags are joined with ',' into one annotation each.
         regions: z.array(regionName('openstack.regions[]')).max(20).default([]),
-        project: z.string().min(1).optional(),
+        project: wellFormed('openstack.project').optional(),
         tags: z
           .array(
-            z
-              .string()
-              .min(1)
-              .refine(t => !t.includes(','), {
-                message:
-                  "openstack.tags[] must not contain ',' (the annotation lists tags separated by ',')",
-              }),
+            wellFormed('openstack.tags[]').refine(t => !t.includes(','), {
+              message:
+                "openstack.tags[] must not contain ',' (the annotation lists tags separated by ',')",
+            }),
           )
           .max(20)
           .default([]),

@@ -17,6 +17,21 @@ export const dnsLabel = (what = 'name') =>
       `${what} must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit`,
     );
 
+/** Whether a string holds a UTF-16 surrogate without its pair (no UTF-8 text can). */
+export const hasLoneSurrogate = (s: string) =>
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
+    s,
+  );
+
+/** A name that ends up in YAML as it is: not empty, and well-formed Unicode. */
+export const wellFormed = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .refine(s => !hasLoneSurrogate(s), {
+      message: `${what} must not contain unpaired UTF-16 surrogates`,
+    });
+
 /** Free text that ends up in HCL or YAML: any Unicode, but in NFC (HCL normalizes to it). */
 export const text = (max = 255, min = 0) =>
   z
@@ -29,15 +44,9 @@ export const text = (max = 255, min = 0) =>
     .refine(s => s === s.normalize('NFC'), {
       message: 'must be in Unicode normalization form NFC',
     })
-    .refine(
-      s =>
-        !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
-          s,
-        ),
-      {
-        message: 'must not contain unpaired UTF-16 surrogates',
-      },
-    );
+    .refine(s => !hasLoneSurrogate(s), {
+      message: 'must not contain unpaired UTF-16 surrogates',
+    });
 
 /**
  * An OpenStack region name as it goes into configuration files (the Cinder
@@ -160,13 +169,13 @@ export function parseCidr(
 export const cidr = () =>
   z.string().refine(v => parseCidr(v) !== undefined, {
     message:
-      'must be a network in canonical CIDR notation whose address is the network address, e.g. 10.0.0.0/24 or 2001:db8::/64 (IPv4: four decimal octets without leading zeros; IPv6: lower case, compressed, no zone)',
+      'must be a network in canonical CIDR notation whose address is the network address, e.g. 10.0.0.0/24 or 2001:db8::/64 (IPv4: four decimal octets without leading zeros, IPv6: lower case, compressed, no zone)',
   });
 
 export const ipAddress = () =>
   z.string().refine(v => isCanonicalAddress(v), {
     message:
-      'must be an IP address in canonical form, e.g. 10.0.0.5 or 2001:db8::5 (IPv4: four decimal octets without leading zeros; IPv6: lower case, compressed, no zone)',
+      'must be an IP address in canonical form, e.g. 10.0.0.5 or 2001:db8::5 (IPv4: four decimal octets without leading zeros, IPv6: lower case, compressed, no zone)',
   });
 
 /** Whether two CIDR networks overlap. */

@@ -88,4 +88,57 @@ describe('createCatalogEntityAction', () => {
       /name: name must be 1-63 characters.*tags\.0: tags must be.*type: type is required for a Component/,
     );
   });
+
+  it.each([' ', '\t', ' \u00a0 '])(
+    'refuses the blank link title %j the catalog would refuse',
+    async title => {
+      const entity = {
+        name: 'web',
+        owner: 'team-a',
+        type: 'service',
+        links: [{ url: 'https://x.example.net', title }],
+      };
+      await expect(render(entity)).rejects.toThrow(
+        'links.0.title: links[].title must hold more than whitespace (the catalog refuses a blank link title)',
+      );
+    },
+  );
+
+  it('keeps a title with edge spaces, which the catalog takes', async () => {
+    const entity = await render({
+      name: 'web',
+      owner: 'team-a',
+      type: 'service',
+      links: [{ url: 'https://x.example.net', title: ' Docs ' }],
+    });
+    expect(entity.metadata.links).toEqual([
+      { url: 'https://x.example.net', title: ' Docs ' },
+    ]);
+    await expectValidEntity(entity);
+  });
+
+  it.each([
+    [
+      'cloud',
+      { cloud: 'lab\ud800' },
+      'openstack.cloud: openstack.cloud must not contain unpaired UTF-16 surrogates',
+    ],
+    [
+      'project',
+      { cloud: 'lab', project: '\udc00p' },
+      'openstack.project: openstack.project must not contain unpaired UTF-16 surrogates',
+    ],
+    [
+      'tags',
+      { cloud: 'lab', tags: ['a\ud83d'] },
+      'openstack.tags.0: openstack.tags[] must not contain unpaired UTF-16 surrogates',
+    ],
+  ])(
+    'refuses an unpaired surrogate in openstack.%s',
+    async (_field, openstack, message) => {
+      await expect(
+        render({ name: 'web', owner: 'team-a', type: 'service', openstack }),
+      ).rejects.toThrow(message);
+    },
+  );
 });

@@ -44,15 +44,19 @@ export const commonInput = {
           ctx.addIssue({
             code: 'custom',
             path: [i],
-            message: `tag '${tag}' uses the key ${key}, which Canopy sets itself (the OpenStack plugin finds resources by it)`,
+            message: `tag ${JSON.stringify(tag)} uses the key ${JSON.stringify(
+              key,
+            )}, which Canopy sets itself (the OpenStack plugin finds resources by it)`,
           });
         } else if (keys.has(key)) {
           ctx.addIssue({
             code: 'custom',
             path: [i],
-            message: `tag '${tag}' repeats the key ${key} of tags[${keys.get(
+            message: `tag ${JSON.stringify(
+              tag,
+            )} repeats the key ${JSON.stringify(key)} of tags[${keys.get(
               key,
-            )}]; volumes carry tags as metadata, where a key holds one value`,
+            )}] (volumes carry tags as metadata, where a key holds one value)`,
           });
         } else {
           keys.set(key, i);
