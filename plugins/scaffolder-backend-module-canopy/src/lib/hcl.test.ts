@@ -88,6 +88,34 @@ describe('renderHcl', () => {
     expect(diff).toBe('');
   });
 
+  // Issue 21, item 8: hclwrite counts each token's clusters on its own.
+  it.each([
+    ['a combining mark first', '\u0301x'],
+    ['ZWJ first', '\u200dx'],
+    ['VS16 first', '\ufe0fx'],
+    ['a skin-tone modifier first', '\u{1f3fb}x'],
+    ['U+0600 last', 'x\u0600'],
+    ['a mark after $', 'a$\u0301'],
+    ['a mark after %', 'a%\u0301b'],
+    ['a template escape', 'a${\u0301'],
+    ['an Indic conjunct (no GB9c in Unicode 15.0)', '\u0915\u094d\u0937'],
+    ['a family emoji', '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'],
+  ])('aligns keys as terraform fmt does: %s', (_what, key) => {
+    const main = renderHcl([
+      block(
+        'resource',
+        ['openstack_blockstorage_volume_v3', 'v'],
+        [attr('metadata', { [key]: 'v', b: 'w', [`${key}${key}`]: 'x' })],
+      ),
+    ]);
+    const diff = terraformFmtDiff({ 'main.tf': main });
+    if (diff === undefined) {
+      console.warn('terraform not found: terraform fmt -check not run');
+      return;
+    }
+    expect(diff).toBe('');
+  });
+
   it('parses back with an HCL parser', async () => {
     const json: any = await parse('main.tf', sample);
     expect(
