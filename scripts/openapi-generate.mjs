@@ -5,7 +5,9 @@
  * backend's plugins/delivery-backend/src/schema/openapi.yaml) into the
  * TypeScript spec constant its router is built from; the OpenStack one also
  * into @canopy-idp/plugin-openstack-common, from which the resource kinds,
- * look-up names and service types are taken. This is the file
+ * look-up names and service types are taken; the delivery one also into
+ * @canopy-idp/plugin-delivery-common, whose request schema the scaffolder's
+ * canopy:delivery:track checks its body with. This is the file
  * `backstage-repo-tools package schema openapi generate --server` writes as
  * `spec`; the rest of what that command makes (models and an endpoint map,
  * through openapi-generator's Java JAR from Maven Central) cannot be fetched
@@ -34,7 +36,10 @@ const documents = [
   {
     source: 'plugins/delivery-backend/src/schema/openapi.yaml',
     what: 'the delivery backend plugin',
-    targets: ['plugins/delivery-backend/src/schema/openapi.generated.ts'],
+    targets: [
+      'plugins/delivery-backend/src/schema/openapi.generated.ts',
+      'plugins/delivery-common/src/schema/openapi.generated.ts',
+    ],
   },
 ];
 

@@ -9,3 +9,4 @@ export * from './types';
 export * from './client';
 export * from './pipeline';
 export * from './taskMarker';
+export * from './schema';

@@ -377,4 +377,54 @@ describe('createTrackRequestAction', () => {
     expect(error?.message).toContain(message);
     expect(seen).toEqual([]);
   });
+
+  // Issue 21, item 7: bodies the backend's contract refuses were sent after
+  // the pull request opened, and came back 400.
+  const app = (name: string) => ({
+    expected: { argoCdApplications: [{ name }] },
+  });
+  const kro = (fields: Record<string, string>) => ({
+    expected: {
+      kroInstances: [
+        {
+          apiVersion: 'kro.run/v1alpha1',
+          kind: 'Topic',
+          namespace: 'team-a',
+          name: 'x',
+          ...fields,
+        },
+      ],
+    },
+  });
+  it.each([
+    [app('Web'), 'expected.argoCdApplications.0.name: must match pattern'],
+    [app('.'), 'expected.argoCdApplications.0.name: must match pattern'],
+    [app('a/b'), 'expected.argoCdApplications.0.name: must match pattern'],
+    [
+      kro({ plural: '1abc' }),
+      'expected.kroInstances.0.plural: must match pattern',
+    ],
+    [
+      kro({ kind: `T${'a'.repeat(63)}` }),
+      'expected.kroInstances.0.kind: must match pattern',
+    ],
+    [{ title: 'x'.repeat(600) }, 'title: title must be at most 255 characters'],
+  ])(
+    'refuses what the delivery backend would refuse, before any call and in dry-run: %j',
+    async (bad, message) => {
+      for (const dryRun of [false, true]) {
+        const { error } = await run({ ...base, ...bad }, dryRun);
+        expect(error?.name).toBe('InputError');
+        expect(error?.message).toContain(message);
+      }
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it('names the contract the body breaks', async () => {
+    const { error } = await run({ ...base, ...app('Web') });
+    expect(error?.message).toBe(
+      'The delivery backend would refuse this request (its contract, CreateRequest): expected.argoCdApplications.0.name: must match pattern "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$"',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CreateDeliveryRequest,
@@ -13,6 +14,7 @@ import {
   deliveryClientFor,
   responseStatus,
 } from '../../lib/delivery/deliveryBackend';
+import { requestBodyProblems } from '../../lib/delivery/requestSchema';
 import { dnsLabel, entityRef } from '../../lib/inputs';
 import { parseInput } from '../renderAction';
 import { examples } from './createTrackRequestAction.examples';
@@ -23,7 +25,12 @@ const name = (what: string) =>
     .min(1, `${what} must not be empty`)
     .max(253, `${what} must be at most 253 characters`);
 
-/** Mirrors `DeliveryExpectations` of @canopy-idp/plugin-delivery-common. */
+/**
+ * The form of `DeliveryExpectations` (@canopy-idp/plugin-delivery-common) a
+ * template gives: names each field's rule early and expands `namespaces`;
+ * the body it becomes is then checked against the delivery backend's own
+ * contract ({@link requestBodyProblems}).
+ */
 const expectations = z
   .object({
     pipeline: z
@@ -187,18 +194,6 @@ export function createTrackRequestAction(options: {
     },
     async handler(ctx) {
       const input = parseInput(schema, ctx.input);
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would record '${input.title}' for ${input.entityRef} in the delivery backend; no call made`,
-        );
-        return;
-      }
-      if (!input.pullRequestUrl) {
-        ctx.logger.info(
-          'No pull request URL (the pull request step opened none): nothing to track',
-        );
-        return;
-      }
       const request: CreateDeliveryRequest = {
         taskId: ctx.task.id,
         ...(ctx.templateInfo?.entityRef
@@ -206,7 +201,9 @@ export function createTrackRequestAction(options: {
           : {}),
         title: input.title,
         entityRef: input.entityRef,
-        pullRequestUrl: input.pullRequestUrl,
+        // Checked in dry-run and without a pull request too, with a stand-in.
+        pullRequestUrl:
+          input.pullRequestUrl ?? 'https://pull-request.invalid/1',
         expected: {
           ...input.expected,
           ...(input.expected.kroInstances
@@ -224,6 +221,26 @@ export function createTrackRequestAction(options: {
             : {}),
         } as DeliveryExpectations,
       };
+      const problems = requestBodyProblems(request);
+      if (problems.length) {
+        throw new InputError(
+          `The delivery backend would refuse this request (its contract, CreateRequest): ${problems.join(
+            '; ',
+          )}`,
+        );
+      }
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would record '${input.title}' for ${input.entityRef} in the delivery backend; no call made`,
+        );
+        return;
+      }
+      if (!input.pullRequestUrl) {
+        ctx.logger.info(
+          'No pull request URL (the pull request step opened none): nothing to track',
+        );
+        return;
+      }
       const result = await ctx.checkpoint({
         key: `canopy.delivery.track.${ctx.task.id}.${input.pullRequestUrl}`,
         fn: async () => {
