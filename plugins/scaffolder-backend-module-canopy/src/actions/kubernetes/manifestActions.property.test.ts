@@ -35,8 +35,12 @@ import {
 } from '../../lib/kubernetes/knative';
 import { renderYaml } from '../../lib/kubernetes/yaml';
 import { expectReadAsMeant } from '../../__testUtils__/goYaml';
+import {
+  PROPERTY_TIMEOUT_MS,
+  propertyParameters,
+} from '../../__testUtils__/propertyRuns';
 
-const RUNS = 500;
+jest.setTimeout(PROPERTY_TIMEOUT_MS);
 const roundTrip = (docs: object[]) => {
   const text = renderYaml(docs);
   expect(renderYaml(docs)).toBe(text);
@@ -191,7 +195,7 @@ describe('manifest actions with generated input', () => {
           expect(doc.spec).toMatchObject({ name, namespace: ns, replicas });
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -213,7 +217,7 @@ describe('manifest actions with generated input', () => {
           labels: { 'strimzi.io/cluster': cluster },
         });
       }),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -244,7 +248,7 @@ describe('manifest actions with generated input', () => {
           expect(doc.spec.destination.namespace).toBe(ns);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -270,7 +274,7 @@ describe('manifest actions with generated input', () => {
           expect(deployed).toEqual(envs);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -298,7 +302,7 @@ describe('manifest actions with generated input', () => {
           );
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -345,7 +349,7 @@ describe('manifest actions with generated input', () => {
           ).toEqual(excluded);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -381,7 +385,7 @@ describe('manifest actions with generated input', () => {
           );
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 
@@ -419,7 +423,7 @@ describe('manifest actions with generated input', () => {
           ).toEqual(env);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   });
 });

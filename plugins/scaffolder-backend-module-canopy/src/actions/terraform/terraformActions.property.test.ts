@@ -24,6 +24,11 @@ import {
 import { networkInput, renderNetwork } from '../../lib/terraform/network';
 import type { TerraformModule } from '../../lib/terraform/module';
 import { findTerraform } from '../../__testUtils__/terraform';
+import {
+  PROPERTY_RUNS,
+  PROPERTY_TIMEOUT_MS,
+  propertyParameters,
+} from '../../__testUtils__/propertyRuns';
 import { InputError } from '@backstage/errors';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,7 +36,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ZodError } from 'zod/v3';
 
-const RUNS = 500;
+const RUNS = PROPERTY_RUNS;
+jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
 /**
  * Every run's files, kept for one `terraform fmt -check` over all of them at
@@ -242,7 +248,7 @@ describe('Terraform actions with adversarial input', () => {
           ).toContain(extraTag);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   }, 300_000);
 
@@ -284,7 +290,7 @@ describe('Terraform actions with adversarial input', () => {
           expect(module.files['cloud-init/vm.yaml']).toBe(value);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   }, 300_000);
 
@@ -315,7 +321,7 @@ describe('Terraform actions with adversarial input', () => {
           ).toEqual([description, type, zone]);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   }, 300_000);
 
@@ -337,7 +343,7 @@ describe('Terraform actions with adversarial input', () => {
         expect(defaultOf(files, 'vip_subnet')).toBe(subnet);
         expect(defaultOf(files, 'floating_ip_pool')).toBe(pool);
       }),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   }, 300_000);
 
@@ -369,7 +375,7 @@ describe('Terraform actions with adversarial input', () => {
           expect(defaultOf(files, 'region')).toBe(region);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
   }, 300_000);
 
@@ -453,7 +459,7 @@ describe('Terraform actions with adversarial input', () => {
           ).toEqual(metadata);
         },
       ),
-      { numRuns: RUNS },
+      propertyParameters,
     );
     // Both outcomes happen: the generator reaches collisions and valid sets.
     expect(refused).toBeGreaterThan(0);
