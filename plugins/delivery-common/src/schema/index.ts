@@ -7,7 +7,7 @@ import { spec } from './openapi.generated';
  *
  * @public
  */
-export const deliveryApiSpec = spec;
+export const deliveryApiSpec: Readonly<Record<string, unknown>> = spec;
 
 /**
  * The JSON schema of a request body the delivery backend records
@@ -17,7 +17,7 @@ export const deliveryApiSpec = spec;
  *
  * @public
  */
-export const createDeliveryRequestSchema = {
+export const createDeliveryRequestSchema: Readonly<Record<string, unknown>> = {
   $ref: '#/components/schemas/CreateRequest',
   components: spec.components,
-} as const;
+};

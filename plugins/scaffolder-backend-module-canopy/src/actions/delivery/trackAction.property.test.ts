@@ -27,13 +27,15 @@ let baseUrl: string;
 const answers: number[] = [];
 
 beforeAll(async () => {
-  const router = await createValidatedOpenApiRouter<typeof deliveryApiSpec>(
-    deliveryApiSpec,
-  );
+  // Untyped: the document is exported as data, not as its literal type.
+  const create = createValidatedOpenApiRouter as unknown as (
+    spec: unknown,
+  ) => Promise<express.Router>;
+  const router = await create(deliveryApiSpec);
   // Past the router's validation: the action reads only the id.
   router.post('/requests', (_req, res) => {
     answers.push(201);
-    res.status(201).json({ id: 'req-1' } as any);
+    res.status(201).json({ id: 'req-1' });
   });
   const app = express();
   app.use('/api/delivery', router);
@@ -131,13 +133,12 @@ describe('canopy:delivery:track with generated expectations', () => {
         await action.handler(ctx as any).catch(e => {
           error = e;
         });
-        if (error) {
-          expect(error.name).toBe('InputError');
-          expect(error.message).toMatch(/expected\.\w+/);
-          expect(answers).toEqual([]);
-        } else {
-          expect(answers).toEqual([201]);
-        }
+        // Refused naming a field before any call, or accepted by the router.
+        expect(
+          error
+            ? [error.name, /expected\.\w+/.test(error.message), answers]
+            : answers,
+        ).toEqual(error ? ['InputError', true, []] : [201]);
       }),
       propertyParameters,
     );

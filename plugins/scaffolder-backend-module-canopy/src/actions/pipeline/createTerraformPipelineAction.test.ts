@@ -278,7 +278,7 @@ describe.each(['github', 'gitlab'] as const)(
         expect(outputs.description).toContain(`\`${name}\``);
       expect(outputs.description).toContain('--role reader');
       expect(outputs.description).toContain(
-        '`openstack/web` names `' + DEMO + '`',
+        `\`openstack/web\` names \`${DEMO}\``,
       );
       expect(outputs.description).not.toMatch(/masked and not protected/i);
       expect(outputs.description).toMatch(

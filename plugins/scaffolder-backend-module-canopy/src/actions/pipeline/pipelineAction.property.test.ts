@@ -170,6 +170,61 @@ const action = createTerraformPipelineAction({
   auth: mockServices.auth(),
 });
 
+/** Refused: an InputError naming a field, nothing written. */
+async function expectRefused(error: Error, workspacePath: string) {
+  expect(error.name).toBe('InputError');
+  expect(error.message).toMatch(
+    /(terraformRoot|rootPath|defaultBranch|terraformVersion|cloud|project|region): /,
+  );
+  expect(await collect(workspacePath)).toEqual([]);
+}
+
+/** Accepted: every path keeps the rule, the files arrive and read back exactly. */
+async function expectWritten(options: {
+  provider: 'github' | 'gitlab';
+  workspacePath: string;
+  settings: { root: string; defaultBranch: string; terraformVersion: string };
+  rootPath: string;
+  target: RootTarget;
+}) {
+  const { provider, workspacePath, settings, rootPath, target: t } = options;
+  expect(reachesThePullRequest(settings.root)).toBe(true);
+  expect(reachesThePullRequest(rootPath)).toBe(true);
+  const file =
+    provider === 'github'
+      ? '.github/workflows/canopy-terraform.yaml'
+      : '.gitlab-ci.yml';
+  expect(await collect(workspacePath)).toEqual(
+    [file, `${rootPath}/canopy-pipeline.json`].sort((a, b) =>
+      a.localeCompare(b),
+    ),
+  );
+  const rootFile = readRootFile(
+    readFileSync(
+      path.join(workspacePath, rootPath, 'canopy-pipeline.json'),
+      'utf8',
+    ),
+  );
+  expect(rootFile?.target).toEqual(
+    Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)),
+  );
+  expect(rootFile?.suffix).toBe(credentialSuffix(t));
+  const text = readFileSync(path.join(workspacePath, file), 'utf8');
+  const document =
+    provider === 'github' ? githubWorkflow(settings) : gitlabCi(settings);
+  expectReadAsMeant([document], text);
+  const read = parse(text);
+  expect(
+    provider === 'github'
+      ? [read.on.push.branches, read.on.pull_request.branches]
+      : gitlabCiErrors(read),
+  ).toEqual(
+    provider === 'github'
+      ? [[settings.defaultBranch], [settings.defaultBranch]]
+      : [],
+  );
+}
+
 describe('the action with generated folders, branches, versions and targets', () => {
   it('refuses naming the field, or writes files that reach the pull request and read back exactly', async () => {
     await fc.assert(
@@ -207,53 +262,15 @@ describe('the action with generated folders, branches, versions and targets', ()
             error = e;
           });
           try {
-            if (error) {
-              // Refused: an InputError naming a field, nothing written.
-              expect(error.name).toBe('InputError');
-              expect(error.message).toMatch(
-                /(terraformRoot|rootPath|defaultBranch|terraformVersion|cloud|project|region): /,
-              );
-              expect(await collect(workspacePath)).toEqual([]);
-              return;
-            }
-            // Accepted: every path keeps the rule, and the files arrive.
-            expect(reachesThePullRequest(root)).toBe(true);
-            expect(reachesThePullRequest(rootPath)).toBe(true);
-            const file =
-              provider === 'github'
-                ? '.github/workflows/canopy-terraform.yaml'
-                : '.gitlab-ci.yml';
-            expect(await collect(workspacePath)).toEqual(
-              [file, `${rootPath}/canopy-pipeline.json`].sort((a, b) =>
-                a.localeCompare(b),
-              ),
-            );
-            const rootFile = readRootFile(
-              readFileSync(
-                path.join(workspacePath, rootPath, 'canopy-pipeline.json'),
-                'utf8',
-              ),
-            );
-            expect(rootFile?.target).toEqual(
-              Object.fromEntries(
-                Object.entries(t).filter(([, v]) => v !== undefined),
-              ),
-            );
-            expect(rootFile?.suffix).toBe(credentialSuffix(t));
-            const text = readFileSync(path.join(workspacePath, file), 'utf8');
-            const settings = { root, defaultBranch, terraformVersion };
-            const document =
-              provider === 'github'
-                ? githubWorkflow(settings)
-                : gitlabCi(settings);
-            expectReadAsMeant([document], text);
-            const read = parse(text);
-            if (provider === 'github') {
-              expect(read.on.push.branches).toEqual([defaultBranch]);
-              expect(read.on.pull_request.branches).toEqual([defaultBranch]);
-            } else {
-              expect(gitlabCiErrors(read)).toEqual([]);
-            }
+            if (error) await expectRefused(error, workspacePath);
+            else
+              await expectWritten({
+                provider,
+                workspacePath,
+                settings: { root, defaultBranch, terraformVersion },
+                rootPath,
+                target: t,
+              });
           } finally {
             rmSync(workspacePath, { recursive: true, force: true });
           }
