@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { dryRunIntegrations } from '../../__testUtils__/dryRunIntegrations';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,20 +15,7 @@ describe('createTerraformPipelineAction examples (dry-run: no remote call)', () 
   const action = createTerraformPipelineAction({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          github: [{ host: 'github.com', token: 'unused' }],
-          gitlab: [
-            {
-              host: 'gitlab.example.net',
-              apiBaseUrl: 'https://gitlab.example.net/api/v4',
-              token: 'unused',
-            },
-          ],
-        },
-      }),
-    ),
+    integrations: dryRunIntegrations(),
   });
 
   it.each(exampleCases(examples))('%s', async (_d, example) => {

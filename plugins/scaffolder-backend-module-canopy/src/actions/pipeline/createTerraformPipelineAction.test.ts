@@ -6,6 +6,7 @@ import { mockServices } from '@backstage/backend-test-utils';
  */
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
+import { dryRunIntegrations } from '../../__testUtils__/dryRunIntegrations';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -701,20 +702,7 @@ describe('secrets and input', () => {
   const action = createTerraformPipelineAction({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          github: [{ host: 'github.com', token: 'unused' }],
-          gitlab: [
-            {
-              host: 'gitlab.example.net',
-              apiBaseUrl: 'https://gitlab.example.net/api/v4',
-              token: 'unused',
-            },
-          ],
-        },
-      }),
-    ),
+    integrations: dryRunIntegrations(),
   });
   const secrets = {
     USER_OAUTH_TOKEN: 'user-oauth-token-value-0123',

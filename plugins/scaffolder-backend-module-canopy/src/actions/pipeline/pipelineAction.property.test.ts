@@ -7,8 +7,7 @@
  * the root's target read back exactly.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import { dryRunIntegrations } from '../../__testUtils__/dryRunIntegrations';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -150,20 +149,7 @@ function reachesThePullRequest(folderPath: string): boolean {
   );
 }
 
-const integrations = ScmIntegrations.fromConfig(
-  new ConfigReader({
-    integrations: {
-      github: [{ host: 'github.com', token: 'unused' }],
-      gitlab: [
-        {
-          host: 'gitlab.example.net',
-          apiBaseUrl: 'https://gitlab.example.net/api/v4',
-          token: 'unused',
-        },
-      ],
-    },
-  }),
-);
+const integrations = dryRunIntegrations();
 const action = createTerraformPipelineAction({
   integrations,
   discovery: mockServices.discovery(),

@@ -69,43 +69,34 @@ export async function repositoryLookup(options: {
         integrations.github.byHost(host)?.config.apiBaseUrl ??
         'https://api.github.com',
     });
+    /** A contents answer (a file, or a folder's entries); undefined on 404. */
+    const contents = async (path: string, ref: string) => {
+      try {
+        return (await octokit.repos.getContent({ owner, repo, path, ref }))
+          .data;
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    };
     return {
       async defaultBranch() {
         return (await octokit.repos.get({ owner, repo })).data.default_branch;
       },
       async fileContent(path, ref) {
-        try {
-          const { data } = await octokit.repos.getContent({
-            owner,
-            repo,
-            path,
-            ref,
-          });
-          // A folder lists its entries; a file larger than 1 MB comes
-          // without content: neither is Canopy's pipeline.
-          return Array.isArray(data) || data.type !== 'file'
-            ? ''
-            : decode(data as { content?: unknown; encoding?: unknown });
-        } catch (error) {
-          if (status(error) === 404) return undefined;
-          throw error;
-        }
+        const data = await contents(path, ref);
+        if (data === undefined) return undefined;
+        // A folder lists its entries; a file larger than 1 MB comes
+        // without content: neither is Canopy's pipeline.
+        return Array.isArray(data) || data.type !== 'file'
+          ? ''
+          : decode(data as { content?: unknown; encoding?: unknown });
       },
       async folders(path, ref) {
-        try {
-          const { data } = await octokit.repos.getContent({
-            owner,
-            repo,
-            path,
-            ref,
-          });
-          return Array.isArray(data)
-            ? data.filter(e => e.type === 'dir').map(e => e.name)
-            : [];
-        } catch (error) {
-          if (status(error) === 404) return [];
-          throw error;
-        }
+        const data = await contents(path, ref);
+        return Array.isArray(data)
+          ? data.filter(e => e.type === 'dir').map(e => e.name)
+          : [];
       },
     };
   }

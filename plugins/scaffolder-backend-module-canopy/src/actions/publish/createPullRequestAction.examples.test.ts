@@ -1,6 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  DRY_RUN_CONFIG,
+  dryRunIntegrations,
+} from '../../__testUtils__/dryRunIntegrations';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,20 +22,9 @@ const SAMPLES: Record<string, unknown> = {
 };
 
 describe('createPullRequestAction examples (dry-run: no remote call)', () => {
-  const config = new ConfigReader({
-    integrations: {
-      github: [{ host: 'github.com', token: 'unused' }],
-      gitlab: [
-        {
-          host: 'gitlab.example.net',
-          apiBaseUrl: 'https://gitlab.example.net/api/v4',
-          token: 'unused',
-        },
-      ],
-    },
-  });
+  const config = DRY_RUN_CONFIG;
   const action = createPullRequestAction({
-    integrations: ScmIntegrations.fromConfig(config),
+    integrations: dryRunIntegrations(),
     config,
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
