@@ -24,18 +24,18 @@ describe('pathProblem', () => {
     ['a//b', /contain '\/\/'/],
     ['.', /a '\.' segment/],
     ['a/./b', /a '\.' segment/],
-    ['..', /starting with '\.\.' \(\.\.\)/],
-    ['..x', /starting with '\.\.' \(\.\.x\)/],
-    ['a/...', /starting with '\.\.' \(\.\.\.\)/],
+    ['..', /starting with '\.\.'/],
+    ['..x', /starting with '\.\.'/],
+    ['a/...', /starting with '\.\.'/],
     [
       '-tf',
-      /starting with '-' \(-tf\): a shell command would read it as an option/,
+      /starting with '-' \(a shell command would read it as an option\)/,
     ],
-    ['a/-b', /starting with '-' \(-b\)/],
-    ['.git', /a '\.git' segment \(\.git\)/],
+    ['a/-b', /starting with '-'/],
+    ['.git', /a '\.git' segment/],
     ['a/.git', /a '\.git' segment/],
     ['.git/hooks', /a '\.git' segment/],
-    ['a/.Git/b', /a '\.git' segment \(\.Git\)/],
+    ['a/.Git/b', /a '\.git' segment/],
   ])('refuses %j', (value, rule) => {
     expect(pathProblem(value)).toMatch(rule);
   });
@@ -46,7 +46,7 @@ describe('relativePath', () => {
     const result = relativePath('targetPath').safeParse('a/.git');
     expect(result.success).toBe(false);
     expect(!result.success && result.error.issues[0].message).toBe(
-      "targetPath must not have a '.git' segment (.git): Git keeps its own data there (rule: a relative path of letters, digits, '.', '_', '-' and '/' (no empty, '.' or '.git' segment, none starting with '..' or '-', at most 255 characters))",
+      "targetPath must not have a '.git' segment (Git keeps its own data there: such files never reach a pull request) (rule: a relative path of letters, digits, '.', '_', '-' and '/' (no empty, '.' or '.git' segment, none starting with '..' or '-', at most 255 characters))",
     );
   });
 

@@ -73,39 +73,60 @@ export const regionName = (what = 'region') =>
 export const PATH_RULE =
   "a relative path of letters, digits, '.', '_', '-' and '/' (no empty, '.' or '.git' segment, none starting with '..' or '-', at most 255 characters)";
 
+/**
+ * {@link PATH_RULE} as regular expressions, each with what it says: plain
+ * patterns, so that the JSON schema Backstage makes of an action's input
+ * (and checks before the action runs) carries the rule too. With `root`,
+ * '.' (the top folder) passes each.
+ */
+function pathChecks(root: boolean): Array<[RegExp, string]> {
+  const rule = (body: string) =>
+    new RegExp(root ? `^(?:\\.$|${body})` : `^(?:${body})`);
+  return [
+    [
+      new RegExp(
+        root ? '^(?:\\.|[A-Za-z0-9._/-]{1,255})$' : '^[A-Za-z0-9._/-]{1,255}$',
+      ),
+      "must be 1-255 of letters, digits, '.', '_', '-' and '/'",
+    ],
+    [
+      rule('(?!/)(?!.*//)(?!.*/$)'),
+      "must not start or end with '/' or contain '//'",
+    ],
+    [rule('(?!(?:.*/)?\\.(?:/|$))'), "must not have a '.' segment"],
+    [rule('(?!(?:.*/)?\\.\\.)'), "must not have a segment starting with '..'"],
+    [
+      rule('(?!(?:.*/)?-)'),
+      "must not have a segment starting with '-' (a shell command would read it as an option)",
+    ],
+    [
+      rule('(?!(?:.*/)?\\.[Gg][Ii][Tt](?:/|$))'),
+      "must not have a '.git' segment (Git keeps its own data there: such files never reach a pull request)",
+    ],
+  ];
+}
+
 /** Why a path breaks {@link PATH_RULE}, or undefined when it keeps it. */
 export function pathProblem(value: string): string | undefined {
-  if (!/^[A-Za-z0-9._/-]{1,255}$/.test(value))
-    return "must be 1-255 of letters, digits, '.', '_', '-' and '/'";
-  for (const segment of value.split('/')) {
-    if (segment === '') return "must not start or end with '/' or contain '//'";
-    if (segment === '.') return "must not have a '.' segment";
-    if (segment.startsWith('..'))
-      return `must not have a segment starting with '..' (${segment})`;
-    if (segment.startsWith('-'))
-      return `must not have a segment starting with '-' (${segment}): a shell command would read it as an option`;
-    if (segment.toLowerCase() === '.git')
-      return `must not have a '.git' segment (${segment}): Git keeps its own data there`;
-  }
-  return undefined;
+  return pathChecks(false).find(([check]) => !check.test(value))?.[1];
 }
 
 /**
  * A relative path in the workspace or the repository, by {@link PATH_RULE};
- * with `root: true`, '.' (the top folder itself) too.
+ * with `root: true`, '.' (the top folder itself) too. Each broken part is an
+ * issue naming the field, what is wrong and the whole rule.
  */
 export const relativePath = (what: string, options: { root?: boolean } = {}) =>
-  z.string().superRefine((value, ctx) => {
-    if (options.root && value === '.') return;
-    const problem = pathProblem(value);
-    if (problem)
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `${what} ${problem} (rule: ${PATH_RULE}${
+  pathChecks(Boolean(options.root)).reduce(
+    (schema, [check, problem]) =>
+      schema.regex(
+        check,
+        `${what} ${problem} (rule: ${PATH_RULE}${
           options.root ? ", or '.'" : ''
         })`,
-      });
-  });
+      ),
+    z.string(),
+  );
 
 /** A folder in the task workspace the action renders into. */
 export const targetPath = () => relativePath('targetPath');

@@ -763,7 +763,7 @@ describe('secrets and input', () => {
     ],
     [
       { terraformRoot: '../x' },
-      /terraformRoot: terraformRoot must not have a segment starting with '\.\.' \(\.\.\) \(rule: a relative path/,
+      /terraformRoot: terraformRoot must not have a segment starting with '\.\.' \(rule: a relative path/,
     ],
     [
       { terraformRoot: 'openstack/' },
@@ -774,7 +774,7 @@ describe('secrets and input', () => {
     // item 4: '..x' fails later in Backstage's safe-path check.
     [
       { terraformRoot: '-tf', rootPath: '-tf/web' },
-      /terraformRoot: terraformRoot must not have a segment starting with '-' \(-tf\): a shell command would read it as an option/,
+      /terraformRoot: terraformRoot must not have a segment starting with '-' \(a shell command would read it as an option\)/,
     ],
     [
       { rootPath: 'openstack/-web' },
@@ -782,15 +782,15 @@ describe('secrets and input', () => {
     ],
     [
       { terraformRoot: '.git', rootPath: '.git/hooks' },
-      /terraformRoot: terraformRoot must not have a '\.git' segment \(\.git\)/,
+      /terraformRoot: terraformRoot must not have a '\.git' segment \(Git keeps its own data there/,
     ],
     [
       { terraformRoot: 'a/.GIT', rootPath: 'a/.GIT/x' },
-      /terraformRoot: terraformRoot must not have a '\.git' segment \(\.GIT\)/,
+      /terraformRoot: terraformRoot must not have a '\.git' segment/,
     ],
     [
       { rootPath: 'openstack/..x' },
-      /rootPath: rootPath must not have a segment starting with '\.\.' \(\.\.x\)/,
+      /rootPath: rootPath must not have a segment starting with '\.\.'/,
     ],
     [
       { terraformRoot: '...', rootPath: '.../web' },

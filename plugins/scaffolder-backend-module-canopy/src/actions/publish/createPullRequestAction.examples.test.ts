@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import Ajv from 'ajv';
 import {
   DRY_RUN_CONFIG,
   dryRunIntegrations,
@@ -51,4 +52,24 @@ describe('createPullRequestAction examples (dry-run: no remote call)', () => {
     expect(out.branchName).toMatch(/^canopy\//);
     expect(out.remoteUrl).toBeUndefined();
   });
+
+  // The scaffolder checks a step's input against the action's JSON schema
+  // before the action runs: the path rule is there as patterns.
+  it.each(['sourcePath', 'targetPath'])(
+    'the JSON schema of %s refuses what the path rule refuses',
+    field => {
+      const validate = new Ajv({ strict: false }).compile(
+        (action.schema as any).input,
+      );
+      const input = (value: string) => ({
+        repoUrl: 'github.com?owner=acme&repo=infra',
+        title: 't',
+        [field]: value,
+      });
+      for (const bad of ['-tf', '.git', 'a/.GIT/b', 'a/..x', '/a', 'a//b'])
+        expect([bad, validate(input(bad))]).toEqual([bad, false]);
+      for (const good of ['.', 'openstack/web', '.github/workflows', 'x.git'])
+        expect([good, validate(input(good))]).toEqual([good, true]);
+    },
+  );
 });

@@ -98,8 +98,10 @@ export function createPullRequestAction(options: {
             .string()
             .regex(BRANCH, 'targetBranch must be a valid Git branch name')
             .optional(),
-        sourcePath: z =>
-          z.string().default('.').describe('Workspace folder to commit'),
+        sourcePath: () =>
+          relativePath('sourcePath', { root: true })
+            .default('.')
+            .describe('Workspace folder to commit'),
         targetPath: () =>
           relativePath('targetPath', { root: true })
             .default('.')
