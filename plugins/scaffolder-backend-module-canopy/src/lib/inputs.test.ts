@@ -27,10 +27,7 @@ describe('pathProblem', () => {
     ['..', /starting with '\.\.'/],
     ['..x', /starting with '\.\.'/],
     ['a/...', /starting with '\.\.'/],
-    [
-      '-tf',
-      /starting with '-' \(a shell command would read it as an option\)/,
-    ],
+    ['-tf', /starting with '-' \(a shell command would read it as an option\)/],
     ['a/-b', /starting with '-'/],
     ['.git', /a '\.git' segment/],
     ['a/.git', /a '\.git' segment/],
