@@ -100,6 +100,12 @@ describe('renderHcl', () => {
     ['a template escape', 'a${\u0301'],
     ['an Indic conjunct (no GB9c in Unicode 15.0)', '\u0915\u094d\u0937'],
     ['a family emoji', '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'],
+    ['a Khmer conjunct', '\u1780\u17d2\u1781'],
+    ['a Devanagari half form (virama, ZWJ)', '\u0915\u094d\u200d\u0937'],
+    ['a Myanmar conjunct', '\u1000\u1039\u1001'],
+    ['a Javanese conjunct', '\ua98f\ua9c0\ua991'],
+    ['Thai AM after a tone mark (joins)', '\u0e01\u0e48\u0e33'],
+    ['a kana voicing mark', 'x\u3099y'],
   ])('aligns keys as terraform fmt does: %s', (_what, key) => {
     const main = renderHcl([
       block(

@@ -5,6 +5,7 @@
  * is what `terraform fmt` produces (two-space indents, `=` aligned across
  * consecutive single-line attributes).
  */
+import { columns } from './hclWidth';
 
 /** Only this module holds it: no other code can make an expression from text. */
 const BUILT_HERE = Symbol('HclExpr');
@@ -205,83 +206,6 @@ function mapKey(key: string) {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !HCL_KEYWORDS.has(key)
     ? key
     : quote(key);
-}
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/**
- * The six virama characters Unicode 15.1 made `InCB=Linker` (Devanagari,
- * Bengali, Gujarati, Oriya, Telugu, Malayalam): rule GB9c joins
- * consonant + linker + consonant into one cluster since 15.1.
- */
-const INCB_LINKER = /[\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d]/u;
-
-/**
- * Grapheme clusters of one token as go-textseg v15 (Unicode 15.0, which
- * Terraform's hclwrite uses) counts them: the platform's segmentation (a
- * newer Unicode), undoing rule GB9c: a letter right after a linker and any
- * marks starts a cluster of its own there.
- */
-function clusters15(text: string): number {
-  let n = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    n++;
-    if (!INCB_LINKER.test(segment)) continue;
-    const chars = [...segment];
-    let afterLinker = false;
-    for (const ch of chars.slice(1)) {
-      if (afterLinker && /\p{L}/u.test(ch)) {
-        n++;
-        afterLinker = false;
-      } else if (INCB_LINKER.test(ch)) afterLinker = true;
-      else if (!/\p{M}/u.test(ch)) afterLinker = false;
-    }
-  }
-  return n;
-}
-
-/**
- * The pieces the HCL scanner makes of a quoted string's content (escaped as
- * {@link escapeTemplate} writes it): `$${` and `%%{` are one each, a lone `$`
- * or `%` is one, and each run of other characters (a backslash escape
- * included) is one.
- */
-function quotedPieces(content: string): string[] {
-  const pieces: string[] = [];
-  let run = '';
-  for (let i = 0; i < content.length; i++) {
-    const ch = content[i];
-    if (ch === '\\') {
-      run += content.slice(i, i + 2);
-      i++;
-    } else if (ch === '$' || ch === '%') {
-      if (run) pieces.push(run);
-      run = '';
-      const escape = content.slice(i, i + 3);
-      if (escape === `${ch}${ch}{`) {
-        pieces.push(escape);
-        i += 2;
-      } else pieces.push(ch);
-    } else run += ch;
-  }
-  if (run) pieces.push(run);
-  return pieces;
-}
-
-/**
- * The width terraform fmt gives a key when it aligns `=`: hclwrite adds up
- * the grapheme clusters of each token on its own (Unicode 15.0, go-textseg
- * v15), so a quoted key is its opening quote, each piece of its content and
- * its closing quote: a combining mark, ZWJ, VS16 or skin-tone modifier after
- * the opening quote, or a prepend character before the closing one, is a
- * column of its own.
- */
-export function columns(key: string): number {
-  if (!key.startsWith('"')) return clusters15(key);
-  const content = key.slice(1, -1);
-  return (
-    2 + quotedPieces(content).reduce((n, piece) => n + clusters15(piece), 0)
-  );
 }
 
 function entries(v: { [key: string]: HclValue | undefined }) {

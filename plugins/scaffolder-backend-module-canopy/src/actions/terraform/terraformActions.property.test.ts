@@ -105,6 +105,12 @@ const special = fc.constantFrom(
   '丽',
   '🌲',
   '\u200b',
+  // Conjuncts, which newer Unicode joins and terraform (Unicode 15.0) does not.
+  '\u0915\u094d\u0937',
+  '\u0915\u094d\u200d\u0937',
+  '\u1780\u17d2\u1781',
+  '\u0301',
+  '\u0600',
   'null',
   'true',
   '0x1F',
