@@ -37,13 +37,11 @@ import {
   ROOT_SUFFIX_FUNCTION,
 } from './pipelineScripts';
 import {
-  credentialSuffix,
   PIPELINE_HEADER,
   pipelineOrigin,
   PipelineSettings,
-  rootFileContent,
-  SUFFIX_PATTERN,
 } from './pipelineSettings';
+import { credentialSuffix, rootFileContent } from './rootTarget';
 import { renderPipelineYaml } from './pipelineYaml';
 
 const TOKEN = 'scm-token-for-pipeline-tests';
@@ -410,7 +408,7 @@ describe.each(['github', 'gitlab'] as const)(
       });
       expect(clash.error?.name).toBe('InputError');
       expect(clash.error?.message).toBe(
-        `project: the credential suffix ${DEMO} of cloud "lab", project "demo", region "RegionOne" is already named by clash/legacy/canopy-pipeline.json for project "someone-else"; two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
+        `project: the credential suffix ${DEMO} of cloud "lab", project "demo", region "RegionOne" is already named by clash/legacy/canopy-pipeline.json for project "someone-else", and two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
       );
       expect(existsSync(path.join(clash.workspacePath, 'clash'))).toBe(false);
       // Another project is not refused: its suffix is its own.
@@ -422,6 +420,24 @@ describe.each(['github', 'gitlab'] as const)(
       });
       expect(other.error).toBeUndefined();
       expect(other.outputs.credentialSuffix).not.toBe(DEMO);
+    });
+
+    it('refuses a suffix a root file written by hand names, as the pipeline reads it', async () => {
+      // No project named, and the suffix on one line twice: the pipeline's
+      // sed takes the last of the first matching line.
+      commitOnMain(
+        fake.repo,
+        'hand/mine/canopy-pipeline.json',
+        `{"credentialSuffix": "X", "credentialSuffix": "${DEMO}"}\n`,
+      );
+      const { error } = await run(action, {
+        ...input(),
+        terraformRoot: 'hand',
+        rootPath: 'hand/web',
+      });
+      expect(error?.message).toContain(
+        `is already named by hand/mine/canopy-pipeline.json without naming its project, and two roots`,
+      );
     });
 
     it.each(['release+1', '${{github.token}}', 'a\u2028b', '-main'])(
@@ -635,54 +651,6 @@ describe('values reach the files only through their emitters', () => {
       ),
     });
     expect(content.endsWith('}\n')).toBe(true);
-  });
-});
-
-describe('credentialSuffix', () => {
-  it.each([
-    [
-      { cloud: 'lab', project: 'demo', region: 'RegionOne' },
-      'LAB_DEMO_REGIONONE_',
-    ],
-    [{ project: 'demo' }, 'DEMO_'],
-    [
-      { cloud: 'prod-eu', project: 'my.team', region: 'eu-de-1' },
-      'PROD_EU_MY_TEAM_EU_DE_1_',
-    ],
-    [{ cloud: '--', project: 'ü', region: '' }, ''],
-    [{ project: `${'a'.repeat(39)}-b` }, `${'A'.repeat(39)}_`],
-  ])(
-    '%j: a readable prefix %s, then the hash of the exact target',
-    (target, prefix) => {
-      const suffix = credentialSuffix(target);
-      expect(suffix.slice(0, prefix.length)).toBe(prefix);
-      expect(suffix.slice(prefix.length)).toMatch(/^[A-Z2-7]{10}$/);
-      expect(suffix).toMatch(SUFFIX_PATTERN);
-    },
-  );
-
-  it('is the same for the same target, also across runs', () => {
-    expect(
-      credentialSuffix({ cloud: 'lab', project: 'demo', region: 'RegionOne' }),
-    ).toBe('LAB_DEMO_REGIONONE_O7E6UZ3WK2');
-  });
-
-  it('keeps apart what folding makes alike (the measured collisions)', () => {
-    const targets = [
-      { cloud: 'lab', project: 'team-a' },
-      { cloud: 'lab', project: 'team_a' },
-      { cloud: 'lab-team', project: 'a' },
-      { cloud: 'lab', project: 'Team-A' },
-      { project: 'lab', region: 'team-a' },
-      { cloud: 'lab', project: '项目', region: 'RegionOne' },
-      { cloud: 'lab', project: '团队', region: 'RegionOne' },
-      { cloud: 'lab', project: 'demo', region: 'RegionOne' },
-      { cloud: 'lab', project: 'demo', region: 'regionone' },
-      { cloud: 'lab', project: ' demo', region: 'RegionOne' },
-    ];
-    const suffixes = targets.map(credentialSuffix);
-    expect(new Set(suffixes).size).toBe(targets.length);
-    expect(suffixes[5].startsWith('LAB_REGIONONE_')).toBe(true);
   });
 });
 

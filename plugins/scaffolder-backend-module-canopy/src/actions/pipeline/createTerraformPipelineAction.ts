@@ -17,8 +17,6 @@ import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';
 import { describePipeline } from './pipelineDescription';
 import {
-  credentialSuffix,
-  describeTarget,
   PIPELINE_HEADER,
   PIPELINE_PATHS,
   pipelineOrigin,
@@ -26,10 +24,14 @@ import {
   PipelineProvider,
   pipelineSecrets,
   PipelineSettings,
+} from './pipelineSettings';
+import {
+  credentialSuffix,
+  describeTarget,
   ROOT_FILE,
   rootFileContent,
   RootTarget,
-} from './pipelineSettings';
+} from './rootTarget';
 import { renderPipelineYaml } from './pipelineYaml';
 import { repositoryLookup } from './repositoryLookup';
 import { findSuffixClash, SuffixClash } from './suffixClash';
@@ -203,14 +205,15 @@ export function createTerraformPipelineAction(options: {
           );
         }
         if (checked.clash) {
+          const other = checked.clash.target
+            ? `for ${describeTarget(checked.clash.target)}`
+            : 'without naming its project';
           throw new InputError(
             `project: the credential suffix ${suffix} of ${describeTarget(
               target,
             )} is already named by ${
               checked.clash.path
-            }/${ROOT_FILE} for ${describeTarget(
-              checked.clash.target,
-            )}; two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
+            }/${ROOT_FILE} ${other}, and two roots of one repository must not share credentials (rule: one credential suffix, one target)`,
           );
         }
         found = checked;

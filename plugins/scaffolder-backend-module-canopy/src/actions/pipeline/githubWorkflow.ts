@@ -26,8 +26,8 @@ import {
   GITHUB_APPLY_ENVIRONMENT,
   GITHUB_STATE_SECRETS,
   PipelineSettings,
-  ROOT_FILE,
 } from './pipelineSettings';
+import { ROOT_FILE } from './rootTarget';
 
 /** The workflow's name, as GitHub lists its runs. */
 export const GITHUB_WORKFLOW_NAME = CANOPY_GITHUB_WORKFLOW_NAME;

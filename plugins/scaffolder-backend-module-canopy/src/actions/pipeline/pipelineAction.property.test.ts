@@ -29,7 +29,7 @@ import {
   readRootFile,
   RootTarget,
   SUFFIX_PATTERN,
-} from './pipelineSettings';
+} from './rootTarget';
 
 jest.setTimeout(PROPERTY_TIMEOUT_MS);
 

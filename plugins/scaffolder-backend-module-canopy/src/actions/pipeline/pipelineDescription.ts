@@ -7,9 +7,8 @@ import {
   PipelineProvider,
   PipelineSecret,
   PipelineSettings,
-  ROOT_FILE,
-  RootTarget,
 } from './pipelineSettings';
+import { ROOT_FILE, RootTarget } from './rootTarget';
 
 /** The request's own Terraform root, and what names its credentials. */
 export interface RootRequest {

@@ -5,7 +5,7 @@
 import { z } from 'zod/v3';
 import { relativePath } from '../../lib/inputs';
 import { hasCharactersGoYamlRefuses } from '../../lib/kubernetes/yaml';
-import { ROOT_FILE } from './pipelineSettings';
+import { ROOT_FILE } from './rootTarget';
 
 /**
  * A branch name Canopy writes into a pipeline's branch filter and shell: a

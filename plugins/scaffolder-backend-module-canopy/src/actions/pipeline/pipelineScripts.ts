@@ -5,7 +5,7 @@
  * folder, the changed folder and the credentials from environment variables
  * that the YAML documents set.
  */
-import { ROOT_FILE } from './pipelineSettings';
+import { ROOT_FILE } from './rootTarget';
 
 /**
  * Defines `canopy_changed_roots BASE HEAD`: prints, one per line, the folders
@@ -38,7 +38,7 @@ export const CHANGED_ROOTS_FUNCTION = `canopy_changed_roots() {
  */
 export const ROOT_SUFFIX_FUNCTION = `canopy_root_suffix() {
   if [ ! -f "$1/${ROOT_FILE}" ]; then
-    printf '%s has no ${ROOT_FILE}, so the pipeline does not know which OpenStack credentials are its own. Canopy templates write it with the root (canopy:pipeline:terraform, input rootPath); for a root of your own, add {"credentialSuffix": "<CLOUD>_<PROJECT>_<REGION>"} there.\\n' "$1" >&2
+    printf '%s has no ${ROOT_FILE}, so the pipeline does not know which OpenStack credentials are its own. Canopy templates write it with the root (canopy:pipeline:terraform, input rootPath); for a root of your own, add {"credentialSuffix": "<A_NAME_NO_OTHER_ROOT_USES>", "project": "<its OpenStack project>"} there.\\n' "$1" >&2
     return 1
   fi
   suffix="$(sed -n '/"credentialSuffix"[[:space:]]*:[[:space:]]*"[A-Z0-9_]\\{1,200\\}"/{s/.*"credentialSuffix"[[:space:]]*:[[:space:]]*"\\([A-Z0-9_]\\{1,200\\}\\)".*/\\1/p;q;}' -- "$1/${ROOT_FILE}")"

@@ -5,17 +5,15 @@
  * with one set of secrets, so the action refuses.
  */
 import type { RepositoryLookup } from './repositoryLookup';
-import {
-  readRootFile,
-  ROOT_FILE,
-  RootTarget,
-  sameTarget,
-} from './pipelineSettings';
+import { readRootFile, ROOT_FILE, RootTarget, sameTarget } from './rootTarget';
 
-/** A root of the repository that already names the suffix for another target. */
+/**
+ * A root of the repository that already names the suffix for another
+ * target, or for none it names (a root file written by hand).
+ */
 export interface SuffixClash {
   path: string;
-  target: RootTarget;
+  target?: RootTarget;
 }
 
 /** Root files read at once. */
@@ -44,10 +42,10 @@ export async function findSuffixClash(options: {
       others.slice(i, i + CONCURRENCY).map(async path => {
         const text = await lookup.fileContent(`${path}/${ROOT_FILE}`, branch);
         const root = text ? readRootFile(text) : undefined;
-        return root &&
-          root.suffix === suffix &&
-          !sameTarget(root.target, target)
-          ? { path, target: root.target }
+        // A file that names no target shares the suffix with anything.
+        const same = root?.target && sameTarget(root.target, target);
+        return root?.suffix === suffix && !same
+          ? { path, ...(root.target ? { target: root.target } : {}) }
           : undefined;
       }),
     );
