@@ -17,12 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.env.CANOPY_PROPERTY_RUNS) || 5000;
-const seed =
-  Number.isInteger(Number(process.env.CANOPY_PROPERTY_SEED)) &&
-  process.env.CANOPY_PROPERTY_SEED !== undefined
-    ? Number(process.env.CANOPY_PROPERTY_SEED)
-    : randomInt(2 ** 31 - 1);
+const given = (name, fallback) => {
+  const value = process.env[name] ?? '';
+  return /^\d+$/.test(value) ? Number(value) : fallback;
+};
+const runs = Math.max(1, given('CANOPY_PROPERTY_RUNS', 5000));
+const seed = given('CANOPY_PROPERTY_SEED', randomInt(2 ** 31 - 1));
 
 console.log(
   `Property sweep: ${runs} cases per property, seed ${seed} (again: CANOPY_PROPERTY_SEED=${seed} CANOPY_PROPERTY_RUNS=${runs} yarn test:properties)`,

@@ -17,7 +17,7 @@ export const deliveryApiSpec: Readonly<Record<string, unknown>> = spec;
  *
  * @public
  */
-export const createDeliveryRequestSchema: Readonly<Record<string, unknown>> = {
+export const deliveryRequestBodySchema: Readonly<Record<string, unknown>> = {
   $ref: '#/components/schemas/CreateRequest',
   components: spec.components,
 };

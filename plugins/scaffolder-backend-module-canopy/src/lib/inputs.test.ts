@@ -1,5 +1,5 @@
 /** The one path rule every action and the pipeline share (issue 21, items 2-4). */
-import { pathProblem, relativePath } from './inputs';
+import { BRANCH_PATTERN, pathProblem, relativePath } from './inputs';
 
 describe('pathProblem', () => {
   it.each([
@@ -33,6 +33,8 @@ describe('pathProblem', () => {
     ['a/.git', /a '\.git' segment/],
     ['.git/hooks', /a '\.git' segment/],
     ['a/.Git/b', /a '\.git' segment/],
+    ['.git.', /a '\.git' segment/],
+    ['a/.git../b', /a '\.git' segment/],
   ])('refuses %j', (value, rule) => {
     expect(pathProblem(value)).toMatch(rule);
   });
@@ -53,4 +55,38 @@ describe('relativePath', () => {
       relativePath('targetPath', { root: true }).safeParse('.').success,
     ).toBe(true);
   });
+});
+
+describe('BRANCH_PATTERN', () => {
+  it.each([
+    'main',
+    'release/1.2',
+    'feature/a-b_c',
+    'v1.0',
+    'a.b',
+    'x/y.lockfile',
+  ])('takes %j', branch => expect(BRANCH_PATTERN.test(branch)).toBe(true));
+
+  // What git check-ref-format --branch refuses, and what a workflow reads
+  // as something else than a branch name.
+  it.each([
+    '',
+    'HEAD',
+    '.hidden',
+    'a/.b',
+    '-main',
+    'a/-b',
+    'a..b',
+    'a//b',
+    'a/',
+    '/a',
+    'a.',
+    'x.lock',
+    'a.lock/b',
+    'release+1',
+    '${{github.token}}',
+    'a\u2028b',
+    'a b',
+    '*',
+  ])('refuses %j', branch => expect(BRANCH_PATTERN.test(branch)).toBe(false));
 });

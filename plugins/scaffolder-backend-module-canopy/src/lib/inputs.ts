@@ -100,7 +100,7 @@ function pathChecks(root: boolean): Array<[RegExp, string]> {
       "must not have a segment starting with '-' (a shell command would read it as an option)",
     ],
     [
-      rule('(?!(?:.*/)?\\.[Gg][Ii][Tt](?:/|$))'),
+      rule('(?!(?:.*/)?\\.[Gg][Ii][Tt]\\.*(?:/|$))'),
       "must not have a '.git' segment (Git keeps its own data there: such files never reach a pull request)",
     ],
   ];
@@ -125,8 +125,28 @@ export const relativePath = (what: string, options: { root?: boolean } = {}) =>
           options.root ? ", or '.'" : ''
         })`,
       ),
-    z.string(),
+    z
+      .string()
+      .describe(`${what}: ${PATH_RULE}${options.root ? ", or '.'" : ''}`),
   );
+
+/**
+ * A branch name Canopy writes into a pipeline's branch filter and shell or
+ * asks a Git host for: a branch name Git takes (`git check-ref-format
+ * --branch`) of letters, digits, '.', '_', '/' and '-' only, so no glob,
+ * expression or line-breaking character. One rule for every action's branch
+ * input and for the default branch a repository's API gives.
+ */
+export const BRANCH_PATTERN =
+  /^(?!HEAD$)(?!\/)(?!(?:.*\/)?[.-])(?!.*(?:\.\.|\/\/|\.lock(?:\/|$)|\/$|\.$))[A-Za-z0-9._/-]{1,200}$/;
+
+/** The rule {@link BRANCH_PATTERN} states, for error messages. */
+export const BRANCH_RULE =
+  "a Git branch name of letters, digits, '.', '_', '/' and '-' (no part starting with '.' or '-' or ending in '.lock', no '..' or '//', not starting with '/', not ending in '/' or '.', not HEAD)";
+
+/** A branch input, by {@link BRANCH_PATTERN}. */
+export const branchName = (what: string) =>
+  z.string().regex(BRANCH_PATTERN, `${what} must be ${BRANCH_RULE}`);
 
 /** A folder in the task workspace the action renders into. */
 export const targetPath = () => relativePath('targetPath');

@@ -12,7 +12,8 @@ import {
 import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import { parseInput, writeFiles } from '../renderAction';
 import { examples } from './createTerraformPipelineAction.examples';
-import { BRANCH, BRANCH_RULE, schema } from './pipelineInput';
+import { BRANCH_PATTERN, BRANCH_RULE } from '../../lib/inputs';
+import { schema } from './pipelineInput';
 import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';
 import { describePipeline } from './pipelineDescription';
@@ -197,11 +198,11 @@ export function createTerraformPipelineAction(options: {
           origin: 'none' | PipelineOrigin;
           clash?: SuffixClash;
         };
-        if (!BRANCH.test(checked.branch)) {
+        if (!BRANCH_PATTERN.test(checked.branch)) {
           throw new InputError(
             `defaultBranch: the default branch ${JSON.stringify(
               checked.branch,
-            )} that ${host} gives for ${owner}/${repo} cannot be written into the pipeline: it must be ${BRANCH_RULE}; give the input defaultBranch`,
+            )} that ${host} gives for ${owner}/${repo} cannot be written into the pipeline: it must be ${BRANCH_RULE} (give the input defaultBranch)`,
           );
         }
         if (checked.clash) {

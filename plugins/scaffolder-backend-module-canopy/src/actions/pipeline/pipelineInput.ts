@@ -3,22 +3,9 @@
  * the rule it breaks.
  */
 import { z } from 'zod/v3';
-import { relativePath } from '../../lib/inputs';
+import { branchName, relativePath } from '../../lib/inputs';
 import { hasCharactersGoYamlRefuses } from '../../lib/kubernetes/yaml';
 import { ROOT_FILE } from './rootTarget';
-
-/**
- * A branch name Canopy writes into a pipeline's branch filter and shell: a
- * valid Git branch name of letters, digits, '.', '_', '/' and '-' (no glob,
- * expression or line-breaking character), for the input and for the default
- * branch the repository's API gives alike.
- */
-export const BRANCH =
-  /^(?![/-]|.*([/.]\.|\/\/|\/-|@\{|\\|\.lock$|\.$|\/$))[A-Za-z0-9._/-]{1,200}$/;
-
-/** The rule {@link BRANCH} states, for error messages. */
-export const BRANCH_RULE =
-  "a Git branch name of letters, digits, '.', '_', '/' and '-' (not starting with '/' or '-', no '..', '//', trailing '/' or '.lock')";
 
 /** '' (an empty form field) counts as absent. */
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -79,9 +66,7 @@ export const schema = z.object({
       },
     )
     .default('1.11.4'),
-  defaultBranch: optional(
-    z.string().regex(BRANCH, `defaultBranch must be ${BRANCH_RULE}`),
-  ).describe(
+  defaultBranch: optional(branchName('defaultBranch')).describe(
     "Branch to plan against and apply from; default: the repository's",
   ),
   token: optional(z.string()).describe(

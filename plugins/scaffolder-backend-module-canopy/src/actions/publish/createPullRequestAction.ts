@@ -15,7 +15,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { relativePath } from '../../lib/inputs';
+import { branchName, relativePath } from '../../lib/inputs';
 import { ownedRepository } from '../../lib/delivery/deliveryBackend';
 import type { PullRequestRequest } from '../../lib/git/types';
 import {
@@ -28,9 +28,6 @@ import {
 } from '../../lib/git/pullRequestContent';
 import { pullRequestClient } from '../../lib/git/pullRequestClient';
 import { examples } from './createPullRequestAction.examples';
-
-const BRANCH =
-  /^(?!\/|.*([/.]\.|\/\/|@\{|\\|\.lock$|\.$))[A-Za-z0-9._/-]{1,200}$/;
 
 /**
  * `canopy:publish:pull-request`: opens a pull request (GitHub) or merge request
@@ -85,19 +82,13 @@ export function createPullRequestAction(options: {
             .max(60000)
             .optional()
             .describe('Pull request description (markdown)'),
-        branchName: z =>
-          z
-            .string()
-            .regex(BRANCH, 'branchName must be a valid Git branch name')
+        branchName: () =>
+          branchName('branchName')
             .optional()
             .describe(
               'Branch; default canopy/<title>-<task id>, one per task. A run writes only to a branch its own task opened',
             ),
-        targetBranch: z =>
-          z
-            .string()
-            .regex(BRANCH, 'targetBranch must be a valid Git branch name')
-            .optional(),
+        targetBranch: () => branchName('targetBranch').optional(),
         sourcePath: () =>
           relativePath('sourcePath', { root: true })
             .default('.')

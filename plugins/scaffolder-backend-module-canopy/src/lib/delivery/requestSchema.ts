@@ -5,13 +5,13 @@
  * accepts, and a bad value is named before any call.
  */
 import {
-  createDeliveryRequestSchema,
+  deliveryRequestBodySchema,
   type CreateDeliveryRequest,
 } from '@canopy-idp/plugin-delivery-common';
 import Ajv from 'ajv';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(
-  createDeliveryRequestSchema as object,
+  deliveryRequestBodySchema as object,
 );
 
 /**

@@ -18,7 +18,7 @@ export const appOfAppsInput = z
     project: dnsLabel('project').default('default'),
     sourceRepoURL: repoURL,
     targetRevision: revision.default('main'),
-    gitopsPath: repoPath
+    gitopsPath: repoPath('gitopsPath')
       .default('gitops')
       .describe('Folder of the GitOps tree in the repository'),
     environments: z

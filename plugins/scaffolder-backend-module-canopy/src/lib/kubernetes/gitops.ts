@@ -30,7 +30,8 @@ export const destinationServer = z
       "destinationServer must not contain '{{' (Argo CD would read a template)",
   })
   .default('https://kubernetes.default.svc');
-export const repoPath = relativePath('path');
+/** A folder in the repository, named by its field in messages. */
+export const repoPath = (what: string) => relativePath(what);
 export const revision = z
   .string()
   .regex(
@@ -65,11 +66,11 @@ export const applicationInput = z.object({
   project: dnsLabel('project').default('default'),
   sourceRepoURL: repoURL,
   targetRevision: revision.default('main'),
-  path: repoPath,
+  path: repoPath('path'),
   destinationServer,
   destinationNamespace: dnsLabel('destinationNamespace'),
   syncPolicy: syncPolicyInput,
-  targetPath: repoPath.optional(),
+  targetPath: repoPath('targetPath').optional(),
 });
 export type ApplicationInput = z.output<typeof applicationInput>;
 
@@ -115,12 +116,12 @@ export const fluxKustomizationInput = z.object({
   sourceName: dnsLabel('sourceName')
     .default('flux-system')
     .describe('GitRepository the path lives in'),
-  path: repoPath,
+  path: repoPath('path'),
   interval: duration.default('10m'),
   prune: z.boolean().default(true),
   targetNamespace: dnsLabel('targetNamespace').optional(),
   dependsOn: z.array(dnsLabel('dependsOn')).max(20).default([]),
-  targetPath: repoPath.optional(),
+  targetPath: repoPath('targetPath').optional(),
 });
 export type FluxKustomizationInput = z.output<typeof fluxKustomizationInput>;
 
