@@ -5,6 +5,7 @@
  * is what `terraform fmt` produces (two-space indents, `=` aligned across
  * consecutive single-line attributes).
  */
+import { hclUnicodeProblem } from './hclUnicode';
 import { columns } from './hclWidth';
 
 /** Only this module holds it: no other code can make an expression from text. */
@@ -144,8 +145,13 @@ export function block(
  * refused (action inputs reject them earlier, naming the field).
  */
 export function escapeTemplate(value: string): string {
-  if (value !== value.normalize('NFC')) {
-    throw new Error('value is not in Unicode normalization form NFC');
+  const problem = hclUnicodeProblem(value);
+  if (problem) {
+    throw new Error(
+      problem.startsWith('must be in Unicode normalization form NFC')
+        ? 'value is not in Unicode normalization form NFC'
+        : `value ${problem}`,
+    );
   }
   let out = '';
   for (let i = 0; i < value.length; i++) {

@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod/v3';
+import { hclUnicodeProblem } from './hclUnicode';
 
 /** DNS-1123 label: what Kubernetes and Canopy accept as a resource name. */
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -41,8 +42,10 @@ export const text = (max = 255, min = 0) =>
       min === 1 ? 'must not be empty' : `must be at least ${min} characters`,
     )
     .max(max, `must be at most ${max} characters`)
-    .refine(s => s === s.normalize('NFC'), {
-      message: 'must be in Unicode normalization form NFC',
+    .superRefine((s, ctx) => {
+      const problem = hclUnicodeProblem(s);
+      if (problem)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
     })
     .refine(s => !hasLoneSurrogate(s), {
       message: 'must not contain unpaired UTF-16 surrogates',
