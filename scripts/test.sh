@@ -5,7 +5,9 @@
 #     formatting (prettier),
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
 #     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
-#   unit + integration tests (Jest through backstage-cli),
+#   unit + integration tests (Jest through backstage-cli; offline: `yarn test`),
+#   the OpenStack test-bed tests (`yarn test:testbed`: Jest's *.e2e.test.ts files,
+#     which `yarn test` leaves out),
 #   backend end-to-end tests (Node's test runner: the real backend with the
 #     kubernetes backend, whose ESM import Jest cannot load),
 #   browser smoke test (headless Chromium through playwright-core),
@@ -21,8 +23,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh
 set -euo pipefail
 
+# The PostgreSQL cases of the Jest tests (the backend boot test, the delivery
+# store) run when this names a server: here the machine's loopback one.
+export CANOPY_TEST_POSTGRES_URL="${CANOPY_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
 mkdir -p artifacts
-rm -f artifacts/jest-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/walkthrough-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
+rm -f artifacts/jest-results.json artifacts/jest-testbed-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/walkthrough-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
 suite_start=$(date +%s)
 failed_steps=()
 
@@ -72,6 +78,7 @@ step "OpenStack test bed" ./scripts/openstack-testbed.sh
 # the packing is over (or the preparation ended without it).
 while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
+step "OpenStack test-bed tests" env CI=true yarn test:testbed --json --outputFile="$PWD/artifacts/jest-testbed-results.json"
 step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
 step "README walkthrough" bash -o pipefail -c 'yarn test:walkthrough | tee artifacts/walkthrough-results.txt'
 if ensure_chromium; then
@@ -90,11 +97,13 @@ echo "total time: $(( $(date +%s) - suite_start ))s"
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
-try {
-  const j = JSON.parse(fs.readFileSync("artifacts/jest-results.json", "utf8"));
-  passed += j.numPassedTests;
-  failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
-} catch { failed += 1; }
+for (const file of ["artifacts/jest-results.json", "artifacts/jest-testbed-results.json"]) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    passed += j.numPassedTests;
+    failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
+  } catch { failed += 1; }
+}
 for (const file of ["artifacts/backend-e2e-results.txt", "artifacts/e2e-results.txt", "artifacts/walkthrough-results.txt", "artifacts/adopter-results.txt"]) {
   try {
     const e = fs.readFileSync(file, "utf8");

@@ -18,6 +18,7 @@ import { ConfigReader } from '@backstage/config';
 import { parse } from 'yaml';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
+import { until } from '../src/__testUtils__/until';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -156,17 +157,18 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
   }
 
   async function readCatalogTemplates(): Promise<any[]> {
-    for (let i = 0; ; i++) {
+    return until('every template in the catalog', async () => {
       const { body } = await api(
         'GET',
         'catalog/entities/by-query?filter=kind=template&limit=100',
       );
       const names = body.items.map((e: any) => e.metadata.name);
       const missing = templateNames.filter(n => !names.includes(n));
-      if (!missing.length) return body.items;
-      assert.ok(i < 120, `templates missing from the catalog: ${missing}`);
-      await new Promise(r => setTimeout(r, 500));
-    }
+      if (missing.length) {
+        throw new Error(`templates missing from the catalog: ${missing}`);
+      }
+      return body.items as any[];
+    });
   }
 
   function valuesFor(name: string) {
@@ -183,7 +185,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.id;
-    for (let i = 0; i < 600; i++) {
+    return until(`task ${id} to end`, async () => {
       const task = await api('GET', `scaffolder/v2/tasks/${id}`);
       if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
         const events = await api('GET', `scaffolder/v2/tasks/${id}/events`);
@@ -200,9 +202,8 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
           output: completion?.body?.output,
         };
       }
-      await new Promise(r => setTimeout(r, 200));
-    }
-    throw new Error(`task ${id} did not end`);
+      return undefined;
+    });
   }
 
   it('lists every template in the catalog, owned and tagged', async () => {

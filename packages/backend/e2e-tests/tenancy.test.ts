@@ -21,6 +21,7 @@ import { startCanopyBackend } from '../src/__testUtils__/backend';
 import { KeystoneProxy } from '../src/__testUtils__/keystoneProxy';
 import { labCloud, TESTBED_STATE } from '../src/__testUtils__/testbed';
 import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
+import { until } from '../src/__testUtils__/until';
 
 const STATE = TESTBED_STATE;
 const USERS = {
@@ -127,18 +128,19 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
     }
     // Until the catalog has read the entities: a condition, polled a
     // bounded number of times, never a fixed sleep.
-    for (let attempt = 0; ; attempt++) {
-      const res = await get(
-        'user:default/alice',
-        'catalog/entities/by-name/component/default/unmapped',
-      );
-      if (res.status === 200) break;
-      assert.ok(
-        attempt < 1200,
-        `the catalog never read ${catalogFile} (last answer: HTTP ${res.status})`,
-      );
-      await new Promise(r => setTimeout(r, 500));
-    }
+    await until(
+      `the catalog to read ${catalogFile}`,
+      async () => {
+        const res = await get(
+          'user:default/alice',
+          'catalog/entities/by-name/component/default/unmapped',
+        );
+        if (res.status !== 200)
+          throw new Error(`last answer: HTTP ${res.status}`);
+        return true;
+      },
+      1200,
+    );
   });
 
   after(async () => {

@@ -4,19 +4,19 @@
  * app-config.yaml, and checks that the catalog serves Canopy's entities and that
  * the OpenStack plugin answers.
  *
- * PostgreSQL comes from CANOPY_TEST_POSTGRES_URL (default
- * postgres://postgres@127.0.0.1:5432/postgres). When none is reachable the
- * PostgreSQL case reports why and is not run; every other failure fails.
+ * PostgreSQL comes from CANOPY_TEST_POSTGRES_URL: the PostgreSQL case runs
+ * when it is set (scripts/test.sh sets it to the loopback server) and then
+ * fails when that server does not answer.
  */
 import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { startCanopyBackend } from './__testUtils__/backend';
 import {
   dropDatabases,
-  POSTGRES_URL as postgresUrl,
+  POSTGRES_URL_SET,
   postgresDatabase,
 } from './__testUtils__/postgres';
+import { until } from './__testUtils__/until';
 
 const EXPECTED = [
   'component:default/canopy-app',
@@ -57,7 +57,7 @@ async function catalogRefs(baseUrl: string, token: string) {
 
 /**
  * Boots the backend on the given database, signs in as guest and waits until
- * the catalog has ingested Canopy's entities (or 60 s have passed).
+ * the catalog has ingested Canopy's entities.
  */
 async function bootAndReadCatalog(database: object) {
   const backend = await startCanopyBackend({ database });
@@ -66,12 +66,13 @@ async function bootAndReadCatalog(database: object) {
     const token = backend.token!;
     const health = await fetch(`${baseUrl}/api/openstack/health`);
 
-    const deadline = Date.now() + 60_000;
-    let refs = await catalogRefs(baseUrl, token);
-    while (!hasCanopyEntities(refs) && Date.now() < deadline) {
-      await new Promise(r => setTimeout(r, 500));
-      refs = await catalogRefs(baseUrl, token);
-    }
+    const refs = await until(
+      "the catalog to hold Canopy's entities",
+      async () => {
+        const read = await catalogRefs(baseUrl, token);
+        return hasCanopyEntities(read) ? read : undefined;
+      },
+    );
     const actionsRes = await fetch(`${baseUrl}/api/scaffolder/v2/actions`, {
       headers: { Authorization: `Bearer ${token}` },
     });
@@ -88,22 +89,6 @@ async function bootAndReadCatalog(database: object) {
     };
   } finally {
     await backend.stop();
-  }
-}
-
-async function postgresReachable(): Promise<string | undefined> {
-  const client = new Client({ connectionString: postgresUrl });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return `PostgreSQL not reachable at ${postgresUrl.replace(
-      /\/\/[^@]*@/,
-      '//***@',
-    )}: ${(error as Error).message}`;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
@@ -126,21 +111,20 @@ describe('Canopy backend boots and serves its own catalog', () => {
     }
   }, 120_000);
 
-  it('on PostgreSQL (the production database)', async () => {
-    const unreachable = await postgresReachable();
-    if (unreachable) {
-      // The only case reported instead of run: no PostgreSQL on this machine.
-      console.warn(`Not run: ${unreachable}`);
-      return;
-    }
-    const prefix = `canopy_boot_${randomBytes(4).toString('hex')}_`;
-    try {
-      const result = await bootAndReadCatalog(postgresDatabase(prefix));
-      expect(result.healthStatus).toBe(200);
-      expect(result.signInStatus).toBe(200);
-      expect(result.refs).toEqual(expect.arrayContaining(EXPECTED));
-    } finally {
-      await dropDatabases(prefix);
-    }
-  }, 120_000);
+  // Run when CANOPY_TEST_POSTGRES_URL names a server (the test command sets
+  // it); `yarn test` alone needs no database server.
+  const onPostgres = POSTGRES_URL_SET ? describe : describe.skip;
+  onPostgres('on PostgreSQL (the production database)', () => {
+    it('serves the catalog and the OpenStack plugin', async () => {
+      const prefix = `canopy_boot_${randomBytes(4).toString('hex')}_`;
+      try {
+        const result = await bootAndReadCatalog(postgresDatabase(prefix));
+        expect(result.healthStatus).toBe(200);
+        expect(result.signInStatus).toBe(200);
+        expect(result.refs).toEqual(expect.arrayContaining(EXPECTED));
+      } finally {
+        await dropDatabases(prefix);
+      }
+    }, 120_000);
+  });
 });

@@ -8,6 +8,13 @@ export const POSTGRES_URL =
   process.env.CANOPY_TEST_POSTGRES_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * Whether the PostgreSQL cases of Jest tests run: only when
+ * CANOPY_TEST_POSTGRES_URL is set (the repository's test command sets it), so
+ * that `yarn test` needs no database server.
+ */
+export const POSTGRES_URL_SET = Boolean(process.env.CANOPY_TEST_POSTGRES_URL);
+
 /** `backend.database` for databases named `<prefix><plugin>`, created on demand. */
 export function postgresDatabase(prefix: string) {
   const url = new URL(POSTGRES_URL);

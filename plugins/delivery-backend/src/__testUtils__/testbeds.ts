@@ -8,14 +8,18 @@ import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
 import { TenancyMap } from '../tenancy/TenancyMap';
 
 /**
- * SQLite, and PostgreSQL on loopback (CANOPY_TEST_POSTGRES_URL, as the
- * backend's e2e tests use it): the store's behaviour is shown on both.
- * Call once per test file, at its top level.
+ * SQLite always, and PostgreSQL when CANOPY_TEST_POSTGRES_URL names one (as
+ * the repository's test command does, with the loopback server): the store's
+ * behaviour is shown on both where both are at hand, and `yarn test` needs no
+ * database server. Call once per test file, at its top level.
  */
 export function storeDatabases(): TestDatabases {
+  const postgresUrl = process.env.CANOPY_TEST_POSTGRES_URL;
+  if (!postgresUrl) {
+    return TestDatabases.create({ ids: ['SQLITE_3'] });
+  }
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-    process.env.CANOPY_TEST_POSTGRES_URL ??
-    'postgres://postgres@127.0.0.1:5432';
+    postgresUrl;
   return TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 }
 
