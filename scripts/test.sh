@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Canopy's whole test suite, as CI does:
 #   type-check (tsc:full), the generated OpenAPI files and the packages' API
-#     reports up to date (openapi:check, api-reports:check), lint (lint:all),
+#     reports up to date (openapi:check, api-reports:check), lint (lint:all,
+#     and lint:cycles: no import cycle between source files),
 #     formatting (prettier),
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
 #     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
@@ -59,7 +60,7 @@ ensure_chromium() {
 step "type-check" yarn tsc:full
 # After the type-check, whose declarations (dist-types) the API reports read.
 step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
-step "lint" yarn lint:all
+step "lint" bash -c 'yarn lint:all && yarn lint:cycles'
 step "format" yarn prettier:check
 
 # The adopter test's app (packing Canopy's packages, a fresh create-app app,

@@ -1,4 +1,4 @@
-import type { Abstraction } from './definitions';
+import type { Abstraction } from './types';
 import { SHIPPED } from './definitions';
 
 /**

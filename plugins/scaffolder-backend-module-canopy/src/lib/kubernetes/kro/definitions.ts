@@ -11,30 +11,11 @@ import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import { dnsLabel, targetPath } from '../../inputs';
 import { applySettings } from './settings';
-
-export const ABSTRACTIONS = [
-  'Workspace',
-  'WebApplication',
-  'Infrastructure',
-  'Topic',
-] as const;
-export type Abstraction = (typeof ABSTRACTIONS)[number];
-
-/** A ResourceGraphDefinition as Canopy reads it. */
-export interface ResourceGraphDefinition {
-  apiVersion: string;
-  kind: 'ResourceGraphDefinition';
-  metadata: { name: string; [key: string]: unknown };
-  spec: {
-    schema: {
-      apiVersion: string;
-      kind: Abstraction;
-      spec: Record<string, string>;
-      status?: Record<string, string>;
-    };
-    resources: Array<{ id: string; template: Record<string, any> }>;
-  };
-}
+import {
+  ABSTRACTIONS,
+  type Abstraction,
+  type ResourceGraphDefinition,
+} from './types';
 
 function load(kind: Abstraction): ResourceGraphDefinition {
   const file = resolvePackagePath(

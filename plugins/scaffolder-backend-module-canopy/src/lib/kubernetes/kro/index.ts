@@ -1,10 +1,12 @@
 export {
-  ABSTRACTIONS,
   definitionsInput,
   renderDefinitions,
   SHIPPED,
-  type Abstraction,
   type DefinitionsInput,
-  type ResourceGraphDefinition,
 } from './definitions';
 export { instanceInput, renderInstance, type InstanceInput } from './instance';
+export {
+  ABSTRACTIONS,
+  type Abstraction,
+  type ResourceGraphDefinition,
+} from './types';

@@ -1,9 +1,11 @@
-import type { DefinitionsInput, ResourceGraphDefinition } from './definitions';
+import type { ResourceGraphDefinition } from './types';
 
-type Settings = Pick<
-  DefinitionsInput,
-  'ingressNamespace' | 'kafkaNamespace' | 'kafkaCluster'
->;
+/** The platform settings of `canopy:kro:definitions`. */
+interface Settings {
+  ingressNamespace: string;
+  kafkaNamespace: string;
+  kafkaCluster: string;
+}
 
 /** The template of the resource `id` of a definition. */
 function template(rgd: ResourceGraphDefinition, id: string) {
