@@ -5,7 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
   OpenStackInventory,
-  openStackProjectsServiceRef,
+  openstackServiceRef,
 } from '@canopy-idp/plugin-openstack-node';
 import { readProviderConfig } from './config';
 import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
@@ -29,9 +29,8 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        cache: coreServices.cache,
         database: coreServices.database,
-        openstackProjects: openStackProjectsServiceRef,
+        openstack: openstackServiceRef,
         catalogApi: catalogServiceRef,
         auth: coreServices.auth,
       },
@@ -40,19 +39,12 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         config,
         logger,
         scheduler,
-        cache,
         database,
-        openstackProjects,
+        openstack,
         catalogApi,
         auth,
       }) {
-        const inventory = OpenStackInventory.fromOptions(
-          openstackProjects.options,
-          {
-            cache,
-            logger,
-          },
-        );
+        const inventory = OpenStackInventory.fromService(openstack);
         const settings = readProviderConfig(
           config,
           inventory.clouds().map(c => c.name),

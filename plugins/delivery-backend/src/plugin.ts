@@ -6,9 +6,8 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
-  OpenStackService,
   OwnershipResolver,
-  openStackProjectsServiceRef,
+  openstackServiceRef,
 } from '@canopy-idp/plugin-openstack-node';
 import { Advancer } from './advancer/Advancer';
 import { readDeliveryOptions } from './config';
@@ -41,7 +40,6 @@ export const deliveryPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        cache: coreServices.cache,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
@@ -51,17 +49,14 @@ export const deliveryPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         notifications: notificationService,
-        openstackProjects: openStackProjectsServiceRef,
+        openstack: openstackServiceRef,
       },
       async init(deps) {
         const options = readDeliveryOptions(deps.config);
         const integrations = ScmIntegrations.fromConfig(deps.config);
         const scm = new ScmClients(integrations);
         const store = await RequestStore.create(deps.database);
-        const openstack = new OpenStackService(deps.openstackProjects.options, {
-          cache: deps.cache,
-          logger: deps.logger,
-        });
+        const openstack = deps.openstack;
         const ownership = new OwnershipResolver({
           catalog: deps.catalog,
           auth: deps.auth,

@@ -8,7 +8,7 @@ import { openstackPermissions } from '@canopy-idp/plugin-openstack-common';
 import { registerListEntityResourcesAction } from './actions/listEntityResourcesAction';
 import {
   openStackProjectsServiceRef,
-  OpenStackService,
+  openstackServiceRef,
   OwnershipResolver,
   projectLabel,
 } from '@canopy-idp/plugin-openstack-node';
@@ -27,7 +27,6 @@ export const openstackPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        cache: coreServices.cache,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
@@ -36,6 +35,7 @@ export const openstackPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         openstackProjects: openStackProjectsServiceRef,
+        service: openstackServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -58,10 +58,7 @@ export const openstackPlugin = createBackendPlugin({
             );
           }
         }
-        const service = new OpenStackService(options, {
-          cache: deps.cache,
-          logger: deps.logger,
-        });
+        const service = deps.service;
         const guard = new TenancyGuard(
           service.projects,
           new OwnershipResolver({

@@ -30,9 +30,15 @@ export {
   keystoneNamespace,
 } from './tenancy/keystoneNames';
 export {
+  openStackProjectsServiceFactory,
   openStackProjectsServiceRef,
   type OpenStackProjectsService,
 } from './service/projectsService';
+export { openstackServiceRef } from './service/openstackServiceRef';
+export {
+  OpenStackConnections,
+  type OpenStackConnectionHooks,
+} from './service/OpenStackConnections';
 export type { ProjectScope } from './keystone/token';
 export {
   OpenStackInventory,

@@ -8,7 +8,7 @@ import {
   type OpenStackEntityResources,
 } from '@canopy-idp/plugin-openstack-common';
 import { readPluginOptions } from '../config/readPluginOptions';
-import { type OpenStackPluginOptions, projectLabel } from '../config/types';
+import { projectLabel } from '../config/types';
 import { OpenStackService } from '../service/OpenStackService';
 
 /**
@@ -77,25 +77,25 @@ export class OpenStackInventory implements OpenStackInventoryReader {
     config: Config,
     deps: { cache: CacheService; logger: LoggerService },
   ): OpenStackInventory {
-    return OpenStackInventory.fromOptions(readPluginOptions(config), deps);
+    return OpenStackInventory.fromService(
+      new OpenStackService(readPluginOptions(config), deps),
+    );
   }
 
-  /** From options already read (the `openStackProjectsServiceRef` service's). */
-  static fromOptions(
-    options: OpenStackPluginOptions,
-    deps: { cache: CacheService; logger: LoggerService },
-  ): OpenStackInventory {
+  /**
+   * Through a plugin's `openstackServiceRef` service: the same connections
+   * (Keystone sessions, circuit breakers), with the inventory's own reading
+   * options.
+   */
+  static fromService(service: OpenStackService): OpenStackInventory {
+    const options = service.readingOptions;
     return new OpenStackInventory(
-      new OpenStackService(
-        {
-          ...options,
-          resourcesTtlMs: 0,
-          // No stale copies either: the provider keeps what it last emitted.
-          staleTtlMs: 0,
-          maxItemsPerKind: Math.max(options.maxItemsPerKind, 100_000),
-        },
-        deps,
-      ),
+      service.withOptions({
+        resourcesTtlMs: 0,
+        // No stale copies either: the provider keeps what it last emitted.
+        staleTtlMs: 0,
+        maxItemsPerKind: Math.max(options.maxItemsPerKind, 100_000),
+      }),
     );
   }
 

@@ -12,18 +12,17 @@ import {
   OpenStackQuotaHeadroomResponse,
   OpenStackResourceKind,
 } from '@canopy-idp/plugin-openstack-common';
-import { secretsOf } from '../config/readPluginOptions';
 import {
-  type CloudConfig,
   type MappedProject,
   type OpenStackPluginOptions,
   projectLabel,
 } from '../config/types';
-import { Http, HttpClient } from '../http/HttpClient';
-import { SessionPool } from '../keystone/SessionPool';
 import { regionsOf } from '../keystone/token';
+import {
+  OpenStackConnections,
+  type OpenStackConnectionHooks,
+} from './OpenStackConnections';
 import { CachedReader } from '../reading/CachedReader';
-import { CircuitBreakers } from '../reading/CircuitBreaker';
 import { LookupReader } from '../reading/LookupReader';
 import { QuotaReader } from '../reading/QuotaReader';
 import { ResourceLister } from '../reading/ResourceLister';
@@ -41,27 +40,32 @@ export type { Target };
  *
  * @public
  */
-export interface OpenStackServiceHooks {
-  now?: () => number;
-  onUpstreamCall?: (what: string) => void;
-  /** HTTP per cloud, in place of one real client per cloud. */
-  httpFor?: (cloud: CloudConfig) => Http;
+export interface OpenStackServiceHooks extends OpenStackConnectionHooks {
   /** Where Keystone credentials come from; default: each project's configured one. */
   credentials?: CredentialSource;
+  /**
+   * The process's shared connections (`openStackProjectsServiceRef`); a
+   * service of its own when not given (tests, benchmarks).
+   */
+  connections?: OpenStackConnections;
 }
 
 /**
  * What the plugin's routes and actions ask of OpenStack: the configured
- * clouds, an entity's resources, look-ups and quota headroom. It wires the
- * parts: one HTTP client per cloud, a bounded Keystone session pool, the
- * cached reader with its circuit breakers, and the listers built on them.
+ * clouds, an entity's resources, look-ups and quota headroom. It reads
+ * through the process's shared connections (HTTP per cloud, the Keystone
+ * session pool, the circuit breakers) with the plugin's cache, and the
+ * listers built on them. Plugins get theirs from `openstackServiceRef`.
  *
  * @public
  */
 export class OpenStackService {
   /** The clouds and the projects Canopy may read in each. */
   readonly projects: ProjectMap;
-  private readonly pool: SessionPool;
+  /** The options this service reads with. */
+  readonly readingOptions: OpenStackPluginOptions;
+  /** The shared connections this service reads through. */
+  readonly connections: OpenStackConnections;
   private readonly resolver: ScopeResolver;
   private readonly lister: ResourceLister;
   private readonly lookups: LookupReader;
@@ -74,61 +78,42 @@ export class OpenStackService {
       logger: LoggerService;
     } & OpenStackServiceHooks,
   ) {
-    const now = deps.now ?? Date.now;
-    const secrets = secretsOf(options);
-    const http = new Map<string, HttpClient>();
-    const httpFor =
-      deps.httpFor ??
-      ((cloud: CloudConfig) => {
-        let client = http.get(cloud.name);
-        if (!client) {
-          client = new HttpClient({
-            timeoutMs: options.requestTimeoutMs,
-            retries: options.retries,
-            secrets,
-            caFile: cloud.caFile,
-          });
-          http.set(cloud.name, client);
-        }
-        return client;
-      });
-    this.pool = new SessionPool({
-      maxSessions: 256,
-      maxFailures: 4096,
-      refusalBackoffMs: 60_000,
-      maxBackoffMs: 900_000,
-      outageBackoffMs: Math.min(options.breakerWindowMs, 15_000),
-      refreshMarginMs: options.tokenRefreshMarginMs,
-      now,
-      httpFor,
-      onUpstreamCall: deps.onUpstreamCall,
-    });
+    this.readingOptions = options;
+    this.connections =
+      deps.connections ?? new OpenStackConnections(options, deps);
     this.projects = new ProjectMap(options.clouds);
     this.resolver = new ScopeResolver(
       options,
       this.projects,
       deps.credentials ?? new ConfiguredCredentials(),
-      this.pool,
+      this.connections.pool,
       deps.cache,
     );
     const reader = new CachedReader(deps.cache, deps.logger, {
       staleTtlMs: options.staleTtlMs,
-      now,
-      breakers: new CircuitBreakers({
-        windowMs: options.breakerWindowMs,
-        maxWindowMs: options.breakerWindowMs * 8,
-        forbiddenWindowMs: options.forbiddenTtlMs,
-        now,
-      }),
+      now: this.connections.now,
+      breakers: this.connections.breakers,
     });
     this.lister = new ResourceLister(this.resolver, reader, options);
     this.lookups = new LookupReader(this.resolver, reader, options);
     this.quotas = new QuotaReader(this.lister);
   }
 
+  /**
+   * The same reads with other reading options (cache lifetimes, the most
+   * items per kind), through the same connections: for a reader with other
+   * needs in the same plugin, such as the catalog's inventory.
+   */
+  withOptions(overrides: Partial<OpenStackPluginOptions>): OpenStackService {
+    return new OpenStackService(
+      { ...this.readingOptions, ...overrides },
+      { ...this.deps, connections: this.connections },
+    );
+  }
+
   /** Sessions and remembered authentication failures held now. */
   sessionStats() {
-    return this.pool.stats();
+    return this.connections.sessionStats();
   }
 
   /**
