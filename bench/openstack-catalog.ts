@@ -23,9 +23,11 @@ import {
   postgresClient,
   postgresDatabase,
 } from '../packages/backend/src/__testUtils__/postgres';
-import { OpenStackEntityProvider } from '../plugins/catalog-backend-module-openstack/src/provider/OpenStackEntityProvider';
-import { ProviderStore } from '../plugins/catalog-backend-module-openstack/src/provider/ProviderStore';
-import { OpenStackInventory } from '../plugins/openstack-node/src/inventory/OpenStackInventory';
+import {
+  OpenStackEntityProvider,
+  ProviderStore,
+} from '@canopy-idp/plugin-catalog-backend-module-openstack';
+import { OpenStackInventory } from '@canopy-idp/plugin-openstack-node';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -17,8 +17,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { readPluginOptions } from '../plugins/openstack-node/src/config/readPluginOptions';
-import { OpenStackService } from '../plugins/openstack-node/src/service/OpenStackService';
+import {
+  OpenStackService,
+  readPluginOptions,
+} from '@canopy-idp/plugin-openstack-node';
 
 const state =
   process.env.OSL_STATE ?? path.resolve(__dirname, '../.testbed/openstack');

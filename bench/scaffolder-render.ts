@@ -20,7 +20,7 @@ import {
   createKroInstanceAction,
   createKyvernoPoliciesAction,
   createTerraformKubernetesClusterAction,
-} from '../plugins/scaffolder-backend-module-canopy/src/actions';
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import {
   bundledCrds,
   CrdSchemas,

@@ -25,10 +25,8 @@ import {
   createTaggedServer,
   deleteServers,
 } from '../../packages/backend/src/__testUtils__/testbed';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeArgoCd } from '../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
+import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
+import { FakeGithub } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 export const TOKENS = {
   github: 'e2e-github-token',

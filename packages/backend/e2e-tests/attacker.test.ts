@@ -27,12 +27,11 @@ import {
 } from '../src/__testUtils__/testbed';
 import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
 import { until } from '../src/__testUtils__/until';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeArgoCd } from '../../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GithubPullRequests } from '../../../plugins/scaffolder-backend-module-canopy/src/lib/git/github';
+import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
+import {
+  FakeGithub,
+  GithubPullRequests,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';

@@ -19,12 +19,11 @@ import { parse } from 'yaml';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 import { until } from '../src/__testUtils__/until';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGitlab } from '../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { createValidateAction } from '../../../plugins/scaffolder-backend-module-canopy/src/actions';
+import {
+  FakeGithub,
+  FakeGitlab,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
+import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 
 const TOKEN = 'github-token-for-templates-test';
 const CLOUDS_YAML = path.join(repoRoot, '.testbed/openstack/clouds.yaml');

@@ -17,10 +17,10 @@ import { Octokit } from '@octokit/rest';
 import express from 'express';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GithubPullRequests } from '../../scaffolder-backend-module-canopy/src/lib/git/github';
+import {
+  FakeGithub,
+  GithubPullRequests,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { deliveryPlugin } from './plugin';
 
 const sent: NotificationSendOptions[] = [];

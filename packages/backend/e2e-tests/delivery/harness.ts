@@ -32,16 +32,13 @@ import {
   TESTBED_STATE,
 } from '../../src/__testUtils__/testbed';
 import { until } from '../../src/__testUtils__/until';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeArgoCd } from '../../../../plugins/delivery-backend/src/__testUtils__/fakeArgoCd';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGitlab } from '../../../../plugins/scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GithubPullRequests } from '../../../../plugins/scaffolder-backend-module-canopy/src/lib/git/github';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GitlabMergeRequests } from '../../../../plugins/scaffolder-backend-module-canopy/src/lib/git/gitlab';
+import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
+import {
+  FakeGithub,
+  FakeGitlab,
+  GithubPullRequests,
+  GitlabMergeRequests,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 const TOKEN = 'scm-test-token';
 const ARGO_TOKEN = 'argocd-test-token';

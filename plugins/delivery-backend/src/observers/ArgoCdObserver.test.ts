@@ -1,4 +1,4 @@
-import { FakeArgoCd } from '../__testUtils__/fakeArgoCd';
+import { FakeArgoCd } from '../testUtils/fakeArgoCd';
 import { aRequest } from '../__testUtils__/requests';
 import { labTenancy, signedInTeams } from '../__testUtils__/testbeds';
 import type { ArgoCdInstance } from '../config';

@@ -2,14 +2,12 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { Gitlab } from '@gitbeaker/rest';
 import { Octokit } from '@octokit/rest';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGithub } from '../../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGithub';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeGitlab } from '../../../scaffolder-backend-module-canopy/src/__testUtils__/fakeGitlab';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GithubPullRequests } from '../../../scaffolder-backend-module-canopy/src/lib/git/github';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { GitlabMergeRequests } from '../../../scaffolder-backend-module-canopy/src/lib/git/gitlab';
+import {
+  FakeGithub,
+  FakeGitlab,
+  GithubPullRequests,
+  GitlabMergeRequests,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { aRequest } from '../__testUtils__/requests';
 import type { StoredRequest } from '../store/types';
 import { CANOPY_WORKFLOW_PATH, PipelineObserver } from './PipelineObserver';

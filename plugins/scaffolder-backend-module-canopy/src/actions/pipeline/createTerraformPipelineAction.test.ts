@@ -20,11 +20,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BareRepo } from '../../__testUtils__/bareRepo';
+import { BareRepo } from '../../testUtils/bareRepo';
 import { collectOutputs } from '../../__testUtils__/examples';
 import { FakeDeliveryBackend } from '../../__testUtils__/fakeDeliveryBackend';
-import { FakeGithub } from '../../__testUtils__/fakeGithub';
-import { FakeGitlab } from '../../__testUtils__/fakeGitlab';
+import { FakeGithub } from '../../testUtils/fakeGithub';
+import { FakeGitlab } from '../../testUtils/fakeGitlab';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
 import { parseGithubWorkflow } from '../../__testUtils__/githubWorkflowParser';
 import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';

@@ -14,6 +14,8 @@ import {
  * Opens or updates a GitHub pull request through the REST API (Git Data API
  * for the commit, so no clone is needed). Idempotent: the same branch and PR
  * are reused, and an unchanged tree makes no commit.
+ *
+ * @public
  */
 export class GithubPullRequests implements PullRequestProvider {
   constructor(

@@ -10,12 +10,19 @@ import {
   PullRequestResult,
 } from './types';
 
-type GitlabClient = InstanceType<typeof Gitlab>;
+/**
+ * The gitbeaker client.
+ *
+ * @public
+ */
+export type GitlabClient = InstanceType<typeof Gitlab>;
 
 /**
  * Opens or updates a GitLab merge request through the REST API (Commits API,
  * so no clone is needed). Idempotent: an existing branch and open MR are
  * reused instead of failing, and an unchanged tree makes no commit.
+ *
+ * @public
  */
 export class GitlabMergeRequests implements PullRequestProvider {
   constructor(

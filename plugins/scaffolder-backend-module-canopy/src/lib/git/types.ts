@@ -44,8 +44,13 @@ export function marked(req: PullRequestRequest): PullRequestRequest {
   };
 }
 
+/**
+ * What a pull or merge request is opened with.
+ *
+ * @public
+ */
 export interface PullRequestRequest {
-  /** Files to commit: repository path -> content. */
+  /** Files to commit: their content by repository path. */
   files: Record<string, Buffer>;
   branch: string;
   /** The scaffolder task making the request: only its own branch is written. */
@@ -62,6 +67,11 @@ export interface PullRequestRequest {
   draft: boolean;
 }
 
+/**
+ * The pull or merge request opened or updated.
+ *
+ * @public
+ */
 export interface PullRequestResult {
   url: string;
   number: number;
@@ -73,6 +83,11 @@ export interface PullRequestResult {
   commit?: string;
 }
 
+/**
+ * Opens or updates one pull or merge request on a Git host.
+ *
+ * @public
+ */
 export interface PullRequestProvider {
   open(request: PullRequestRequest): Promise<PullRequestResult>;
 }

@@ -19,6 +19,11 @@ import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { BareRepo } from './bareRepo';
 
+/**
+ * A merge request of the loopback GitLab.
+ *
+ * @public
+ */
 export interface FakeMergeRequest {
   iid: number;
   title: string;
@@ -33,7 +38,11 @@ export interface FakeMergeRequest {
   closedAt: string | null;
 }
 
-/** A pipeline, as `GET /projects/:id/pipelines` lists it. */
+/**
+ * A pipeline, as `GET /projects/:id/pipelines` lists it.
+ *
+ * @public
+ */
 export interface FakePipeline {
   id: number;
   iid: number;
@@ -59,6 +68,11 @@ export interface FakePipeline {
   updated_at: string;
 }
 
+/**
+ * A loopback GitLab REST API (v4) for one project (repository files and tree, commits, merge requests, pipelines), with test controls.
+ *
+ * @public
+ */
 export class FakeGitlab {
   readonly repo = new BareRepo();
   /** The default branch the repository API gives (the git repository's is main). */

@@ -15,6 +15,11 @@ import { once } from 'node:events';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+/**
+ * The state of an application of the loopback Argo CD.
+ *
+ * @public
+ */
 export interface FakeApplicationState {
   sync: 'Synced' | 'OutOfSync' | 'Unknown';
   health:
@@ -34,6 +39,11 @@ export interface FakeApplicationState {
   project?: string;
 }
 
+/**
+ * A loopback Argo CD API server: `GET /api/v1/applications/{name}` with a bearer token, applications set by the test.
+ *
+ * @public
+ */
 export class FakeArgoCd {
   readonly requests: string[] = [];
   private readonly apps = new Map<string, FakeApplicationState>();

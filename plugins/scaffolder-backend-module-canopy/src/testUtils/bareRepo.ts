@@ -7,12 +7,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/**
+ * An entry of a Git tree.
+ *
+ * @public
+ */
 export interface TreeEntry {
   mode: string;
   type: 'blob' | 'tree';
   sha: string;
 }
 
+/**
+ * A bare Git repository in a temporary folder, read and written with the git binary: what the loopback Git hosts serve.
+ *
+ * @public
+ */
 export class BareRepo {
   readonly dir: string;
 
@@ -67,7 +77,7 @@ export class BareRepo {
     return out;
   }
 
-  /** Builds nested trees from a path -> blob map; returns the root tree id. */
+  /** Builds nested trees from blobs by path; returns the root tree id. */
   writeTree(files: Map<string, TreeEntry>): string {
     const children = new Map<string, Map<string, TreeEntry>>();
     const lines: string[] = [];

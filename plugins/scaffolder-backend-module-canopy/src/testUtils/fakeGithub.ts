@@ -19,6 +19,11 @@ import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { BareRepo, TreeEntry } from './bareRepo';
 
+/**
+ * A pull request of the loopback GitHub.
+ *
+ * @public
+ */
 export interface FakePull {
   number: number;
   title: string;
@@ -36,7 +41,11 @@ export interface FakePull {
   closedAt: string | null;
 }
 
-/** A check run, as `GET /repos/{o}/{r}/commits/{ref}/check-runs` lists it. */
+/**
+ * A check run, as `GET /repos/{o}/{r}/commits/{ref}/check-runs` lists it.
+ *
+ * @public
+ */
 export interface FakeCheckRun {
   id: number;
   name: string;
@@ -48,7 +57,11 @@ export interface FakeCheckRun {
   completed_at: string | null;
 }
 
-/** A workflow run, as `GET /repos/{o}/{r}/actions/runs` lists it. */
+/**
+ * A workflow run, as `GET /repos/{o}/{r}/actions/runs` lists it.
+ *
+ * @public
+ */
 export interface FakeWorkflowRun {
   id: number;
   name: string;
@@ -64,6 +77,11 @@ export interface FakeWorkflowRun {
   updated_at: string;
 }
 
+/**
+ * A loopback GitHub REST API for one repository (contents, Git data, pulls, check runs, workflow runs), with test controls.
+ *
+ * @public
+ */
 export class FakeGithub {
   readonly repo = new BareRepo();
   /** The default branch the repository API gives (the git repository's is main). */

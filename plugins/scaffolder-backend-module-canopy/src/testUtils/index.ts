@@ -1,0 +1,29 @@
+/**
+ * Test utilities: loopback GitHub and GitLab servers that speak the REST
+ * shapes Canopy's actions and the delivery plugin read (repositories backed
+ * by a bare Git repository, pull and merge requests, check runs, workflow
+ * runs, pipelines), and the clients `canopy:publish:pull-request` opens
+ * requests with, for tests that open one as the action does.
+ *
+ * @packageDocumentation
+ */
+
+export { BareRepo, type TreeEntry } from './bareRepo';
+export {
+  FakeGithub,
+  type FakeCheckRun,
+  type FakePull,
+  type FakeWorkflowRun,
+} from './fakeGithub';
+export {
+  FakeGitlab,
+  type FakeMergeRequest,
+  type FakePipeline,
+} from './fakeGitlab';
+export { GithubPullRequests } from '../lib/git/github';
+export { GitlabMergeRequests, type GitlabClient } from '../lib/git/gitlab';
+export type {
+  PullRequestProvider,
+  PullRequestRequest,
+  PullRequestResult,
+} from '../lib/git/types';
