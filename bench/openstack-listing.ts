@@ -2,12 +2,15 @@
  * Benchmark: list one entity's OpenStack resources against Canopy's test bed
  * (scripts/openstack-testbed.sh) and print, in one run:
  *   - the raw API floor: the same REST calls the plugin makes, made directly and
- *     in parallel with an already issued token;
+ *     in parallel with an already issued token (taking turns with the plugin's
+ *     cold listing with a cached token, so both see the same test bed);
  *   - the plugin's cold latency (empty cache; with and without a cached token)
  *     and warm latency (answer from the cache);
  *   - `openstack server list` for the same project and tag;
- * each as a ratio to the floor, and the upstream calls made for 200 concurrent
- * identical requests.
+ * each as a ratio to the floor, the upstream calls made for 200 concurrent
+ * identical requests, and where the time of one cold listing (cached token)
+ * goes: waiting on OpenStack (the union of the calls in flight) against
+ * Canopy's own work, and the chain of calls that set its length.
  *
  * Run: yarn bench:openstack   (OSL_STATE overrides the test bed folder)
  */
@@ -18,8 +21,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
+  OpenStackConnections,
   OpenStackService,
   readPluginOptions,
+  type Http,
 } from '@canopy-idp/plugin-openstack-node';
 
 const state =
@@ -70,7 +75,11 @@ function options(resourcesTtlSeconds?: number) {
   );
 }
 
-function service(calls?: string[], resourcesTtlSeconds?: number) {
+function service(
+  calls?: string[],
+  resourcesTtlSeconds?: number,
+  connections?: OpenStackConnections,
+) {
   const cache = CacheManager.fromConfig(
     new ConfigReader({ backend: { cache: { store: 'memory' } } }),
   ).forPlugin('openstack');
@@ -78,7 +87,73 @@ function service(calls?: string[], resourcesTtlSeconds?: number) {
     cache,
     logger: silent,
     onUpstreamCall: calls ? w => calls.push(w) : undefined,
+    connections,
   });
+}
+
+interface Span {
+  what: string;
+  start: number;
+  end: number;
+}
+
+/** Connections whose HTTP notes when each call starts and ends. */
+function timedConnections(spans: Span[]) {
+  const base = new OpenStackConnections(options());
+  return new OpenStackConnections(options(), {
+    httpFor: (cloud): Http => {
+      const http = base.httpFor(cloud);
+      return {
+        async request(method, url, init) {
+          const start = performance.now();
+          try {
+            return await http.request(method, url, init);
+          } finally {
+            spans.push({ what: init.what, start, end: performance.now() });
+          }
+        },
+      };
+    },
+  });
+}
+
+/**
+ * One listing's time: how long some call to OpenStack was in flight (the
+ * union of the spans), the rest (Canopy's own work: scopes, tenancy of the
+ * target, mapping and merging), and the chain of calls, each starting after
+ * the one before it ended, that ends with the last answer.
+ */
+function breakdown(spans: Span[], t0: number, total: number) {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let waiting = 0;
+  let reach = -Infinity;
+  for (const s of sorted) {
+    const from = Math.max(s.start, reach);
+    if (s.end > from) waiting += s.end - from;
+    reach = Math.max(reach, s.end);
+  }
+  const chain: Span[] = [];
+  let next = sorted.reduce((a, b) => (b.end > a.end ? b : a), sorted[0]);
+  while (next) {
+    chain.unshift(next);
+    const before = sorted
+      .filter(s => s.end <= next!.start)
+      .reduce<Span | undefined>(
+        (a, b) => (!a || b.end > a.end ? b : a),
+        undefined,
+      );
+    next = before as Span;
+  }
+  return {
+    waiting,
+    own: total - waiting,
+    chain: chain.map(
+      s =>
+        `${s.what} (${(s.start - t0).toFixed(0)}–${(s.end - t0).toFixed(
+          0,
+        )} ms)`,
+    ),
+  };
 }
 
 async function rawFloor(auth: any) {
@@ -176,15 +251,32 @@ async function main() {
 
   const floorCall = await rawFloor(auth);
   await floorCall(); // warm up connections and keystonemiddleware's token cache
-  const floor = await repeat(10, floorCall);
+  // Every listing read afresh, with the session's token kept.
+  const uncached = service(undefined, 0);
+  await uncached.listResources(ENTITY, target);
+  // The floor and the plugin's cold listing take turns, so that the test
+  // bed's own ups and downs (its APIs answer in 0.4 to 0.7 s) fall on both.
+  const floorTimes: number[] = [];
+  const coldTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    floorTimes.push(await time(floorCall));
+    coldTimes.push(await time(() => uncached.listResources(ENTITY, target)));
+  }
+  const floor = median(floorTimes);
+  const cold = median(coldTimes);
 
   const coldWithAuth = await repeat(5, () =>
     service().listResources(ENTITY, target),
   );
-  // Every listing read afresh, with the session's token kept.
-  const uncached = service(undefined, 0);
-  await uncached.listResources(ENTITY, target);
-  const cold = await repeat(10, () => uncached.listResources(ENTITY, target));
+  // Where one cold listing's time goes (cached token, as above).
+  const spans: Span[] = [];
+  const timed = service(undefined, 0, timedConnections(spans));
+  await timed.listResources(ENTITY, target);
+  spans.length = 0;
+  const t0 = performance.now();
+  await timed.listResources(ENTITY, target);
+  const tracedTotal = performance.now() - t0;
+  const traced = breakdown(spans, t0, tracedTotal);
   const tokenWarm = service();
   await tokenWarm.listResources(ENTITY, target);
   const warm = await repeat(50, () => tokenWarm.listResources(ENTITY, target));
@@ -239,6 +331,16 @@ async function main() {
   console.log(row('plugin cold, cached token (median of 10)', cold));
   console.log(row('plugin warm, from cache (median of 50)', warm));
   console.log(row('`openstack server list --tags` (median of 3)', cli));
+  console.log(
+    `one cold listing (cached token), ${tracedTotal.toFixed(
+      1,
+    )} ms: waiting on OpenStack ${traced.waiting.toFixed(
+      1,
+    )} ms, Canopy's own work ${traced.own.toFixed(1)} ms; longest chain: ${
+      traced.chain.length
+    } call(s) one after another:`,
+  );
+  for (const link of traced.chain) console.log(`  ${link}`);
   console.log(
     `200 concurrent identical requests: ${calls.length} upstream calls (${
       calls.filter(c => c === 'identity').length

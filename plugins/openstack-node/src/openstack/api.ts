@@ -1,3 +1,4 @@
+import type { JsonValue } from '@backstage/types';
 import type { OpenStackServiceType } from '@canopy-idp/plugin-openstack-common';
 
 /**
@@ -12,6 +13,16 @@ export interface RegionApi {
   pageSize: number;
   /** A list of one kind stops here and is reported as truncated. */
   maxItems: number;
+  /**
+   * Reference data of the region as this project sees it (the names of its
+   * external networks), read once for every reader of the project that asks
+   * at the same time and kept for the look-ups' lifetime; a failed read is
+   * not kept. Without it (tests), `read` runs each time.
+   */
+  reference?<T extends JsonValue>(
+    name: string,
+    read: () => Promise<T>,
+  ): Promise<T>;
   /** GET `path` below the service's endpoint; the parsed JSON body. */
   get(
     service: OpenStackServiceType,

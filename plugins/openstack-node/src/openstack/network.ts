@@ -51,15 +51,20 @@ export async function readSubnets(api: RegionApi, tags: string[]) {
 
 /**
  * Names of the region's external networks by id, to name routers' gateways
- * and floating IP pools (the project seldom tags them). Names are a
- * courtesy: when they cannot be read, the ids stand.
+ * and floating IP pools (the project seldom tags them): reference data, read
+ * once for the routers and the floating IPs of a listing and kept as long as
+ * look-ups are. Names are a courtesy: when they cannot be read, the ids stand.
  */
 async function externalNetworkNames(
   api: RegionApi,
 ): Promise<Map<string, string>> {
+  const read = async () =>
+    (await readExternalNetworks(api)).items.map(n => [n.id, n.name]);
   try {
-    const { items } = await readExternalNetworks(api);
-    return new Map(items.map(n => [n.id, n.name]));
+    const pairs = api.reference
+      ? await api.reference('external-network-names', read)
+      : await read();
+    return new Map(pairs as Array<[string, string]>);
   } catch {
     return new Map();
   }

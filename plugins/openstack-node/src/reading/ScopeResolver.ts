@@ -58,6 +58,9 @@ export const MAX_UNKNOWN_REGIONS = 5;
  * resolved scope is remembered in the cache.
  */
 export class ScopeResolver {
+  /** Reference reads under way, shared by the readers that ask meanwhile. */
+  private readonly references = new Map<string, Promise<JsonValue>>();
+
   constructor(
     private readonly options: OpenStackPluginOptions,
     private readonly projects: ProjectMap,
@@ -125,8 +128,8 @@ export class ScopeResolver {
       projectId: token.project.id,
       regions,
       known: new Set(known),
-      api: region =>
-        regionApi({
+      api: region => ({
+        ...regionApi({
           cloud,
           session,
           region,
@@ -134,7 +137,39 @@ export class ScopeResolver {
           pageSize: this.options.pageSize,
           maxItems: this.options.maxItemsPerKind,
         }),
+        reference: (name, read) =>
+          this.reference(
+            `openstack:v2:${cloud.name}:${token.project.id}:${region}:reference:${name}`,
+            read,
+          ),
+      }),
     };
+  }
+
+  /**
+   * Reference data of one project's region, under `key`: from the cache, or
+   * from the read already under way, or read now and kept for the look-ups'
+   * lifetime (`openstack.cache.lookupsTtlSeconds`; not kept when that is 0).
+   */
+  private async reference<T extends JsonValue>(
+    key: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    const pending = this.references.get(key);
+    if (pending) return pending as Promise<T>;
+    const cached = await this.cache.get(key);
+    if (cached !== undefined) return cached as T;
+    const started = this.references.get(key);
+    if (started) return started as Promise<T>;
+    const reading = (async () => {
+      const value = await read();
+      if (this.options.lookupsTtlMs > 0) {
+        await this.cache.set(key, value, { ttl: this.options.lookupsTtlMs });
+      }
+      return value;
+    })().finally(() => this.references.delete(key));
+    this.references.set(key, reading);
+    return reading;
   }
 
   /** The scope this target last resolved to, if remembered. */

@@ -143,6 +143,31 @@ describe('OpenStackService, offline against recorded answers', () => {
     expect(listing.resources.networks).toEqual([]);
   });
 
+  it("reads the external networks' names once for routers and floating IPs, and keeps them as look-ups are kept", async () => {
+    const { fake, list } = setup();
+    const externalReads = () =>
+      fake.calls.filter(c => c.includes('router%3Aexternal=true')).length;
+    const first = await list();
+    expect(externalReads()).toBe(1);
+    expect(first.resources.routers[0].externalNetworkName).toBe('public');
+    expect(first.resources.floatingIps[0].floatingNetworkName).toBe('public');
+    // Listings are not cached here (resourcesTtlSeconds: 0); the names are.
+    const second = await list();
+    expect(second.resources.routers[0].externalNetworkName).toBe('public');
+    expect(externalReads()).toBe(1);
+  });
+
+  it("reads the external networks' names once per listing when look-ups are not kept", async () => {
+    const { fake, list } = setup({
+      cache: { resourcesTtlSeconds: 0, lookupsTtlSeconds: 0 },
+    });
+    const externalReads = () =>
+      fake.calls.filter(c => c.includes('router%3Aexternal=true')).length;
+    await list();
+    await list();
+    expect(externalReads()).toBe(2);
+  });
+
   it('a hanging service costs one timeout per breaker window, not one per request', async () => {
     const { fake, list, clock } = setup();
     fake.fail('network', 'timeout');
@@ -286,8 +311,9 @@ describe('OpenStackService, offline against recorded answers', () => {
       regions: [...names, ...plain.regions],
       tags: ['canopy.entity=component.default.shop'],
     });
-    // The same reads as one listing of the real regions (tokens are reused).
-    expect(fake.calls.length - callsForOne).toBe(callsForOne - 1);
+    // The same reads as one listing of the real regions (tokens are reused,
+    // the external networks' names are known already).
+    expect(fake.calls.length - callsForOne).toBe(callsForOne - 2);
     // The first few unknown names are reported unavailable, the rest ignored.
     const reported = [...new Set(listing.sources.map(s => s.region))];
     expect(reported.sort()).toEqual(
