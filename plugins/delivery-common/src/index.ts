@@ -9,4 +9,3 @@ export * from './types';
 export * from './client';
 export * from './pipeline';
 export * from './taskMarker';
-export * from './schema';

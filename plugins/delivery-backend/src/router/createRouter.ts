@@ -20,7 +20,7 @@ import type {
 import type express from 'express';
 import { randomUUID } from 'node:crypto';
 import { parsePullRequestUrl } from '../observers/pullRequestUrl';
-import { spec } from '../schema/openapi.generated';
+import { deliveryApiSpec as spec } from '@canopy-idp/plugin-delivery-common/spec';
 import { stagesFor } from '../stages/plan';
 import type { RequestStore } from '../store/RequestStore';
 import { publicView, type StoredRequest } from '../store/types';

@@ -1,19 +1,15 @@
+import { enums } from '../schema/enums.generated';
+
 /**
  * The stages a request goes through, in order. A request has the ones its
  * template expects: `pull-request` always; `pipeline` when the pull request
  * carries an apply pipeline (Terraform templates); `argocd`, `kro` and
  * `openstack` when it names Argo CD applications, KRO instances or an
- * OpenStack entity tag.
+ * OpenStack entity tag. (The OpenAPI document's `StageName`.)
  *
  * @public
  */
-export const DELIVERY_STAGES = [
-  'pull-request',
-  'pipeline',
-  'argocd',
-  'kro',
-  'openstack',
-] as const;
+export const DELIVERY_STAGES = enums.StageName;
 
 /** @public */
 export type DeliveryStageName = (typeof DELIVERY_STAGES)[number];

@@ -11,10 +11,12 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import dns from 'node:dns';
 import express from 'express';
 import request from 'supertest';
-import { FakeOpenStack } from '@canopy-idp/plugin-openstack-node/testUtils';
+import {
+  FakeOpenStack,
+  useLoopbackLocalhost,
+} from '@canopy-idp/plugin-openstack-node/testUtils';
 import {
   readPluginOptions,
   OpenStackService,
@@ -23,24 +25,7 @@ import {
 import { TenancyGuard } from '../tenancy/TenancyGuard';
 import { createRouter } from './createRouter';
 
-// The validating proxy (mockttp) forwards to `localhost`, and may ask the
-// resolver for its IPv6 address; machines whose /etc/hosts names localhost
-// for 127.0.0.1 only then fail with ENOTFOUND. Resolve it to loopback here.
-const realLookup = dns.lookup;
-beforeAll(() => {
-  (dns as any).lookup = (hostname: string, options: any, callback: any) => {
-    const cb = typeof options === 'function' ? options : callback;
-    const opts = typeof options === 'function' ? {} : options ?? {};
-    if (hostname === 'localhost') {
-      if (opts.all) return cb(null, [{ address: '127.0.0.1', family: 4 }]);
-      return cb(null, '127.0.0.1', 4);
-    }
-    return realLookup(hostname, opts, cb);
-  };
-});
-afterAll(() => {
-  (dns as any).lookup = realLookup;
-});
+useLoopbackLocalhost();
 
 const component = (
   name: string,

@@ -14,7 +14,7 @@ import {
   openstackResourcesReadPermission,
 } from '@canopy-idp/plugin-openstack-common';
 import express from 'express';
-import { spec } from '../schema/openapi.generated';
+import { openstackApiSpec as spec } from '@canopy-idp/plugin-openstack-common/spec';
 import { EntityResolver } from '../service/EntityResolver';
 import { OpenStackService } from '@canopy-idp/plugin-openstack-node';
 import type { TenancyGuard } from '../tenancy/TenancyGuard';

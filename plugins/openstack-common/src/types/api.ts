@@ -1,4 +1,4 @@
-import { spec } from '../schema/openapi.generated';
+import { enums } from '../schema/enums.generated';
 import type { OpenStackResources } from './resources';
 
 /**
@@ -16,8 +16,7 @@ export type OpenStackHealth = {
  *
  * @public
  */
-export const OPENSTACK_RESOURCE_KINDS =
-  spec.components.schemas.ResourceKind.enum;
+export const OPENSTACK_RESOURCE_KINDS = enums.ResourceKind;
 
 /** @public */
 export type OpenStackResourceKind = (typeof OPENSTACK_RESOURCE_KINDS)[number];
@@ -28,7 +27,7 @@ export type OpenStackResourceKind = (typeof OPENSTACK_RESOURCE_KINDS)[number];
  *
  * @public
  */
-export const OPENSTACK_LOOKUP_NAMES = spec.components.schemas.LookupName.enum;
+export const OPENSTACK_LOOKUP_NAMES = enums.LookupName;
 
 /** @public */
 export type OpenStackLookupName = (typeof OPENSTACK_LOOKUP_NAMES)[number];
@@ -39,7 +38,7 @@ export type OpenStackLookupName = (typeof OPENSTACK_LOOKUP_NAMES)[number];
  *
  * @public
  */
-export const OPENSTACK_SERVICE_TYPES = spec.components.schemas.ServiceType.enum;
+export const OPENSTACK_SERVICE_TYPES = enums.ServiceType;
 
 /** @public */
 export type OpenStackServiceType = (typeof OPENSTACK_SERVICE_TYPES)[number];

@@ -9,7 +9,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { deliveryApiSpec } from '@canopy-idp/plugin-delivery-common';
+import { deliveryApiSpec } from '@canopy-idp/plugin-delivery-common/spec';
 import express from 'express';
 import fc from 'fast-check';
 import { Server } from 'node:http';

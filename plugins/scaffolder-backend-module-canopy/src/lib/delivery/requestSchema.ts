@@ -1,13 +1,11 @@
 /**
  * The delivery backend's own rule for a request body, from its OpenAPI
- * contract (exported by @canopy-idp/plugin-delivery-common): the track
+ * contract (exported by @canopy-idp/plugin-delivery-common/spec): the track
  * action checks the body it would send, so that what it accepts the backend
  * accepts, and a bad value is named before any call.
  */
-import {
-  deliveryRequestBodySchema,
-  type CreateDeliveryRequest,
-} from '@canopy-idp/plugin-delivery-common';
+import type { CreateDeliveryRequest } from '@canopy-idp/plugin-delivery-common';
+import { deliveryRequestBodySchema } from '@canopy-idp/plugin-delivery-common/spec';
 import Ajv from 'ajv';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(
