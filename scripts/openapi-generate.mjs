@@ -10,7 +10,9 @@
  * each document's schemas go, alone, into `src/schema/enums.generated.ts`,
  * from which the -common package takes its kinds and names (the resource
  * kinds, look-up names and service types), so a frontend bundle holds those
- * few lists and not the whole document. The spec constant is the file
+ * few lists and not the whole document. Its types (openapi-typescript) go into
+ * `src/schema/types.generated.ts`: the package's types are named from them.
+ * The spec constant is the file
  * `backstage-repo-tools package schema openapi generate --server` writes as
  * `spec`; the rest of what that command makes (models and an endpoint map,
  * through openapi-generator's Java JAR from Maven Central) cannot be fetched
@@ -23,6 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +61,32 @@ export const spec = ${JSON.stringify(spec, null, 2)} as const;
 `;
 }
 
+/**
+ * The document's types (openapi-typescript): `components` (each schema),
+ * `paths` and `operations`; what the -common package's types are named from.
+ */
+async function typesFile(source, what, spec) {
+  const ast = await openapiTS(structuredClone(spec), {
+    exportType: false,
+    alphabetize: false,
+  });
+  // TSDoc, which API reports check, has neither @description nor @enum:
+  // the description is the comment itself, the enum is in the type.
+  const body = astToString(ast)
+    .replace(/^\s*\/\*\* @enum \{[^}]*\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/@description /g, '')
+    .replace(
+      /^export interface ([\w$]+)/gm,
+      '/** @public */\nexport interface $1',
+    )
+    .replace(/^export type ([\w$]+)/gm, '/** @public */\nexport type $1');
+  return `${banner(source)}
+// The types of the OpenAPI document of ${what}, by openapi-typescript.
+
+${body}`;
+}
+
 /** The schemas that are a list of strings, by name: all a client needs of the document. */
 function enumsFile(source, what, spec) {
   const enums = Object.fromEntries(
@@ -81,6 +110,10 @@ for (const { source, what, common } of documents) {
   const spec = parse(readFileSync(path.join(root, source), 'utf8'));
   const files = [
     [`${common}/src/schema/openapi.generated.ts`, specFile(source, what, spec)],
+    [
+      `${common}/src/schema/types.generated.ts`,
+      await typesFile(source, what, spec),
+    ],
   ];
   if (Object.values(spec.components?.schemas ?? {}).some(s => s.enum)) {
     files.push([

@@ -9,3 +9,8 @@ export * from './types';
 export * from './client';
 export * from './pipeline';
 export * from './taskMarker';
+export type {
+  components as DeliveryApiComponents,
+  paths as DeliveryApiPaths,
+  operations as DeliveryApiOperations,
+} from './schema/types.generated';

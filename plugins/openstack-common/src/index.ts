@@ -9,3 +9,8 @@ export * from './permissions';
 export * from './types';
 export * from './quota';
 export * from './client';
+export type {
+  components as OpenStackApiComponents,
+  paths as OpenStackApiPaths,
+  operations as OpenStackApiOperations,
+} from './schema/types.generated';

@@ -11,4 +11,6 @@
  */
 export const enums = {
   StageName: ['pull-request', 'pipeline', 'argocd', 'kro', 'openstack'],
+  StageState: ['pending', 'running', 'succeeded', 'failed', 'unknown'],
+  RequestState: ['open', 'ready', 'failed'],
 } as const;

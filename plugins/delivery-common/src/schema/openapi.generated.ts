@@ -76,8 +76,16 @@ export const spec = {
         required: ['title', 'url'],
       },
       StageName: {
+        description:
+          'The stages a request goes through, in order. A request has the ones its template expects: `pull-request` always; `pipeline` when the pull request carries an apply pipeline (Terraform templates); `argocd`, `kro` and `openstack` when it names Argo CD applications, KRO instances or an OpenStack entity tag.',
         type: 'string',
         enum: ['pull-request', 'pipeline', 'argocd', 'kro', 'openstack'],
+      },
+      StageState: {
+        description:
+          "A stage's state. `unknown` means the system behind the stage could not be asked the last time (its message says why and when); it is checked again and never fails the request by itself.",
+        type: 'string',
+        enum: ['pending', 'running', 'succeeded', 'failed', 'unknown'],
       },
       Stage: {
         type: 'object',
@@ -86,19 +94,23 @@ export const spec = {
             $ref: '#/components/schemas/StageName',
           },
           state: {
-            type: 'string',
-            enum: ['pending', 'running', 'succeeded', 'failed', 'unknown'],
+            $ref: '#/components/schemas/StageState',
           },
           startedAt: {
+            description: 'When the stage became the current one (ISO 8601).',
             type: 'string',
           },
           finishedAt: {
+            description: 'When it reached `succeeded` or `failed`.',
             type: 'string',
           },
           checkedAt: {
+            description: 'When the system behind it was last asked.',
             type: 'string',
           },
           message: {
+            description:
+              'What was seen, such as the failing check or the Argo CD health message.',
             type: 'string',
           },
           links: {
@@ -110,90 +122,118 @@ export const spec = {
         },
         required: ['name', 'state', 'links'],
       },
+      ExpectedArgoCdApplication: {
+        description:
+          'An Argo CD Application the request expects to be synced and healthy.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          instance: {
+            description:
+              'Name of an instance under `delivery.argocd.instances`; the first one when absent.',
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
+          },
+        },
+        required: ['name'],
+      },
+      ExpectedKroInstance: {
+        description: 'A KRO instance the request expects to become Ready.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            description:
+              "Name of a cluster of the kubernetes backend's config locator; the first one when absent.",
+            type: 'string',
+          },
+          apiVersion: {
+            description: 'For example `kro.run/v1alpha1`.',
+            type: 'string',
+            pattern: '^[a-z0-9.-]+/v[0-9a-z]+$',
+          },
+          kind: {
+            type: 'string',
+            pattern: '^[A-Za-z][A-Za-z0-9]{0,62}$',
+          },
+          plural: {
+            description:
+              "The resource's plural; default the kind in lower case followed by `s`, as KRO names it.",
+            type: 'string',
+            pattern: '^[a-z][a-z0-9]{0,62}$',
+          },
+          namespace: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+          },
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
+          },
+        },
+        required: ['apiVersion', 'kind', 'namespace', 'name'],
+      },
+      ExpectedOpenStackResources: {
+        description:
+          'The OpenStack resources the request expects, found by their entity tag.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          cloud: {
+            type: 'string',
+            minLength: 1,
+          },
+          project: {
+            type: 'string',
+            minLength: 1,
+          },
+          region: {
+            type: 'string',
+          },
+          entityRef: {
+            description:
+              'The entity whose `canopy.entity=` tag the resources carry.',
+            type: 'string',
+            minLength: 1,
+          },
+        },
+        required: ['cloud', 'project', 'entityRef'],
+      },
       Expectations: {
+        description:
+          'What the pull request asked for, as the template describes it.',
         type: 'object',
         additionalProperties: false,
         properties: {
           pipeline: {
+            description:
+              'Whether an apply pipeline runs on the merge commit (Terraform templates).',
             type: 'boolean',
           },
           argoCdApplications: {
             type: 'array',
             maxItems: 50,
             items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                instance: {
-                  type: 'string',
-                },
-                name: {
-                  type: 'string',
-                  pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
-                },
-              },
-              required: ['name'],
+              $ref: '#/components/schemas/ExpectedArgoCdApplication',
             },
           },
           kroInstances: {
             type: 'array',
             maxItems: 50,
             items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                cluster: {
-                  type: 'string',
-                },
-                apiVersion: {
-                  type: 'string',
-                  pattern: '^[a-z0-9.-]+/v[0-9a-z]+$',
-                },
-                kind: {
-                  type: 'string',
-                  pattern: '^[A-Za-z][A-Za-z0-9]{0,62}$',
-                },
-                plural: {
-                  type: 'string',
-                  pattern: '^[a-z][a-z0-9]{0,62}$',
-                },
-                namespace: {
-                  type: 'string',
-                  pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-                },
-                name: {
-                  type: 'string',
-                  pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
-                },
-              },
-              required: ['apiVersion', 'kind', 'namespace', 'name'],
+              $ref: '#/components/schemas/ExpectedKroInstance',
             },
           },
           openstack: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              cloud: {
-                type: 'string',
-                minLength: 1,
-              },
-              project: {
-                type: 'string',
-                minLength: 1,
-              },
-              region: {
-                type: 'string',
-              },
-              entityRef: {
-                type: 'string',
-                minLength: 1,
-              },
-            },
-            required: ['cloud', 'project', 'entityRef'],
+            $ref: '#/components/schemas/ExpectedOpenStackResources',
           },
         },
       },
       PullRequest: {
+        description: 'The pull or merge request a request opened.',
         type: 'object',
         properties: {
           url: {
@@ -207,6 +247,7 @@ export const spec = {
             type: 'string',
           },
           owner: {
+            description: 'GitHub owner, or GitLab namespace.',
             type: 'string',
           },
           repo: {
@@ -218,7 +259,15 @@ export const spec = {
         },
         required: ['url', 'provider', 'host', 'owner', 'repo', 'number'],
       },
+      RequestState: {
+        description:
+          "A request's overall state: `open` while a stage is still to finish, `ready` when every stage succeeded, `failed` when one failed (including a pull request closed without merging). `ready` and `failed` are terminal.",
+        type: 'string',
+        enum: ['open', 'ready', 'failed'],
+      },
       Request: {
+        description:
+          'One request: a scaffolder task that opened a pull request, and how far what it asked for has come.',
         type: 'object',
         properties: {
           id: {
@@ -234,9 +283,11 @@ export const spec = {
             type: 'string',
           },
           requester: {
+            description: 'The user who ran the template.',
             type: 'string',
           },
           entityRef: {
+            description: 'The catalog entity the request creates or changes.',
             type: 'string',
           },
           pullRequest: {
@@ -246,8 +297,7 @@ export const spec = {
             $ref: '#/components/schemas/Expectations',
           },
           state: {
-            type: 'string',
-            enum: ['open', 'ready', 'failed'],
+            $ref: '#/components/schemas/RequestState',
           },
           currentStage: {
             $ref: '#/components/schemas/StageName',
@@ -280,6 +330,7 @@ export const spec = {
         ],
       },
       RequestList: {
+        description: 'A page of requests.',
         type: 'object',
         properties: {
           items: {
@@ -292,6 +343,7 @@ export const spec = {
         required: ['items'],
       },
       CreateRequest: {
+        description: 'What a scaffolder task sends to record a request.',
         type: 'object',
         additionalProperties: false,
         properties: {

@@ -1,5 +1,5 @@
 import { enums } from '../schema/enums.generated';
-import type { OpenStackResources } from './resources';
+import type { components } from '../schema/types.generated';
 
 /**
  * Answer of `GET /api/openstack/health`.
@@ -49,82 +49,32 @@ export type OpenStackServiceType = (typeof OPENSTACK_SERVICE_TYPES)[number];
  *
  * @public
  */
-export type OpenStackSourceStatus = {
-  cloud: string;
-  region: string;
-  service: OpenStackServiceType;
-  /**
-   * ok: answered; error: answered with an error or refused the connection;
-   * timeout: did not answer in time; unavailable: not in the service catalog;
-   * forbidden: the credential may not read it.
-   */
-  status: 'ok' | 'error' | 'timeout' | 'unavailable' | 'forbidden';
-  /** Why the source failed; never contains tokens or secrets. */
-  message?: string;
-  /** Resource kinds (or `quotas`, or a look-up name) this source provides. */
-  kinds: string[];
-  durationMs: number;
-  /** Whether the answer came from Canopy's cache. */
-  cached?: boolean;
-  /** The source failed and its last good answer is served instead. */
-  stale?: boolean;
-  /** How old a stale answer is. */
-  ageSeconds?: number;
-};
+export type OpenStackSourceStatus = components['schemas']['SourceStatus'];
 
 /**
  * One quota: the limit (-1 for unlimited) and what is used or reserved.
  *
  * @public
  */
-export type OpenStackQuota = {
-  limit: number;
-  inUse: number;
-  reserved: number;
-};
+export type OpenStackQuota = components['schemas']['Quota'];
 
 /**
  * The project's quota usage in one region, per service.
  *
  * @public
  */
-export type OpenStackQuotaUsage = {
-  region: string;
-  compute?: Record<string, OpenStackQuota>;
-  network?: Record<string, OpenStackQuota>;
-  volume?: Record<string, OpenStackQuota>;
-};
+export type OpenStackQuotaUsage = components['schemas']['QuotaUsage'];
 
 /**
  * Answer of `GET /api/openstack/entities/{kind}/{namespace}/{name}/resources`.
  *
  * @public
  */
-export type OpenStackEntityResources = {
-  entityRef: string;
-  cloud: string;
-  project: string;
-  regions: string[];
-  /** Every tag a resource must carry to be listed (volumes: as metadata). */
-  tags: string[];
-  resources: OpenStackResources;
-  quotas: OpenStackQuotaUsage[];
-  /** Kinds whose list stopped at the configured cap (`openstack.maxItemsPerKind`). */
-  truncated: OpenStackResourceKind[];
-  sources: OpenStackSourceStatus[];
-  /** Horizon base URL for deep links, when configured. */
-  horizonUrl?: string;
-};
+export type OpenStackEntityResources = components['schemas']['EntityResources'];
 
 /**
  * A configured cloud as the browser may see it.
  *
  * @public
  */
-export type OpenStackCloudSummary = {
-  name: string;
-  regions: string[];
-  /** The cloud's mapped projects the user owns (`name` is what `project` options take). */
-  projects: Array<{ name: string }>;
-  horizonUrl?: string;
-};
+export type OpenStackCloudSummary = components['schemas']['CloudSummary'];

@@ -1,58 +1,34 @@
-/* The items of the live look-ups for template forms, and their answers. */
+/*
+ * The items of the live look-ups for template forms, and their answers:
+ * named from the OpenAPI document's schemas (src/schema/types.generated.ts).
+ */
+import type { components } from '../schema/types.generated';
 import type { OpenStackNetwork } from './resources';
-import type { OpenStackQuotaUsage, OpenStackSourceStatus } from './api';
 
 /** @public */
-export type OpenStackFlavor = {
-  id: string;
-  name: string;
-  vcpus: number;
-  ramMiB: number;
-  diskGiB: number;
-  ephemeralGiB: number;
-  isPublic: boolean;
-};
+export type OpenStackFlavor = components['schemas']['Flavor'];
 
 /** @public */
-export type OpenStackImage = {
-  id: string;
-  name: string;
-  status: string;
-  visibility: string;
-  diskFormat?: string;
-  minDiskGiB: number;
-  minRamMiB: number;
-  sizeBytes?: number;
-};
+export type OpenStackImage = components['schemas']['Image'];
 
 /** @public */
-export type OpenStackAvailabilityZone = {
-  name: string;
-  available: boolean;
-};
+export type OpenStackAvailabilityZone =
+  components['schemas']['AvailabilityZone'];
 
 /** @public */
-export type OpenStackKeyPair = {
-  name: string;
-  type?: string;
-  fingerprint?: string;
-};
+export type OpenStackKeyPair = components['schemas']['KeyPair'];
 
 /**
  * What is left of each quota: limit - inUse - reserved, or null when unlimited.
  *
  * @public
  */
-export type OpenStackQuotaHeadroom = {
-  region: string;
-  compute: Record<string, number | null>;
-  network: Record<string, number | null>;
-  volume: Record<string, number | null>;
-  usage: OpenStackQuotaUsage;
-};
+export type OpenStackQuotaHeadroom =
+  components['schemas']['QuotaHeadroom']['headroom'];
 
 /**
- * The item type of each look-up.
+ * The item type of each look-up (the document's `Lookup` holds any of them;
+ * this says which one each look-up name answers with).
  *
  * @public
  */
@@ -70,10 +46,11 @@ export type OpenStackLookupItems = {
  *
  * @public
  */
-export type OpenStackLookup<T> = {
+export type OpenStackLookup<T> = Omit<
+  components['schemas']['Lookup'],
+  'items'
+> & {
   items: T[];
-  truncated: boolean;
-  sources: OpenStackSourceStatus[];
 };
 
 /**
@@ -81,7 +58,5 @@ export type OpenStackLookup<T> = {
  *
  * @public
  */
-export type OpenStackQuotaHeadroomResponse = {
-  headroom: OpenStackQuotaHeadroom;
-  sources: OpenStackSourceStatus[];
-};
+export type OpenStackQuotaHeadroomResponse =
+  components['schemas']['QuotaHeadroom'];
