@@ -104,27 +104,18 @@ export interface Config {
       }>;
     };
     /**
-     * Webhook endpoints that advance the matching requests at once. Each is
-     * off until its secret is set; a call without the right secret is refused.
+     * Argo CD notifications that advance the requests expecting an
+     * application at once, through the events backend
+     * (`eventsModuleDeliveryArgoCd`: `POST /api/events/http/argocd`). GitHub
+     * and GitLab webhooks go to the events backend's own modules, configured
+     * under `events.modules.github.webhookSecret` and
+     * `events.modules.gitlab.webhookSecret`.
      */
     webhooks?: {
-      github?: {
-        /**
-         * The webhook's secret; GitHub signs each delivery with it (X-Hub-Signature-256).
-         * @visibility secret
-         */
-        secret: string;
-      };
-      gitlab?: {
-        /**
-         * The webhook's secret token (X-Gitlab-Token).
-         * @visibility secret
-         */
-        token: string;
-      };
       argocd?: {
         /**
-         * Bearer token Argo CD notifications send (webhook service header `Authorization: Bearer ...`).
+         * Bearer token Argo CD notifications send (webhook service header
+         * `Authorization: Bearer ...`); the ingress is off until it is set.
          * @visibility secret
          */
         token: string;

@@ -37,6 +37,7 @@ describe(
       argo,
       kube,
       githubWebhook,
+      postGithubEvent,
       untilRequest,
       untilNotified,
       runTemplate,
@@ -82,6 +83,10 @@ describe(
         status: 'completed',
         conclusion: 'failure',
       });
+      // A delivery not signed with the webhook secret is refused by the
+      // events backend's GitHub module before delivery hears of it.
+      const forged = await postGithubEvent('check_run', 0, 'sha256=00');
+      assert.equal(forged.status, 403, await forged.text());
       await githubWebhook('check_run');
       await untilRequest(recorded.id, 'the check in the PR stage', r =>
         /1 failed \(plan\)/.test(stage(r, 'pull-request').message ?? ''),

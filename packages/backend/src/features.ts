@@ -9,6 +9,8 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import eventsBackend from '@backstage/plugin-events-backend';
+import eventsModuleGithub from '@backstage/plugin-events-backend-module-github';
+import eventsModuleGitlab from '@backstage/plugin-events-backend-module-gitlab';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
@@ -21,7 +23,9 @@ import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
 import signalsBackend from '@backstage/plugin-signals-backend';
-import deliveryBackend from '@canopy-idp/plugin-delivery-backend';
+import deliveryBackend, {
+  eventsModuleDeliveryArgoCd,
+} from '@canopy-idp/plugin-delivery-backend';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
 import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
 import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
@@ -32,7 +36,11 @@ import canopyPermissionPolicy from './modules/permissionPolicy';
 export const backendFeatures = [
   appBackend,
   proxyBackend,
+  // Webhooks: GitHub's (signature) and GitLab's (token) deliveries are
+  // checked by the events backend's modules and published for delivery.
   eventsBackend,
+  eventsModuleGithub,
+  eventsModuleGitlab,
 
   // Auth: guest sign-in for development; see app-config.production.yaml.
   authBackend,
@@ -80,4 +88,6 @@ export const backendFeatures = [
 
   // Canopy: delivery tracking, from pull request to running
   deliveryBackend,
+  // Argo CD notifications at /api/events/http/argocd (delivery.webhooks.argocd.token).
+  eventsModuleDeliveryArgoCd,
 ];

@@ -22,7 +22,6 @@ export interface DeliveryOptions {
   /** Most open requests per user. */
   maxOpenRequestsPerUser: number;
   argocd: ArgoCdInstance[];
-  webhooks: { github?: string; gitlab?: string; argocd?: string };
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -78,10 +77,5 @@ export function readDeliveryOptions(root: Config): DeliveryOptions {
     backoff: { initialMs: initialSeconds * 1000, maxMs: maxSeconds * 1000 },
     maxIdleMs: maxIdleDays * 86_400_000,
     argocd,
-    webhooks: {
-      github: config?.getOptionalString('webhooks.github.secret'),
-      gitlab: config?.getOptionalString('webhooks.gitlab.token'),
-      argocd: config?.getOptionalString('webhooks.argocd.token'),
-    },
   };
 }

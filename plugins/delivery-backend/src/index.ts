@@ -7,3 +7,4 @@
  */
 
 export { deliveryPlugin as default } from './plugin';
+export { eventsModuleDeliveryArgoCd } from './events/argoCdIngress';

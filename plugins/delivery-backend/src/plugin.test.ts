@@ -15,12 +15,13 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Octokit } from '@octokit/rest';
 import express from 'express';
-import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import {
   FakeGithub,
   GithubPullRequests,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
+import eventsPlugin from '@backstage/plugin-events-backend';
+import { eventsModuleDeliveryArgoCd } from './events/argoCdIngress';
 import { deliveryPlugin } from './plugin';
 
 const sent: NotificationSendOptions[] = [];
@@ -107,10 +108,19 @@ const body = {
   },
 };
 
-async function start(webhooks?: object, delivery: object = {}) {
+/**
+ * The delivery plugin in a test backend with the events backend and
+ * delivery's Argo CD ingress (the events backend's GitHub module, which checks
+ * GitHub's signatures, loads itself with a dynamic import Jest cannot run: the
+ * backend's end-to-end tests send it signed deliveries); `extra` adds to the
+ * configuration (`delivery` settings are merged into delivery's own).
+ */
+async function start(extra: { delivery?: object; events?: object } = {}) {
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
+      eventsPlugin,
+      eventsModuleDeliveryArgoCd,
       scaffolder,
       notifications,
       // The catalog the requester's teams are read from (the guest is not in it).
@@ -136,8 +146,7 @@ async function start(webhooks?: object, delivery: object = {}) {
                 },
               ],
             },
-            ...delivery,
-            ...(webhooks ? { webhooks } : {}),
+            ...extra.delivery,
           },
           openstack: {
             clouds: [
@@ -247,7 +256,7 @@ describe('deliveryPlugin', () => {
   });
 
   it("refuses a user's request over the open-request cap with a 429 naming the setting; the same task is still answered", async () => {
-    const server = await start(undefined, { maxOpenRequestsPerUser: 2 });
+    const server = await start({ delivery: { maxOpenRequestsPerUser: 2 } });
     const post = async (taskId: string) =>
       request(server)
         .post('/api/delivery/requests')
@@ -433,64 +442,27 @@ describe('deliveryPlugin', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('keeps webhooks off until their secret is set, and refuses a wrong signature', async () => {
+  it("takes Argo CD notifications through the events backend's argocd ingress, with its bearer token", async () => {
     const off = await start();
     const disabled = await request(off)
-      .post('/api/delivery/webhooks/github')
-      .send({ repository: { full_name: 'acme/infra' } });
+      .post('/api/events/http/argocd')
+      .set('Content-Type', 'application/json')
+      .send({ app: 'blog-dev' });
     expect(disabled.status).toBe(404);
 
-    const on = await start({ github: { secret: 'hook-secret' } });
-    const payload = JSON.stringify({
-      repository: {
-        full_name: 'acme/infra',
-        html_url: 'https://github.example/acme/infra',
-      },
+    const server = await start({
+      delivery: { webhooks: { argocd: { token: 'argo-hook' } } },
     });
-    const forged = await request(on)
-      .post('/api/delivery/webhooks/github')
-      .set('Content-Type', 'application/json')
-      .set('X-Hub-Signature-256', 'sha256=00')
-      .send(payload);
-    expect(forged.status).toBe(401);
-    const signed = await request(on)
-      .post('/api/delivery/webhooks/github')
-      .set('Content-Type', 'application/json')
-      .set('X-GitHub-Event', 'pull_request')
-      .set(
-        'X-Hub-Signature-256',
-        `sha256=${createHmac('sha256', 'hook-secret')
-          .update(payload)
-          .digest('hex')}`,
-      )
-      .send(payload);
-    expect(signed.status).toBe(202);
-    expect(signed.body).toEqual({ matched: 0 });
-  });
-
-  it('the Argo CD webhook advances the open requests that expect the application it names', async () => {
-    const server = await start({ argocd: { token: 'argo-hook' } });
-    const recorded = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...(await taskWithPull('task-argo')),
-        expected: { argoCdApplications: [{ name: 'blog-dev' }] },
-      });
-    expect(recorded.body.error?.message).toBeUndefined();
-    const hook = (app: string, token = 'argo-hook') =>
+    const hook = (token: string) =>
       request(server)
-        .post('/api/delivery/webhooks/argocd')
+        .post('/api/events/http/argocd')
         .set('Content-Type', 'application/json')
         .set('Authorization', `Bearer ${token}`)
-        .send(JSON.stringify({ app }));
-    expect((await hook('blog-dev')).body).toEqual({ matched: 1 });
-    // Only that name: not a prefix, not LIKE's wildcards, not another case.
-    for (const other of ['blog', 'blog%', 'blog_dev', 'BLOG-DEV']) {
-      expect((await hook(other)).body).toEqual({ matched: 0 });
-    }
-    expect((await hook('blog-dev', 'wrong')).status).toBe(401);
+        .send(JSON.stringify({ app: 'blog-dev' }));
+    expect((await hook('argo-hook')).status).toBe(202);
+    const wrong = await hook('wrong');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.message).toContain('delivery.webhooks.argocd.token');
   });
 
   it("tells whether the signed-in user's teams own a repository, for the pull-request action", async () => {

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   OwnershipResolver,
   openstackServiceRef,
@@ -23,7 +24,7 @@ import { ScmClients } from './observers/ScmClients';
 import { ExpectationsCheck } from './router/checkExpectations';
 import { TaskBinding } from './router/TaskBinding';
 import { createRouter } from './router/createRouter';
-import { createWebhookRouter } from './router/webhooks';
+import { subscribeToDeliveryEvents } from './events/deliveryEvents';
 import { RequestStore } from './store/RequestStore';
 import { TenancyMap } from './tenancy/TenancyMap';
 
@@ -49,6 +50,7 @@ export const deliveryPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
         openstack: openstackServiceRef,
       },
       async init(deps) {
@@ -90,14 +92,14 @@ export const deliveryPlugin = createBackendPlugin({
           },
         });
 
-        deps.httpRouter.use(
-          createWebhookRouter({
-            secrets: options.webhooks,
-            store,
-            advancer,
-            logger: deps.logger,
-          }),
-        );
+        // GitHub, GitLab and Argo CD tell the portal to look now, through the
+        // events backend (which checks each delivery's signature or token).
+        await subscribeToDeliveryEvents({
+          events: deps.events,
+          store,
+          advancer,
+          logger: deps.logger,
+        });
         deps.httpRouter.use(
           await createRouter({
             store,
@@ -119,9 +121,10 @@ export const deliveryPlugin = createBackendPlugin({
             }),
           }),
         );
-        for (const path of ['/health', '/webhooks']) {
-          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
-        }
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -148,8 +148,16 @@ export function deliveryHarness() {
     }
   }
 
-  /** GitHub tells the portal something happened in the repository (signed, as GitHub signs). */
-  async function githubWebhook(event: string, replica = 0) {
+  /**
+   * GitHub tells the portal something happened in the repository, through
+   * the events backend's GitHub module: signed as GitHub signs, or with
+   * `signature` in place of the right one. The portal's answer.
+   */
+  async function postGithubEvent(
+    event: string,
+    replica = 0,
+    signature?: string,
+  ) {
     const body = JSON.stringify({
       action: 'completed',
       repository: {
@@ -157,20 +165,24 @@ export function deliveryHarness() {
         html_url: `http://127.0.0.1:${github.port}/${github.owner}/${github.name}`,
       },
     });
-    const res = await fetch(
-      `${replicas[replica].baseUrl}/api/delivery/webhooks/github`,
-      {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-GitHub-Event': event,
-          'X-Hub-Signature-256': `sha256=${createHmac('sha256', WEBHOOK_SECRET)
+    return fetch(`${replicas[replica].baseUrl}/api/events/http/github`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-GitHub-Event': event,
+        'X-Hub-Signature-256':
+          signature ??
+          `sha256=${createHmac('sha256', WEBHOOK_SECRET)
             .update(body)
             .digest('hex')}`,
-        },
-        body,
       },
-    );
+      body,
+    });
+  }
+
+  /** A signed GitHub delivery, which the portal accepts (202). */
+  async function githubWebhook(event: string, replica = 0) {
+    const res = await postGithubEvent(event, replica);
     assert.equal(res.status, 202, await res.text());
   }
 
@@ -331,6 +343,9 @@ export function deliveryHarness() {
         defaultAuthor: { name: 'Canopy', email: 'canopy@example.invalid' },
       },
       canopy: { permissionPolicy: 'allow-all' },
+      // GitHub's deliveries reach delivery through the events backend's
+      // GitHub module, which checks their signature with this secret.
+      events: { modules: { github: { webhookSecret: WEBHOOK_SECRET } } },
       kubernetes: {
         serviceLocatorMethod: { type: 'multiTenant' },
         clusterLocatorMethods: [
@@ -373,7 +388,6 @@ export function deliveryHarness() {
             { name: 'down', url: 'http://127.0.0.1:9', token: ARGO_TOKEN },
           ],
         },
-        webhooks: { github: { secret: WEBHOOK_SECRET } },
         // As in app-config.testbed.yaml: the guest's team A owns its
         // namespaces team-a-* and its AppProject, and the repositories here.
         tenancy: {
@@ -441,6 +455,7 @@ export function deliveryHarness() {
     getRequest,
     untilRequest,
     githubWebhook,
+    postGithubEvent,
     notifications,
     untilNotified,
     runTemplate,

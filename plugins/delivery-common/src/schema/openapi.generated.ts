@@ -15,7 +15,7 @@ export const spec = {
     title: 'delivery',
     version: '1',
     description:
-      "Canopy's delivery backend plugin: each request a template opened as a pull request, and the stages it goes through until it runs (pull request, apply pipeline, Argo CD, KRO, OpenStack). This document is the contract: the router validates requests against it; `yarn openapi:generate` turns it into the spec constant the router is built from. The webhook endpoints (/webhooks/github, /webhooks/gitlab, /webhooks/argocd) take the senders' own payloads and are described in the package README.",
+      "Canopy's delivery backend plugin: each request a template opened as a pull request, and the stages it goes through until it runs (pull request, apply pipeline, Argo CD, KRO, OpenStack). This document is the contract: the router validates requests against it; `yarn openapi:generate` turns it into the spec constant the router is built from. Webhooks from GitHub, GitLab and Argo CD arrive through Backstage's events backend (/api/events/http/github, /gitlab, /argocd), described in the package README.",
     license: {
       name: 'Apache-2.0',
     },
