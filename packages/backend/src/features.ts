@@ -33,14 +33,19 @@ import catalogKeystoneOrg from '@canopy-idp/plugin-catalog-backend-module-keysto
 import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import canopyPermissionPolicy from './modules/permissionPolicy';
 
+/**
+ * Webhooks: GitHub's (signature) and GitLab's (token) deliveries are checked
+ * by the events backend's modules and published for delivery. (They load
+ * their parts with a dynamic `import()`, which Jest runs only with
+ * --experimental-vm-modules: Jest's boot test leaves them out.)
+ */
+export const webhookFeatures = [eventsModuleGithub, eventsModuleGitlab];
+
 export const backendFeatures = [
   appBackend,
   proxyBackend,
-  // Webhooks: GitHub's (signature) and GitLab's (token) deliveries are
-  // checked by the events backend's modules and published for delivery.
   eventsBackend,
-  eventsModuleGithub,
-  eventsModuleGitlab,
+  ...webhookFeatures,
 
   // Auth: guest sign-in for development; see app-config.production.yaml.
   authBackend,
