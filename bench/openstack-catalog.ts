@@ -1,7 +1,7 @@
 /**
  * Benchmark: the catalog's OpenStack entity provider with 10,000 resources in
  * 20 projects and 2 regions, served by a loopback OpenStack
- * (loopback/openstackLoopback.ts: the test bed's recorded answers, multiplied,
+ * (`OpenStackLoopback` of @canopy-idp/plugin-openstack-node/testUtils: the test bed's recorded answers, multiplied,
  * paged). Prints, in one run:
  *   1. the provider alone (state in SQLite, mutations counted, not applied):
  *      a first run's wall time, peak RSS and upstream calls, and a second,
@@ -32,7 +32,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { OpenStackLoopback } from './loopback/openstackLoopback';
+import { OpenStackLoopback } from '@canopy-idp/plugin-openstack-node/testUtils';
 
 const REGIONS = ['RegionOne', 'RegionTwo'];
 const PROJECTS = 20;

@@ -1,9 +1,10 @@
 /**
- * Runs the loopback OpenStack (openstackLoopback.ts) in its own process:
+ * Runs the loopback OpenStack (`OpenStackLoopback` of
+ * `@canopy-idp/plugin-openstack-node/testUtils`) in its own process:
  * `serve.ts '<options as JSON>'` prints `READY <auth URL>` once it listens,
  * and stops when its parent closes stdin.
  */
-import { OpenStackLoopback } from './openstackLoopback';
+import { OpenStackLoopback } from '@canopy-idp/plugin-openstack-node/testUtils';
 
 const loop = new OpenStackLoopback(JSON.parse(process.argv[2]));
 loop.start().then(url => {

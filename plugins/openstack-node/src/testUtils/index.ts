@@ -1,7 +1,9 @@
 /**
  * Test utilities: a fake of the OpenStack APIs at the HTTP layer, answering
  * with what Canopy's OpenStack test bed answered (recorded in `fixtures/`),
- * and `useLoopbackLocalhost` for routers served through `wrapServer`.
+ * `OpenStackLoopback`, an HTTP server answering the same recorded shapes for
+ * any number of projects and regions (benchmarks), and `useLoopbackLocalhost`
+ * for routers served through `wrapServer`.
  *
  * @packageDocumentation
  */
@@ -15,3 +17,4 @@ export {
 } from './fakeOpenStack';
 export type { Http, HttpResponse } from '../http/HttpClient';
 export { useLoopbackLocalhost } from './loopbackLocalhost';
+export { OpenStackLoopback, type Shape } from './openstackLoopback';

@@ -3,7 +3,7 @@
  * test bed (Keystone, Nova, Cinder, Neutron, Octavia) when more resources are
  * needed than a test bed can hold: it answers the REST calls Canopy's readers
  * make, with the shapes the test bed answered them (each item is a recorded
- * fixture of plugins/openstack-node/fixtures/testbed, copied with new
+ * fixture of this package's fixtures/testbed, copied with new
  * ids, names, addresses and links), for any number of projects and regions.
  *
  * - POST /v3/auth/tokens: a token scoped to the project asked for (by name or
@@ -12,26 +12,23 @@
  *   rel=next link whenever a page is full.
  * - Every request is counted (`calls`, and GET /_calls), by service.
  *
- * `serve.ts` runs it in a process of its own, so that a benchmark's memory
- * figures are its client's alone.
+ * The repository's bench/loopback/serve.ts runs it in a process of its own,
+ * so that a benchmark's memory figures are its client's alone.
  *
  * It knows no tags (every list is the project's whole list) and no writes.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { fixtureBody as fixture } from './fakeOpenStack';
 
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../plugins/openstack-node/fixtures/testbed',
-);
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')).body;
 const first = (name: string, key: string) => fixture(name)[key][0];
 
-/** How many of each kind one project holds in one region. */
+/**
+ * How many of each kind one project holds in one region.
+ *
+ * @public
+ */
 export interface Shape {
   servers: number;
   volumes: number;
@@ -232,6 +229,13 @@ function build(
   return L;
 }
 
+/**
+ * A loopback OpenStack (see the file's opening comment): `start()` listens on
+ * 127.0.0.1 and returns the Keystone URL; `calls` counts the requests by
+ * service.
+ *
+ * @public
+ */
 export class OpenStackLoopback {
   private server?: Server;
   private base = '';
@@ -299,7 +303,11 @@ export class OpenStackLoopback {
     this.calls[what] = (this.calls[what] ?? 0) + 1;
   }
 
-  private async handle(req: IncomingMessage) {
+  private async handle(req: IncomingMessage): Promise<{
+    status: number;
+    body: unknown;
+    headers?: Record<string, string>;
+  }> {
     const url = new URL(req.url ?? '/', this.base);
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'POST' && url.pathname === '/identity/v3/auth/tokens') {
