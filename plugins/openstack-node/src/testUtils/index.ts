@@ -17,4 +17,5 @@ export {
 } from './fakeOpenStack';
 export type { Http, HttpResponse } from '../http/HttpClient';
 export { useLoopbackLocalhost } from './loopbackLocalhost';
-export { OpenStackLoopback, type Shape } from './openstackLoopback';
+export { OpenStackLoopback } from './openstackLoopback';
+export type { Shape } from './loopbackResources';
