@@ -5,6 +5,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ProjectMap } from '@canopy-idp/plugin-openstack-node';
+import { RequestStore } from '../store/RequestStore';
 import { TenancyMap } from '../tenancy/TenancyMap';
 
 /**
@@ -21,6 +22,12 @@ export function storeDatabases(): TestDatabases {
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
     postgresUrl;
   return TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+}
+
+/** A request store on a fresh SQLite database of `databases`. */
+export async function sqliteStore(databases: TestDatabases) {
+  const knex = await databases.init('SQLITE_3');
+  return RequestStore.create({ getClient: async () => knex });
 }
 
 /** Cloud `lab`: project demo owned by team A, team-b by team B. */

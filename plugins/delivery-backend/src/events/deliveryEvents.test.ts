@@ -7,18 +7,14 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import type { Advancer } from '../advancer/Advancer';
 import { aRequest } from '../__testUtils__/requests';
-import { storeDatabases } from '../__testUtils__/testbeds';
-import { RequestStore } from '../store/RequestStore';
+import { sqliteStore, storeDatabases } from '../__testUtils__/testbeds';
 import type { StoredRequest } from '../store/types';
 import { subscribeToDeliveryEvents } from './deliveryEvents';
 
 const databases = storeDatabases();
 
 async function setup() {
-  const knex = await databases.init('SQLITE_3');
-  const store = await RequestStore.create(
-    mockServices.database.mock({ getClient: async () => knex }),
-  );
+  const store = await sqliteStore(databases);
   await store.insert(aRequest({ pipeline: true }, { id: 'gh', taskId: 't1' }));
   await store.insert(
     aRequest(

@@ -13,8 +13,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import express from 'express';
 import request from 'supertest';
-import { RequestStore } from '../store/RequestStore';
-import { storeDatabases } from '../__testUtils__/testbeds';
+import { sqliteStore, storeDatabases } from '../__testUtils__/testbeds';
 import type { ExpectationsCheck } from './checkExpectations';
 import { createRouter } from './createRouter';
 import { useLoopbackLocalhost } from '@canopy-idp/plugin-openstack-node/testUtils';
@@ -25,10 +24,7 @@ const databases = storeDatabases();
 const GUEST = 'user:default/guest';
 
 async function start() {
-  const knex = await databases.init('SQLITE_3');
-  const store = await RequestStore.create(
-    mockServices.database.mock({ getClient: async () => knex }),
-  );
+  const store = await sqliteStore(databases);
   const config = new ConfigReader({
     integrations: {
       github: [{ host: 'github.example', token: 'not-used' }],
