@@ -324,6 +324,10 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
       .getByRole('progressbar', { name: 'Loading flavors' })
       .waitFor({ state: 'detached', timeout: 120_000 });
     await page.locator('#root_flavor').click({ timeout: 120_000 });
+    await page
+      .getByRole('option', { name: /^m1\.tiny/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     const flavors = await page.getByRole('option').allTextContents();
     assert.ok(
       flavors.some(f => f.startsWith('m1.tiny')) &&
@@ -336,6 +340,11 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     );
     await page.getByRole('option', { name: /^m1\.tiny/ }).click();
     await page.locator('#root_image').click();
+    // The image list loads on its own: wait for it before reading it.
+    await page
+      .getByRole('option', { name: /^tiny-raw/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     const images = await page.getByRole('option').allTextContents();
     assert.ok(
       images.some(i => i.startsWith('tiny-raw')),
@@ -343,7 +352,9 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     );
     await page.getByRole('option', { name: /^tiny-raw/ }).click();
     await page.locator('#root_network').click();
-    await page.getByRole('option', { name: /^demo-net/ }).click();
+    await page
+      .getByRole('option', { name: /^demo-net/ })
+      .click({ timeout: 120_000 });
 
     // Too large: the test bed's project has 3 instances left.
     await page.locator('#root_count').fill('4');
