@@ -12,6 +12,9 @@
  * kinds, look-up names and service types), so a frontend bundle holds those
  * few lists and not the whole document. Its types (openapi-typescript) go into
  * `src/schema/types.generated.ts`: the package's types are named from them.
+ * Its client, one method per operation typed by those types, goes into
+ * `src/schema/client.generated.ts`: the package's hand-written client only
+ * names its methods and maps their arguments to it.
  * The spec constant is the file
  * `backstage-repo-tools package schema openapi generate --server` writes as
  * `spec`; the rest of what that command makes (models and an endpoint map,
@@ -34,11 +37,15 @@ const documents = [
     source: 'plugins/openstack-backend/src/schema/openapi.yaml',
     what: 'the OpenStack backend plugin',
     common: 'plugins/openstack-common',
+    pluginId: 'openstack',
+    client: 'OpenStackOperationsClient',
   },
   {
     source: 'plugins/delivery-backend/src/schema/openapi.yaml',
     what: 'the delivery backend plugin',
     common: 'plugins/delivery-common',
+    pluginId: 'delivery',
+    client: 'DeliveryOperationsClient',
   },
 ];
 
@@ -104,15 +111,149 @@ export const enums = ${JSON.stringify(enums, null, 2)} as const;
 `;
 }
 
+const methods = ['get', 'put', 'post', 'delete', 'patch'];
+const lowerFirst = name => name.charAt(0).toLowerCase() + name.slice(1);
+/** TSDoc text: one line, and nothing that ends the comment. */
+const tsdoc = text =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\*\//g, '*\\/')
+    .replace(/[{}@]/g, '\\$&')
+    .trim();
+
+/**
+ * One method per operation of the document, typed by its `operations`: the
+ * request's path and query parameters and its JSON body, the JSON of the
+ * 2xx answer (void when it has none). Errors come back as Backstage's
+ * ResponseError.
+ */
+function clientFile(source, what, spec, { pluginId, client }) {
+  const operationMethods = [];
+  for (const [route, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      const id = operation.operationId;
+      const op = `operations['${id}']`;
+      const params = [
+        ...(item.parameters ?? []),
+        ...(operation.parameters ?? []),
+      ].map(p =>
+        p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+      );
+      const fields = [];
+      if (params.some(p => p.in === 'path'))
+        fields.push(`path: ${op}['parameters']['path']`);
+      if (params.some(p => p.in === 'query'))
+        fields.push(`query?: ${op}['parameters']['query']`);
+      if (operation.requestBody) {
+        fields.push(
+          `body${
+            operation.requestBody.required ? '' : '?'
+          }: NonNullable<${op}['requestBody']>['content']['application/json']`,
+        );
+      }
+      const success = Object.keys(operation.responses ?? {}).find(
+        status =>
+          /^2\d\d$/.test(status) &&
+          operation.responses[status].content?.['application/json'],
+      );
+      const result = success
+        ? `${op}['responses'][${success}]['content']['application/json']`
+        : 'void';
+      const required = fields.some(f => !/^\w+\?:/.test(f));
+      const request = fields.length
+        ? `request: { ${fields.join('; ')} }${required ? '' : ' = {}'}`
+        : '';
+      operationMethods.push(`
+  /**
+   * ${tsdoc(operation.description) || id} (${method.toUpperCase()} ${tsdoc(
+        route,
+      )})
+   */
+  async ${lowerFirst(id)}(${request}): Promise<${result}> {
+    return (await this.#call('${method.toUpperCase()}', '${route}', ${
+        fields.length ? 'request' : '{}'
+      })) as ${result};
+  }`);
+    }
+  }
+  return `${banner(source)}
+import { ResponseError } from '@backstage/errors';
+import type { operations } from './types.generated';
+
+/**
+ * What a client of ${what} needs: in the browser, Backstage's discovery and
+ * fetch APIs (requests then carry the signed-in user's credentials); in a
+ * backend, the discovery service and a fetch that adds a token.
+ *
+ * @public
+ */
+export interface ${client}Options {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/**
+ * Every operation of ${what}, one method each, typed by its OpenAPI document.
+ *
+ * @public
+ */
+export class ${client} {
+  readonly #discoveryApi: ${client}Options['discoveryApi'];
+  readonly #fetchApi: { fetch: typeof fetch };
+
+  constructor(options: ${client}Options) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+  }
+${operationMethods.join('\n')}
+
+  async #call(
+    method: string,
+    route: string,
+    request: { path?: object; query?: object; body?: unknown },
+  ): Promise<unknown> {
+    const base = await this.#discoveryApi.getBaseUrl('${pluginId}');
+    const pathParams = (request.path ?? {}) as Record<string, unknown>;
+    const url = route.replace(/\\{(\\w+)\\}/g, (_, name: string) =>
+      encodeURIComponent(String(pathParams[name])),
+    );
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) query.set(name, String(value));
+    }
+    const search = query.toString() ? \`?\${query}\` : '';
+    const response = await this.#fetchApi.fetch(\`\${base}\${url}\${search}\`, {
+      method,
+      ...(request.body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(request.body),
+          }),
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.status === 204 ? undefined : await response.json();
+  }
+}
+`;
+}
+
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const { source, what, common } of documents) {
+for (const document of documents) {
+  const { source, what, common } = document;
   const spec = parse(readFileSync(path.join(root, source), 'utf8'));
   const files = [
     [`${common}/src/schema/openapi.generated.ts`, specFile(source, what, spec)],
     [
       `${common}/src/schema/types.generated.ts`,
       await typesFile(source, what, spec),
+    ],
+    [
+      `${common}/src/schema/client.generated.ts`,
+      clientFile(source, what, spec, document),
     ],
   ];
   if (Object.values(spec.components?.schemas ?? {}).some(s => s.enum)) {

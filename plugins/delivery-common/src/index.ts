@@ -7,6 +7,10 @@
 
 export * from './types';
 export * from './client';
+export {
+  DeliveryOperationsClient,
+  type DeliveryOperationsClientOptions,
+} from './schema/client.generated';
 export * from './pipeline';
 export * from './taskMarker';
 export type {

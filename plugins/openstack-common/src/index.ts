@@ -9,6 +9,10 @@ export * from './permissions';
 export * from './types';
 export * from './quota';
 export * from './client';
+export {
+  OpenStackOperationsClient,
+  type OpenStackOperationsClientOptions,
+} from './schema/client.generated';
 export type {
   components as OpenStackApiComponents,
   paths as OpenStackApiPaths,

@@ -2,13 +2,14 @@ import {
   parseEntityRef,
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import {
+  OpenStackOperationsClient,
+  type OpenStackOperationsClientOptions,
+} from '../schema/client.generated';
 import type {
-  OpenStackEntityResources,
   OpenStackLookup,
   OpenStackLookupItems,
   OpenStackLookupName,
-  OpenStackQuotaHeadroomResponse,
 } from '../types';
 import type {
   OpenStackApi,
@@ -17,33 +18,25 @@ import type {
 } from './OpenStackApi';
 
 /**
- * The one client of the OpenStack backend plugin's HTTP API. In the browser
- * give it Backstage's discovery and fetch APIs (requests then carry the
- * signed-in user's credentials); in a backend plugin, the discovery service
- * and a fetch that adds a token for the plugin.
+ * The OpenStack backend plugin's HTTP API under the names the frontend and
+ * the scaffolder use; each call is one operation of the generated
+ * {@link OpenStackOperationsClient}.
  *
  * @public
  */
 export class OpenStackClient implements OpenStackApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
-  private readonly fetchApi: { fetch: typeof fetch };
+  readonly #operations: OpenStackOperationsClient;
 
-  constructor(options: {
-    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-    fetchApi?: { fetch: typeof fetch };
-  }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+  constructor(options: OpenStackOperationsClientOptions) {
+    this.#operations = new OpenStackOperationsClient(options);
   }
 
-  async health() {
-    return this.get<Awaited<ReturnType<OpenStackApi['health']>>>('/health');
+  health() {
+    return this.#operations.getHealth();
   }
 
-  async listClouds() {
-    return this.get<Awaited<ReturnType<OpenStackApi['listClouds']>>>('/clouds');
+  listClouds() {
+    return this.#operations.listClouds();
   }
 
   async lookup<TLookup extends OpenStackLookupName>(
@@ -52,21 +45,21 @@ export class OpenStackClient implements OpenStackApi {
     lookup: TLookup,
     options?: OpenStackLookupOptions,
   ) {
-    return this.get<OpenStackLookup<OpenStackLookupItems[TLookup]>>(
-      `${regionPath(cloud, region)}/lookups/${encodeURIComponent(
-        lookup,
-      )}${projectQuery(options)}`,
-    );
+    return (await this.#operations.lookup({
+      path: { cloud, region, lookup },
+      query: { project: options?.project },
+    })) as OpenStackLookup<OpenStackLookupItems[TLookup]>;
   }
 
-  async quotaHeadroom(
+  quotaHeadroom(
     cloud: string,
     region: string,
     options?: OpenStackLookupOptions,
   ) {
-    return this.get<OpenStackQuotaHeadroomResponse>(
-      `${regionPath(cloud, region)}/quota-headroom${projectQuery(options)}`,
-    );
+    return this.#operations.getQuotaHeadroom({
+      path: { cloud, region },
+      query: { project: options?.project },
+    });
   }
 
   async getEntityResources(
@@ -75,39 +68,12 @@ export class OpenStackClient implements OpenStackApi {
   ) {
     const { kind, namespace, name } =
       typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-    const query = new URLSearchParams();
-    if (options?.kinds?.length) {
-      query.set('kinds', options.kinds.join(','));
-    }
-    if (options?.quotas !== undefined) {
-      query.set('quotas', String(options.quotas));
-    }
-    const search = query.toString() ? `?${query}` : '';
-    return this.get<OpenStackEntityResources>(
-      `/entities/${[kind, namespace, name]
-        .map(encodeURIComponent)
-        .join('/')}/resources${search}`,
-    );
+    return this.#operations.listEntityResources({
+      path: { kind, namespace, name },
+      query: {
+        kinds: options?.kinds?.length ? options.kinds.join(',') : undefined,
+        quotas: options?.quotas,
+      },
+    });
   }
-
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('openstack');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-}
-
-function regionPath(cloud: string, region: string) {
-  return `/clouds/${encodeURIComponent(cloud)}/regions/${encodeURIComponent(
-    region,
-  )}`;
-}
-
-function projectQuery(options?: OpenStackLookupOptions) {
-  return options?.project
-    ? `?${new URLSearchParams({ project: options.project })}`
-    : '';
 }
