@@ -75,6 +75,7 @@ export const PACKAGES = [
     '@canopy-idp/plugin-scaffolder-module-kubernetes',
   ],
   ['plugins/delivery-common', '@canopy-idp/plugin-delivery-common'],
+  ['plugins/delivery-node', '@canopy-idp/plugin-delivery-node'],
   ['plugins/delivery-backend', '@canopy-idp/plugin-delivery-backend'],
   ['plugins/delivery', '@canopy-idp/plugin-delivery'],
 ] as const;
@@ -302,7 +303,8 @@ async function applyReadmes(app: string, tarballs: Map<string, string>) {
     if (
       name !== '@canopy-idp/plugin-openstack-common' &&
       name !== '@canopy-idp/plugin-openstack-node' &&
-      name !== '@canopy-idp/plugin-delivery-common'
+      name !== '@canopy-idp/plugin-delivery-common' &&
+      name !== '@canopy-idp/plugin-delivery-node'
     ) {
       assert.ok(steps.length, `${folder}/README.md marks no install step`);
     }

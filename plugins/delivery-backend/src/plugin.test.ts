@@ -1,8 +1,11 @@
 import {
   coreServices,
+  createBackendModule,
   createBackendPlugin,
   createServiceFactory,
+  type BackendFeature,
 } from '@backstage/backend-plugin-api';
+import { deliveryObserversExtensionPoint } from '@canopy-idp/plugin-delivery-node';
 import {
   mockCredentials,
   mockServices,
@@ -115,9 +118,16 @@ const body = {
  * backend's end-to-end tests send it signed deliveries); `extra` adds to the
  * configuration (`delivery` settings are merged into delivery's own).
  */
-async function start(extra: { delivery?: object; events?: object } = {}) {
+async function start(
+  extra: {
+    delivery?: object;
+    events?: object;
+    features?: BackendFeature[];
+  } = {},
+) {
   const { server } = await startTestBackend({
     features: [
+      ...(extra.features ?? []),
       deliveryPlugin,
       eventsPlugin,
       eventsModuleDeliveryArgoCd,
@@ -491,5 +501,64 @@ describe('deliveryPlugin', () => {
     const server = await start();
     const res = await request(server).get('/api/delivery/health');
     expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('adds the stage of an observer a module installs, where the module says, for requests that name it', async () => {
+    const flux = createBackendModule({
+      pluginId: 'delivery',
+      moduleId: 'flux',
+      register(env) {
+        env.registerInit({
+          deps: { observers: deliveryObserversExtensionPoint },
+          async init({ observers }) {
+            observers.addObserver(
+              {
+                stage: 'flux',
+                system: 'Flux',
+                observe: async () => ({ state: 'running' }),
+              },
+              { after: 'pipeline' },
+            );
+          },
+        });
+      },
+    });
+    const server = await start({ features: [flux] });
+    const task = await taskWithPull('task-flux');
+    const recorded = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        ...task,
+        expected: {
+          ...body.expected,
+          stages: { flux: { kustomization: 'web' } },
+        },
+      });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.stages.map((s: { name: string }) => s.name)).toEqual([
+      'pull-request',
+      'pipeline',
+      'flux',
+      'openstack',
+    ]);
+    expect(recorded.body.expected.stages).toEqual({
+      flux: { kustomization: 'web' },
+    });
+
+    // A stage no installed module follows is refused, naming the field.
+    const unknown = await request(server)
+      .post('/api/delivery/requests')
+      .set('Authorization', asUser())
+      .send({
+        ...body,
+        ...(await taskWithPull('task-jenkins')),
+        expected: { stages: { jenkins: { job: 'web' } } },
+      });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /^expected\.stages\.jenkins: no installed delivery observer follows a stage named jenkins/,
+    );
   });
 });

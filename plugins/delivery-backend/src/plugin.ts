@@ -3,9 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { DELIVERY_STAGES } from '@canopy-idp/plugin-delivery-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  deliveryObserversExtensionPoint,
+  type DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import {
   OwnershipResolver,
   openstackServiceRef,
@@ -25,8 +30,11 @@ import { ExpectationsCheck } from './router/checkExpectations';
 import { TaskBinding } from './router/TaskBinding';
 import { createRouter } from './router/createRouter';
 import { subscribeToDeliveryEvents } from './events/deliveryEvents';
+import { checkAddedStage, type AddedStage } from './stages/plan';
 import { RequestStore } from './store/RequestStore';
 import { TenancyMap } from './tenancy/TenancyMap';
+
+const BUILT_IN_STAGES = DELIVERY_STAGES;
 
 /**
  * Canopy's delivery backend plugin, mounted at `/api/delivery`: records each
@@ -37,6 +45,18 @@ import { TenancyMap } from './tenancy/TenancyMap';
 export const deliveryPlugin = createBackendPlugin({
   pluginId: 'delivery',
   register(env) {
+    // Stages that backend modules add (Flux, Jenkins, ...), with their observers.
+    const added: { observer: DeliveryStageObserver; stage: AddedStage }[] = [];
+    env.registerExtensionPoint(deliveryObserversExtensionPoint, {
+      addObserver(observer, options) {
+        const stage = { stage: observer.stage, after: options?.after };
+        checkAddedStage(stage, [
+          ...BUILT_IN_STAGES,
+          ...added.map(a => a.stage.stage),
+        ]);
+        added.push({ observer, stage });
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -75,6 +95,7 @@ export const deliveryPlugin = createBackendPlugin({
             new ArgoCdObserver(argocd, tenancy),
             new KroObserver(clusters, tenancy),
             new OpenStackObserver(openstack, ownership),
+            ...added.map(a => a.observer),
           ],
           notifier: new RequestNotifier(deps.notifications, deps.logger),
           logger: deps.logger,
@@ -107,6 +128,7 @@ export const deliveryPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             integrations,
             maxOpenRequestsPerUser: options.maxOpenRequestsPerUser,
+            addedStages: added.map(a => a.stage),
             binding: new TaskBinding({
               discovery: deps.discovery,
               auth: deps.auth,

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { aRequest } from '../__testUtils__/requests';
 import { storeDatabases } from '../__testUtils__/testbeds';
 import { RequestNotifier } from '../notify/RequestNotifier';
-import type { StageObserver } from '../stages/Observer';
+import type { DeliveryStageObserver } from '@canopy-idp/plugin-delivery-node';
 import { RequestStore } from '../store/RequestStore';
 import { Advancer } from './Advancer';
 
@@ -24,15 +24,20 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
       mockServices.logger.mock(),
     );
     // Both replicas see the same systems: merged, and applied.
-    const observers: StageObserver[] = [
+    const observers: DeliveryStageObserver[] = [
       {
         stage: 'pull-request',
+        system: 'The Git host',
         observe: async () => ({
           state: 'succeeded',
           facts: { mergeCommitSha: 'abc' },
         }),
       },
-      { stage: 'pipeline', observe: async () => ({ state: 'succeeded' }) },
+      {
+        stage: 'pipeline',
+        system: 'The CI system',
+        observe: async () => ({ state: 'succeeded' }),
+      },
     ];
     const replica = async () =>
       new Advancer({
@@ -81,6 +86,7 @@ describe.each(databases.eachSupportedId())('Advancer on %s', id => {
       observers: [
         {
           stage: 'pull-request',
+          system: 'The Git host',
           observe: async () => ({
             state: 'failed',
             message: 'Closed without merging',

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
+import type { DeliveryStageId } from '@canopy-idp/plugin-delivery-common';
 import type { RequestNotifier } from '../notify/RequestNotifier';
-import type { StageObserver } from '../stages/Observer';
+import type { DeliveryStageObserver } from '@canopy-idp/plugin-delivery-node';
 import type { RequestStore } from '../store/RequestStore';
 import type { StoredRequest } from '../store/types';
 import { advance } from './advance';
@@ -27,12 +27,12 @@ const RETRY_AFTER_MS = 60_000;
  * requester's one notification of it (see notificationFor).
  */
 export class Advancer {
-  private readonly observers: Map<DeliveryStageName, StageObserver>;
+  private readonly observers: Map<DeliveryStageId, DeliveryStageObserver>;
 
   constructor(
     private readonly options: {
       store: RequestStore;
-      observers: StageObserver[];
+      observers: DeliveryStageObserver[];
       notifier: RequestNotifier;
       logger: LoggerService;
       backoff: { initialMs: number; maxMs: number };

@@ -1,7 +1,10 @@
 import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
 import { aRequest } from '../__testUtils__/requests';
-import type { Observation, StageObserver } from '../stages/Observer';
-import { ObservationError } from '../stages/Observer';
+import type {
+  DeliveryObservation,
+  DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
+import { DeliveryObservationError } from '@canopy-idp/plugin-delivery-node';
 import { advance } from './advance';
 
 const options = {
@@ -11,13 +14,14 @@ const options = {
 const now = new Date('2026-11-30T10:05:00.000Z');
 
 function observers(
-  seen: Partial<Record<DeliveryStageName, Observation | Error>>,
-): Map<DeliveryStageName, StageObserver> {
+  seen: Partial<Record<DeliveryStageName, DeliveryObservation | Error>>,
+): Map<DeliveryStageName, DeliveryStageObserver> {
   return new Map(
     Object.entries(seen).map(([stage, result]) => [
       stage as DeliveryStageName,
       {
         stage: stage as DeliveryStageName,
+        system: stage === 'pull-request' ? 'The Git host' : stage,
         observe: async () => {
           if (result instanceof Error) throw result;
           return result!;
@@ -75,6 +79,7 @@ describe('advance', () => {
     });
     map.set('pipeline', {
       stage: 'pipeline',
+      system: 'The CI system',
       observe: async r => {
         shaSeen = r.facts.mergeCommitSha;
         return { state: 'running', message: 'apply in_progress' };
@@ -113,7 +118,7 @@ describe('advance', () => {
     const { next, events } = await advance(
       aRequest(),
       observers({
-        'pull-request': new ObservationError(
+        'pull-request': new DeliveryObservationError(
           'GitHub did not answer (HTTP 502)',
         ),
       }),
@@ -165,7 +170,12 @@ describe('advance', () => {
     const request = aRequest({}, { state: 'failed' });
     const { next } = await advance(
       request,
-      new Map([['pull-request', { stage: 'pull-request', observe }]]),
+      new Map([
+        [
+          'pull-request',
+          { stage: 'pull-request', system: 'The Git host', observe },
+        ],
+      ]),
       now,
       options,
     );
@@ -199,7 +209,9 @@ describe('advance', () => {
         await advance(
           request,
           observers({
-            'pull-request': new ObservationError(`HTTP 502 (request ${n})`),
+            'pull-request': new DeliveryObservationError(
+              `HTTP 502 (request ${n})`,
+            ),
           }),
           now,
           options,

@@ -1,8 +1,11 @@
 import type {
   DeliveryStage,
-  DeliveryStageName,
+  DeliveryStageId,
 } from '@canopy-idp/plugin-delivery-common';
-import { ObservationError, type StageObserver } from '../stages/Observer';
+import {
+  DeliveryObservationError,
+  type DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { DeliveryEvent, StoredRequest } from '../store/types';
 
 export type { DeliveryEvent } from '../store/types';
@@ -20,20 +23,12 @@ const comparable = (stages: DeliveryStage[]) =>
     ),
   );
 
-const SYSTEMS: Record<DeliveryStage['name'], string> = {
-  'pull-request': 'The Git host',
-  pipeline: 'The CI system',
-  argocd: 'Argo CD',
-  kro: 'The Kubernetes API',
-  openstack: 'OpenStack',
-};
-
 export interface AdvanceOptions {
   backoff: { initialMs: number; maxMs: number };
   /** An open request that has not changed for this long fails (it is given up on). */
   maxIdleMs: number;
   /** Told of an unexpected error (its text is not shown to users). */
-  onError?: (stage: DeliveryStageName, error: unknown) => void;
+  onError?: (stage: DeliveryStageId, error: unknown) => void;
 }
 
 /**
@@ -44,7 +39,7 @@ export interface AdvanceOptions {
  */
 export async function advance(
   request: StoredRequest,
-  observers: ReadonlyMap<DeliveryStageName, StageObserver>,
+  observers: ReadonlyMap<DeliveryStageId, DeliveryStageObserver>,
   now: Date,
   options: AdvanceOptions,
 ): Promise<Advanced> {
@@ -80,11 +75,11 @@ export async function advance(
       stage.checkedAt = at;
       // Only an observer's own messages are shown; anything else may carry
       // details meant for the log, not for the browser.
-      if (error instanceof ObservationError) {
+      if (error instanceof DeliveryObservationError) {
         stage.message = error.message;
       } else {
         stage.message = `${
-          SYSTEMS[stage.name]
+          observer?.system ?? stage.name
         } could not be asked (the portal's log has the details)`;
         options.onError?.(stage.name, error);
       }

@@ -3,7 +3,10 @@ import type {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import type { DeliveryStageName } from '@canopy-idp/plugin-delivery-common';
+import type {
+  DeliveryStageId,
+  DeliveryStageName,
+} from '@canopy-idp/plugin-delivery-common';
 import type { DeliveryEvent } from '../advancer/advance';
 import type { StoredRequest } from '../store/types';
 
@@ -16,6 +19,11 @@ const STAGE_TITLES: Record<DeliveryStageName, string> = {
   kro: 'KRO',
   openstack: 'OpenStack',
 };
+
+/** A built-in stage's title; an added stage's name. */
+function stageTitle(stage: DeliveryStageId): string {
+  return STAGE_TITLES[stage as DeliveryStageName] ?? stage;
+}
 
 /** The notification for an event, or nothing when the requester need not hear of it. */
 export function notificationFor(
@@ -61,7 +69,7 @@ export function notificationFor(
   if (event.kind === 'failed') {
     return {
       ...base,
-      title: `Failed at ${STAGE_TITLES[event.stage!]}: ${request.title}`,
+      title: `Failed at ${stageTitle(event.stage!)}: ${request.title}`,
       description: `${event.message ?? 'The stage failed.'} ${pr}`,
       severity: 'high',
     };

@@ -1,10 +1,10 @@
 import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
 import type { ArgoCdInstance } from '../config';
 import {
-  ObservationError,
-  type Observation,
-  type StageObserver,
-} from '../stages/Observer';
+  DeliveryObservationError,
+  type DeliveryObservation,
+  type DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { DeliveryFacts, StoredRequest } from '../store/types';
 import { APP_PROJECT_RULE, type TenancyMap } from '../tenancy/TenancyMap';
 
@@ -24,7 +24,7 @@ export interface Application {
 
 type AppState = {
   name: string;
-  state: Observation['state'];
+  state: DeliveryObservation['state'];
   text: string;
   link: { title: string; url: string };
   /** Not the requester's to see: nothing of it is shown. */
@@ -119,7 +119,7 @@ export class ArgoCdApplications {
       ? this.instances.find(i => i.name === name)
       : this.instances[0];
     if (!instance) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         name
           ? `Argo CD instance '${name}' is not configured under delivery.argocd.instances`
           : 'no Argo CD instance is configured under delivery.argocd.instances',
@@ -130,7 +130,7 @@ export class ArgoCdApplications {
 
   /**
    * The application, or undefined when Argo CD has none of that name.
-   * Throws an ObservationError when Argo CD cannot be asked.
+   * Throws an DeliveryObservationError when Argo CD cannot be asked.
    */
   async read(
     instance: ArgoCdInstance,
@@ -149,13 +149,13 @@ export class ArgoCdApplications {
         },
       );
     } catch (error) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `Argo CD ${instance.name} did not answer: ${(error as Error).message}`,
       );
     }
     if (response.status === 404) return undefined;
     if (!response.ok) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `Argo CD ${instance.name} answered HTTP ${response.status} for application ${name}`,
       );
     }
@@ -172,8 +172,9 @@ export class ArgoCdApplications {
  * stage. Nothing of an application is shown unless its AppProject is one the
  * requester's teams own at the time of the check (APP_PROJECT_RULE).
  */
-export class ArgoCdObserver implements StageObserver {
+export class ArgoCdObserver implements DeliveryStageObserver {
   readonly stage = 'argocd' as const;
+  readonly system = 'Argo CD';
 
   constructor(
     private readonly applications: ArgoCdApplications,
@@ -213,7 +214,7 @@ export class ArgoCdObserver implements StageObserver {
     return { ...judge(name, app, request.facts), link };
   }
 
-  async observe(request: StoredRequest): Promise<Observation> {
+  async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const apps = request.expected.argoCdApplications ?? [];
     // Their teams now, asked once per look (not at sign-in).
     let teams: Promise<Set<string>> | undefined;

@@ -2,10 +2,10 @@ import type { ExpectedKroInstance } from '@canopy-idp/plugin-delivery-common';
 import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
 import { fetch as undiciFetch } from 'undici';
 import {
-  ObservationError,
-  type Observation,
-  type StageObserver,
-} from '../stages/Observer';
+  DeliveryObservationError,
+  type DeliveryObservation,
+  type DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 import { NAMESPACE_RULE, type TenancyMap } from '../tenancy/TenancyMap';
 import type { KubernetesCluster } from './kubernetesClusters';
@@ -22,7 +22,7 @@ interface KroInstance {
   status?: { state?: string; conditions?: Condition[] };
 }
 
-type InstanceState = { state: Observation['state']; text: string };
+type InstanceState = { state: DeliveryObservation['state']; text: string };
 
 const conditionsText = (conditions: Condition[]) =>
   conditions
@@ -69,8 +69,9 @@ export function judgeKroInstance(
  * conditions in the message. Only in namespaces the requester's teams own
  * at the time of the check (NAMESPACE_RULE): otherwise nothing is read.
  */
-export class KroObserver implements StageObserver {
+export class KroObserver implements DeliveryStageObserver {
   readonly stage = 'kro' as const;
+  readonly system = 'The Kubernetes API';
 
   constructor(
     private readonly clusters: KubernetesCluster[],
@@ -90,7 +91,7 @@ export class KroObserver implements StageObserver {
       ? this.clusters.find(c => c.name === expected.cluster)
       : this.clusters[0];
     if (!cluster) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         expected.cluster
           ? `cluster '${expected.cluster}' is not configured under kubernetes.clusterLocatorMethods (type: config)`
           : 'no cluster is configured under kubernetes.clusterLocatorMethods (type: config)',
@@ -115,7 +116,7 @@ export class KroObserver implements StageObserver {
         signal: AbortSignal.timeout(15_000),
       });
     } catch (error) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `Kubernetes cluster ${cluster.name} did not answer: ${
           (error as Error).message
         }`,
@@ -128,7 +129,7 @@ export class KroObserver implements StageObserver {
       const status = (await response.json().catch(() => ({}))) as {
         message?: string;
       };
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `Kubernetes cluster ${cluster.name} answered HTTP ${
           response.status
         } for ${label}${status.message ? `: ${status.message}` : ''}`,
@@ -137,7 +138,7 @@ export class KroObserver implements StageObserver {
     return judgeKroInstance(label, (await response.json()) as KroInstance);
   }
 
-  async observe(request: StoredRequest): Promise<Observation> {
+  async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const expected = request.expected.kroInstances ?? [];
     const mine = await this.tenancy.ownership.ofUserRef(
       request.requester,

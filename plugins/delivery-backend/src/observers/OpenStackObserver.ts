@@ -9,10 +9,10 @@ import {
   type OwnershipResolver,
 } from '@canopy-idp/plugin-openstack-node';
 import {
-  ObservationError,
-  type Observation,
-  type StageObserver,
-} from '../stages/Observer';
+  DeliveryObservationError,
+  type DeliveryObservation,
+  type DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 
 /** Denied, with the rule named: the stage fails with this message. */
@@ -107,15 +107,16 @@ export function judgeResources(
  * (deny by default), with the same ownership rules as the OpenStack plugin
  * (the catalog's memberOf and childOf; see OwnershipResolver.ofUserRef).
  */
-export class OpenStackObserver implements StageObserver {
+export class OpenStackObserver implements DeliveryStageObserver {
   readonly stage = 'openstack' as const;
+  readonly system = 'OpenStack';
 
   constructor(
     private readonly service: OpenStackService,
     private readonly ownership: Pick<OwnershipResolver, 'ofUserRef'>,
   ) {}
 
-  async observe(request: StoredRequest): Promise<Observation> {
+  async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const expected = request.expected.openstack!;
     let cloud;
     try {
@@ -158,7 +159,9 @@ export class OpenStackObserver implements StageObserver {
     } catch (error) {
       // The OpenStack readers' errors are redacted (never a token) and are
       // what the OpenStack tab shows too.
-      throw new ObservationError(`OpenStack: ${(error as Error).message}`);
+      throw new DeliveryObservationError(
+        `OpenStack: ${(error as Error).message}`,
+      );
     }
     const seen = judgeResources(listing.resources, listing.horizonUrl);
     const broken = listing.sources.filter(
@@ -177,7 +180,7 @@ export class OpenStackObserver implements StageObserver {
       };
     }
     if (broken.length) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `OpenStack ${broken
           .map(
             s =>

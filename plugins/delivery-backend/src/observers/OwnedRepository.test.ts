@@ -1,12 +1,13 @@
 import { aRequest } from '../__testUtils__/requests';
 import { labTenancy } from '../__testUtils__/testbeds';
-import type { StageObserver } from '../stages/Observer';
+import type { DeliveryStageObserver } from '@canopy-idp/plugin-delivery-node';
 import { OwnedRepository } from './OwnedRepository';
 
 describe('OwnedRepository', () => {
   it('reads the pull request only while the requester’s teams own its repository', async () => {
-    const inner: StageObserver = {
+    const inner: DeliveryStageObserver = {
       stage: 'pull-request',
+      system: 'The Git host',
       observe: jest.fn(async () => ({ state: 'running' as const })),
     };
     let teams = ['group:default/team-a'];

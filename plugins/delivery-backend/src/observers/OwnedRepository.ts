@@ -1,5 +1,8 @@
 import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
-import type { Observation, StageObserver } from '../stages/Observer';
+import type {
+  DeliveryObservation,
+  DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 import { REPOSITORY_RULE, type TenancyMap } from '../tenancy/TenancyMap';
 
@@ -10,20 +13,22 @@ import { REPOSITORY_RULE, type TenancyMap } from '../tenancy/TenancyMap';
  * own the repository (REPOSITORY_RULE), or nothing is read and the stage
  * fails with the rule named.
  */
-export class OwnedRepository implements StageObserver {
-  readonly stage: StageObserver['stage'];
+export class OwnedRepository implements DeliveryStageObserver {
+  readonly stage: DeliveryStageObserver['stage'];
+  readonly system: string;
 
   constructor(
-    private readonly inner: StageObserver,
+    private readonly inner: DeliveryStageObserver,
     private readonly tenancy: {
       owners: Pick<TenancyMap, 'ownsRepository'>;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
     },
   ) {
     this.stage = inner.stage;
+    this.system = inner.system;
   }
 
-  async observe(request: StoredRequest): Promise<Observation> {
+  async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const { host, owner, repo } = request.pullRequest;
     const mine = await this.tenancy.ownership.ofUserRef(
       request.requester,

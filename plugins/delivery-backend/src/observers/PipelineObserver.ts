@@ -1,5 +1,8 @@
 import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';
-import type { Observation, StageObserver } from '../stages/Observer';
+import type {
+  DeliveryObservation,
+  DeliveryStageObserver,
+} from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 import { apiFailure, projectPath, type ScmClients } from './ScmClients';
 
@@ -15,12 +18,13 @@ const short = (sha: string) => sha.slice(0, 7);
  * merge's run superseded it (the apply job's concurrency group) counts as
  * that later run.
  */
-export class PipelineObserver implements StageObserver {
+export class PipelineObserver implements DeliveryStageObserver {
   readonly stage = 'pipeline' as const;
+  readonly system = 'The CI system';
 
   constructor(private readonly scm: ScmClients) {}
 
-  async observe(request: StoredRequest): Promise<Observation> {
+  async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const sha = request.facts.mergeCommitSha;
     if (!sha) {
       return {
@@ -36,7 +40,7 @@ export class PipelineObserver implements StageObserver {
   private async github(
     request: StoredRequest,
     sha: string,
-  ): Promise<Observation> {
+  ): Promise<DeliveryObservation> {
     const pr = request.pullRequest;
     let runs;
     try {
@@ -143,7 +147,7 @@ export class PipelineObserver implements StageObserver {
   private async gitlab(
     request: StoredRequest,
     sha: string,
-  ): Promise<Observation> {
+  ): Promise<DeliveryObservation> {
     const pr = request.pullRequest;
     let pipelines: Array<{
       id: number;

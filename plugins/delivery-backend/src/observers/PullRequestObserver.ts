@@ -1,4 +1,7 @@
-import type { StageObserver, Observation } from '../stages/Observer';
+import type {
+  DeliveryStageObserver,
+  DeliveryObservation,
+} from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 import { apiFailure, projectPath, type ScmClients } from './ScmClients';
 
@@ -31,18 +34,19 @@ export function summarizeChecks(checks: Check[]): string | undefined {
  * with the merge commit for the pipeline stage) or closed without merging
  * (failed). GitHub pull requests and GitLab merge requests.
  */
-export class PullRequestObserver implements StageObserver {
+export class PullRequestObserver implements DeliveryStageObserver {
   readonly stage = 'pull-request' as const;
+  readonly system = 'The Git host';
 
   constructor(private readonly scm: ScmClients) {}
 
-  observe(request: StoredRequest): Promise<Observation> {
+  observe(request: StoredRequest): Promise<DeliveryObservation> {
     return request.pullRequest.provider === 'github'
       ? this.github(request)
       : this.gitlab(request);
   }
 
-  private async github(request: StoredRequest): Promise<Observation> {
+  private async github(request: StoredRequest): Promise<DeliveryObservation> {
     const pr = request.pullRequest;
     const links = [{ title: `Pull request #${pr.number}`, url: pr.url }];
     try {
@@ -85,7 +89,7 @@ export class PullRequestObserver implements StageObserver {
     }
   }
 
-  private async gitlab(request: StoredRequest): Promise<Observation> {
+  private async gitlab(request: StoredRequest): Promise<DeliveryObservation> {
     const pr = request.pullRequest;
     const links = [{ title: `Merge request !${pr.number}`, url: pr.url }];
     try {

@@ -5,7 +5,7 @@ import {
 import { Gitlab } from '@gitbeaker/rest';
 import { Octokit } from '@octokit/rest';
 import type { DeliveryPullRequest } from '@canopy-idp/plugin-delivery-common';
-import { ObservationError } from '../stages/Observer';
+import { DeliveryObservationError } from '@canopy-idp/plugin-delivery-node';
 
 /** GitHub and GitLab API clients with the portal's integration credentials. */
 export class ScmClients {
@@ -19,7 +19,7 @@ export class ScmClients {
   async github(pr: DeliveryPullRequest): Promise<Octokit> {
     const integration = this.integrations.github.byHost(pr.host);
     if (!integration) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `no GitHub integration is configured for ${pr.host}`,
       );
     }
@@ -36,7 +36,7 @@ export class ScmClients {
   gitlab(pr: DeliveryPullRequest): InstanceType<typeof Gitlab> {
     const integration = this.integrations.gitlab.byHost(pr.host);
     if (!integration?.config.token) {
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `no GitLab integration with a token is configured for ${pr.host}`,
       );
     }
@@ -53,14 +53,17 @@ export const projectPath = (pr: DeliveryPullRequest) =>
   `${pr.owner}/${pr.repo}`;
 
 /** A short, safe message from a failed API call (never headers or tokens). */
-export function apiFailure(system: string, error: unknown): ObservationError {
-  if (error instanceof ObservationError) return error;
+export function apiFailure(
+  system: string,
+  error: unknown,
+): DeliveryObservationError {
+  if (error instanceof DeliveryObservationError) return error;
   const e = error as { status?: number; message?: string; cause?: unknown };
   const status =
     e.status ??
     (e.cause as { response?: { status?: number } } | undefined)?.response
       ?.status;
-  return new ObservationError(
+  return new DeliveryObservationError(
     `${system} did not answer${status ? ` (HTTP ${status})` : ''}: ${
       (e.message ?? String(error)).split('\n')[0]
     }`,

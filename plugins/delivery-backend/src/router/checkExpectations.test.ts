@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
 import { labProjects, labTenancy } from '../__testUtils__/testbeds';
 import type { Application } from '../observers/ArgoCdObserver';
-import { ObservationError } from '../stages/Observer';
+import { DeliveryObservationError } from '@canopy-idp/plugin-delivery-node';
 import { ExpectationsCheck } from './checkExpectations';
 
 const projects = labProjects();
@@ -31,12 +31,13 @@ const check = new ExpectationsCheck({
     instance: name => {
       if (name === 'down' || !name)
         return { name: name ?? 'lab', url: '', token: '', uiUrl: '' };
-      throw new ObservationError(
+      throw new DeliveryObservationError(
         `Argo CD instance '${name}' is not configured`,
       );
     },
     read: async (instance, name) => {
-      if (instance.name === 'down') throw new ObservationError('no answer');
+      if (instance.name === 'down')
+        throw new DeliveryObservationError('no answer');
       return (
         {
           'shop-dev': { spec: { project: 'team-b' } },

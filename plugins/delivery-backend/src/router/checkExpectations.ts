@@ -11,7 +11,7 @@ import {
 } from '@canopy-idp/plugin-openstack-node';
 import type { ArgoCdApplications } from '../observers/ArgoCdObserver';
 import { TENANCY_RULE } from '../observers/OpenStackObserver';
-import { ObservationError } from '../stages/Observer';
+import { DeliveryObservationError } from '@canopy-idp/plugin-delivery-node';
 import {
   APP_PROJECT_RULE,
   NAMESPACE_RULE,
@@ -124,7 +124,7 @@ export class ExpectationsCheck {
           };
         } catch (error) {
           // Not configured, or not answering: the stage checks at each look.
-          if (error instanceof ObservationError) return undefined;
+          if (error instanceof DeliveryObservationError) return undefined;
           throw error;
         }
       }),

@@ -21,7 +21,7 @@ import type express from 'express';
 import { randomUUID } from 'node:crypto';
 import { parsePullRequestUrl } from '../observers/pullRequestUrl';
 import { deliveryApiSpec as spec } from '@canopy-idp/plugin-delivery-common/spec';
-import { stagesFor } from '../stages/plan';
+import { checkAddedStages, stagesFor, type AddedStage } from '../stages/plan';
 import type { RequestStore } from '../store/RequestStore';
 import { publicView, type StoredRequest } from '../store/types';
 import type { TaskBinding } from './TaskBinding';
@@ -42,6 +42,8 @@ export interface RouterOptions {
   binding: Pick<TaskBinding, 'check'>;
   /** Most open requests one user may have (`delivery.maxOpenRequestsPerUser`). Default 50. */
   maxOpenRequestsPerUser?: number;
+  /** The stages installed modules added (deliveryObserversExtensionPoint). */
+  addedStages?: readonly AddedStage[];
 }
 
 function entityRefOf(field: string, value: string): string {
@@ -88,6 +90,8 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const user = await userInfo.getUserInfo(credentials);
     const body = req.body as CreateDeliveryRequest;
+    const addedStages = options.addedStages ?? [];
+    checkAddedStages(body.expected ?? {}, addedStages);
     const cap = options.maxOpenRequestsPerUser ?? 50;
     if ((await store.countOpen(user.userEntityRef, body.taskId)) >= cap) {
       res.status(429).json({
@@ -129,7 +133,7 @@ export async function createRouter(
       pullRequest,
       expected,
       state: 'open',
-      stages: stagesFor(expected, now),
+      stages: stagesFor(expected, now, addedStages),
       currentStage: 'pull-request',
       facts: {},
       version: 0,

@@ -1,31 +1,20 @@
 import type {
   DeliveryRequest,
-  DeliveryStageName,
+  DeliveryStageId,
 } from '@canopy-idp/plugin-delivery-common';
+import type { DeliveryObservedRequest } from '@canopy-idp/plugin-delivery-node';
+
+export type { DeliveryFacts } from '@canopy-idp/plugin-delivery-node';
 
 /** A change worth telling the requester about. */
 export interface DeliveryEvent {
   kind: 'stage-succeeded' | 'ready' | 'failed';
-  stage?: DeliveryStageName;
+  stage?: DeliveryStageId;
   message?: string;
 }
 
-/**
- * What stages learn and later stages use: the pull request's merge commit,
- * for instance, is what the apply pipeline runs on.
- */
-export interface DeliveryFacts {
-  mergeCommitSha?: string;
-  /** When the pull request was merged (ISO time). */
-  mergedAt?: string;
-  targetBranch?: string;
-}
-
 /** A request as stored: what the API shows, and what only the backend uses. */
-export interface StoredRequest extends DeliveryRequest {
-  /** The requester's ownership refs when the request was recorded (for OpenStack tenancy). */
-  requesterOwnership: string[];
-  facts: DeliveryFacts;
+export interface StoredRequest extends DeliveryObservedRequest {
   /** Bumped by each update; an update made on an older version is refused. */
   version: number;
   /** Unchanged checks in a row (for the backoff). */

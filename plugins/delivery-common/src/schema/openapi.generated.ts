@@ -81,6 +81,12 @@ export const spec = {
         type: 'string',
         enum: ['pull-request', 'pipeline', 'argocd', 'kro', 'openstack'],
       },
+      StageId: {
+        description:
+          "A stage's name: one of the built-in `StageName`s, or the stage of an observer the portal added through the delivery backend's observers extension point (`deliveryObserversExtensionPoint` of `@canopy-idp/plugin-delivery-node`), e.g. `flux`.",
+        type: 'string',
+        pattern: '^[a-z][a-z0-9-]{0,39}$',
+      },
       StageState: {
         description:
           "A stage's state. `unknown` means the system behind the stage could not be asked the last time (its message says why and when); it is checked again and never fails the request by itself.",
@@ -91,7 +97,7 @@ export const spec = {
         type: 'object',
         properties: {
           name: {
-            $ref: '#/components/schemas/StageName',
+            $ref: '#/components/schemas/StageId',
           },
           state: {
             $ref: '#/components/schemas/StageState',
@@ -230,6 +236,15 @@ export const spec = {
           openstack: {
             $ref: '#/components/schemas/ExpectedOpenStackResources',
           },
+          stages: {
+            description:
+              'What the stages of added observers expect, by stage name (a `StageId` that is not a built-in `StageName`): the request gets that stage, placed where its observer says, and the observer reads its value. A name no installed observer follows is refused with 400.',
+            type: 'object',
+            maxProperties: 10,
+            additionalProperties: {
+              type: 'object',
+            },
+          },
         },
       },
       PullRequest: {
@@ -300,7 +315,7 @@ export const spec = {
             $ref: '#/components/schemas/RequestState',
           },
           currentStage: {
-            $ref: '#/components/schemas/StageName',
+            $ref: '#/components/schemas/StageId',
           },
           stages: {
             type: 'array',

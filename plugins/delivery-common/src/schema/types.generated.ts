@@ -98,12 +98,14 @@ export interface components {
      * The stages a request goes through, in order. A request has the ones its template expects: `pull-request` always; `pipeline` when the pull request carries an apply pipeline (Terraform templates); `argocd`, `kro` and `openstack` when it names Argo CD applications, KRO instances or an OpenStack entity tag.
      */
     StageName: 'pull-request' | 'pipeline' | 'argocd' | 'kro' | 'openstack';
+    /** A stage's name: one of the built-in `StageName`s, or the stage of an observer the portal added through the delivery backend's observers extension point (`deliveryObserversExtensionPoint` of `@canopy-idp/plugin-delivery-node`), e.g. `flux`. */
+    StageId: string;
     /**
      * A stage's state. `unknown` means the system behind the stage could not be asked the last time (its message says why and when); it is checked again and never fails the request by itself.
      */
     StageState: 'pending' | 'running' | 'succeeded' | 'failed' | 'unknown';
     Stage: {
-      name: components['schemas']['StageName'];
+      name: components['schemas']['StageId'];
       state: components['schemas']['StageState'];
       /** When the stage became the current one (ISO 8601). */
       startedAt?: string;
@@ -148,6 +150,10 @@ export interface components {
       argoCdApplications?: components['schemas']['ExpectedArgoCdApplication'][];
       kroInstances?: components['schemas']['ExpectedKroInstance'][];
       openstack?: components['schemas']['ExpectedOpenStackResources'];
+      /** What the stages of added observers expect, by stage name (a `StageId` that is not a built-in `StageName`): the request gets that stage, placed where its observer says, and the observer reads its value. A name no installed observer follows is refused with 400. */
+      stages?: {
+        [key: string]: Record<string, never>;
+      };
     };
     /** The pull or merge request a request opened. */
     PullRequest: {
@@ -176,7 +182,7 @@ export interface components {
       pullRequest: components['schemas']['PullRequest'];
       expected: components['schemas']['Expectations'];
       state: components['schemas']['RequestState'];
-      currentStage?: components['schemas']['StageName'];
+      currentStage?: components['schemas']['StageId'];
       stages: components['schemas']['Stage'][];
       createdAt: string;
       updatedAt: string;

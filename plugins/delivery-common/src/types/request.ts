@@ -14,8 +14,16 @@ import type { components } from '../schema/types.generated';
  */
 export const DELIVERY_STAGES = enums.StageName;
 
-/** @public */
+/** The built-in stages' names. @public */
 export type DeliveryStageName = components['schemas']['StageName'];
+
+/**
+ * A stage's name: a built-in {@link DeliveryStageName} or the stage of an
+ * observer added through the delivery backend's observers extension point.
+ *
+ * @public
+ */
+export type DeliveryStageId = components['schemas']['StageId'];
 
 /** @public */
 export type DeliveryStageState = components['schemas']['StageState'];
