@@ -19,7 +19,7 @@ import { Advancer } from './advancer/Advancer';
 import { readDeliveryOptions } from './config';
 import { RequestNotifier } from './notify/RequestNotifier';
 import { ArgoCdApplications, ArgoCdObserver } from './observers/ArgoCdObserver';
-import { readKubernetesClusters } from './observers/kubernetesClusters';
+import { KubernetesProxy } from './observers/KubernetesProxy';
 import { KroObserver } from './observers/KroObserver';
 import { OpenStackObserver } from './observers/OpenStackObserver';
 import { OwnedRepository } from './observers/OwnedRepository';
@@ -83,7 +83,11 @@ export const deliveryPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
         });
-        const clusters = readKubernetesClusters(deps.config);
+        // KRO instances are read through the kubernetes backend's proxy.
+        const kubernetes = new KubernetesProxy({
+          discovery: deps.discovery,
+          auth: deps.auth,
+        });
         const owners = TenancyMap.fromConfig(deps.config, openstack.projects);
         const argocd = new ArgoCdApplications(options.argocd);
         const tenancy = { owners, ownership };
@@ -93,7 +97,7 @@ export const deliveryPlugin = createBackendPlugin({
             new OwnedRepository(new PullRequestObserver(scm), tenancy),
             new OwnedRepository(new PipelineObserver(scm), tenancy),
             new ArgoCdObserver(argocd, tenancy),
-            new KroObserver(clusters, tenancy),
+            new KroObserver(kubernetes, tenancy),
             new OpenStackObserver(openstack, ownership),
             ...added.map(a => a.observer),
           ],
@@ -138,7 +142,7 @@ export const deliveryPlugin = createBackendPlugin({
               projects: openstack.projects,
               ownership,
               tenancy: owners,
-              defaultCluster: clusters[0]?.name,
+              defaultCluster: () => kubernetes.defaultCluster(),
               argocd,
             }),
           }),

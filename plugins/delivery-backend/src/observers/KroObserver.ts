@@ -1,6 +1,5 @@
 import type { ExpectedKroInstance } from '@canopy-idp/plugin-delivery-common';
 import type { OwnershipResolver } from '@canopy-idp/plugin-openstack-node';
-import { fetch as undiciFetch } from 'undici';
 import {
   DeliveryObservationError,
   type DeliveryObservation,
@@ -8,7 +7,7 @@ import {
 } from '@canopy-idp/plugin-delivery-node';
 import type { StoredRequest } from '../store/types';
 import { NAMESPACE_RULE, type TenancyMap } from '../tenancy/TenancyMap';
-import type { KubernetesCluster } from './kubernetesClusters';
+import type { KubernetesProxy } from './KubernetesProxy';
 
 interface Condition {
   type?: string;
@@ -64,8 +63,9 @@ export function judgeKroInstance(
 
 /**
  * The `kro` stage: each expected KRO instance Ready, read through the
- * Kubernetes API of the kubernetes backend's configured clusters
- * (`GET /apis/{group}/{version}/namespaces/{ns}/{plural}/{name}`), with its
+ * kubernetes backend's proxy to the instance's cluster (its `cluster`, else
+ * the first cluster the kubernetes backend lists):
+ * `GET /apis/{group}/{version}/namespaces/{ns}/{plural}/{name}`, with its
  * conditions in the message. Only in namespaces the requester's teams own
  * at the time of the check (NAMESPACE_RULE): otherwise nothing is read.
  */
@@ -74,65 +74,44 @@ export class KroObserver implements DeliveryStageObserver {
   readonly system = 'The Kubernetes API';
 
   constructor(
-    private readonly clusters: KubernetesCluster[],
+    private readonly kubernetes: Pick<
+      KubernetesProxy,
+      'get' | 'defaultCluster'
+    >,
     private readonly tenancy: {
       owners: Pick<TenancyMap, 'ownsNamespace'>;
       ownership: Pick<OwnershipResolver, 'ofUserRef'>;
     },
   ) {}
 
-  /** The name of the cluster an instance is read in (the first configured one by default). */
-  clusterName(expected: Pick<ExpectedKroInstance, 'cluster'>) {
-    return expected.cluster ?? this.clusters[0]?.name;
-  }
-
-  private async one(expected: ExpectedKroInstance) {
-    const cluster = expected.cluster
-      ? this.clusters.find(c => c.name === expected.cluster)
-      : this.clusters[0];
-    if (!cluster) {
-      throw new DeliveryObservationError(
-        expected.cluster
-          ? `cluster '${expected.cluster}' is not configured under kubernetes.clusterLocatorMethods (type: config)`
-          : 'no cluster is configured under kubernetes.clusterLocatorMethods (type: config)',
-      );
-    }
+  private async one(expected: ExpectedKroInstance, cluster: string) {
     const plural =
       expected.plural ?? `${expected.kind.toLocaleLowerCase('en-US')}s`;
     const label = `${expected.kind} ${expected.namespace}/${expected.name}`;
     const path = `/apis/${expected.apiVersion}/namespaces/${encodeURIComponent(
       expected.namespace,
     )}/${encodeURIComponent(plural)}/${encodeURIComponent(expected.name)}`;
-    let response;
-    try {
-      response = await undiciFetch(`${cluster.url}${path}`, {
-        headers: {
-          Accept: 'application/json',
-          ...(cluster.token
-            ? { Authorization: `Bearer ${cluster.token}` }
-            : {}),
-        },
-        dispatcher: cluster.dispatcher,
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch (error) {
-      throw new DeliveryObservationError(
-        `Kubernetes cluster ${cluster.name} did not answer: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    if (response.status === 404) {
-      return { state: 'pending' as const, text: `${label}: not created yet` };
-    }
+    const response = await this.kubernetes.get(cluster, path);
     if (!response.ok) {
-      const status = (await response.json().catch(() => ({}))) as {
+      // The Kubernetes API answers with a Status; the kubernetes backend
+      // itself (an unknown cluster, a refusal) with Backstage's error body.
+      const body = (await response.json().catch(() => ({}))) as {
+        kind?: string;
         message?: string;
+        error?: { message?: string };
       };
+      if (response.status === 404 && body.kind === 'Status') {
+        return { state: 'pending' as const, text: `${label}: not created yet` };
+      }
+      const why = body.kind === 'Status' ? body.message : body.error?.message;
       throw new DeliveryObservationError(
-        `Kubernetes cluster ${cluster.name} answered HTTP ${
-          response.status
-        } for ${label}${status.message ? `: ${status.message}` : ''}`,
+        `${
+          body.kind === 'Status'
+            ? `Kubernetes cluster ${cluster}`
+            : `The kubernetes backend, for cluster ${cluster},`
+        } answered HTTP ${response.status} for ${label}${
+          why ? `: ${why}` : ''
+        }`,
       );
     }
     return judgeKroInstance(label, (await response.json()) as KroInstance);
@@ -140,17 +119,24 @@ export class KroObserver implements DeliveryStageObserver {
 
   async observe(request: StoredRequest): Promise<DeliveryObservation> {
     const expected = request.expected.kroInstances ?? [];
+    const fallback = expected.every(i => i.cluster)
+      ? undefined
+      : await this.kubernetes.defaultCluster();
+    const clusterOf = (i: ExpectedKroInstance) => {
+      const cluster = i.cluster ?? fallback;
+      if (!cluster) {
+        throw new DeliveryObservationError(
+          'the kubernetes backend knows no cluster to read KRO instances in',
+        );
+      }
+      return cluster;
+    };
     const mine = await this.tenancy.ownership.ofUserRef(
       request.requester,
       request.requesterOwnership,
     );
     const denied = expected.filter(
-      i =>
-        !this.tenancy.owners.ownsNamespace(
-          this.clusterName(i),
-          i.namespace,
-          mine,
-        ),
+      i => !this.tenancy.owners.ownsNamespace(clusterOf(i), i.namespace, mine),
     );
     if (denied.length) {
       return {
@@ -161,7 +147,7 @@ export class KroObserver implements DeliveryStageObserver {
       };
     }
     const states = await Promise.all(
-      (request.expected.kroInstances ?? []).map(i => this.one(i)),
+      expected.map(i => this.one(i, clusterOf(i))),
     );
     const message = states.map(s => s.text).join('; ');
     if (states.some(s => s.state === 'failed'))

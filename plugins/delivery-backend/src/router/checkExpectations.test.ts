@@ -26,7 +26,7 @@ const check = new ExpectationsCheck({
     auth: mockServices.auth(),
   }),
   tenancy: labTenancy(),
-  defaultCluster: 'lab',
+  defaultCluster: async () => 'lab',
   argocd: {
     instance: name => {
       if (name === 'down' || !name)

@@ -47,8 +47,8 @@ export class ExpectationsCheck {
         TenancyMap,
         'ownsNamespace' | 'ownsAppProject' | 'ownsRepository'
       >;
-      /** The cluster a KRO instance without one is read in. */
-      defaultCluster?: string;
+      /** The cluster a KRO instance without one is read in (asked only then). */
+      defaultCluster?: () => Promise<string | undefined>;
       argocd: Pick<ArgoCdApplications, 'instance' | 'read'>;
     },
   ) {}
@@ -74,6 +74,19 @@ export class ExpectationsCheck {
     }
   }
 
+  /**
+   * The first cluster the kubernetes backend lists; none when it cannot say
+   * (not installed, not answering): the namespace is then checked against
+   * the rules that name no cluster, as with no cluster at all.
+   */
+  private async defaultCluster() {
+    try {
+      return await this.deps.defaultCluster?.();
+    } catch {
+      return undefined;
+    }
+  }
+
   async check(expected: DeliveryExpectations, requester: Requester) {
     const { projects } = this.deps;
     const names = (items: Array<{ name: string }>) =>
@@ -95,7 +108,7 @@ export class ExpectationsCheck {
           `${field}.apiVersion: '${instance.apiVersion}' is not a KRO instance's (rule: only objects of the kro.run API group are read)`,
         );
       }
-      const cluster = instance.cluster ?? this.deps.defaultCluster;
+      const cluster = instance.cluster ?? (await this.defaultCluster());
       if (
         !this.deps.tenancy.ownsNamespace(
           cluster,
