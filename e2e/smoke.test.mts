@@ -256,9 +256,10 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
   onSignedInPage('catalog', async page => {
     // The catalog is the landing page; show every entity, not only owned ones.
     await showAllComponents(page);
-    // Canopy's nine, and the test bed's payments, shop, batch (team A) and
-    // orders (team B): the catalog itself is not filtered by project.
-    await page.getByText('All Components (16)').waitFor({ timeout: 120_000 });
+    // Canopy's thirteen (catalog-info.yaml), and the test bed's payments,
+    // shop, batch (team A) and orders (team B): the catalog itself is not
+    // filtered by project.
+    await page.getByText('All Components (17)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',
@@ -302,10 +303,17 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     const region = page
       .locator('select')
       .filter({ has: page.locator('option[value="RegionOne"]') });
-    for (let i = 0; (await region.inputValue()) !== 'RegionOne'; i++) {
-      assert.ok(i < 1200, 'the only cloud and region were not chosen');
-      await page.waitForTimeout(100);
-    }
+    // The only cloud and region are chosen for us once the clouds load.
+    await region.first().waitFor({ timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('select')].some(
+          s => s.value === 'RegionOne',
+        ),
+      undefined,
+      { timeout: 120_000 },
+    );
+    assert.equal(await region.inputValue(), 'RegionOne');
     // Only team A's project is offered; team B's is not the guest's to use.
     const project = page.locator('#root_location-project');
     assert.equal(await project.inputValue(), 'demo');
@@ -397,14 +405,18 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
 
     // Create: capture what the browser submits instead of running it for real
     // (there is no GitHub here), then dry-run exactly that.
-    let submitted: any;
-    await page.route('**/api/scaffolder/v2/tasks', async route => {
-      submitted = route.request().postDataJSON();
-      await route.fulfill({ status: 503, body: '{}' });
-    });
-    await page.getByRole('button', { name: 'Create' }).click();
-    for (let i = 0; i < 1200 && !submitted; i++) await page.waitForTimeout(100);
-    assert.ok(submitted, 'the form did not submit a task');
+    await page.route('**/api/scaffolder/v2/tasks', route =>
+      route.fulfill({ status: 503, body: '{}' }),
+    );
+    const [task] = await Promise.all([
+      page.waitForRequest(
+        r =>
+          r.method() === 'POST' && r.url().endsWith('/api/scaffolder/v2/tasks'),
+        { timeout: 120_000 },
+      ),
+      page.getByRole('button', { name: 'Create' }).click(),
+    ]);
+    const submitted = task.postDataJSON();
     assert.equal(
       submitted.templateRef,
       'template:default/openstack-virtual-machines',
