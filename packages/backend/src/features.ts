@@ -27,7 +27,6 @@ import deliveryBackend, {
   eventsModuleDeliveryArgoCd,
 } from '@canopy-idp/plugin-delivery-backend';
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
-import catalogOpenStackPermissions from '@canopy-idp/plugin-openstack-backend/catalog';
 import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
 import catalogKeystoneOrg from '@canopy-idp/plugin-catalog-backend-module-keystone-org';
 import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
@@ -81,13 +80,12 @@ export const backendFeatures = [
   notificationsBackend,
   signalsBackend,
 
-  // Canopy: the OpenStack plugin, its permission rule in the catalog, the
-  // catalog's OpenStack entity provider (projects as Systems, resources as
-  // Resources; nothing to do while openstack.clouds is empty) and the Keystone
+  // Canopy: the OpenStack plugin, the catalog's OpenStack module (projects as
+  // Systems, resources as Resources, nothing to do while openstack.clouds is
+  // empty; and the IS_OPENSTACK_PROJECT_OWNER permission rule) and the Keystone
   // org provider (Keystone groups and users as Groups and Users; only for the
   // clouds under catalog.providers.keystoneOrg)
   openstackBackend,
-  catalogOpenStackPermissions,
   catalogOpenStackEntityProvider,
   catalogKeystoneOrg,
 

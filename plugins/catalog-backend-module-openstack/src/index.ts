@@ -1,7 +1,8 @@
 /**
  * A catalog module: each configured OpenStack cloud's mapped projects as
  * Systems and their resources as Resources, joined to the Components that
- * Canopy's templates created.
+ * Canopy's templates created; and the `IS_OPENSTACK_PROJECT_OWNER`
+ * permission rule, with its condition for permission policies.
  *
  * @packageDocumentation
  */
@@ -12,6 +13,10 @@ export {
   type OpenStackEntityProviderOptions,
 } from './provider/OpenStackEntityProvider';
 export { PROVIDER_ANNOTATIONS as OPENSTACK_PROVIDER_ANNOTATIONS } from './entities/buildEntities';
+export {
+  IS_OPENSTACK_PROJECT_OWNER,
+  isOpenStackProjectOwner,
+} from './permissions/projectOwnerRule';
 export { CatalogTagClaims, type TagClaims } from './provider/TagClaims';
 export {
   ProviderStore,

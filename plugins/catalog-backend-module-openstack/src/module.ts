@@ -11,11 +11,15 @@ import { readProviderConfig } from './config';
 import { OpenStackEntityProvider } from './provider/OpenStackEntityProvider';
 import { ProviderStore } from './provider/ProviderStore';
 import { CatalogTagClaims } from './provider/TagClaims';
+import { createProjectOwnerRule } from './permissions/projectOwnerRule';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 
 /**
  * The catalog's OpenStack entity provider: one per cloud of `openstack.clouds`,
- * each run by the scheduler on its cadence, on one replica at a time.
+ * each run by the scheduler on its cadence, on one replica at a time. Also
+ * registers the `IS_OPENSTACK_PROJECT_OWNER` permission rule, so permission
+ * policies can allow catalog-entity permissions (such as
+ * `openstack.resources.read`) to the owners of the entity's OpenStack project.
  *
  * @public
  */
@@ -33,6 +37,7 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         openstack: openstackServiceRef,
         catalogApi: catalogServiceRef,
         auth: coreServices.auth,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         catalog,
@@ -43,7 +48,11 @@ export const catalogModuleOpenStackEntityProvider = createBackendModule({
         openstack,
         catalogApi,
         auth,
+        permissionsRegistry,
       }) {
+        permissionsRegistry.addPermissionRules([
+          createProjectOwnerRule(openstack.projects),
+        ]);
         const inventory = OpenStackInventory.fromService(openstack);
         const settings = readProviderConfig(
           config,

@@ -26,8 +26,8 @@ export const IS_OPENSTACK_PROJECT_OWNER = 'IS_OPENSTACK_PROJECT_OWNER';
  * `openstack.resources.read`): the entity's OpenStack project (its
  * `openstack.canopy-idp.io/cloud` and `/project` annotations, as mapped
  * under `openstack.clouds[].projects`) is owned by one of `claims`, the
- * user's ownership refs. Needs the catalog module of this package
- * (`@canopy-idp/plugin-openstack-backend/catalog`).
+ * user's ownership refs. Needs this package's catalog module, which
+ * registers the rule.
  *
  * @public
  */
