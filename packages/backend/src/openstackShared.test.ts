@@ -41,6 +41,7 @@ describe('the OpenStack service of a backend', () => {
   it('is one set of connections for the OpenStack plugin, delivery and the catalog', async () => {
     const seen = new Map<string, OpenStackService>();
     let root: unknown;
+    let rootProjects: unknown;
     const fake = new FakeOpenStack();
     const backend = await startTestBackend({
       features: [
@@ -87,6 +88,7 @@ describe('the OpenStack service of a backend', () => {
               },
               async init({ projects }) {
                 root = projects.connections;
+                rootProjects = projects.projects;
               },
             });
           },
@@ -102,9 +104,11 @@ describe('the OpenStack service of a backend', () => {
       const services = [...seen.values()];
       // Each plugin has its own service (its own cache)...
       expect(new Set(services).size).toBe(3);
-      // ... and all read through the process's one set of connections.
+      // ... and all read through the process's one set of connections,
+      // over its one project map.
       for (const service of services) {
         expect(service.connections).toBe(root);
+        expect(service.projects).toBe(rootProjects);
       }
     } finally {
       await backend.stop();

@@ -48,6 +48,11 @@ export interface OpenStackServiceHooks extends OpenStackConnectionHooks {
    * service of its own when not given (tests, benchmarks).
    */
   connections?: OpenStackConnections;
+  /**
+   * The process's one project map (`openStackProjectsServiceRef`); one of
+   * its own, from `options.clouds`, when not given.
+   */
+  projects?: ProjectMap;
 }
 
 /**
@@ -81,7 +86,7 @@ export class OpenStackService {
     this.readingOptions = options;
     this.connections =
       deps.connections ?? new OpenStackConnections(options, deps);
-    this.projects = new ProjectMap(options.clouds);
+    this.projects = deps.projects ?? new ProjectMap(options.clouds);
     this.resolver = new ScopeResolver(
       options,
       this.projects,
@@ -107,7 +112,11 @@ export class OpenStackService {
   withOptions(overrides: Partial<OpenStackPluginOptions>): OpenStackService {
     return new OpenStackService(
       { ...this.readingOptions, ...overrides },
-      { ...this.deps, connections: this.connections },
+      {
+        ...this.deps,
+        connections: this.connections,
+        projects: overrides.clouds ? undefined : this.projects,
+      },
     );
   }
 

@@ -32,6 +32,7 @@ export const openstackServiceRef = createServiceRef<OpenStackService>({
           cache,
           logger,
           connections: projects.connections,
+          projects: projects.projects,
         }),
     }),
 });
