@@ -76,6 +76,26 @@ export class CachedReader {
     }
   }
 
+  /**
+   * A value under `key`: from the cache, or from the read of it already under
+   * way, or read now and kept for `ttlMs` (not kept when 0). For reference
+   * data a read needs (a region's external networks): no breaker, no stale
+   * copy; a failure is the caller's.
+   */
+  async remember<T extends JsonValue>(
+    key: string,
+    ttlMs: number,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    if (ttlMs > 0) {
+      const hit = (await this.cache.get(key)) as T | undefined;
+      if (hit !== undefined) return hit;
+    }
+    return this.shared(key, ttlMs, read, false);
+  }
+
   /** The last good answer for `key`, if any, as a stale stand-in for `failure`. */
   async fallBack<T extends JsonValue>(
     key: string,
@@ -105,13 +125,14 @@ export class CachedReader {
     key: string,
     ttlMs: number,
     read: () => Promise<T>,
+    keepStale = true,
   ): Promise<T> {
     let pending = this.inFlight.get(key) as Promise<T> | undefined;
     if (!pending) {
       pending = read()
         .then(async value => {
           if (ttlMs > 0) await this.cache.set(key, value, { ttl: ttlMs });
-          if (this.options.staleTtlMs > 0) {
+          if (keepStale && this.options.staleTtlMs > 0) {
             const stale: StaleEntry = { value, at: this.options.now() };
             await this.cache.set(
               `stale:${key}`,

@@ -14,6 +14,7 @@ import { regionsOf } from '../keystone/token';
 import type { RegionApi } from '../openstack/api';
 import type { CredentialSource } from '../tenancy/CredentialSource';
 import { matchesRef, type ProjectMap } from '../tenancy/ProjectMap';
+import type { CachedReader } from './CachedReader';
 
 /**
  * What a request asks about: a cloud, one of its mapped projects (already
@@ -59,14 +60,13 @@ export const MAX_UNKNOWN_REGIONS = 5;
  */
 export class ScopeResolver {
   /** Reference reads under way, shared by the readers that ask meanwhile. */
-  private readonly references = new Map<string, Promise<JsonValue>>();
-
   constructor(
     private readonly options: OpenStackPluginOptions,
     private readonly projects: ProjectMap,
     private readonly credentials: CredentialSource,
     private readonly pool: SessionPool,
     private readonly cache: CacheService,
+    private readonly reader: Pick<CachedReader, 'remember'>,
   ) {}
 
   cloud(name: string): CloudConfig {
@@ -137,39 +137,16 @@ export class ScopeResolver {
           pageSize: this.options.pageSize,
           maxItems: this.options.maxItemsPerKind,
         }),
+        // Reference data (a region's external networks), kept for the
+        // look-ups' lifetime (`openstack.cache.lookupsTtlSeconds`).
         reference: (name, read) =>
-          this.reference(
+          this.reader.remember(
             `openstack:v2:${cloud.name}:${token.project.id}:${region}:reference:${name}`,
+            this.options.lookupsTtlMs,
             read,
           ),
       }),
     };
-  }
-
-  /**
-   * Reference data of one project's region, under `key`: from the cache, or
-   * from the read already under way, or read now and kept for the look-ups'
-   * lifetime (`openstack.cache.lookupsTtlSeconds`; not kept when that is 0).
-   */
-  private async reference<T extends JsonValue>(
-    key: string,
-    read: () => Promise<T>,
-  ): Promise<T> {
-    const pending = this.references.get(key);
-    if (pending) return pending as Promise<T>;
-    const cached = await this.cache.get(key);
-    if (cached !== undefined) return cached as T;
-    const started = this.references.get(key);
-    if (started) return started as Promise<T>;
-    const reading = (async () => {
-      const value = await read();
-      if (this.options.lookupsTtlMs > 0) {
-        await this.cache.set(key, value, { ttl: this.options.lookupsTtlMs });
-      }
-      return value;
-    })().finally(() => this.references.delete(key));
-    this.references.set(key, reading);
-    return reading;
   }
 
   /** The scope this target last resolved to, if remembered. */

@@ -87,18 +87,19 @@ export class OpenStackService {
     this.connections =
       deps.connections ?? new OpenStackConnections(options, deps);
     this.projects = deps.projects ?? new ProjectMap(options.clouds);
+    const reader = new CachedReader(deps.cache, deps.logger, {
+      staleTtlMs: options.staleTtlMs,
+      now: this.connections.now,
+      breakers: this.connections.breakers,
+    });
     this.resolver = new ScopeResolver(
       options,
       this.projects,
       deps.credentials ?? new ConfiguredCredentials(),
       this.connections.pool,
       deps.cache,
+      reader,
     );
-    const reader = new CachedReader(deps.cache, deps.logger, {
-      staleTtlMs: options.staleTtlMs,
-      now: this.connections.now,
-      breakers: this.connections.breakers,
-    });
     this.lister = new ResourceLister(this.resolver, reader, options);
     this.lookups = new LookupReader(this.resolver, reader, options);
     this.quotas = new QuotaReader(this.lister);
