@@ -243,6 +243,7 @@ export const spec = {
             maxProperties: 10,
             additionalProperties: {
               type: 'object',
+              additionalProperties: true,
             },
           },
         },

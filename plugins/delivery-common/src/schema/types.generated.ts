@@ -152,7 +152,9 @@ export interface components {
       openstack?: components['schemas']['ExpectedOpenStackResources'];
       /** What the stages of added observers expect, by stage name (a `StageId` that is not a built-in `StageName`): the request gets that stage, placed where its observer says, and the observer reads its value. A name no installed observer follows is refused with 400. */
       stages?: {
-        [key: string]: Record<string, never>;
+        [key: string]: {
+          [key: string]: unknown;
+        };
       };
     };
     /** The pull or merge request a request opened. */
