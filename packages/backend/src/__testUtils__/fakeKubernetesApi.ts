@@ -136,6 +136,10 @@ export class FakeKubernetesApi {
       ),
     );
     this.server = app.listen(0, '127.0.0.1');
+    // Idle connections outlive the client's (undici keeps them 4 s): under
+    // load a client never reuses one the server is closing (ECONNRESET on a
+    // POST, which is not retried).
+    this.server.keepAliveTimeout = 60_000;
     await once(this.server, 'listening');
     this.port = (this.server.address() as AddressInfo).port;
   }

@@ -138,6 +138,10 @@ export class FakeArgoCd {
       res.json(this.application(req.params.name, state));
     });
     this.server = app.listen(0, '127.0.0.1');
+    // Idle connections outlive the client's (undici keeps them 4 s): under
+    // load a client never reuses one the server is closing (ECONNRESET on a
+    // POST, which is not retried).
+    this.server.keepAliveTimeout = 60_000;
     await once(this.server, 'listening');
     this.port = (this.server.address() as AddressInfo).port;
   }
