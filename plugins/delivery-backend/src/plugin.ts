@@ -3,7 +3,6 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import { DELIVERY_STAGES } from '@canopy-idp/plugin-delivery-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -34,8 +33,6 @@ import { checkAddedStage, type AddedStage } from './stages/plan';
 import { RequestStore } from './store/RequestStore';
 import { TenancyMap } from './tenancy/TenancyMap';
 
-const BUILT_IN_STAGES = DELIVERY_STAGES;
-
 /**
  * Canopy's delivery backend plugin, mounted at `/api/delivery`: records each
  * request a template opens as a pull request and follows it to running.
@@ -50,10 +47,10 @@ export const deliveryPlugin = createBackendPlugin({
     env.registerExtensionPoint(deliveryObserversExtensionPoint, {
       addObserver(observer, options) {
         const stage = { stage: observer.stage, after: options?.after };
-        checkAddedStage(stage, [
-          ...BUILT_IN_STAGES,
-          ...added.map(a => a.stage.stage),
-        ]);
+        checkAddedStage(
+          stage,
+          added.map(a => a.stage.stage),
+        );
         added.push({ observer, stage });
       },
     });

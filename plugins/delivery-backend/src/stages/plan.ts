@@ -80,7 +80,10 @@ export function checkAddedStages(
   }
 }
 
-/** Refuses an added stage whose name the contract does not allow, or that is taken. */
+/**
+ * Refuses an added stage whose name the contract does not allow, or that is
+ * taken: a built-in stage's, or one of `taken` (the stages added before it).
+ */
 export function checkAddedStage(
   stage: AddedStage,
   taken: readonly DeliveryStageId[],
@@ -90,7 +93,7 @@ export function checkAddedStage(
       `A delivery observer's stage must match ${STAGE_ID} (the contract's StageId); got '${stage.stage}'`,
     );
   }
-  if (taken.includes(stage.stage)) {
+  if (isBuiltIn(stage.stage) || taken.includes(stage.stage)) {
     throw new Error(
       `A delivery observer for the ${stage.stage} stage is already installed`,
     );
