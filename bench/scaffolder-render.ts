@@ -19,14 +19,14 @@ import {
   createKroDefinitionsAction,
   createKroInstanceAction,
   createKyvernoPoliciesAction,
-  createTerraformKubernetesClusterAction,
-} from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+} from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
+import { createTerraformKubernetesClusterAction } from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
 import {
   bundledCrds,
-  CrdSchemas,
+  type CrdSchemas,
   loadCrdDirectory,
-} from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/schemaSet';
-import { validateWorkspace } from '../plugins/scaffolder-backend-module-canopy/src/lib/validate/workspace';
+  validateWorkspace,
+} from '@canopy-idp/plugin-scaffolder-node';
 
 const crdDir = process.env.CRD_DIR;
 

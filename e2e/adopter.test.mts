@@ -311,10 +311,16 @@ test('the scaffolder lists every canopy:* action, with schema and examples', asy
   const { status, body } = await api('GET', 'scaffolder/v2/actions');
   assert.equal(status, 200);
   const canopy = body.filter((a: { id: string }) => a.id.startsWith('canopy:'));
-  const expected = readdirSync(
-    path.join(root, 'plugins/scaffolder-backend-module-canopy/src/actions'),
-    { recursive: true },
-  ).filter(f => /create\w+Action\.examples\.ts$/.test(String(f))).length;
+  // Every action of every scaffolder module, each with its examples file.
+  const expected = readdirSync(path.join(root, 'plugins'))
+    .filter(dir => dir.startsWith('scaffolder-backend-module-'))
+    .flatMap(dir =>
+      readdirSync(path.join(root, 'plugins', dir, 'src/actions'), {
+        recursive: true,
+        encoding: 'utf8',
+      }),
+    )
+    .filter(f => /create\w+Action\.examples\.ts$/.test(String(f))).length;
   assert.equal(canopy.length, expected, canopy.map((a: any) => a.id).join());
   for (const action of canopy) {
     assert.ok(action.schema?.input, `${action.id} has no input schema`);

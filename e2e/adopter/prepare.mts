@@ -57,6 +57,23 @@ export const PACKAGES = [
   ['plugins/openstack-common', '@canopy-idp/plugin-openstack-common'],
   ['plugins/openstack-node', '@canopy-idp/plugin-openstack-node'],
   ['plugins/openstack-backend', '@canopy-idp/plugin-openstack-backend'],
+  ['plugins/scaffolder-node', '@canopy-idp/plugin-scaffolder-node'],
+  [
+    'plugins/scaffolder-backend-module-openstack',
+    '@canopy-idp/plugin-scaffolder-backend-module-openstack',
+  ],
+  [
+    'plugins/scaffolder-backend-module-gitops',
+    '@canopy-idp/plugin-scaffolder-backend-module-gitops',
+  ],
+  [
+    'plugins/scaffolder-backend-module-pipeline',
+    '@canopy-idp/plugin-scaffolder-backend-module-pipeline',
+  ],
+  [
+    'plugins/scaffolder-backend-module-delivery',
+    '@canopy-idp/plugin-scaffolder-backend-module-delivery',
+  ],
   [
     'plugins/scaffolder-backend-module-canopy',
     '@canopy-idp/plugin-scaffolder-backend-module-canopy',
@@ -304,7 +321,8 @@ async function applyReadmes(app: string, tarballs: Map<string, string>) {
       name !== '@canopy-idp/plugin-openstack-common' &&
       name !== '@canopy-idp/plugin-openstack-node' &&
       name !== '@canopy-idp/plugin-delivery-common' &&
-      name !== '@canopy-idp/plugin-delivery-node'
+      name !== '@canopy-idp/plugin-delivery-node' &&
+      name !== '@canopy-idp/plugin-scaffolder-node'
     ) {
       assert.ok(steps.length, `${folder}/README.md marks no install step`);
     }

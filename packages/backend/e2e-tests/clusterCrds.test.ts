@@ -27,7 +27,7 @@ const crdFiles = [
 ];
 const bundledCrdDir = path.resolve(
   repoRoot,
-  'plugins/scaffolder-backend-module-canopy/schemas/crds',
+  'plugins/scaffolder-node/schemas/crds',
 );
 
 /** The bundled Argo CD CRDs, the Application's `spec.source.repoURL` narrowed to git.example.net. */

@@ -23,7 +23,7 @@ import {
   FakeGithub,
   FakeGitlab,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
-import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 
 const TOKEN = 'github-token-for-templates-test';
 const CLOUDS_YAML = path.join(repoRoot, '.testbed/openstack/clouds.yaml');

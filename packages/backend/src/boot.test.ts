@@ -8,7 +8,7 @@
  * when it is set (scripts/test.sh sets it to the loopback server) and then
  * fails when that server does not answer.
  */
-import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
 import { randomBytes } from 'node:crypto';
 import { startCanopyBackend } from './__testUtils__/backend';
 import {

@@ -29,7 +29,11 @@ import deliveryBackend, {
 import openstackBackend from '@canopy-idp/plugin-openstack-backend';
 import catalogOpenStackEntityProvider from '@canopy-idp/plugin-catalog-backend-module-openstack';
 import catalogKeystoneOrg from '@canopy-idp/plugin-catalog-backend-module-keystone-org';
-import canopyScaffolderActions from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import canopyScaffolderPublish from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import canopyScaffolderOpenStack from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
+import canopyScaffolderGitOps from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
+import canopyScaffolderPipeline from '@canopy-idp/plugin-scaffolder-backend-module-pipeline';
+import canopyScaffolderDelivery from '@canopy-idp/plugin-scaffolder-backend-module-delivery';
 import canopyPermissionPolicy from './modules/permissionPolicy';
 
 /**
@@ -59,7 +63,11 @@ export const backendFeatures = [
   scaffolderBackend,
   scaffolderGithub,
   scaffolderGitlab,
-  canopyScaffolderActions,
+  canopyScaffolderOpenStack,
+  canopyScaffolderGitOps,
+  canopyScaffolderPipeline,
+  canopyScaffolderDelivery,
+  canopyScaffolderPublish,
 
   // Permissions: the policy is chosen by configuration (modules/permissionPolicy)
   permissionBackend,

@@ -7,6 +7,14 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ScmIntegrations } from '@backstage/integration';
 import {
+  createQuotaPreflightAction,
+  createTerraformInstancesAction,
+  createTerraformKubernetesClusterAction,
+  createTerraformLoadBalancerAction,
+  createTerraformNetworkAction,
+  createTerraformVolumeAction,
+} from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
+import {
   createArgoCdAppOfAppsAction,
   createArgoCdApplicationAction,
   createCatalogEntityAction,
@@ -15,15 +23,9 @@ import {
   createKroDefinitionsAction,
   createKroInstanceAction,
   createKyvernoPoliciesAction,
-  createPullRequestAction,
-  createQuotaPreflightAction,
-  createTerraformInstancesAction,
-  createTerraformKubernetesClusterAction,
-  createTerraformLoadBalancerAction,
-  createTerraformNetworkAction,
-  createTerraformVolumeAction,
   createValidateAction,
-} from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+} from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
+import { createPullRequestAction } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';

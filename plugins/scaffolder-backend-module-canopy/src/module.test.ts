@@ -3,11 +3,11 @@ import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import { CANOPY_ACTION_IDS } from './actionIds';
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
 import { scaffolderModuleCanopy } from './module';
 
 describe('scaffolderModuleCanopy', () => {
-  it('registers exactly the canopy:* actions with the scaffolder', async () => {
+  it('registers its actions with the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -22,8 +22,9 @@ describe('scaffolderModuleCanopy', () => {
       ],
       features: [scaffolderModuleCanopy],
     });
+    const ids = added.map(a => a.id).sort();
+    expect(ids).toEqual(['canopy:publish:pull-request']);
     // CANOPY_ACTION_IDS is what permission policies allow by id.
-    expect(added.map(a => a.id).sort()).toEqual([...CANOPY_ACTION_IDS].sort());
-    expect(CANOPY_ACTION_IDS).toHaveLength(18);
+    for (const id of ids) expect(CANOPY_ACTION_IDS).toContain(id);
   });
 });

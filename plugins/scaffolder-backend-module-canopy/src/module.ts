@@ -2,31 +2,12 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  createTerraformInstancesAction,
-  createTerraformKubernetesClusterAction,
-  createTerraformLoadBalancerAction,
-  createTerraformNetworkAction,
-  createTerraformVolumeAction,
-  createValidateAction,
-  createKroDefinitionsAction,
-  createKroInstanceAction,
-  createArgoCdApplicationAction,
-  createArgoCdAppOfAppsAction,
-  createFluxKustomizationAction,
-  createKyvernoPoliciesAction,
-  createPullRequestAction,
-  createKnativeServiceAction,
-  createCatalogEntityAction,
-  createQuotaPreflightAction,
-  createTerraformPipelineAction,
-  createTrackRequestAction,
-} from './actions';
 import { ScmIntegrations } from '@backstage/integration';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createPullRequestAction } from './actions';
 
 /**
- * Registers Canopy's `canopy:*` actions with the scaffolder.
+ * Adds `canopy:publish:pull-request` to the scaffolder.
  *
  * @public
  */
@@ -44,24 +25,7 @@ export const scaffolderModuleCanopy = createBackendModule({
       async init({ scaffolder, config, discovery, auth }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createTerraformNetworkAction(),
-          createTerraformInstancesAction(),
-          createTerraformVolumeAction(),
-          createTerraformLoadBalancerAction(),
-          createTerraformKubernetesClusterAction(),
-          createKroDefinitionsAction(),
-          createKroInstanceAction(),
-          createArgoCdApplicationAction(),
-          createArgoCdAppOfAppsAction(),
-          createFluxKustomizationAction(),
-          createKyvernoPoliciesAction(),
-          createKnativeServiceAction(),
-          createCatalogEntityAction(),
-          createQuotaPreflightAction({ discovery, auth }),
-          createValidateAction({ config, discovery, auth }),
           createPullRequestAction({ integrations, config, discovery, auth }),
-          createTerraformPipelineAction({ integrations, discovery, auth }),
-          createTrackRequestAction({ discovery, auth }),
         );
       },
     });

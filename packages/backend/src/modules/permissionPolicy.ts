@@ -33,7 +33,7 @@ import {
   scaffolderActionConditions,
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
-import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { openstackResourcesReadPermission } from '@canopy-idp/plugin-openstack-common';
 import { isOpenStackProjectOwner } from '@canopy-idp/plugin-catalog-backend-module-openstack';

@@ -3,13 +3,13 @@ import Ajv from 'ajv';
 import {
   DRY_RUN_CONFIG,
   dryRunIntegrations,
-} from '../../__testUtils__/dryRunIntegrations';
+} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { collectOutputs } from '../../__testUtils__/examples';
+import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createPullRequestAction } from './createPullRequestAction';
 import { examples } from './createPullRequestAction.examples';
 

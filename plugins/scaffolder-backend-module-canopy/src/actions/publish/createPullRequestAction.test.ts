@@ -5,14 +5,14 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectOutputs } from '../../__testUtils__/examples';
-import { FakeDeliveryBackend } from '../../__testUtils__/fakeDeliveryBackend';
+import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { FakeDeliveryBackend } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { FakeGithub } from '../../testUtils/fakeGithub';
 import { FakeGitlab } from '../../testUtils/fakeGitlab';
-import { bundledCrds } from '../../lib/validate/schemaSet';
-import { validateWorkspace } from '../../lib/validate/workspace';
-import { createTerraformNetworkAction } from '../terraform/createTerraformNetworkAction';
-import { createValidateAction } from '../validate/createValidateAction';
+import { bundledCrds } from '@canopy-idp/plugin-scaffolder-node';
+import { validateWorkspace } from '@canopy-idp/plugin-scaffolder-node';
+import { createTerraformNetworkAction } from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
+import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 import { createPullRequestAction } from './createPullRequestAction';
 
 const TOKEN = 'scm-token-0123456789';

@@ -15,11 +15,14 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { branchName, relativePath } from '../../lib/inputs';
-import { ownedRepository } from '../../lib/delivery/deliveryBackend';
+import {
+  branchName,
+  listFiles,
+  ownedRepository,
+  relativePath,
+} from '@canopy-idp/plugin-scaffolder-node';
 import type { PullRequestRequest } from '../../lib/git/types';
 import {
-  collect,
   pullRequestBody,
   refuseSecrets,
   reviewersFromOwner,
@@ -180,7 +183,7 @@ export function createPullRequestAction(options: {
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
       );
-      const names = await collect(source);
+      const names = await listFiles(source);
       const files: Record<string, Buffer> = {};
       for (const name of names) {
         files[

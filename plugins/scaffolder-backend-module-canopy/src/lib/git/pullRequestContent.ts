@@ -5,23 +5,6 @@
  */
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-
-/** Files below a folder, relative to it and sorted, without .git. */
-export async function collect(dir: string, base = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort(
-    (a, b) => a.name.localeCompare(b.name),
-  )) {
-    if (entry.name === '.git') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await collect(full, base)));
-    else if (entry.isFile())
-      out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out;
-}
 
 /** Reviewers from the owner entity: a group becomes a GitHub team, a user a login. */
 export function reviewersFromOwner(owner: string | undefined): string[] {

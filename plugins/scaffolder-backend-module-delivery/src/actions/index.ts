@@ -1,0 +1,1 @@
+export { createTrackRequestAction } from './delivery/createTrackRequestAction';

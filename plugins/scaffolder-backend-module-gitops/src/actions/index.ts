@@ -1,0 +1,9 @@
+export { createKroDefinitionsAction } from './kubernetes/createKroDefinitionsAction';
+export { createKroInstanceAction } from './kubernetes/createKroInstanceAction';
+export { createArgoCdApplicationAction } from './kubernetes/createArgoCdApplicationAction';
+export { createArgoCdAppOfAppsAction } from './kubernetes/createArgoCdAppOfAppsAction';
+export { createFluxKustomizationAction } from './kubernetes/createFluxKustomizationAction';
+export { createKyvernoPoliciesAction } from './kubernetes/createKyvernoPoliciesAction';
+export { createKnativeServiceAction } from './kubernetes/createKnativeServiceAction';
+export { createCatalogEntityAction } from './catalog/createCatalogEntityAction';
+export { createValidateAction } from './validate/createValidateAction';

@@ -1,0 +1,9 @@
+/**
+ * Canopy's GitOps scaffolder actions: KRO, Argo CD, Flux, Kyverno and
+ * Knative manifests, catalog-info.yaml, and the workspace validator.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleCanopyGitOps as default } from './module';
+export * from './actions';

@@ -1,0 +1,1 @@
+export { createTerraformPipelineAction } from './pipeline/createTerraformPipelineAction';
