@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import { createPullRequestAction } from './actions';
 
 /**
@@ -11,23 +6,9 @@ import { createPullRequestAction } from './actions';
  *
  * @public
  */
-export const scaffolderModuleCanopy = createBackendModule({
-  pluginId: 'scaffolder',
+export const scaffolderModuleCanopy = createCanopyActionsModule({
   moduleId: 'canopy',
-  register(env) {
-    env.registerInit({
-      deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
-      },
-      async init({ scaffolder, config, discovery, auth }) {
-        const integrations = ScmIntegrations.fromConfig(config);
-        scaffolder.addActions(
-          createPullRequestAction({ integrations, config, discovery, auth }),
-        );
-      },
-    });
-  },
+  actions: ({ config, integrations, discovery, auth }) => [
+    createPullRequestAction({ integrations, config, discovery, auth }),
+  ],
 });

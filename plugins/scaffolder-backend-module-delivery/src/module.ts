@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import { createTrackRequestAction } from './actions';
 
 /**
@@ -11,19 +7,9 @@ import { createTrackRequestAction } from './actions';
  *
  * @public
  */
-export const scaffolderModuleCanopyDelivery = createBackendModule({
-  pluginId: 'scaffolder',
+export const scaffolderModuleCanopyDelivery = createCanopyActionsModule({
   moduleId: 'canopy-delivery',
-  register(env) {
-    env.registerInit({
-      deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
-      },
-      async init({ scaffolder, discovery, auth }) {
-        scaffolder.addActions(createTrackRequestAction({ discovery, auth }));
-      },
-    });
-  },
+  actions: ({ discovery, auth }) => [
+    createTrackRequestAction({ discovery, auth }),
+  ],
 });

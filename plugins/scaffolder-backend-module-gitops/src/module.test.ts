@@ -1,28 +1,10 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
-import {
-  scaffolderActionsExtensionPoint,
-  TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
 import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
+import { registeredActionIds } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { scaffolderModuleCanopyGitOps } from './module';
 
 describe('scaffolderModuleCanopyGitOps', () => {
-  it('registers its actions with the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
-    const added: TemplateAction<any, any, any>[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          {
-            addActions: (...actions: TemplateAction<any, any, any>[]) => {
-              added.push(...actions);
-            },
-          },
-        ],
-      ],
-      features: [scaffolderModuleCanopyGitOps],
-    });
-    const ids = added.map(a => a.id).sort();
+  it('adds its actions to the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
+    const ids = await registeredActionIds(scaffolderModuleCanopyGitOps);
     expect(ids).toEqual([
       'canopy:argocd:app-of-apps',
       'canopy:argocd:application',
@@ -35,6 +17,6 @@ describe('scaffolderModuleCanopyGitOps', () => {
       'canopy:validate',
     ]);
     // CANOPY_ACTION_IDS is what permission policies allow by id.
-    for (const id of ids) expect(CANOPY_ACTION_IDS).toContain(id);
+    expect(CANOPY_ACTION_IDS).toEqual(expect.arrayContaining(ids));
   });
 });

@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import {
   createKroDefinitionsAction,
   createKroInstanceAction,
@@ -21,30 +17,17 @@ import {
  *
  * @public
  */
-export const scaffolderModuleCanopyGitOps = createBackendModule({
-  pluginId: 'scaffolder',
+export const scaffolderModuleCanopyGitOps = createCanopyActionsModule({
   moduleId: 'canopy-gitops',
-  register(env) {
-    env.registerInit({
-      deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
-      },
-      async init({ scaffolder, config, discovery, auth }) {
-        scaffolder.addActions(
-          createKroDefinitionsAction(),
-          createKroInstanceAction(),
-          createArgoCdApplicationAction(),
-          createArgoCdAppOfAppsAction(),
-          createFluxKustomizationAction(),
-          createKyvernoPoliciesAction(),
-          createKnativeServiceAction(),
-          createCatalogEntityAction(),
-          createValidateAction({ config, discovery, auth }),
-        );
-      },
-    });
-  },
+  actions: ({ config, discovery, auth }) => [
+    createKroDefinitionsAction(),
+    createKroInstanceAction(),
+    createArgoCdApplicationAction(),
+    createArgoCdAppOfAppsAction(),
+    createFluxKustomizationAction(),
+    createKyvernoPoliciesAction(),
+    createKnativeServiceAction(),
+    createCatalogEntityAction(),
+    createValidateAction({ config, discovery, auth }),
+  ],
 });

@@ -1,28 +1,10 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
-import {
-  scaffolderActionsExtensionPoint,
-  TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
 import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
+import { registeredActionIds } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { scaffolderModuleCanopyOpenStack } from './module';
 
 describe('scaffolderModuleCanopyOpenStack', () => {
-  it('registers its actions with the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
-    const added: TemplateAction<any, any, any>[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          {
-            addActions: (...actions: TemplateAction<any, any, any>[]) => {
-              added.push(...actions);
-            },
-          },
-        ],
-      ],
-      features: [scaffolderModuleCanopyOpenStack],
-    });
-    const ids = added.map(a => a.id).sort();
+  it('adds its actions to the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
+    const ids = await registeredActionIds(scaffolderModuleCanopyOpenStack);
     expect(ids).toEqual([
       'canopy:openstack:quota-preflight',
       'canopy:terraform:instances',
@@ -32,6 +14,6 @@ describe('scaffolderModuleCanopyOpenStack', () => {
       'canopy:terraform:volume',
     ]);
     // CANOPY_ACTION_IDS is what permission policies allow by id.
-    for (const id of ids) expect(CANOPY_ACTION_IDS).toContain(id);
+    expect(CANOPY_ACTION_IDS).toEqual(expect.arrayContaining(ids));
   });
 });

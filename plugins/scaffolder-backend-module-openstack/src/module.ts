@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import {
   createTerraformNetworkAction,
   createTerraformInstancesAction,
@@ -18,26 +14,14 @@ import {
  *
  * @public
  */
-export const scaffolderModuleCanopyOpenStack = createBackendModule({
-  pluginId: 'scaffolder',
+export const scaffolderModuleCanopyOpenStack = createCanopyActionsModule({
   moduleId: 'canopy-openstack',
-  register(env) {
-    env.registerInit({
-      deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
-      },
-      async init({ scaffolder, discovery, auth }) {
-        scaffolder.addActions(
-          createTerraformNetworkAction(),
-          createTerraformInstancesAction(),
-          createTerraformVolumeAction(),
-          createTerraformLoadBalancerAction(),
-          createTerraformKubernetesClusterAction(),
-          createQuotaPreflightAction({ discovery, auth }),
-        );
-      },
-    });
-  },
+  actions: ({ discovery, auth }) => [
+    createTerraformNetworkAction(),
+    createTerraformInstancesAction(),
+    createTerraformVolumeAction(),
+    createTerraformLoadBalancerAction(),
+    createTerraformKubernetesClusterAction(),
+    createQuotaPreflightAction({ discovery, auth }),
+  ],
 });

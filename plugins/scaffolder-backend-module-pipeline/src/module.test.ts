@@ -1,30 +1,12 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
-import {
-  scaffolderActionsExtensionPoint,
-  TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
 import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
+import { registeredActionIds } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { scaffolderModuleCanopyPipeline } from './module';
 
 describe('scaffolderModuleCanopyPipeline', () => {
-  it('registers its actions with the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
-    const added: TemplateAction<any, any, any>[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          {
-            addActions: (...actions: TemplateAction<any, any, any>[]) => {
-              added.push(...actions);
-            },
-          },
-        ],
-      ],
-      features: [scaffolderModuleCanopyPipeline],
-    });
-    const ids = added.map(a => a.id).sort();
+  it('adds its actions to the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
+    const ids = await registeredActionIds(scaffolderModuleCanopyPipeline);
     expect(ids).toEqual(['canopy:pipeline:terraform']);
     // CANOPY_ACTION_IDS is what permission policies allow by id.
-    for (const id of ids) expect(CANOPY_ACTION_IDS).toContain(id);
+    expect(CANOPY_ACTION_IDS).toEqual(expect.arrayContaining(ids));
   });
 });

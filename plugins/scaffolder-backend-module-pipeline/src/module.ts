@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import { createTerraformPipelineAction } from './actions';
 
 /**
@@ -12,23 +7,9 @@ import { createTerraformPipelineAction } from './actions';
  *
  * @public
  */
-export const scaffolderModuleCanopyPipeline = createBackendModule({
-  pluginId: 'scaffolder',
+export const scaffolderModuleCanopyPipeline = createCanopyActionsModule({
   moduleId: 'canopy-pipeline',
-  register(env) {
-    env.registerInit({
-      deps: {
-        scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
-      },
-      async init({ scaffolder, config, discovery, auth }) {
-        const integrations = ScmIntegrations.fromConfig(config);
-        scaffolder.addActions(
-          createTerraformPipelineAction({ integrations, discovery, auth }),
-        );
-      },
-    });
-  },
+  actions: ({ integrations, discovery, auth }) => [
+    createTerraformPipelineAction({ integrations, discovery, auth }),
+  ],
 });

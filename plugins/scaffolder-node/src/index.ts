@@ -9,6 +9,10 @@
  */
 
 export { CANOPY_ACTION_IDS } from './actionIds';
+export {
+  createCanopyActionsModule,
+  type CanopyActionServices,
+} from './actionsModule';
 export { createRenderAction, parseInput, writeFiles } from './renderAction';
 export {
   BRANCH_PATTERN,

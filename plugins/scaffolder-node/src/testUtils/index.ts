@@ -8,6 +8,7 @@
  */
 
 export { runAction, actionInputError } from './runAction';
+export { registeredActionIds } from './registeredActions';
 export {
   checkExample,
   collectOutputs,
