@@ -14,6 +14,7 @@ export {
   collectOutputs,
   exampleCases,
   runExample,
+  testExamples,
 } from './examples';
 export {
   expectReadAsMeant,
