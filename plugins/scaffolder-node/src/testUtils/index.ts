@@ -14,8 +14,8 @@ export {
   collectOutputs,
   exampleCases,
   runExample,
-  testExamples,
 } from './examples';
+export { testExamples } from './testExamples';
 export {
   expectReadAsMeant,
   readAs,

@@ -1,0 +1,28 @@
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { checkExample, exampleCases } from './examples';
+
+/**
+ * One test per documented example of each action (`action.examples`), as
+ * {@link checkExample} checks it; `files` and `extraDocs` as there.
+ *
+ * @public
+ */
+// It declares tests for the file that calls it, which is what it is for.
+// eslint-disable-next-line jest/no-export
+export function testExamples(
+  cases: Array<{
+    action: TemplateAction<any, any, any>;
+    files?: RegExp[];
+    extraDocs?: object[];
+  }>,
+) {
+  for (const { action, ...options } of cases) {
+    describe(action.id, () => {
+      it.each(exampleCases(action.examples ?? []))(
+        'example: %s',
+        checkExample(action, options),
+        180_000,
+      );
+    });
+  }
+}
