@@ -17,7 +17,7 @@ export function testExamples(
   }>,
 ) {
   for (const { action, ...options } of cases) {
-    describe(action.id, () => {
+    describe(`${action.id}`, () => {
       it.each(exampleCases(action.examples ?? []))(
         'example: %s',
         checkExample(action, options),
