@@ -38,6 +38,7 @@ export {
   hasCharactersGoYamlRefuses,
   mightNotReadAsString,
   renderYaml,
+  YAML_WRITE_OPTIONS,
 } from './yaml';
 export { listFiles } from './listFiles';
 export {

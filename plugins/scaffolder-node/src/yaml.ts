@@ -105,18 +105,26 @@ export function stringifyDocument(value: object): string {
       }
     },
   });
-  const text = doc.toString({
-    lineWidth: 0,
-    // Double-quoted strings stay on one line: `\n` is written as an escape.
-    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-    defaultStringType: 'PLAIN',
-    defaultKeyType: 'PLAIN',
-  });
+  const text = doc.toString(YAML_WRITE_OPTIONS);
   // Every string holding such a character was double-quoted above, so these
   // characters can only stand inside double quotes, where an escape is the
   // same character to every reader.
   return text.replace(ESCAPED_ALL, escapeChar);
 }
+
+/**
+ * How Canopy writes YAML text: no line folding, double-quoted strings on one
+ * line (`\n` written as an escape), plain scalars unless a node says
+ * otherwise.
+ *
+ * @public
+ */
+export const YAML_WRITE_OPTIONS = {
+  lineWidth: 0,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+  defaultStringType: 'PLAIN',
+  defaultKeyType: 'PLAIN',
+} as const;
 
 /**
  * Writes Kubernetes documents as one YAML stream.

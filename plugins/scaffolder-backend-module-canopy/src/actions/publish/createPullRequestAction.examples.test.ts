@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import Ajv from 'ajv';
 import {
+  collectOutputs,
   DRY_RUN_CONFIG,
   dryRunIntegrations,
 } from '@canopy-idp/plugin-scaffolder-node/testUtils';
@@ -9,7 +10,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createPullRequestAction } from './createPullRequestAction';
 import { examples } from './createPullRequestAction.examples';
 

@@ -5,12 +5,16 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
-import { FakeDeliveryBackend } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import {
+  collectOutputs,
+  FakeDeliveryBackend,
+} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { FakeGithub } from '../../testUtils/fakeGithub';
 import { FakeGitlab } from '../../testUtils/fakeGitlab';
-import { bundledCrds } from '@canopy-idp/plugin-scaffolder-node';
-import { validateWorkspace } from '@canopy-idp/plugin-scaffolder-node';
+import {
+  bundledCrds,
+  validateWorkspace,
+} from '@canopy-idp/plugin-scaffolder-node';
 import { createTerraformNetworkAction } from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
 import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 import { createPullRequestAction } from './createPullRequestAction';

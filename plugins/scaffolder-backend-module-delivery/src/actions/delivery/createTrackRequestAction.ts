@@ -12,11 +12,12 @@ import { z } from 'zod/v3';
 import {
   backendMessage,
   deliveryClientFor,
+  dnsLabel,
+  entityRef,
+  parseInput,
   responseStatus,
 } from '@canopy-idp/plugin-scaffolder-node';
 import { requestBodyProblems } from './requestSchema';
-import { dnsLabel, entityRef } from '@canopy-idp/plugin-scaffolder-node';
-import { parseInput } from '@canopy-idp/plugin-scaffolder-node';
 import { examples } from './createTrackRequestAction.examples';
 
 const name = (what: string) =>

@@ -17,8 +17,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { expectReadAsMeant } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import {
+  expectReadAsMeant,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
 } from '@canopy-idp/plugin-scaffolder-node/testUtils';

@@ -1,7 +1,9 @@
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import type { z } from 'zod/v3';
-import { renderYaml } from '@canopy-idp/plugin-scaffolder-node';
-import { createRenderAction } from '@canopy-idp/plugin-scaffolder-node';
+import {
+  createRenderAction,
+  renderYaml,
+} from '@canopy-idp/plugin-scaffolder-node';
 
 /** A render action for Kubernetes documents, written as YAML files. */
 export function createManifestAction<
@@ -18,10 +20,7 @@ export function createManifestAction<
   examples: TemplateExample[];
 }) {
   return createRenderAction({
-    id: options.id,
-    description: options.description,
-    schema: options.schema,
-    examples: options.examples,
+    ...options,
     resource: zod =>
       zod.object({
         apiVersion: zod.string(),

@@ -34,8 +34,8 @@ import {
   renderKnativeService,
 } from '../../lib/kubernetes/knative';
 import { renderYaml } from '@canopy-idp/plugin-scaffolder-node';
-import { expectReadAsMeant } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import {
+  expectReadAsMeant,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
 } from '@canopy-idp/plugin-scaffolder-node/testUtils';

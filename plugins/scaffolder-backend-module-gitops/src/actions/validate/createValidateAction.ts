@@ -5,13 +5,13 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { fetchClusterCrds } from '@canopy-idp/plugin-scaffolder-node';
 import {
   addCrds,
   bundledCrds,
+  fetchClusterCrds,
   loadCrdDirectory,
+  validateWorkspace,
 } from '@canopy-idp/plugin-scaffolder-node';
-import { validateWorkspace } from '@canopy-idp/plugin-scaffolder-node';
 import { definitionsInput, renderDefinitions } from '../../lib/kubernetes/kro';
 import { examples } from './createValidateAction.examples';
 

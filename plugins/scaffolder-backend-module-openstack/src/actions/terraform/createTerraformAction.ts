@@ -16,10 +16,7 @@ export function createTerraformAction<
   examples: TemplateExample[];
 }) {
   return createRenderAction({
-    id: options.id,
-    description: options.description,
-    schema: options.schema,
-    examples: options.examples,
+    ...options,
     resource: zod =>
       zod.object({
         type: zod.string(),

@@ -23,13 +23,13 @@ import {
 } from '../../lib/terraform/loadbalancer';
 import { networkInput, renderNetwork } from '../../lib/terraform/network';
 import type { TerraformModule } from '../../lib/terraform/module';
-import { findTerraform } from '@canopy-idp/plugin-scaffolder-node/testUtils';
-import { hclUnicodeProblem } from '@canopy-idp/plugin-scaffolder-node';
 import {
+  findTerraform,
   PROPERTY_RUNS,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
 } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { hclUnicodeProblem } from '@canopy-idp/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

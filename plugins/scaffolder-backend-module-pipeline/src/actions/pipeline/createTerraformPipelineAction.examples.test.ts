@@ -1,14 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { dryRunIntegrations } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import {
+  collectOutputs,
+  dryRunIntegrations,
+  exampleCases,
+} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import {
-  collectOutputs,
-  exampleCases,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
 import { parseGithubWorkflow } from '../../__testUtils__/githubWorkflowParser';
 import { createTerraformPipelineAction } from './createTerraformPipelineAction';

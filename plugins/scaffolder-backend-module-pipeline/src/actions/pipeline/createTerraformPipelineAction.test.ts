@@ -6,7 +6,11 @@ import { mockServices } from '@backstage/backend-test-utils';
  */
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { dryRunIntegrations } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import {
+  collectOutputs,
+  dryRunIntegrations,
+  FakeDeliveryBackend,
+} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -20,11 +24,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BareRepo } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
-import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
-import { FakeDeliveryBackend } from '@canopy-idp/plugin-scaffolder-node/testUtils';
-import { FakeGithub } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
-import { FakeGitlab } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
+import {
+  BareRepo,
+  FakeGithub,
+  FakeGitlab,
+} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
 import { parseGithubWorkflow } from '../../__testUtils__/githubWorkflowParser';
 import { CANOPY_GITHUB_WORKFLOW_PATH } from '@canopy-idp/plugin-delivery-common';

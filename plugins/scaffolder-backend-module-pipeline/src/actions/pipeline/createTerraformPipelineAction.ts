@@ -9,13 +9,14 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { ownedRepository } from '@canopy-idp/plugin-scaffolder-node';
-import { parseInput, writeFiles } from '@canopy-idp/plugin-scaffolder-node';
-import { examples } from './createTerraformPipelineAction.examples';
 import {
   BRANCH_PATTERN,
   BRANCH_RULE,
+  ownedRepository,
+  parseInput,
+  writeFiles,
 } from '@canopy-idp/plugin-scaffolder-node';
+import { examples } from './createTerraformPipelineAction.examples';
 import { schema } from './pipelineInput';
 import { githubWorkflow } from './githubWorkflow';
 import { gitlabCi } from './gitlabCi';

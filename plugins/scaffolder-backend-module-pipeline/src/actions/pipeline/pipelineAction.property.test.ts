@@ -7,19 +7,19 @@
  * the root's target read back exactly.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { dryRunIntegrations } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import {
+  dryRunIntegrations,
+  expectReadAsMeant,
+  PROPERTY_TIMEOUT_MS,
+  propertyParameters,
+} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { expectReadAsMeant } from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
-import {
-  PROPERTY_TIMEOUT_MS,
-  propertyParameters,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
 import { listFiles } from '@canopy-idp/plugin-scaffolder-node';
 import { createTerraformPipelineAction } from './createTerraformPipelineAction';
 import { githubWorkflow } from './githubWorkflow';

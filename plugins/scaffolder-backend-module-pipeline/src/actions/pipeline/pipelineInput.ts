@@ -3,8 +3,11 @@
  * the rule it breaks.
  */
 import { z } from 'zod/v3';
-import { branchName, relativePath } from '@canopy-idp/plugin-scaffolder-node';
-import { hasCharactersGoYamlRefuses } from '@canopy-idp/plugin-scaffolder-node';
+import {
+  branchName,
+  hasCharactersGoYamlRefuses,
+  relativePath,
+} from '@canopy-idp/plugin-scaffolder-node';
 import { ROOT_FILE } from './rootTarget';
 
 /** '' (an empty form field) counts as absent. */

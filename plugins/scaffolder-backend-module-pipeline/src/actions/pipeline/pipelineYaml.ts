@@ -10,6 +10,7 @@ import { Document, visit } from 'yaml';
 import {
   hasCharactersGoYamlRefuses,
   mightNotReadAsString,
+  YAML_WRITE_OPTIONS,
 } from '@canopy-idp/plugin-scaffolder-node';
 
 /** The document as YAML, after the header's lines as comments. */
@@ -34,12 +35,7 @@ export function renderPipelineYaml(
       }
     },
   });
-  const text = doc.toString({
-    lineWidth: 0,
-    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-    defaultStringType: 'PLAIN',
-    defaultKeyType: 'PLAIN',
-  });
+  const text = doc.toString(YAML_WRITE_OPTIONS);
   const comments = (Array.isArray(header) ? header : [header])
     .map(line => `# ${line}`.trimEnd())
     .join('\n');
