@@ -156,7 +156,7 @@ async function main() {
   const crds = crdDir ? await loadCrdDirectory(crdDir) : await bundledCrds();
   console.log(
     `Render + validate, 20 runs after 3 warm-ups; CRDs from ${
-      crdDir ?? "the scaffolder module's bundled schemas"
+      crdDir ?? "scaffolder-node's bundled schemas"
     }`,
   );
   await measure(

@@ -256,10 +256,10 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
   onSignedInPage('catalog', async page => {
     // The catalog is the landing page; show every entity, not only owned ones.
     await showAllComponents(page);
-    // Canopy's eighteen (catalog-info.yaml), and the test bed's payments,
+    // Canopy's nineteen (catalog-info.yaml), and the test bed's payments,
     // shop, batch (team A) and orders (team B): the catalog itself is not
     // filtered by project.
-    await page.getByText('All Components (22)').waitFor({ timeout: 120_000 });
+    await page.getByText('All Components (23)').waitFor({ timeout: 120_000 });
     for (const title of [
       'Canopy app',
       'Canopy backend',

@@ -1,5 +1,5 @@
 import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
-import { registeredActionIds } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { registeredActionIds } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { scaffolderModuleCanopyPipeline } from './module';
 
 describe('scaffolderModuleCanopyPipeline', () => {

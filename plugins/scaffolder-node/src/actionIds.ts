@@ -1,5 +1,5 @@
 /**
- * The ids of the actions this module registers with the scaffolder, e.g.
+ * The ids of every action Canopy's scaffolder modules add to the scaffolder, e.g.
  * for a permission policy that lets users run Canopy's actions and no
  * others (`scaffolder.action.execute`, `hasActionId`).
  *

@@ -2,7 +2,7 @@ import {
   decodeLikeGo,
   expectReadAsMeant,
   resolvePlain,
-} from './testUtils/goYaml';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { mightNotReadAsString, renderYaml } from './yaml';
 
 /** Strings that YAML 1.1 or Go readers type as something else when written plain. */

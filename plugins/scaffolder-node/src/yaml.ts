@@ -1,6 +1,20 @@
 import { Document, isScalar, parseDocument, visit } from 'yaml';
 
 /**
+ * How Canopy writes YAML text: no line folding, double-quoted strings on one
+ * line (`\n` written as an escape), plain scalars unless a node says
+ * otherwise.
+ *
+ * @public
+ */
+export const YAML_WRITE_OPTIONS = {
+  lineWidth: 0,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+  defaultStringType: 'PLAIN',
+  defaultKeyType: 'PLAIN',
+} as const;
+
+/**
  * Canopy's one YAML emitter for what it writes for Kubernetes. Its readers
  * are Go programs: kubectl, Argo CD and Kyverno decode with sigs.k8s.io/yaml
  * (go-yaml v2, YAML 1.1 typing), kustomize and Flux with yaml.v3, and Canopy
@@ -111,20 +125,6 @@ export function stringifyDocument(value: object): string {
   // same character to every reader.
   return text.replace(ESCAPED_ALL, escapeChar);
 }
-
-/**
- * How Canopy writes YAML text: no line folding, double-quoted strings on one
- * line (`\n` written as an escape), plain scalars unless a node says
- * otherwise.
- *
- * @public
- */
-export const YAML_WRITE_OPTIONS = {
-  lineWidth: 0,
-  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-  defaultStringType: 'PLAIN',
-  defaultKeyType: 'PLAIN',
-} as const;
 
 /**
  * Writes Kubernetes documents as one YAML stream.

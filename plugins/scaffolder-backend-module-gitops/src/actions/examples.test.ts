@@ -1,4 +1,4 @@
-import { testExamples } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { testExamples } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import {
   createArgoCdAppOfAppsAction,
   createArgoCdApplicationAction,

@@ -3,7 +3,7 @@
  * renders, each reproduced with its minimal input and run through the action
  * a template calls (the Terraform ones are in the OpenStack module). What the
  * files must mean is judged as their readers read them: go-yaml v2 and v3
- * and a YAML 1.1 reader (goYaml in @canopy-idp/plugin-scaffolder-node/testUtils).
+ * and a YAML 1.1 reader (goYaml in @canopy-idp/plugin-scaffolder-node-test-utils).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import {
   expectReadAsMeant,
   readAs,
   runAction,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import {
   createArgoCdAppOfAppsAction,
   createArgoCdApplicationAction,

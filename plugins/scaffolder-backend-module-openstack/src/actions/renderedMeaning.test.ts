@@ -9,7 +9,7 @@ import {
   actionInputError,
   runAction,
   terraformFmtDiff,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import {
   createTerraformInstancesAction,
   createTerraformKubernetesClusterAction,

@@ -10,7 +10,7 @@ import {
   ref,
   renderHcl,
 } from './hcl';
-import { terraformFmtDiff } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { terraformFmtDiff } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 
 /** hcl2json writes literal `${`/`%{` in its JSON form as `$${`/`%%{`; undo that. */
 const fromJsonForm = (s: string) =>

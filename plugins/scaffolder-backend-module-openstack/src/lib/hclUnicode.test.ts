@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findTerraform } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { findTerraform } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { quote } from './hcl';
 import { hclUnicodeProblem } from '@canopy-idp/plugin-scaffolder-node';
 

@@ -1,6 +1,6 @@
 /**
- * GitLab's published CI schema (`schemas/gitlab-ci/ci.json` in this package,
- * see schemas/README.md), for tests: the errors GitLab's pipeline editor
+ * GitLab's published CI schema (`schemas/gitlab-ci/ci.json` of
+ * @canopy-idp/plugin-scaffolder-node, see its schemas/README.md), for tests: the errors GitLab's pipeline editor
  * would show for a `.gitlab-ci.yml`, by JSON Schema draft-07 with Ajv.
  */
 import Ajv from 'ajv';

@@ -4,7 +4,7 @@ import {
   collectOutputs,
   DRY_RUN_CONFIG,
   dryRunIntegrations,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {
   collectOutputs,
   FakeDeliveryBackend,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { FakeGithub } from '../../testUtils/fakeGithub';
 import { FakeGitlab } from '../../testUtils/fakeGitlab';
 import {

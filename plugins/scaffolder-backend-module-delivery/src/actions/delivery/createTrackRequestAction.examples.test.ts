@@ -13,8 +13,8 @@ import { examples } from './createTrackRequestAction.examples';
 
 const PR = 'https://github.com/acme/infrastructure/pull/7';
 
-// Not from __testUtils__/examples: that module loads the validator, which
-// keeps handles open past this small suite.
+// Not collectOutputs of @canopy-idp/plugin-scaffolder-node-test-utils: that
+// package loads the validator, which keeps handles open past this small suite.
 const collectOutputs = (ctx: { output: unknown }) =>
   Object.fromEntries((ctx.output as jest.Mock).mock.calls);
 

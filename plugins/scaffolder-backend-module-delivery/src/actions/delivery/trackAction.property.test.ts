@@ -17,7 +17,7 @@ import { AddressInfo } from 'node:net';
 import {
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createTrackRequestAction } from './createTrackRequestAction';
 
 jest.setTimeout(PROPERTY_TIMEOUT_MS);

@@ -21,7 +21,7 @@ import {
   expectReadAsMeant,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createCatalogEntityAction } from './createCatalogEntityAction';
 
 jest.setTimeout(PROPERTY_TIMEOUT_MS);

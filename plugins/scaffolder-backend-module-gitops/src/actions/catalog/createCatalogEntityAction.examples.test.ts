@@ -10,7 +10,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { exampleCases } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { exampleCases } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createCatalogEntityAction } from './createCatalogEntityAction';
 import { examples } from './createCatalogEntityAction.examples';
 

@@ -1,4 +1,4 @@
-import { actionInputError } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { actionInputError } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createKnativeServiceAction } from './createKnativeServiceAction';
 
 describe('createKnativeServiceAction', () => {

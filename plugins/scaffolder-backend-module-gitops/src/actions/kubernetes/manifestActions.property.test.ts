@@ -4,7 +4,7 @@
  * lists and numbers elsewhere, with the names YAML 1.1 types: on, no, y,
  * 017, 0b1, 1e3, ...) always give YAML that go-yaml v2 (kubectl, Argo CD,
  * Kyverno), go-yaml v3 (kustomize, Flux) and a YAML 1.1 reader read back
- * exactly, every value with its type (goYaml in @canopy-idp/plugin-scaffolder-node/testUtils). Same input,
+ * exactly, every value with its type (goYaml in @canopy-idp/plugin-scaffolder-node-test-utils). Same input,
  * byte-identical output. At least 2,000 runs per action.
  */
 import fc from 'fast-check';
@@ -38,7 +38,7 @@ import {
   expectReadAsMeant,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 
 jest.setTimeout(PROPERTY_TIMEOUT_MS);
 const roundTrip = (docs: object[]) => {

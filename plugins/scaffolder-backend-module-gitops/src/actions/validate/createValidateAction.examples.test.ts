@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { instanceInput, renderInstance } from '../../lib/kubernetes/kro';
-import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node/testUtils';
+import { collectOutputs } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { bundledSchemaPath } from '@canopy-idp/plugin-scaffolder-node';
 import { createValidateAction } from './createValidateAction';
 import { examples } from './createValidateAction.examples';

@@ -25,10 +25,10 @@ const CANOPY_ABSTRACTIONS_SOURCE =
 /**
  * `canopy:validate`: checks what the other actions rendered before it becomes
  * a pull request. Terraform: HCL parses, every openstack_* resource type and
- * argument is one the provider accepts (the package's bundled argument list),
+ * argument is one the provider accepts (scaffolder-node's bundled argument list),
  * files are formatted as terraform fmt would (where terraform is installed).
  * Manifests: core kinds and Flux against their typed models, custom
- * resources against the package's bundled upstream CRDs, which are replaced
+ * resources against scaffolder-node's bundled upstream CRDs, which are replaced
  * per kind by Canopy's KRO abstractions, then by CRDs from
  * `canopy.scaffolder.crdDirectory` (or the input), then by the CRDs installed
  * on the target cluster (read through the kubernetes backend), then by CRDs

@@ -12,7 +12,7 @@ import yaml from 'yaml';
 import {
   collectOutputs,
   exampleCases,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createQuotaPreflightAction } from './createQuotaPreflightAction';
 import { examples } from './createQuotaPreflightAction.examples';
 

@@ -28,7 +28,7 @@ import {
   PROPERTY_RUNS,
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { hclUnicodeProblem } from '@canopy-idp/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import { execFileSync } from 'node:child_process';

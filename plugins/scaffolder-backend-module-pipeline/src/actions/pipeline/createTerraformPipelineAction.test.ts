@@ -10,7 +10,7 @@ import {
   collectOutputs,
   dryRunIntegrations,
   FakeDeliveryBackend,
-} from '@canopy-idp/plugin-scaffolder-node/testUtils';
+} from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {

@@ -98,6 +98,8 @@ const TIMESTAMP =
  * base-0 syntax: 0x, 0o, 0b, a leading 0 for octal), then floats; one of
  * `yYnNtTfFoO~` only the word table; `.` the table, then a float; anything
  * else is a string. No base 60.
+ *
+ * @public
  */
 export function resolvePlain(text: string, decoder: GoDecoder): Resolved {
   if (text === '') return { type: 'null', value: null };
@@ -189,6 +191,8 @@ function toGo(node: Node | null, decoder: GoDecoder): unknown {
  * scalar that is not a string comes back as `{ goType, goValue }` unless it is
  * a number or boolean, so that comparing with what Canopy meant shows every
  * change of type. Throws when Go's reader would refuse the text.
+ *
+ * @public
  */
 export function decodeLikeGo(text: string, decoder: GoDecoder): unknown[] {
   const problem = goReaderProblem(text);

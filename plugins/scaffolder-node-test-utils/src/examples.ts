@@ -8,8 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { addCrds, bundledCrds } from '../validate/schemaSet';
-import { validateWorkspace } from '../validate/workspace';
+import {
+  addCrds,
+  bundledCrds,
+  validateWorkspace,
+} from '@canopy-idp/plugin-scaffolder-node';
 
 /**
  * The outputs an action set on a mock context.

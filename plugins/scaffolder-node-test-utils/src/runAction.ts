@@ -4,7 +4,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listFiles } from '../listFiles';
+import { listFiles } from '@canopy-idp/plugin-scaffolder-node';
 
 /**
  * Runs an action once in a new workspace; returns the files it wrote

@@ -1,3 +1,5 @@
+// testExamples declares tests for the file that calls it: that is what it is for.
+/* eslint-disable jest/no-export */
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { checkExample, exampleCases } from './examples';
 
@@ -7,8 +9,6 @@ import { checkExample, exampleCases } from './examples';
  *
  * @public
  */
-// It declares tests for the file that calls it, which is what it is for.
-// eslint-disable-next-line jest/no-export
 export function testExamples(
   cases: Array<{
     action: TemplateAction<any, any, any>;

@@ -17,6 +17,8 @@ export {
 } from './examples';
 export { testExamples } from './testExamples';
 export {
+  decodeLikeGo,
+  resolvePlain,
   expectReadAsMeant,
   readAs,
   READERS,
@@ -31,4 +33,3 @@ export {
 export { findTerraform, terraformFmtDiff } from './terraform';
 export { DRY_RUN_CONFIG, dryRunIntegrations } from './dryRunIntegrations';
 export { FakeDeliveryBackend } from './fakeDeliveryBackend';
-export type { Finding, SchemaUse, ValidationReport } from '../validate/report';
