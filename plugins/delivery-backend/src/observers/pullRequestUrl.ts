@@ -19,19 +19,22 @@ export function parsePullRequestUrl(
       `pullRequestUrl: '${url}' is not a URL (rule: a pull or merge request URL of a configured GitHub or GitLab integration)`,
     );
   }
+  // owner, repository and number, as the URL's path gives them
+  const found = (
+    provider: DeliveryPullRequest['provider'],
+    m: RegExpMatchArray,
+  ): DeliveryPullRequest => ({
+    url,
+    provider,
+    host: parsed.host,
+    owner: decodeURIComponent(m[1]),
+    repo: decodeURIComponent(m[2]),
+    number: Number(m[3]),
+  });
   const integration = integrations.byHost(parsed.host);
   if (integration?.type === 'github') {
     const m = parsed.pathname.match(/^\/([^/]+)\/([^/]+)\/pull\/(\d+)\/?$/);
-    if (m) {
-      return {
-        url,
-        provider: 'github',
-        host: parsed.host,
-        owner: decodeURIComponent(m[1]),
-        repo: decodeURIComponent(m[2]),
-        number: Number(m[3]),
-      };
-    }
+    if (m) return found('github', m);
   }
   if (integration?.type === 'gitlab') {
     const base = new URL(
@@ -41,16 +44,7 @@ export function parsePullRequestUrl(
       ? parsed.pathname.slice(base.length)
       : parsed.pathname;
     const m = path.match(/^\/(.+)\/([^/]+)\/-\/merge_requests\/(\d+)\/?$/);
-    if (m) {
-      return {
-        url,
-        provider: 'gitlab',
-        host: parsed.host,
-        owner: decodeURIComponent(m[1]),
-        repo: decodeURIComponent(m[2]),
-        number: Number(m[3]),
-      };
-    }
+    if (m) return found('gitlab', m);
   }
   throw new InputError(
     `pullRequestUrl: '${url}' is not a pull or merge request of a configured GitHub or GitLab integration (host ${
