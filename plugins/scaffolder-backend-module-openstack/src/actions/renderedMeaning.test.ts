@@ -18,6 +18,14 @@ import {
 } from '.';
 
 const tf = { entityRef: 'component:default/a', cloud: 'c' };
+/** One instance, the input the instance cases vary. */
+const web = {
+  ...tf,
+  name: 'web',
+  flavor: 'm1.small',
+  image: 'debian',
+  network: 'net',
+};
 
 describe('class 4: Terraform resource addresses are unique', () => {
   it.each([
@@ -25,10 +33,7 @@ describe('class 4: Terraform resource addresses are unique', () => {
       'a boot volume and a data volume named boot',
       createTerraformInstancesAction,
       {
-        name: 'web',
-        flavor: 'm1.small',
-        image: 'debian',
-        network: 'net',
+        ...web,
         bootVolume: { sizeGiB: 10 },
         volumes: [{ name: 'boot', sizeGiB: 1 }],
       },
@@ -38,10 +43,7 @@ describe('class 4: Terraform resource addresses are unique', () => {
       'volumes 1a and r-1a',
       createTerraformInstancesAction,
       {
-        name: 'web',
-        flavor: 'm1.small',
-        image: 'debian',
-        network: 'net',
+        ...web,
         volumes: [
           { name: '1a', sizeGiB: 1 },
           { name: 'r-1a', sizeGiB: 1 },
@@ -100,11 +102,7 @@ describe('class 4: Terraform resource addresses are unique', () => {
 describe('class 5: HCL keywords as object keys', () => {
   it('instance metadata whose first key is for is written as a quoted key that HCL and terraform fmt read', async () => {
     const { files, error } = await runAction(createTerraformInstancesAction(), {
-      ...tf,
-      name: 'web',
-      flavor: 'm1.small',
-      image: 'debian',
-      network: 'net',
+      ...web,
       metadata: { for: 'x', if: 'y', null: 'z', in: 'w' },
     });
     expect(error).toBeUndefined();
@@ -181,11 +179,7 @@ describe('class 8: metadata from tags keeps every value', () => {
     const proto = JSON.parse('{"__proto__": "x"}');
     expect(
       await actionInputError(createTerraformInstancesAction(), {
-        ...tf,
-        name: 'web',
-        flavor: 'm1.small',
-        image: 'debian',
-        network: 'net',
+        ...web,
         metadata: proto,
       }),
     ).toContain("metadata key '__proto__'");
@@ -193,11 +187,7 @@ describe('class 8: metadata from tags keeps every value', () => {
 
   it('a tag whose key is __proto__ reaches the volume metadata', async () => {
     const { files, error } = await runAction(createTerraformInstancesAction(), {
-      ...tf,
-      name: 'web',
-      flavor: 'm1.small',
-      image: 'debian',
-      network: 'net',
+      ...web,
       tags: ['__proto__=kept'],
       volumes: [{ name: 'data', sizeGiB: 1 }],
     });
@@ -214,11 +204,7 @@ describe('class 8: metadata from tags keeps every value', () => {
 describe('class 9: terraform fmt alignment counts what fmt counts', () => {
   it('volume metadata from a tag with an emoji and a combining mark passes terraform fmt -check', async () => {
     const { files, error } = await runAction(createTerraformInstancesAction(), {
-      ...tf,
-      name: 'web',
-      flavor: 'm1.small',
-      image: 'debian',
-      network: 'net',
+      ...web,
       tags: ['👍🏽=a', 'q\u0307=b', 'x=c'],
       volumes: [{ name: 'data', sizeGiB: 1 }],
     });
