@@ -190,25 +190,25 @@ describe('createTrackRequestAction', () => {
   });
 
   it('records the request on behalf of the user who ran the task', async () => {
+    const workspace = {
+      apiVersion: 'kro.run/v1alpha1',
+      kind: 'Workspace',
+      namespace: 'team-a',
+      name: 'team-a',
+    };
+    const openstack = {
+      cloud: 'lab',
+      project: 'demo',
+      region: 'RegionOne',
+      entityRef: 'resource:default/payments',
+    };
     const { outputs, error } = await run({
       ...base,
       expected: {
         pipeline: true,
         argoCdApplications: SAMPLES['${{ steps.render.output.resources }}'],
-        kroInstances: [
-          {
-            apiVersion: 'kro.run/v1alpha1',
-            kind: 'Workspace',
-            namespace: 'team-a',
-            name: 'team-a',
-          },
-        ],
-        openstack: {
-          cloud: 'lab',
-          project: 'demo',
-          region: 'RegionOne',
-          entityRef: 'resource:default/payments',
-        },
+        kroInstances: [workspace],
+        openstack,
       },
     });
     expect(error).toBeUndefined();
@@ -227,20 +227,8 @@ describe('createTrackRequestAction', () => {
           expected: {
             pipeline: true,
             argoCdApplications: [{ name: 'blog' }, { name: 'blog-dev' }],
-            kroInstances: [
-              {
-                apiVersion: 'kro.run/v1alpha1',
-                kind: 'Workspace',
-                namespace: 'team-a',
-                name: 'team-a',
-              },
-            ],
-            openstack: {
-              cloud: 'lab',
-              project: 'demo',
-              region: 'RegionOne',
-              entityRef: 'resource:default/payments',
-            },
+            kroInstances: [workspace],
+            openstack,
           },
         },
       },
