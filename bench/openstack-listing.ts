@@ -14,6 +14,7 @@
  *
  * Run: yarn bench:openstack   (OSL_STATE overrides the test bed folder)
  */
+import { keystonePasswordToken } from '@canopy-idp/plugin-openstack-node/testUtils';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { execFileSync } from 'node:child_process';
@@ -158,38 +159,20 @@ function breakdown(spans: Span[], t0: number, total: number) {
 
 async function rawFloor(auth: any) {
   // Same Keystone request the plugin makes, outside the timed part.
-  const res = await fetch(`${auth.auth_url.replace(/\/+$/, '')}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: {
-              name: auth.username,
-              domain: { name: auth.user_domain_name },
-              password: auth.password,
-            },
-          },
-        },
-        scope: {
-          project: {
-            name: auth.project_name,
-            domain: { name: auth.project_domain_name },
-          },
-        },
-      },
-    }),
+  const { token, catalog, projectId } = await keystonePasswordToken({
+    authUrl: auth.auth_url,
+    username: auth.username,
+    password: auth.password,
+    userDomain: auth.user_domain_name,
+    project: auth.project_name,
+    projectDomain: auth.project_domain_name,
   });
-  const token = res.headers.get('x-subject-token')!;
-  const body = (await res.json()).token;
   const url = (type: string) =>
-    body.catalog
-      .find((s: any) => s.type === type)
-      .endpoints.find((e: any) => e.interface === 'public')
+    catalog
+      .find(s => s.type === type)!
+      .endpoints.find(e => e.interface === 'public')!
       .url.replace(/\/+$/, '');
-  const pid = body.project.id;
+  const pid = projectId;
   const tag = encodeURIComponent(TAG);
   const meta = encodeURIComponent(
     JSON.stringify({ 'canopy.entity': 'component.default.payments' }),

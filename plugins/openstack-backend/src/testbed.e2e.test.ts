@@ -4,6 +4,7 @@
  * scripts/openstack-testbed.sh. Without it these tests fail naming what is
  * missing; CANOPY_SKIP_OPENSTACK_TESTBED=1 is the only way to not run them.
  */
+import { keystonePasswordToken } from '@canopy-idp/plugin-openstack-node/testUtils';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -205,24 +206,11 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
 
   /** A token of the demo user in the demo project, straight from Keystone. */
   const demoToken = () =>
-    fetch(`${KEYSTONE}/auth/tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: 'demo',
-                domain: { name: 'Default' },
-                password: demoPassword,
-              },
-            },
-          },
-          scope: { project: { name: 'demo', domain: { name: 'Default' } } },
-        },
-      }),
+    keystonePasswordToken({
+      authUrl: KEYSTONE,
+      username: 'demo',
+      password: demoPassword,
+      project: 'demo',
     });
 
   /**
@@ -231,7 +219,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
    */
   async function untilExpired(token: string, bound: number) {
     for (let i = 0; i < bound; i++) {
-      const fresh = (await demoToken()).headers.get('x-subject-token')!;
+      const fresh = (await demoToken()).token;
       const res = await fetch(`${KEYSTONE}/auth/tokens`, {
         headers: { 'X-Auth-Token': fresh, 'X-Subject-Token': token },
       });
@@ -244,14 +232,11 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
   beforeAll(async () => {
     ({ seed, demoPassword, tokenLifetimeS } = readSeed());
     // An application credential of the demo user, made for this run.
-    const auth = await demoToken();
-    if (auth.status !== 201) {
+    const { token, userId } = await demoToken().catch(error => {
       throw new Error(
-        `OpenStack test bed not answering at ${KEYSTONE} (HTTP ${auth.status}). Run scripts/openstack-testbed.sh as root, or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
+        `OpenStack test bed not answering at ${KEYSTONE} (${error.message}). Run scripts/openstack-testbed.sh as root, or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
       );
-    }
-    const token = auth.headers.get('x-subject-token')!;
-    const userId = (await auth.json()).token.user.id;
+    });
     const created = await fetch(
       `${KEYSTONE}/users/${userId}/application_credentials`,
       {
@@ -575,7 +560,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     }
     // A token issued after both services took theirs: once Keystone refuses
     // it, theirs have expired too.
-    const later = (await demoToken()).headers.get('x-subject-token')!;
+    const later = (await demoToken()).token;
     await untilExpired(later, tokenLifetimeS + 60);
     for (const s of [skewed, timely]) {
       const second = await s.listResources(

@@ -4,6 +4,10 @@
  * team A, read with the demo user's password; team-b for team B, read with
  * the application credential seed.py made), from its clouds.yaml.
  */
+import {
+  keystonePasswordToken,
+  type KeystoneCatalogEntry,
+} from '@canopy-idp/plugin-openstack-node/testUtils';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -50,53 +54,19 @@ export function labCloud(authUrl: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-type Catalog = Array<{
-  type: string;
-  endpoints: Array<{ interface: string; url: string }>;
-}>;
-
-/** A project-scoped Keystone token for a user and password, with the service catalog. */
-async function passwordToken(options: {
-  authUrl: string;
-  username: string;
-  password: string;
-  userDomain?: string;
-  project: string;
-  projectDomain?: string;
-}): Promise<{ token: string; catalog: Catalog }> {
-  const res = await fetch(
-    `${options.authUrl.replace(/\/+$/, '')}/auth/tokens`,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: options.username,
-                password: options.password,
-                domain: { name: options.userDomain ?? 'Default' },
-              },
-            },
-          },
-          scope: {
-            project: {
-              name: options.project,
-              domain: { name: options.projectDomain ?? 'Default' },
-            },
-          },
-        },
-      }),
-    },
-  );
-  if (res.status !== 201) {
-    throw new Error(`Keystone refused ${options.username}: HTTP ${res.status}`);
-  }
+/** A token and the public endpoint of each service type in its catalog. */
+function withEndpoints(
+  token: string,
+  catalog: KeystoneCatalogEntry[],
+): { token: string; endpoint(type: string): string } {
   return {
-    token: res.headers.get('x-subject-token')!,
-    catalog: (await res.json()).token.catalog,
+    token,
+    endpoint(type) {
+      const service = catalog.find(c => c.type === type);
+      const url = service?.endpoints.find(e => e.interface === 'public')?.url;
+      if (!url) throw new Error(`the test bed has no public ${type} endpoint`);
+      return url.replace(/\/+$/, '');
+    },
   };
 }
 
@@ -110,7 +80,7 @@ export async function demoSession(): Promise<{
   endpoint(type: string): string;
 }> {
   const demo = testbedAuth().demo;
-  const { token, catalog } = await passwordToken({
+  const { token, catalog } = await keystonePasswordToken({
     authUrl: demo.auth_url,
     username: demo.username,
     password: demo.password,
@@ -118,15 +88,7 @@ export async function demoSession(): Promise<{
     project: 'demo',
     projectDomain: demo.project_domain_name,
   });
-  return {
-    token,
-    endpoint(type) {
-      const service = catalog.find(s => s.type === type);
-      const url = service?.endpoints.find(e => e.interface === 'public')?.url;
-      if (!url) throw new Error(`the test bed has no public ${type} endpoint`);
-      return url.replace(/\/+$/, '');
-    },
-  };
+  return withEndpoints(token, catalog);
 }
 
 /**
@@ -138,7 +100,7 @@ export async function adminToken(): Promise<string> {
   const env = Object.fromEntries(
     [...rc.matchAll(/(OS_[A-Z_]+)=(\S+)/g)].map(m => [m[1], m[2]]),
   );
-  const { token } = await passwordToken({
+  const { token } = await keystonePasswordToken({
     authUrl: env.OS_AUTH_URL,
     username: env.OS_USERNAME,
     password: env.OS_PASSWORD,
@@ -149,11 +111,6 @@ export async function adminToken(): Promise<string> {
   return token;
 }
 
-/**
- * Creates a server in the demo project tagged for an entity, as Canopy's
- * Terraform tags it (the tag is set on create, compute microversion 2.52:
- * Nova drops tags PUT while a server builds). Returns its id.
- */
 /**
  * A Keystone token of team B's application credential (project team-b), and
  * the public endpoint of each service type: what a member of team B may do.
@@ -181,18 +138,17 @@ export async function teamBSession(): Promise<{
   if (res.status !== 201) {
     throw new Error(`Keystone refused team B's credential: HTTP ${res.status}`);
   }
-  const catalog: Catalog = (await res.json()).token.catalog;
-  return {
-    token: res.headers.get('x-subject-token')!,
-    endpoint(type) {
-      const service = catalog.find(c => c.type === type);
-      const url = service?.endpoints.find(e => e.interface === 'public')?.url;
-      if (!url) throw new Error(`the test bed has no public ${type} endpoint`);
-      return url.replace(/\/+$/, '');
-    },
-  };
+  return withEndpoints(
+    res.headers.get('x-subject-token')!,
+    (await res.json()).token.catalog,
+  );
 }
 
+/**
+ * Creates a server in the demo project tagged for an entity, as Canopy's
+ * Terraform tags it (the tag is set on create, compute microversion 2.52:
+ * Nova drops tags PUT while a server builds). Returns its id.
+ */
 export async function createTaggedServer(
   name: string,
   tag: string,

@@ -19,3 +19,7 @@ export type { Http, HttpResponse } from '../http/HttpClient';
 export { useLoopbackLocalhost } from './loopbackLocalhost';
 export { OpenStackLoopback } from './openstackLoopback';
 export type { Shape } from './loopbackResources';
+export {
+  keystonePasswordToken,
+  type KeystoneCatalogEntry,
+} from './keystoneToken';
