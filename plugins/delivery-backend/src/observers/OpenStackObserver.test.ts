@@ -1,3 +1,4 @@
+import { entityResourcesOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 import type {
   OpenStackEntityResources,
   OpenStackResources,
@@ -13,17 +14,7 @@ import { aRequest } from '../__testUtils__/requests';
 import { labProjects } from '../__testUtils__/testbeds';
 import { OpenStackObserver } from './OpenStackObserver';
 
-const empty: OpenStackResources = {
-  servers: [],
-  volumes: [],
-  networks: [],
-  subnets: [],
-  routers: [],
-  ports: [],
-  floatingIps: [],
-  securityGroups: [],
-  loadBalancers: [],
-};
+const empty: OpenStackResources = entityResourcesOf().resources;
 
 function service(resources: Partial<OpenStackResources>, sources: any[] = []) {
   const listResources = jest.fn(

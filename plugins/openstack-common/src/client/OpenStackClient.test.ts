@@ -1,4 +1,4 @@
-import type { OpenStackEntityResources } from '../types';
+import { entityResourcesOf } from '../testUtils';
 import { OpenStackClient } from './OpenStackClient';
 
 /** A fetch API whose answers come from `baseImplementation`. */
@@ -9,31 +9,6 @@ class MockFetchApi {
   }) {
     this.fetch = options.baseImplementation as typeof fetch;
   }
-}
-
-/** An entity listing with nothing in it. */
-function entityResourcesOf(): OpenStackEntityResources {
-  return {
-    entityRef: 'component:default/payments',
-    cloud: 'lab',
-    project: 'demo',
-    regions: ['RegionOne'],
-    tags: ['canopy.entity=component.default.payments'],
-    resources: {
-      servers: [],
-      volumes: [],
-      networks: [],
-      subnets: [],
-      routers: [],
-      ports: [],
-      floatingIps: [],
-      securityGroups: [],
-      loadBalancers: [],
-    },
-    quotas: [],
-    truncated: [],
-    sources: [],
-  };
 }
 
 describe('OpenStackClient', () => {

@@ -4,7 +4,6 @@ import type {
   OpenStackCloudSummary,
   OpenStackEntityResources,
   OpenStackLookup,
-  OpenStackResources,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import type {
@@ -119,32 +118,4 @@ export function backendError(status: number, message: string) {
   );
 }
 
-/** An answer of getEntityResources: nothing listed, every source fine. */
-export function entityResourcesOf(
-  resources: Partial<OpenStackResources> = {},
-  extra: Partial<OpenStackEntityResources> = {},
-): OpenStackEntityResources {
-  return {
-    entityRef: 'component:default/payments',
-    cloud: 'lab',
-    project: 'demo',
-    regions: ['RegionOne'],
-    tags: ['canopy.entity=component.default.payments'],
-    resources: {
-      servers: [],
-      volumes: [],
-      networks: [],
-      subnets: [],
-      routers: [],
-      ports: [],
-      floatingIps: [],
-      securityGroups: [],
-      loadBalancers: [],
-      ...resources,
-    },
-    quotas: [],
-    truncated: [],
-    sources: [],
-    ...extra,
-  };
-}
+export { entityResourcesOf } from '@canopy-idp/plugin-openstack-common/testUtils';
