@@ -5,7 +5,11 @@
  */
 import type { OpenStackEntityResources, OpenStackResources } from '../index';
 
-export type { OpenStackEntityResources, OpenStackResources } from '../index';
+export type {
+  OpenStackApiComponents,
+  OpenStackEntityResources,
+  OpenStackResources,
+} from '../index';
 
 /**
  * An answer of `getEntityResources` for `component:default/payments` in
