@@ -237,6 +237,17 @@ async function showAllComponents(page: Page) {
     .waitFor({ timeout: 120_000 });
 }
 
+/**
+ * The link to a component in the catalog table, found through the table's
+ * search (the table shows 20 rows a page, and Canopy lists more).
+ */
+async function componentLink(page: Page, title: string) {
+  await page.getByPlaceholder('Search').first().fill(title);
+  const link = page.getByRole('link', { name: title, exact: true }).first();
+  await link.waitFor({ timeout: 120_000 });
+  return link;
+}
+
 async function onSignedInPage(
   name: string,
   body: (page: Page) => Promise<void>,
@@ -268,14 +279,14 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
       'OpenStack common',
       'OpenStack readers',
       'OpenStack catalog provider',
-      'Canopy scaffolder actions',
+      'Canopy OpenStack actions',
+      'Canopy GitOps actions',
+      'Canopy pull request action',
       'Kubernetes cluster and namespace form field',
     ]) {
-      await page
-        .getByRole('link', { name: title, exact: true })
-        .first()
-        .waitFor({ timeout: 120_000 });
+      await componentLink(page, title);
     }
+    await page.getByPlaceholder('Search').first().fill('');
     await shootWholePage(page, 'catalog');
   }));
 
@@ -467,10 +478,7 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
 test("a component's OpenStack tab lists its resources in the test bed", () =>
   onSignedInPage('entity-openstack', async page => {
     await showAllComponents(page);
-    await page
-      .getByRole('link', { name: 'Payments', exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await (await componentLink(page, 'Payments')).click({ timeout: 120_000 });
     // The overview card links to the tab through the tab's route ref.
     await page
       .getByRole('link', { name: /Show the OpenStack resources/ })
@@ -518,10 +526,7 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
 test("team B's component: its OpenStack tab says it is not the guest's to see", () =>
   onSignedInPage('entity-openstack-refused', async page => {
     await showAllComponents(page);
-    await page
-      .getByRole('link', { name: 'Orders', exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await (await componentLink(page, 'Orders')).click({ timeout: 120_000 });
     // The entity page's "OpenStack" tab (a link in the tab bar).
     await page
       .locator('a[href$="/catalog/default/component/orders/openstack"]')
@@ -548,10 +553,7 @@ test("team B's component: its OpenStack tab says it is not the guest's to see", 
 test("payments' relations include its servers; a server's Resource page shows it live", () =>
   onSignedInPage('entity-relations', async page => {
     await showAllComponents(page);
-    await page
-      .getByRole('link', { name: 'Payments', exact: true })
-      .first()
-      .click({ timeout: 120_000 });
+    await (await componentLink(page, 'Payments')).click({ timeout: 120_000 });
     await page.waitForURL(/\/catalog\/default\/component\/payments$/);
     // The catalog's "Depends on resources" card: the Resources the provider
     // made from the servers, volume and load balancer seed.py tagged. The

@@ -223,11 +223,7 @@ describe('an attacker of team A against the portal', () => {
               apiBaseUrl: 'http://127.0.0.1:9/api/v3',
               token: 'portal-token',
             },
-            {
-              host: `127.0.0.1:${teamAGit.port}`,
-              apiBaseUrl: teamAGit.apiBaseUrl,
-              token: 'portal-token',
-            },
+            teamAGit.integration('portal-token'),
           ],
         },
         // The catalog may read the attacker's site, as it would read GitHub.

@@ -73,21 +73,12 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     await github.start();
     gitlab = new FakeGitlab('platform/gitops', TOKEN);
     await gitlab.start();
-    const host = `127.0.0.1:${github.port}`;
-    const gitlabHost = `127.0.0.1:${gitlab.port}`;
-    repoUrl = `${host}?owner=acme&repo=infrastructure`;
+    repoUrl = github.repoUrl;
     backend = await startCanopyBackend({
       config: {
         integrations: {
-          github: [{ host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }],
-          gitlab: [
-            {
-              host: gitlabHost,
-              apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
-              baseUrl: gitlab.baseUrl,
-              token: TOKEN,
-            },
-          ],
+          github: [github.integration()],
+          gitlab: [gitlab.integration()],
         },
         scaffolder: {
           defaultAuthor: { name: 'Canopy', email: 'canopy@example.invalid' },
@@ -101,7 +92,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
           tenancy: {
             repositories: [
               {
-                repository: `${host}/acme/infrastructure`,
+                repository: github.repository,
                 owners: ['group:default/team-a'],
               },
               {

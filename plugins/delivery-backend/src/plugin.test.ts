@@ -138,13 +138,7 @@ async function start(
       mockServices.rootConfig.factory({
         data: {
           integrations: {
-            github: [
-              {
-                host: `127.0.0.1:${github.port}`,
-                apiBaseUrl: github.apiBaseUrl,
-                token: TOKEN,
-              },
-            ],
+            github: [github.integration()],
           },
           delivery: {
             // The guest's repositories in the loopback GitHub.

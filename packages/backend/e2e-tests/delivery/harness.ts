@@ -325,19 +325,11 @@ export function deliveryHarness() {
       `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
     );
     for (const fake of [github, gitlab, argo, kube]) await fake.start();
-    const host = `127.0.0.1:${github.port}`;
-    repoUrl = `${host}?owner=acme&repo=infrastructure`;
+    repoUrl = github.repoUrl;
     const config = {
       integrations: {
-        github: [{ host, apiBaseUrl: github.apiBaseUrl, token: TOKEN }],
-        gitlab: [
-          {
-            host: `127.0.0.1:${gitlab.port}`,
-            apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
-            baseUrl: gitlab.baseUrl,
-            token: TOKEN,
-          },
-        ],
+        github: [github.integration()],
+        gitlab: [gitlab.integration()],
       },
       scaffolder: {
         defaultAuthor: { name: 'Canopy', email: 'canopy@example.invalid' },
@@ -393,7 +385,7 @@ export function deliveryHarness() {
         tenancy: {
           repositories: [
             {
-              repository: `${host}/acme/infrastructure`,
+              repository: github.repository,
               owners: ['group:default/team-a'],
             },
             {

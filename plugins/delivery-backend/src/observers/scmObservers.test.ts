@@ -42,21 +42,8 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
     integrations = ScmIntegrations.fromConfig(
       new ConfigReader({
         integrations: {
-          github: [
-            {
-              host: `127.0.0.1:${github.port}`,
-              apiBaseUrl: github.apiBaseUrl,
-              token: TOKEN,
-            },
-          ],
-          gitlab: [
-            {
-              host: `127.0.0.1:${gitlab.port}`,
-              apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
-              baseUrl: gitlab.baseUrl,
-              token: TOKEN,
-            },
-          ],
+          github: [github.integration()],
+          gitlab: [gitlab.integration()],
         },
       }),
     );

@@ -104,6 +104,26 @@ export class FakeGithub {
     return `http://127.0.0.1:${this.port}/api/v3`;
   }
 
+  /** The host, as an integration and a repository URL name it. */
+  get host() {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** The repository as a scaffolder `repoUrl` names it. */
+  get repoUrl() {
+    return `${this.host}?owner=${this.owner}&repo=${this.name}`;
+  }
+
+  /** The repository as `delivery.tenancy.repositories` names it. */
+  get repository() {
+    return `${this.host}/${this.owner}/${this.name}`;
+  }
+
+  /** An `integrations.github` entry for this server, with its token or another. */
+  integration(token = this.token) {
+    return { host: this.host, apiBaseUrl: this.apiBaseUrl, token };
+  }
+
   private get webUrl() {
     return `http://127.0.0.1:${this.port}/${this.owner}/${this.name}`;
   }

@@ -90,6 +90,35 @@ export class FakeGitlab {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The host, as an integration and a repository URL name it. */
+  get host() {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** The project as a scaffolder `repoUrl` names it (group path as owner). */
+  get repoUrl() {
+    const at = this.projectPath.lastIndexOf('/');
+    return `${this.host}?owner=${this.projectPath.slice(
+      0,
+      at,
+    )}&repo=${this.projectPath.slice(at + 1)}`;
+  }
+
+  /** The project as `delivery.tenancy.repositories` names it. */
+  get repository() {
+    return `${this.host}/${this.projectPath}`;
+  }
+
+  /** An `integrations.gitlab` entry for this server, with its token or another. */
+  integration(token = this.token) {
+    return {
+      host: this.host,
+      apiBaseUrl: `${this.baseUrl}/api/v4`,
+      baseUrl: this.baseUrl,
+      token,
+    };
+  }
+
   private mrJson(m: FakeMergeRequest) {
     return {
       id: 1000 + m.iid,

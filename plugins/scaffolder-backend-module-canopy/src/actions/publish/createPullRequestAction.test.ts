@@ -74,28 +74,7 @@ describe.each(['github', 'gitlab'] as const)(
           ? new FakeGithub('acme', 'infrastructure', TOKEN)
           : new FakeGitlab('platform/infrastructure', TOKEN);
       await fake.start();
-      const host = `127.0.0.1:${fake.port}`;
-      const integrations =
-        provider === 'github'
-          ? {
-              github: [
-                {
-                  host,
-                  apiBaseUrl: (fake as FakeGithub).apiBaseUrl,
-                  token: TOKEN,
-                },
-              ],
-            }
-          : {
-              gitlab: [
-                {
-                  host,
-                  apiBaseUrl: `${(fake as FakeGitlab).baseUrl}/api/v4`,
-                  baseUrl: (fake as FakeGitlab).baseUrl,
-                  token: TOKEN,
-                },
-              ],
-            };
+      const integrations = { [provider]: [fake.integration()] };
       const config = new ConfigReader({
         integrations,
         scaffolder: {
@@ -103,13 +82,7 @@ describe.each(['github', 'gitlab'] as const)(
         },
       });
       // The user's teams own this repository, and no other.
-      delivery = new FakeDeliveryBackend(
-        new Set([
-          provider === 'github'
-            ? `${host}/acme/infrastructure`
-            : `${host}/platform/infrastructure`,
-        ]),
-      );
+      delivery = new FakeDeliveryBackend(new Set([fake.repository]));
       await delivery.start();
       scm = ScmIntegrations.fromConfig(config);
       action = createPullRequestAction({
@@ -118,10 +91,7 @@ describe.each(['github', 'gitlab'] as const)(
         discovery: delivery.discovery,
         auth: mockServices.auth(),
       });
-      repoUrl =
-        provider === 'github'
-          ? `${host}?owner=acme&repo=infrastructure`
-          : `${host}?owner=platform&repo=infrastructure`;
+      repoUrl = fake.repoUrl;
     });
     afterAll(async () => {
       await fake.stop();

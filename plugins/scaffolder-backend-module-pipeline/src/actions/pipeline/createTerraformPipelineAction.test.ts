@@ -154,28 +154,9 @@ describe.each(['github', 'gitlab'] as const)(
           ? new FakeGithub('acme', 'infrastructure', TOKEN)
           : new FakeGitlab('platform/infrastructure', TOKEN);
       await fake.start();
-      const host = `127.0.0.1:${fake.port}`;
-      const integrations =
-        fake instanceof FakeGithub
-          ? { github: [{ host, apiBaseUrl: fake.apiBaseUrl, token: TOKEN }] }
-          : {
-              gitlab: [
-                {
-                  host,
-                  apiBaseUrl: `${fake.baseUrl}/api/v4`,
-                  baseUrl: fake.baseUrl,
-                  token: TOKEN,
-                },
-              ],
-            };
+      const integrations = { [provider]: [fake.integration()] };
       // The user's teams own this repository, and no other.
-      delivery = new FakeDeliveryBackend(
-        new Set([
-          provider === 'github'
-            ? `${host}/acme/infrastructure`
-            : `${host}/platform/infrastructure`,
-        ]),
-      );
+      delivery = new FakeDeliveryBackend(new Set([fake.repository]));
       await delivery.start();
       action = createTerraformPipelineAction({
         integrations: ScmIntegrations.fromConfig(
@@ -184,10 +165,7 @@ describe.each(['github', 'gitlab'] as const)(
         discovery: delivery.discovery,
         auth: mockServices.auth(),
       });
-      repoUrl =
-        provider === 'github'
-          ? `${host}?owner=acme&repo=infrastructure`
-          : `${host}?owner=platform&repo=infrastructure`;
+      repoUrl = fake.repoUrl;
     });
     afterAll(async () => {
       await fake.stop();
