@@ -331,94 +331,73 @@ describe('deliveryPlugin', () => {
   it('refuses bad input with the field and the rule, and records nothing', async () => {
     const server = await start();
     const task = await taskWithPull('task-1');
-    const notUrl = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...task,
-        pullRequestUrl: 'https://elsewhere.example/a/b/pull/1',
-      });
-    expect(notUrl.status).toBe(400);
-    expect(notUrl.body.error.message).toMatch(
-      /^pullRequestUrl: .* not a pull or merge request of a configured GitHub or GitLab integration/,
-    );
-    const badRef = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({ ...body, ...task, entityRef: 'resource:' });
-    expect(badRef.status).toBe(400);
-    expect(badRef.body.error.message).toMatch(/^entityRef: /);
-    const badKroInstance = {
+    const kroInstance = {
       apiVersion: 'kro.run/v1alpha1',
       kind: 'WebApplication',
       namespace: 'Not_A_Namespace',
       name: 'web',
     };
-    const badKro = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...task,
-        expected: { kroInstances: [badKroInstance] },
-      });
-    expect(badKro.status).toBe(400);
-    expect(badKro.body.error.message).toMatch(/namespace/);
-    const notMine = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...task,
-        expected: {
-          openstack: {
-            cloud: 'lab',
-            project: 'team-b',
-            entityRef: 'resource:default/web',
+    const refusals: Array<[string, object, number, RegExp]> = [
+      [
+        'a URL of no configured integration',
+        { pullRequestUrl: 'https://elsewhere.example/a/b/pull/1' },
+        400,
+        /^pullRequestUrl: .* not a pull or merge request of a configured GitHub or GitLab integration/,
+      ],
+      ['a broken entity ref', { entityRef: 'resource:' }, 400, /^entityRef: /],
+      [
+        'a namespace Kubernetes would refuse',
+        { expected: { kroInstances: [kroInstance] } },
+        400,
+        /namespace/,
+      ],
+      [
+        "another team's OpenStack project",
+        {
+          expected: {
+            openstack: {
+              cloud: 'lab',
+              project: 'team-b',
+              entityRef: 'resource:default/web',
+            },
           },
         },
-      });
-    expect(notMine.status).toBe(403);
-    expect(notMine.body.error.message).toMatch(
-      /^expected\.openstack\.project: user:default\/guest does not own project 'team-b' \(rule: /,
-    );
-    const notKro = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...task,
-        expected: {
-          kroInstances: [
-            {
-              apiVersion: 'v1/v1',
-              kind: 'Secret',
-              namespace: 'dev',
-              name: 'db',
-            },
-          ],
+        403,
+        /^expected\.openstack\.project: user:default\/guest does not own project 'team-b' \(rule: /,
+      ],
+      [
+        'an object outside the kro.run API group',
+        {
+          expected: {
+            kroInstances: [
+              {
+                apiVersion: 'v1/v1',
+                kind: 'Secret',
+                namespace: 'dev',
+                name: 'db',
+              },
+            ],
+          },
         },
-      });
-    expect(notKro.status).toBe(400);
-    expect(notKro.body.error.message).toMatch(
-      /^expected\.kroInstances\[0\]\.apiVersion: .* \(rule: only objects of the kro\.run API group are read\)/,
-    );
-    // A well-formed KRO instance, in a namespace nobody mapped to the guest.
-    const notOurs = await request(server)
-      .post('/api/delivery/requests')
-      .set('Authorization', asUser())
-      .send({
-        ...body,
-        ...task,
-        expected: {
-          kroInstances: [{ ...badKroInstance, namespace: 'dev' }],
-        },
-      });
-    expect(notOurs.status).toBe(403);
-    expect(notOurs.body.error.message).toMatch(
-      /^expected\.kroInstances\[0\]\.namespace: user:default\/guest does not own namespace 'dev' \(rule: KRO instances are read only in a namespace/,
-    );
+        400,
+        /^expected\.kroInstances\[0\]\.apiVersion: .* \(rule: only objects of the kro\.run API group are read\)/,
+      ],
+      [
+        // A well-formed KRO instance, in a namespace nobody mapped to the guest.
+        'a namespace of no team of the user',
+        { expected: { kroInstances: [{ ...kroInstance, namespace: 'dev' }] } },
+        403,
+        /^expected\.kroInstances\[0\]\.namespace: user:default\/guest does not own namespace 'dev' \(rule: KRO instances are read only in a namespace/,
+      ],
+    ];
+    for (const [what, fields, status, message] of refusals) {
+      const res = await request(server)
+        .post('/api/delivery/requests')
+        .set('Authorization', asUser())
+        .send({ ...body, ...task, ...fields });
+      expect({ what, status: res.status }).toEqual({ what, status });
+      expect(res.body.error.message).toMatch(message);
+    }
     const neither = await request(server)
       .get('/api/delivery/requests')
       .set('Authorization', asUser());
