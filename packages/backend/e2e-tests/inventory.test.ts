@@ -158,7 +158,9 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
       }
     }
     await runsDb?.end();
-    for (const r of replicas) await r.stop();
+    // Together: a replica that stops alone waits out the other's open
+    // event-bus poll (about a minute).
+    await Promise.all(replicas.map(r => r.stop()));
     await dropDatabases(prefix);
   });
 
