@@ -5,23 +5,39 @@ import {
 import {
   createScaffolderFieldExtension,
   type CustomFieldExtensionSchema,
+  type FieldExtensionOptions,
 } from '@backstage/plugin-scaffolder-react';
 import { fieldDefinitions as d } from './formFields/definitions';
 import { openstackPlugin } from './plugin';
 import { entityContentRouteRef } from './routes';
 
-/** A field definition as the legacy system takes it: the JSON schema itself. */
-const legacy = <D extends { schema: { schema: CustomFieldExtensionSchema } }>(
-  definition: D,
-) => ({ ...definition, schema: definition.schema.schema });
+/**
+ * The legacy field extension of a field definition: the same definition, with
+ * its JSON schema as the legacy system takes it.
+ */
+function legacyField<TReturnValue, TUiOptions extends Record<string, any>>(
+  definition: Omit<
+    FieldExtensionOptions<TReturnValue, TUiOptions>,
+    'schema'
+  > & {
+    schema: { schema: CustomFieldExtensionSchema };
+  },
+) {
+  return openstackPlugin.provide(
+    createScaffolderFieldExtension({
+      ...definition,
+      schema: definition.schema.schema,
+    }),
+  );
+}
 
 /**
  * Scaffolder field `OpenStackCloudRegionPicker`: value `{ cloud, region }`.
  *
  * @public
  */
-export const OpenStackCloudRegionPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.cloudRegionPicker)),
+export const OpenStackCloudRegionPickerFieldExtension = legacyField(
+  d.cloudRegionPicker,
 );
 
 /**
@@ -29,26 +45,22 @@ export const OpenStackCloudRegionPickerFieldExtension = openstackPlugin.provide(
  *
  * @public
  */
-export const OpenStackFlavorPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.flavorPicker)),
-);
+export const OpenStackFlavorPickerFieldExtension = legacyField(d.flavorPicker);
 
 /**
  * Scaffolder field `OpenStackImagePicker`: value an image name.
  *
  * @public
  */
-export const OpenStackImagePickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.imagePicker)),
-);
+export const OpenStackImagePickerFieldExtension = legacyField(d.imagePicker);
 
 /**
  * Scaffolder field `OpenStackNetworkPicker`: value a network name.
  *
  * @public
  */
-export const OpenStackNetworkPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.networkPicker)),
+export const OpenStackNetworkPickerFieldExtension = legacyField(
+  d.networkPicker,
 );
 
 /**
@@ -57,10 +69,9 @@ export const OpenStackNetworkPickerFieldExtension = openstackPlugin.provide(
  *
  * @public
  */
-export const OpenStackExternalNetworkPickerFieldExtension =
-  openstackPlugin.provide(
-    createScaffolderFieldExtension(legacy(d.externalNetworkPicker)),
-  );
+export const OpenStackExternalNetworkPickerFieldExtension = legacyField(
+  d.externalNetworkPicker,
+);
 
 /**
  * Scaffolder field `OpenStackAvailabilityZonePicker`: value an availability
@@ -68,18 +79,17 @@ export const OpenStackExternalNetworkPickerFieldExtension =
  *
  * @public
  */
-export const OpenStackAvailabilityZonePickerFieldExtension =
-  openstackPlugin.provide(
-    createScaffolderFieldExtension(legacy(d.availabilityZonePicker)),
-  );
+export const OpenStackAvailabilityZonePickerFieldExtension = legacyField(
+  d.availabilityZonePicker,
+);
 
 /**
  * Scaffolder field `OpenStackKeyPairPicker`: value a key pair name.
  *
  * @public
  */
-export const OpenStackKeyPairPickerFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.keyPairPicker)),
+export const OpenStackKeyPairPickerFieldExtension = legacyField(
+  d.keyPairPicker,
 );
 
 /**
@@ -88,9 +98,7 @@ export const OpenStackKeyPairPickerFieldExtension = openstackPlugin.provide(
  *
  * @public
  */
-export const OpenStackQuotaPreviewFieldExtension = openstackPlugin.provide(
-  createScaffolderFieldExtension(legacy(d.quotaPreview)),
-);
+export const OpenStackQuotaPreviewFieldExtension = legacyField(d.quotaPreview);
 
 /**
  * The OpenStack tab of an entity page (legacy frontend system): the resources

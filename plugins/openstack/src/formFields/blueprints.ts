@@ -3,61 +3,63 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 // Each attaches to the scaffolder's `api:scaffolder/form-fields` (input
 // `formFields`) and loads its field lazily, with the others, on first use.
 
-/** @alpha */
-export const openstackCloudRegionPickerFormField = FormFieldBlueprint.make({
-  name: 'cloud-region-picker',
-  params: {
-    field: () => import('./fields').then(m => m.cloudRegionPicker),
-  },
-});
+/** The extension of one field of ./fields.ts, named `name`. */
+const formField = <TName extends string>(
+  name: TName,
+  field: keyof typeof import('./fields'),
+) =>
+  FormFieldBlueprint.make({
+    name,
+    params: { field: () => import('./fields').then(m => m[field]) },
+  });
 
 /** @alpha */
-export const openstackFlavorPickerFormField = FormFieldBlueprint.make({
-  name: 'flavor-picker',
-  params: { field: () => import('./fields').then(m => m.flavorPicker) },
-});
-
-/** @alpha */
-export const openstackImagePickerFormField = FormFieldBlueprint.make({
-  name: 'image-picker',
-  params: { field: () => import('./fields').then(m => m.imagePicker) },
-});
-
-/** @alpha */
-export const openstackNetworkPickerFormField = FormFieldBlueprint.make({
-  name: 'network-picker',
-  params: { field: () => import('./fields').then(m => m.networkPicker) },
-});
-
-/** @alpha */
-export const openstackExternalNetworkPickerFormField = FormFieldBlueprint.make({
-  name: 'external-network-picker',
-  params: {
-    field: () => import('./fields').then(m => m.externalNetworkPicker),
-  },
-});
-
-/** @alpha */
-export const openstackAvailabilityZonePickerFormField = FormFieldBlueprint.make(
-  {
-    name: 'availability-zone-picker',
-    params: {
-      field: () => import('./fields').then(m => m.availabilityZonePicker),
-    },
-  },
+export const openstackCloudRegionPickerFormField = formField(
+  'cloud-region-picker',
+  'cloudRegionPicker',
 );
 
 /** @alpha */
-export const openstackKeyPairPickerFormField = FormFieldBlueprint.make({
-  name: 'key-pair-picker',
-  params: { field: () => import('./fields').then(m => m.keyPairPicker) },
-});
+export const openstackFlavorPickerFormField = formField(
+  'flavor-picker',
+  'flavorPicker',
+);
 
 /** @alpha */
-export const openstackQuotaPreviewFormField = FormFieldBlueprint.make({
-  name: 'quota-preview',
-  params: { field: () => import('./fields').then(m => m.quotaPreview) },
-});
+export const openstackImagePickerFormField = formField(
+  'image-picker',
+  'imagePicker',
+);
+
+/** @alpha */
+export const openstackNetworkPickerFormField = formField(
+  'network-picker',
+  'networkPicker',
+);
+
+/** @alpha */
+export const openstackExternalNetworkPickerFormField = formField(
+  'external-network-picker',
+  'externalNetworkPicker',
+);
+
+/** @alpha */
+export const openstackAvailabilityZonePickerFormField = formField(
+  'availability-zone-picker',
+  'availabilityZonePicker',
+);
+
+/** @alpha */
+export const openstackKeyPairPickerFormField = formField(
+  'key-pair-picker',
+  'keyPairPicker',
+);
+
+/** @alpha */
+export const openstackQuotaPreviewFormField = formField(
+  'quota-preview',
+  'quotaPreview',
+);
 
 /**
  * Every form field of the plugin, in the order they are registered.

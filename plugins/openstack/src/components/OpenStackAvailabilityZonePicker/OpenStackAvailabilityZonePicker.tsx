@@ -1,7 +1,4 @@
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /**
  * Picks an availability zone of the chosen cloud and region; the value is its
@@ -9,15 +6,12 @@ import {
  *
  * @public
  */
-export const OpenStackAvailabilityZonePicker = (
-  props: OpenStackLookupPickerProps,
-) => (
-  <LookupPicker
-    {...props}
-    lookup="availability-zones"
-    noun="availability zones"
-    defaultTitle="Availability zone"
-    describe={zone => (zone.available ? undefined : 'unavailable')}
-    isSelectable={zone => zone.available}
-  />
+export const OpenStackAvailabilityZonePicker = lookupPicker(
+  'availability-zones',
+  {
+    noun: 'availability zones',
+    defaultTitle: 'Availability zone',
+    describe: zone => (zone.available ? undefined : 'unavailable'),
+    isSelectable: zone => zone.available,
+  },
 );

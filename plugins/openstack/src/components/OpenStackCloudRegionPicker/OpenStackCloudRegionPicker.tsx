@@ -8,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
 import { NoProjectsAlert } from '../common/NotConfigured';
+import { fieldFrame } from '../common/fieldFrame';
 import { NativeSelect, PartsField } from '../common/PartsField';
 import type { OpenStackLocation } from '../common/formValues';
 
@@ -63,18 +64,8 @@ const same = (a: OpenStackLocation | undefined, b: OpenStackLocation) =>
 export const OpenStackCloudRegionPicker = (
   props: OpenStackCloudRegionPickerProps,
 ) => {
-  const {
-    onChange,
-    formData,
-    uiSchema,
-    schema,
-    required,
-    rawErrors,
-    errors,
-    idSchema,
-    disabled,
-    readonly,
-  } = props;
+  const { onChange, formData, schema, required, rawErrors, idSchema } = props;
+  const frame = fieldFrame(props);
   const api = useApi(openstackApiRef);
   const { value, loading, error } = useAsync(() => api.listClouds(), [api]);
   const clouds = value?.items;
@@ -84,7 +75,7 @@ export const OpenStackCloudRegionPicker = (
     project: formData?.project ?? '',
   };
   const { cloud, region, project } = current;
-  const isDisabled = Boolean(disabled || readonly || uiSchema?.['ui:disabled']);
+  const isDisabled = frame.disabled;
   const id = idSchema?.$id ?? 'openstack-location';
 
   useEffect(() => {
@@ -111,11 +102,7 @@ export const OpenStackCloudRegionPicker = (
   return (
     <PartsField
       title={schema?.title}
-      description={uiSchema?.['ui:description'] ?? schema?.description}
-      rawErrors={rawErrors}
-      errors={errors}
-      required={required}
-      disabled={isDisabled}
+      frame={frame}
       parts={[
         <NativeSelect
           id={`${id}-cloud`}

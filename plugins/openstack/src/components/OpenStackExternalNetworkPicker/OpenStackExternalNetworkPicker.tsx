@@ -1,8 +1,5 @@
 import { describeNetwork } from '../OpenStackNetworkPicker/OpenStackNetworkPicker';
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /**
  * Picks an external network (the pool floating IPs come from and routers'
@@ -10,14 +7,11 @@ import {
  *
  * @public
  */
-export const OpenStackExternalNetworkPicker = (
-  props: OpenStackLookupPickerProps,
-) => (
-  <LookupPicker
-    {...props}
-    lookup="external-networks"
-    noun="external networks"
-    defaultTitle="External network"
-    describe={describeNetwork}
-  />
+export const OpenStackExternalNetworkPicker = lookupPicker(
+  'external-networks',
+  {
+    noun: 'external networks',
+    defaultTitle: 'External network',
+    describe: describeNetwork,
+  },
 );

@@ -1,9 +1,6 @@
 import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
 import { formatMiB, plural } from '../common/format';
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /** "1 vCPU, 2 GiB RAM, 20 GiB disk" */
 export function describeFlavor(flavor: OpenStackFlavor) {
@@ -23,12 +20,8 @@ export function describeFlavor(flavor: OpenStackFlavor) {
  *
  * @public
  */
-export const OpenStackFlavorPicker = (props: OpenStackLookupPickerProps) => (
-  <LookupPicker
-    {...props}
-    lookup="flavors"
-    noun="flavors"
-    defaultTitle="Flavor"
-    describe={describeFlavor}
-  />
-);
+export const OpenStackFlavorPicker = lookupPicker('flavors', {
+  noun: 'flavors',
+  defaultTitle: 'Flavor',
+  describe: describeFlavor,
+});

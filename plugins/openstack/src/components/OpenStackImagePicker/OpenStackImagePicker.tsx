@@ -1,9 +1,6 @@
 import type { OpenStackImage } from '@canopy-idp/plugin-openstack-common';
 import { formatMiB } from '../common/format';
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /** "min disk 10 GiB, min RAM 1 GiB"; names the status unless active. */
 export function describeImage(image: OpenStackImage) {
@@ -26,13 +23,9 @@ export function describeImage(image: OpenStackImage) {
  *
  * @public
  */
-export const OpenStackImagePicker = (props: OpenStackLookupPickerProps) => (
-  <LookupPicker
-    {...props}
-    lookup="images"
-    noun="images"
-    defaultTitle="Image"
-    describe={describeImage}
-    isSelectable={image => image.status === 'active'}
-  />
-);
+export const OpenStackImagePicker = lookupPicker('images', {
+  noun: 'images',
+  defaultTitle: 'Image',
+  describe: describeImage,
+  isSelectable: image => image.status === 'active',
+});

@@ -1,8 +1,5 @@
 import type { OpenStackKeyPair } from '@canopy-idp/plugin-openstack-common';
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /** "ssh, 3f:2a:…" */
 export function describeKeyPair(keyPair: OpenStackKeyPair) {
@@ -26,13 +23,9 @@ export const KEY_PAIR_NOTE =
  *
  * @public
  */
-export const OpenStackKeyPairPicker = (props: OpenStackLookupPickerProps) => (
-  <LookupPicker
-    {...props}
-    lookup="key-pairs"
-    noun="key pairs"
-    defaultTitle="Key pair (of Canopy's OpenStack identity)"
-    describe={describeKeyPair}
-    note={KEY_PAIR_NOTE}
-  />
-);
+export const OpenStackKeyPairPicker = lookupPicker('key-pairs', {
+  noun: 'key pairs',
+  defaultTitle: "Key pair (of Canopy's OpenStack identity)",
+  describe: describeKeyPair,
+  note: KEY_PAIR_NOTE,
+});

@@ -1,9 +1,6 @@
 import type { OpenStackNetwork } from '@canopy-idp/plugin-openstack-common';
 import { plural } from '../common/format';
-import {
-  LookupPicker,
-  type OpenStackLookupPickerProps,
-} from '../common/LookupPicker';
+import { lookupPicker } from '../common/LookupPicker';
 
 /** "shared, 2 subnets"; names the status unless active. */
 export function describeNetwork(network: OpenStackNetwork) {
@@ -24,12 +21,8 @@ export function describeNetwork(network: OpenStackNetwork) {
  *
  * @public
  */
-export const OpenStackNetworkPicker = (props: OpenStackLookupPickerProps) => (
-  <LookupPicker
-    {...props}
-    lookup="networks"
-    noun="networks"
-    defaultTitle="Network"
-    describe={describeNetwork}
-  />
-);
+export const OpenStackNetworkPicker = lookupPicker('networks', {
+  noun: 'networks',
+  defaultTitle: 'Network',
+  describe: describeNetwork,
+});

@@ -10,6 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
 import { describeLocation, useFormLocation } from '../common/formValues';
+import { fieldFrame } from '../common/fieldFrame';
 import { SourceWarnings } from '../common/SourceWarnings';
 import { useLocatedAsync } from '../common/useOpenStackLookup';
 import { evaluateQuota, readQuotaInputs } from './evaluate';
@@ -33,16 +34,7 @@ export type OpenStackQuotaPreviewProps = FieldExtensionComponentProps<
  * @public
  */
 export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
-  const {
-    onChange,
-    formData,
-    formContext,
-    uiSchema,
-    schema,
-    required,
-    rawErrors,
-    errors,
-  } = props;
+  const { onChange, formData, formContext, uiSchema, schema } = props;
   const options: OpenStackQuotaPreviewUiOptions =
     uiSchema?.['ui:options'] ?? {};
   const api = useApi(openstackApiRef);
@@ -95,12 +87,7 @@ export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
   }, [nextKey, currentKey, onChange]);
 
   return (
-    <ScaffolderField
-      rawErrors={rawErrors}
-      rawDescription={uiSchema?.['ui:description'] ?? schema?.description}
-      required={required}
-      errors={errors}
-    >
+    <ScaffolderField {...fieldFrame(props)}>
       <FormLabel component="legend">{schema?.title ?? 'Quota'}</FormLabel>
       <Box display="flex" flexDirection="column" style={{ gap: 8 }} mt={1}>
         {!location && (

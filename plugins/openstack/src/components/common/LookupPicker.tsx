@@ -11,6 +11,7 @@ import type {
   OpenStackLookupName,
 } from '@canopy-idp/plugin-openstack-common';
 import { errorMessage } from './errors';
+import { fieldFrame } from './fieldFrame';
 import { describeLocation, useFormLocation } from './formValues';
 import { failedSources, SourceWarnings } from './SourceWarnings';
 import { useOpenStackLookup } from './useOpenStackLookup';
@@ -34,20 +35,31 @@ export type OpenStackLookupPickerProps = FieldExtensionComponentProps<
   OpenStackLookupPickerUiOptions
 >;
 
+/** What one look-up picker lists and how it labels it. */
+export type LookupPickerOptions<TLookup extends OpenStackLookupName> = {
+  /** Plural of what is listed, e.g. "flavors". */
+  noun: string;
+  /** Label when the schema has no title. */
+  defaultTitle: string;
+  /** Details shown after the name, e.g. "1 vCPU, 2 GiB RAM, 20 GiB disk". */
+  describe?: (item: OpenStackLookupItems[TLookup]) => string | undefined;
+  /** Whether an item may be chosen (e.g. an available zone); default all. */
+  isSelectable?: (item: OpenStackLookupItems[TLookup]) => boolean;
+  /** Said under the field, always: what the list is (e.g. whose key pairs). */
+  note?: string;
+};
+
 type LookupPickerProps<TLookup extends OpenStackLookupName> =
-  OpenStackLookupPickerProps & {
-    lookup: TLookup;
-    /** Plural of what is listed, e.g. "flavors". */
-    noun: string;
-    /** Label when the schema has no title. */
-    defaultTitle: string;
-    /** Details shown after the name, e.g. "1 vCPU, 2 GiB RAM, 20 GiB disk". */
-    describe?: (item: OpenStackLookupItems[TLookup]) => string | undefined;
-    /** Whether an item may be chosen (e.g. an available zone); default all. */
-    isSelectable?: (item: OpenStackLookupItems[TLookup]) => boolean;
-    /** Said under the field, always: what the list is (e.g. whose key pairs). */
-    note?: string;
-  };
+  OpenStackLookupPickerProps &
+    LookupPickerOptions<TLookup> & { lookup: TLookup };
+
+/** The picker of one look-up: {@link LookupPicker} with its options fixed. */
+export function lookupPicker<TLookup extends OpenStackLookupName>(
+  lookup: TLookup,
+  options: LookupPickerOptions<TLookup>,
+): (props: OpenStackLookupPickerProps) => JSX.Element {
+  return props => <LookupPicker {...props} {...options} lookup={lookup} />;
+}
 
 /**
  * A searchable select over one look-up of the OpenStack backend in the cloud
@@ -68,17 +80,13 @@ export function LookupPicker<TLookup extends OpenStackLookupName>(
     formData,
     formContext,
     uiSchema,
-    schema,
     required,
     rawErrors,
-    errors,
     idSchema,
-    disabled,
-    readonly,
   } = props;
-  const title = schema?.title ?? defaultTitle;
-  const description = uiSchema?.['ui:description'] ?? schema?.description;
-  const isDisabled = Boolean(disabled || readonly || uiSchema?.['ui:disabled']);
+  const title = props.schema?.title ?? defaultTitle;
+  const frame = fieldFrame(props);
+  const isDisabled = frame.disabled;
   const { location } = useFormLocation(
     formContext,
     uiSchema?.['ui:options']?.locationField,
@@ -118,13 +126,7 @@ export function LookupPicker<TLookup extends OpenStackLookupName>(
   const hasErrors = Boolean(rawErrors?.length);
 
   return (
-    <ScaffolderField
-      rawErrors={rawErrors}
-      rawDescription={description}
-      required={required}
-      disabled={isDisabled}
-      errors={errors}
-    >
+    <ScaffolderField {...frame}>
       <Autocomplete<Item, false, false, false>
         id={idSchema?.$id}
         options={items}

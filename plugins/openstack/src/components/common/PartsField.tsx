@@ -3,6 +3,7 @@ import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import Box from '@material-ui/core/Box';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
+import type { FieldFrame } from './fieldFrame';
 
 /**
  * A field whose value has parts side by side (cloud, region and project),
@@ -10,22 +11,12 @@ import TextField from '@material-ui/core/TextField';
  */
 export function PartsField(props: {
   title?: string;
-  description?: string;
-  rawErrors?: string[];
-  errors?: JSX.Element;
-  required?: boolean;
-  disabled: boolean;
+  frame: FieldFrame;
   parts: ReactNode[];
   children?: ReactNode;
 }) {
   return (
-    <ScaffolderField
-      rawErrors={props.rawErrors}
-      rawDescription={props.description}
-      required={props.required}
-      disabled={props.disabled}
-      errors={props.errors}
-    >
+    <ScaffolderField {...props.frame}>
       {props.title && <FormLabel component="legend">{props.title}</FormLabel>}
       <Box display="flex" style={{ gap: 16 }}>
         {props.parts.map((part, index) => (
