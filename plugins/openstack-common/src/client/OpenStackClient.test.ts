@@ -1,5 +1,6 @@
 import { entityResourcesOf } from '../testUtils';
 import { OpenStackClient } from './OpenStackClient';
+import { flavorOf } from '../testUtils';
 
 /** A fetch API whose answers come from `baseImplementation`. */
 class MockFetchApi {
@@ -60,17 +61,7 @@ describe('OpenStackClient', () => {
 
   it('runs a look-up in one cloud and region, URL-encoding the path and the project', async () => {
     const answer = {
-      items: [
-        {
-          id: 'f1',
-          name: 'm1.small',
-          vcpus: 1,
-          ramMiB: 2048,
-          diskGiB: 20,
-          ephemeralGiB: 0,
-          isPublic: true,
-        },
-      ],
+      items: [flavorOf('m1.small', 1, 2048, 20)],
       truncated: false,
       sources: [],
     };

@@ -3,11 +3,16 @@
  *
  * @packageDocumentation
  */
-import type { OpenStackEntityResources, OpenStackResources } from '../index';
+import type {
+  OpenStackEntityResources,
+  OpenStackFlavor,
+  OpenStackResources,
+} from '../index';
 
 export type {
   OpenStackApiComponents,
   OpenStackEntityResources,
+  OpenStackFlavor,
   OpenStackResources,
 } from '../index';
 
@@ -43,6 +48,31 @@ export function entityResourcesOf(
     quotas: [],
     truncated: [],
     sources: [],
+    ...extra,
+  };
+}
+
+/**
+ * A public flavor as the look-up lists it, with id `id-<name>` and no
+ * ephemeral disk unless `extra` says otherwise.
+ *
+ * @public
+ */
+export function flavorOf(
+  name: string,
+  vcpus: number,
+  ramMiB: number,
+  diskGiB: number,
+  extra: Partial<OpenStackFlavor> = {},
+): OpenStackFlavor {
+  return {
+    id: `id-${name}`,
+    name,
+    vcpus,
+    ramMiB,
+    diskGiB,
+    ephemeralGiB: 0,
+    isPublic: true,
     ...extra,
   };
 }

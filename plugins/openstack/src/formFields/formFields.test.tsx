@@ -27,6 +27,7 @@ import {
 } from '../extensions';
 import { fakeOpenStackApi, lookupOf } from '../__testUtils__/fakeOpenStackApi';
 import { openstackFormFields } from './blueprints';
+import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 
 const FIELD_NAMES = [
   'OpenStackCloudRegionPicker',
@@ -105,15 +106,7 @@ describe('in the scaffolder form', () => {
   });
 
   const flavors = lookupOf<OpenStackFlavor>([
-    {
-      id: 'f1',
-      name: 'm1.small',
-      vcpus: 1,
-      ramMiB: 2048,
-      diskGiB: 20,
-      ephemeralGiB: 0,
-      isPublic: true,
-    },
+    flavorOf('m1.small', 1, 2048, 20),
   ]);
 
   // Shaped like templates/openstack-virtual-machines: the location on the

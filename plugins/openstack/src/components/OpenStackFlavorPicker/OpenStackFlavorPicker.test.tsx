@@ -1,48 +1,32 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
 import {
   fakeOpenStackApi,
   lookupOf,
 } from '../../__testUtils__/fakeOpenStackApi';
 import { renderField } from '../../__testUtils__/FieldHarness';
 import { describeFlavor, OpenStackFlavorPicker } from './OpenStackFlavorPicker';
-
-const flavor = (
-  name: string,
-  vcpus: number,
-  ramMiB: number,
-  diskGiB: number,
-  ephemeralGiB = 0,
-): OpenStackFlavor => ({
-  id: `id-${name}`,
-  name,
-  vcpus,
-  ramMiB,
-  diskGiB,
-  ephemeralGiB,
-  isPublic: true,
-});
+import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 
 describe('OpenStackFlavorPicker', () => {
   it('describes a flavor by vCPUs, RAM and disk', () => {
-    expect(describeFlavor(flavor('m1.small', 1, 2048, 20))).toBe(
+    expect(describeFlavor(flavorOf('m1.small', 1, 2048, 20))).toBe(
       '1 vCPU, 2 GiB RAM, 20 GiB disk',
     );
-    expect(describeFlavor(flavor('m1.tiny', 1, 512, 1))).toBe(
+    expect(describeFlavor(flavorOf('m1.tiny', 1, 512, 1))).toBe(
       '1 vCPU, 512 MiB RAM, 1 GiB disk',
     );
-    expect(describeFlavor(flavor('odd', 3, 1536, 0, 5))).toBe(
-      '3 vCPUs, 1.5 GiB RAM, 0 GiB disk, 5 GiB ephemeral',
-    );
+    expect(
+      describeFlavor(flavorOf('odd', 3, 1536, 0, { ephemeralGiB: 5 })),
+    ).toBe('3 vCPUs, 1.5 GiB RAM, 0 GiB disk, 5 GiB ephemeral');
   });
 
   it('offers every flavor of the chosen cloud and region by name and size', async () => {
     const { api, calls } = fakeOpenStackApi({
       lookups: {
         flavors: lookupOf([
-          flavor('m1.small', 1, 2048, 20),
-          flavor('m1.large', 4, 8192, 80),
+          flavorOf('m1.small', 1, 2048, 20),
+          flavorOf('m1.large', 4, 8192, 80),
         ]),
       },
     });

@@ -12,26 +12,11 @@ import {
 import { FormStore, renderField } from '../../__testUtils__/FieldHarness';
 import { OpenStackQuotaPreview } from './OpenStackQuotaPreview';
 import { validateOpenStackQuotaPreview } from './schema';
+import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 
 const flavors = lookupOf<OpenStackFlavor>([
-  {
-    id: 'f-small',
-    name: 'm1.small',
-    vcpus: 1,
-    ramMiB: 2048,
-    diskGiB: 20,
-    ephemeralGiB: 0,
-    isPublic: true,
-  },
-  {
-    id: 'f-large',
-    name: 'm1.large',
-    vcpus: 4,
-    ramMiB: 8192,
-    diskGiB: 80,
-    ephemeralGiB: 0,
-    isPublic: true,
-  },
+  flavorOf('m1.small', 1, 2048, 20, { id: 'f-small' }),
+  flavorOf('m1.large', 4, 8192, 80, { id: 'f-large' }),
 ]);
 
 const quota = (

@@ -16,6 +16,7 @@ import { OpenStackFlavorPicker } from '../OpenStackFlavorPicker/OpenStackFlavorP
 import { OpenStackImagePicker } from '../OpenStackImagePicker/OpenStackImagePicker';
 import { OpenStackKeyPairPicker } from '../OpenStackKeyPairPicker/OpenStackKeyPairPicker';
 import { OpenStackNetworkPicker } from '../OpenStackNetworkPicker/OpenStackNetworkPicker';
+import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 
 const location = { cloud: 'lab', region: 'RegionOne' };
 
@@ -49,17 +50,7 @@ const cases: Case[] = [
     label: 'Flavor',
     noun: 'flavors',
     service: 'compute',
-    items: [
-      {
-        id: 'f1',
-        name: 'm1.medium',
-        vcpus: 2,
-        ramMiB: 4096,
-        diskGiB: 40,
-        ephemeralGiB: 10,
-        isPublic: true,
-      },
-    ],
+    items: [flavorOf('m1.medium', 2, 4096, 40, { ephemeralGiB: 10 })],
     option: 'm1.medium — 2 vCPUs, 4 GiB RAM, 40 GiB disk, 10 GiB ephemeral',
   },
   {
@@ -198,24 +189,8 @@ describe.each(cases)('$label picker', c => {
 });
 
 const flavors = lookupOf([
-  {
-    id: 'f1',
-    name: 'm1.small',
-    vcpus: 1,
-    ramMiB: 2048,
-    diskGiB: 20,
-    ephemeralGiB: 0,
-    isPublic: true,
-  },
-  {
-    id: 'f2',
-    name: 'm1.large',
-    vcpus: 4,
-    ramMiB: 8192,
-    diskGiB: 80,
-    ephemeralGiB: 0,
-    isPublic: true,
-  },
+  flavorOf('m1.small', 1, 2048, 20),
+  flavorOf('m1.large', 4, 8192, 80),
 ]);
 
 describe('look-up pickers', () => {
