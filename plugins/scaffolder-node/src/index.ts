@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 
+export { actionExamples } from './actionExamples';
 export { CANOPY_ACTION_IDS } from './actionIds';
 export {
   createCanopyActionsModule,

@@ -1,24 +1,22 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description: 'An application synced automatically from main',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'app',
-          action: 'canopy:argocd:application',
-          name: 'Render the Argo CD application',
-          input: {
-            name: 'payments',
-            sourceRepoURL: 'https://github.com/acme/payments-deploy.git',
-            path: 'deploy/prod',
-            destinationNamespace: 'payments',
-            project: 'default',
-          },
-        },
-      ],
-    }),
+    id: 'app',
+    action: 'canopy:argocd:application',
+    name: 'Render the Argo CD application',
   },
-];
+  [
+    {
+      description: 'An application synced automatically from main',
+      input: {
+        name: 'payments',
+        sourceRepoURL: 'https://github.com/acme/payments-deploy.git',
+        path: 'deploy/prod',
+        destinationNamespace: 'payments',
+        project: 'default',
+      },
+    },
+  ],
+);

@@ -1,23 +1,21 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description: "Reconcile a team's user space every five minutes",
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'flux',
-          action: 'canopy:flux:kustomization',
-          name: 'Render the Kustomization',
-          input: {
-            name: 'team-a',
-            path: 'user-space/team-a',
-            interval: '5m',
-            dependsOn: ['abstractions'],
-          },
-        },
-      ],
-    }),
+    id: 'flux',
+    action: 'canopy:flux:kustomization',
+    name: 'Render the Kustomization',
   },
-];
+  [
+    {
+      description: "Reconcile a team's user space every five minutes",
+      input: {
+        name: 'team-a',
+        path: 'user-space/team-a',
+        interval: '5m',
+        dependsOn: ['abstractions'],
+      },
+    },
+  ],
+);

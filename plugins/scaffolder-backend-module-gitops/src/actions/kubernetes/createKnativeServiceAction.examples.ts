@@ -1,25 +1,23 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description: 'A function that scales to zero',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'function',
-          action: 'canopy:knative:service',
-          name: 'Render the function',
-          input: {
-            name: 'thumbnailer',
-            namespace: 'team-a',
-            image: 'ghcr.io/acme/thumbnailer:1.2.0',
-            env: { BUCKET: 'thumbnails' },
-            maxScale: 5,
-            concurrency: 10,
-          },
-        },
-      ],
-    }),
+    id: 'function',
+    action: 'canopy:knative:service',
+    name: 'Render the function',
   },
-];
+  [
+    {
+      description: 'A function that scales to zero',
+      input: {
+        name: 'thumbnailer',
+        namespace: 'team-a',
+        image: 'ghcr.io/acme/thumbnailer:1.2.0',
+        env: { BUCKET: 'thumbnails' },
+        maxScale: 5,
+        concurrency: 10,
+      },
+    },
+  ],
+);

@@ -1,29 +1,21 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description: 'Enforce the guardrails with an internal registry',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'policies',
-          action: 'canopy:kyverno:policies',
-          name: 'Render guardrails',
-          input: {
-            failureAction: 'Enforce',
-            allowedRegistries: [
-              'registry.example.net/platform',
-              'ghcr.io/acme',
-            ],
-            podSecurityLevel: 'restricted',
-            requiredLabels: [
-              'app.kubernetes.io/name',
-              'app.kubernetes.io/part-of',
-            ],
-          },
-        },
-      ],
-    }),
+    id: 'policies',
+    action: 'canopy:kyverno:policies',
+    name: 'Render guardrails',
   },
-];
+  [
+    {
+      description: 'Enforce the guardrails with an internal registry',
+      input: {
+        failureAction: 'Enforce',
+        allowedRegistries: ['registry.example.net/platform', 'ghcr.io/acme'],
+        podSecurityLevel: 'restricted',
+        requiredLabels: ['app.kubernetes.io/name', 'app.kubernetes.io/part-of'],
+      },
+    },
+  ],
+);

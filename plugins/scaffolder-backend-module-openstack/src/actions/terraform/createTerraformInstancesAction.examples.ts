@@ -1,56 +1,47 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description:
-      'Two web servers booting from volumes, with data volumes and floating IPs',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'vms',
-          action: 'canopy:terraform:instances',
-          name: 'Render the instances',
-          input: {
-            name: 'payments-web',
-            entityRef: 'component:default/payments',
-            cloud: 'prod',
-            count: 2,
-            flavor: 'm1.small',
-            image: 'ubuntu-24.04',
-            network: 'payments',
-            keyPair: 'ops',
-            securityGroups: ['default', 'payments-web'],
-            availabilityZone: 'nova',
-            antiAffinity: true,
-            bootVolume: { sizeGiB: 20 },
-            volumes: [{ name: 'data', sizeGiB: 50, volumeType: 'ssd' }],
-            floatingIpPool: 'public',
-            userData: '#cloud-config\npackages:\n  - nginx\n',
-            metadata: { role: 'web' },
-          },
-        },
-      ],
-    }),
+    id: 'vms',
+    action: 'canopy:terraform:instances',
+    name: 'Render the instances',
   },
-  {
-    description: 'One small instance',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'vm',
-          action: 'canopy:terraform:instances',
-          name: 'Render the instance',
-          input: {
-            name: 'bastion',
-            entityRef: 'resource:default/bastion',
-            cloud: 'lab',
-            flavor: 'm1.tiny',
-            image: 'cirros',
-            network: 'demo-net',
-          },
-        },
-      ],
-    }),
-  },
-];
+  [
+    {
+      description:
+        'Two web servers booting from volumes, with data volumes and floating IPs',
+      input: {
+        name: 'payments-web',
+        entityRef: 'component:default/payments',
+        cloud: 'prod',
+        count: 2,
+        flavor: 'm1.small',
+        image: 'ubuntu-24.04',
+        network: 'payments',
+        keyPair: 'ops',
+        securityGroups: ['default', 'payments-web'],
+        availabilityZone: 'nova',
+        antiAffinity: true,
+        bootVolume: { sizeGiB: 20 },
+        volumes: [{ name: 'data', sizeGiB: 50, volumeType: 'ssd' }],
+        floatingIpPool: 'public',
+        userData: '#cloud-config\npackages:\n  - nginx\n',
+        metadata: { role: 'web' },
+      },
+    },
+    {
+      description: 'One small instance',
+      id: 'vm',
+      name: 'Render the instance',
+      input: {
+        name: 'bastion',
+        entityRef: 'resource:default/bastion',
+        cloud: 'lab',
+        flavor: 'm1.tiny',
+        image: 'cirros',
+        network: 'demo-net',
+      },
+    },
+  ],
+);

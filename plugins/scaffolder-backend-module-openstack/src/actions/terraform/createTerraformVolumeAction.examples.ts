@@ -1,26 +1,24 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from '@canopy-idp/plugin-scaffolder-node';
 
-export const examples: TemplateExample[] = [
+export const examples: TemplateExample[] = actionExamples(
   {
-    description: 'A 100 GiB SSD volume',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'volume',
-          action: 'canopy:terraform:volume',
-          name: 'Render the volume',
-          input: {
-            name: 'reports-archive',
-            entityRef: 'component:default/reports',
-            cloud: 'prod',
-            sizeGiB: 100,
-            volumeType: 'ssd',
-            availabilityZone: 'nova',
-            description: 'Monthly report archive',
-          },
-        },
-      ],
-    }),
+    id: 'volume',
+    action: 'canopy:terraform:volume',
+    name: 'Render the volume',
   },
-];
+  [
+    {
+      description: 'A 100 GiB SSD volume',
+      input: {
+        name: 'reports-archive',
+        entityRef: 'component:default/reports',
+        cloud: 'prod',
+        sizeGiB: 100,
+        volumeType: 'ssd',
+        availabilityZone: 'nova',
+        description: 'Monthly report archive',
+      },
+    },
+  ],
+);
