@@ -62,16 +62,26 @@ export function backendMessage(error: unknown): string {
  * Before the portal's integration token reads or writes a repository for a
  * user: the delivery backend, which holds who owns which repository
  * (delivery.tenancy.repositories), must say the user's teams own it. Deny by
- * default: no answer is a refusal.
+ * default: no answer is a refusal. With the user's own token (`token`) the
+ * host checks the user's rights itself: nothing to ask.
  *
+ * @param deps - the module's discovery and auth services
+ * @param ctx - the action's context, for the task initiator's credentials
+ * @param repository - the repository (`host`, `owner`, `repo`) and the user's
+ *   own token, when the action was given one
  * @public
  */
 export async function ownedRepository(
   deps: { discovery: DiscoveryService; auth: AuthService },
-  credentials: BackstageCredentials,
-  host: string,
-  path: string,
+  ctx: { getInitiatorCredentials(): Promise<BackstageCredentials> },
+  repository: { host: string; owner: string; repo: string; token?: string },
 ) {
+  if (repository.token) {
+    return;
+  }
+  const { host } = repository;
+  const path = `${repository.owner}/${repository.repo}`;
+  const credentials = await ctx.getInitiatorCredentials();
   const rule =
     "rule: the portal's integration token writes only to a repository the user's teams own (delivery.tenancy.repositories); give the action the user's own token (input token) to write with the user's rights instead";
   try {

@@ -233,14 +233,12 @@ export function createPullRequestAction(options: {
         return;
       }
 
-      if (!ctx.input.token) {
-        await ownedRepository(
-          options,
-          await ctx.getInitiatorCredentials(),
-          host,
-          `${owner}/${repo}`,
-        );
-      }
+      await ownedRepository(options, ctx, {
+        host,
+        owner,
+        repo,
+        token: ctx.input.token,
+      });
 
       const client = await pullRequestClient({
         integrations,

@@ -158,14 +158,12 @@ export function createTerraformPipelineAction(options: {
           `Dry run: not asking ${host} whether ${owner}/${repo} has ${file}; writing it`,
         );
       } else {
-        if (!input.token) {
-          await ownedRepository(
-            options,
-            await ctx.getInitiatorCredentials(),
-            host,
-            `${owner}/${repo}`,
-          );
-        }
+        await ownedRepository(options, ctx, {
+          host,
+          owner,
+          repo,
+          token: input.token,
+        });
         const lookup = await repositoryLookup({
           integrations,
           provider,
