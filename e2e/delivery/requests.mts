@@ -20,7 +20,8 @@ export type World = {
   githubHost: string;
   githubApi: string;
   argocd: string;
-  kubernetes: string;
+  /** The `kubernetes` configuration of a backend that reads the fake cluster. */
+  kubernetesConfig: object;
   tokens: { github: string; argocd: string; kubernetes: string };
   process: ChildProcess;
 };
@@ -83,23 +84,7 @@ export function writeWorldConfig(world: World, file: string) {
           },
         ],
       },
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'lab',
-                url: world.kubernetes,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: world.tokens.kubernetes,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
+      kubernetes: world.kubernetesConfig,
       delivery: {
         schedule: {
           frequency: { seconds: 2 },

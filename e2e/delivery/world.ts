@@ -19,13 +19,15 @@ import type { AddressInfo } from 'node:net';
 import { entityTag } from '@canopy-idp/plugin-openstack-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { FakeKubernetesApi } from '../../packages/backend/src/__testUtils__/fakeKubernetesApi';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   createTaggedServer,
   deleteServers,
 } from '../../packages/backend/src/__testUtils__/testbed';
-import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
+import {
+  FakeArgoCd,
+  FakeKubernetesApi,
+} from '@canopy-idp/plugin-delivery-backend/testUtils';
 import { FakeGithub } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 export const TOKENS = {
@@ -91,7 +93,7 @@ async function main() {
       githubHost: `127.0.0.1:${github.port}`,
       githubApi: github.apiBaseUrl,
       argocd: argo.url,
-      kubernetes: kube.url,
+      kubernetesConfig: kube.kubernetesConfig(),
       tokens: TOKENS,
     })}\n`,
   );

@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
-import { FakeKubernetesApi } from '../src/__testUtils__/fakeKubernetesApi';
+import { FakeKubernetesApi } from '@canopy-idp/plugin-delivery-backend/testUtils';
 
 const SA_TOKEN = 'service-account-token-for-tests';
 const crdFiles = [
@@ -84,23 +84,7 @@ describe('canopy:validate with the CRDs installed on the target cluster', () => 
     await kube.start();
     backend = await startCanopyBackend({
       config: {
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'lab',
-                  url: kube.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: SA_TOKEN,
-                  skipTLSVerify: true,
-                },
-              ],
-            },
-          ],
-        },
+        kubernetes: kube.kubernetesConfig(),
       },
     });
   });

@@ -19,7 +19,6 @@ import type {
 } from '@canopy-idp/plugin-delivery-common';
 import { entityTag } from '@canopy-idp/plugin-openstack-common';
 import { startCanopyBackend } from '../../src/__testUtils__/backend';
-import { FakeKubernetesApi } from '../../src/__testUtils__/fakeKubernetesApi';
 import {
   dropDatabases,
   postgresDatabase,
@@ -32,7 +31,10 @@ import {
   TESTBED_STATE,
 } from '../../src/__testUtils__/testbed';
 import { until } from '../../src/__testUtils__/until';
-import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
+import {
+  FakeArgoCd,
+  FakeKubernetesApi,
+} from '@canopy-idp/plugin-delivery-backend/testUtils';
 import {
   FakeGithub,
   FakeGitlab,
@@ -338,23 +340,7 @@ export function deliveryHarness() {
       // GitHub's deliveries reach delivery through the events backend's
       // GitHub module, which checks their signature with this secret.
       events: { modules: { github: { webhookSecret: WEBHOOK_SECRET } } },
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'lab',
-                url: kube.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: SA_TOKEN,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
+      kubernetes: kube.kubernetesConfig(),
       openstack: {
         requestTimeoutMs: 10000,
         retries: 1,

@@ -11,9 +11,7 @@
  * states with {@link FakeArgoCd.setApplication}.
  */
 import express from 'express';
-import { once } from 'node:events';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { LoopbackServer } from '@canopy-idp/plugin-delivery-common/testUtils';
 
 /**
  * The state of an application of the loopback Argo CD.
@@ -44,19 +42,14 @@ export interface FakeApplicationState {
  *
  * @public
  */
-export class FakeArgoCd {
-  readonly requests: string[] = [];
+export class FakeArgoCd extends LoopbackServer {
   private readonly apps = new Map<string, FakeApplicationState>();
-  private server?: Server;
-  port = 0;
 
   constructor(
     private readonly token: string,
     private readonly namespace = 'argocd',
-  ) {}
-
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
+  ) {
+    super();
   }
 
   /**
@@ -137,18 +130,6 @@ export class FakeArgoCd {
       }
       res.json(this.application(req.params.name, state));
     });
-    this.server = app.listen(0, '127.0.0.1');
-    // Idle connections outlive the client's (undici keeps them 4 s): under
-    // load a client never reuses one the server is closing (ECONNRESET on a
-    // POST, which is not retried).
-    this.server.keepAliveTimeout = 60_000;
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop() {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise(resolve => this.server!.close(resolve));
+    await this.listen(app);
   }
 }

@@ -1,28 +1,24 @@
+import express from 'express';
+import { LoopbackServer } from '@canopy-idp/plugin-delivery-common/testUtils';
+
 /**
  * Stands in for a Kubernetes API server on 127.0.0.1 (no kube-apiserver can
- * run here), for the calls Canopy makes: GET
- * /apis/apiextensions.k8s.io/v1/customresourcedefinitions (the kubernetes
- * backend, with limit/continue paging, a CustomResourceDefinitionList), and
- * GET /apis/{group}/{version}/namespaces/{namespace}/{plural}/{name} (the
+ * run here), for the calls Canopy makes: the CRD list
+ * (`/apis/apiextensions.k8s.io/v1/customresourcedefinitions`, read by the
+ * kubernetes backend with limit/continue paging), and one custom object
+ * (`/apis/<group>/<version>/namespaces/<namespace>/<plural>/<name>`: the
  * delivery plugin reading a KRO instance; the custom objects a test puts with
  * {@link FakeKubernetesApi.putObject}). Bearer-token authentication; errors
  * are v1 Status objects, as the real API server answers.
+ *
+ * @public
  */
-import express from 'express';
-import { once } from 'node:events';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-
-export class FakeKubernetesApi {
-  readonly requests: string[] = [];
+export class FakeKubernetesApi extends LoopbackServer {
   private readonly objects = new Map<string, object>();
-  private server?: Server;
-  port = 0;
 
-  constructor(
-    private readonly crds: object[],
-    private readonly token: string,
-  ) {}
+  constructor(private readonly crds: object[], private readonly token: string) {
+    super();
+  }
 
   private static key(
     apiVersion: string,
@@ -31,6 +27,31 @@ export class FakeKubernetesApi {
     name: string,
   ) {
     return `${apiVersion}|${namespace}|${plural}|${name}`;
+  }
+
+  /**
+   * The `kubernetes` configuration of a Backstage backend that reaches this
+   * server as cluster `name`: a `config` cluster locator with the server's
+   * service-account token.
+   */
+  kubernetesConfig(name = 'lab') {
+    return {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            {
+              name,
+              url: this.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: this.token,
+              skipTLSVerify: true,
+            },
+          ],
+        },
+      ],
+    };
   }
 
   /**
@@ -58,10 +79,6 @@ export class FakeKubernetesApi {
         metadata: { uid: object.metadata.name, ...object.metadata },
       },
     );
-  }
-
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   async start() {
@@ -135,16 +152,6 @@ export class FakeKubernetesApi {
         `the server could not find the requested resource (get ${req.path})`,
       ),
     );
-    this.server = app.listen(0, '127.0.0.1');
-    // Idle connections outlive the client's (undici keeps them 4 s): under
-    // load a client never reuses one the server is closing (ECONNRESET on a
-    // POST, which is not retried).
-    this.server.keepAliveTimeout = 60_000;
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop() {
-    await new Promise(r => this.server?.close(r));
+    await this.listen(app);
   }
 }

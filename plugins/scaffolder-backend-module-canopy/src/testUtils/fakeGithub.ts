@@ -14,11 +14,8 @@
  * follow GitHub's REST documentation for those endpoints.
  */
 import express from 'express';
-import { once } from 'node:events';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { BareRepo } from './bareRepo';
 import { githubGitDataRoutes } from './fakeGithubGitData';
+import { LoopbackGitHost } from './loopbackGitHost';
 
 /**
  * A pull request of the loopback GitHub.
@@ -83,41 +80,22 @@ export interface FakeWorkflowRun {
  *
  * @public
  */
-export class FakeGithub {
-  readonly repo = new BareRepo();
-  /** The default branch the repository API gives (the git repository's is main). */
-  defaultBranch = 'main';
-  readonly requests: string[] = [];
+export class FakeGithub extends LoopbackGitHost {
   readonly pulls: FakePull[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly workflowRuns: FakeWorkflowRun[] = [];
   private nextId = 1;
-  private server?: Server;
-  port = 0;
 
-  constructor(
-    readonly owner: string,
-    readonly name: string,
-    private readonly token: string,
-  ) {}
+  constructor(readonly owner: string, readonly name: string, token: string) {
+    super(token);
+  }
+
+  get repositoryPath() {
+    return `${this.owner}/${this.name}`;
+  }
 
   get apiBaseUrl() {
     return `http://127.0.0.1:${this.port}/api/v3`;
-  }
-
-  /** The host, as an integration and a repository URL name it. */
-  get host() {
-    return `127.0.0.1:${this.port}`;
-  }
-
-  /** The repository as a scaffolder `repoUrl` names it. */
-  get repoUrl() {
-    return `${this.host}?owner=${this.owner}&repo=${this.name}`;
-  }
-
-  /** The repository as `delivery.tenancy.repositories` names it. */
-  get repository() {
-    return `${this.host}/${this.owner}/${this.name}`;
   }
 
   /** An `integrations.github` entry for this server, with its token or another. */
@@ -436,16 +414,6 @@ export class FakeGithub {
       return res.status(201).json(this.pullJson(p));
     });
     app.use((_req, res) => notFound(res));
-    this.server = app.listen(0, '127.0.0.1');
-    // Idle connections outlive the client's (undici keeps them 4 s): under
-    // load a client never reuses one the server is closing (ECONNRESET on a
-    // POST, which is not retried).
-    this.server.keepAliveTimeout = 60_000;
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop() {
-    await new Promise(r => this.server?.close(r));
+    await this.listen(app);
   }
 }

@@ -14,11 +14,8 @@
  */
 import express from 'express';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { BareRepo } from './bareRepo';
 import { gitlabRepositoryRoutes } from './fakeGitlabRepository';
+import { LoopbackGitHost } from './loopbackGitHost';
 
 /**
  * A merge request of the loopback GitLab.
@@ -74,40 +71,21 @@ export interface FakePipeline {
  *
  * @public
  */
-export class FakeGitlab {
-  readonly repo = new BareRepo();
-  /** The default branch the repository API gives (the git repository's is main). */
-  defaultBranch = 'main';
-  readonly requests: string[] = [];
+export class FakeGitlab extends LoopbackGitHost {
   readonly mergeRequests: FakeMergeRequest[] = [];
   readonly users = [{ id: 7, username: 'jane', name: 'Jane' }];
   readonly pipelines: FakePipeline[] = [];
-  private server?: Server;
-  port = 0;
 
-  constructor(readonly projectPath: string, private readonly token: string) {}
+  constructor(readonly projectPath: string, token: string) {
+    super(token);
+  }
+
+  get repositoryPath() {
+    return this.projectPath;
+  }
 
   get baseUrl() {
     return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** The host, as an integration and a repository URL name it. */
-  get host() {
-    return `127.0.0.1:${this.port}`;
-  }
-
-  /** The project as a scaffolder `repoUrl` names it (group path as owner). */
-  get repoUrl() {
-    const at = this.projectPath.lastIndexOf('/');
-    return `${this.host}?owner=${this.projectPath.slice(
-      0,
-      at,
-    )}&repo=${this.projectPath.slice(at + 1)}`;
-  }
-
-  /** The project as `delivery.tenancy.repositories` names it. */
-  get repository() {
-    return `${this.host}/${this.projectPath}`;
   }
 
   /** An `integrations.gitlab` entry for this server, with its token or another. */
@@ -406,16 +384,6 @@ export class FakeGitlab {
       );
     });
     app.use((_req, res) => notFound(res));
-    this.server = app.listen(0, '127.0.0.1');
-    // Idle connections outlive the client's (undici keeps them 4 s): under
-    // load a client never reuses one the server is closing (ECONNRESET on a
-    // POST, which is not retried).
-    this.server.keepAliveTimeout = 60_000;
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop() {
-    await new Promise(r => this.server?.close(r));
+    await this.listen(app);
   }
 }

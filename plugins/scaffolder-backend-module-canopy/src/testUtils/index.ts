@@ -9,6 +9,7 @@
  */
 
 export { BareRepo, type TreeEntry } from './bareRepo';
+export { LoopbackGitHost } from './loopbackGitHost';
 export {
   FakeGithub,
   type FakeCheckRun,
