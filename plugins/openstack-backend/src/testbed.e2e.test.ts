@@ -4,235 +4,44 @@
  * scripts/openstack-testbed.sh. Without it these tests fail naming what is
  * missing; CANOPY_SKIP_OPENSTACK_TESTBED=1 is the only way to not run them.
  */
-import { keystonePasswordToken } from '@canopy-idp/plugin-openstack-node/testUtils';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
 import { openstackPlugin } from './plugin';
 import {
-  readPluginOptions,
-  OpenStackService,
-} from '@canopy-idp/plugin-openstack-node';
-import type {
-  OpenStackLookupName,
-  OpenStackResourceKind,
-} from '@canopy-idp/plugin-openstack-common';
-
-const state =
-  process.env.OSL_STATE ??
-  path.resolve(__dirname, '../../../.testbed/openstack');
-const skip = process.env.CANOPY_SKIP_OPENSTACK_TESTBED === '1';
-const cloudsYaml = path.join(state, 'clouds.yaml');
-const seedFile = path.join(state, 'seed.json');
-const KEYSTONE = 'http://127.0.0.1:5000/v3';
-/** The upstream reads of one full listing of `payments` (once each). */
-const FULL_LISTING_CALLS = [
-  'block-storage quotas in RegionOne',
-  'block-storage volumes in RegionOne',
-  'compute quotas in RegionOne',
-  'compute servers in RegionOne',
-  'load-balancer listeners in RegionOne',
-  'load-balancer load balancers in RegionOne',
-  'load-balancer members of pool',
-  'load-balancer pools in RegionOne',
-  'network external networks in RegionOne',
-  'network floatingips in RegionOne',
-  'network networks in RegionOne',
-  'network ports in RegionOne',
-  'network quotas in RegionOne',
-  'network routers in RegionOne',
-  'network security-groups in RegionOne',
-  'network subnets in RegionOne',
-];
-const tag = (name: string) => `canopy.entity=component.default.${name}`;
-
-if (skip) {
-  // The explicit opt-out; anything else that is missing fails below.
-  console.warn(
-    'OpenStack test bed tests NOT RUN: CANOPY_SKIP_OPENSTACK_TESTBED=1',
-  );
-}
-const describeTestbed = skip ? describe.skip : describe;
-
-interface Seed {
-  project: string;
-  entities: Record<string, Record<string, string[]>>;
-}
-
-function readSeed(): {
-  seed: Seed;
-  demoPassword: string;
-  tokenLifetimeS: number;
-} {
-  for (const file of [cloudsYaml, seedFile]) {
-    if (!existsSync(file)) {
-      throw new Error(
-        `OpenStack test bed not found: ${file} is missing. Run scripts/openstack-testbed.sh as root (scripts/test.sh does), or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
-      );
-    }
-  }
-  const clouds = parse(readFileSync(cloudsYaml, 'utf8'));
-  const keystoneConf = readFileSync(
-    path.join(state, 'etc/keystone/keystone.conf'),
-    'utf8',
-  );
-  return {
-    seed: JSON.parse(readFileSync(seedFile, 'utf8')),
-    demoPassword: clouds.clouds['osl-demo'].auth.password,
-    tokenLifetimeS: Number(
-      /^expiration = (\d+)/m.exec(keystoneConf)?.[1] ?? 3600,
-    ),
-  };
-}
-
-/** A logger that keeps every line, to check that none carries a secret. */
-function capturingLogger(lines: string[]): LoggerService {
-  const log = (level: string) => (message: string, meta?: unknown) => {
-    lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
-  };
-  const logger: LoggerService = {
-    error: log('error'),
-    warn: log('warn'),
-    info: log('info'),
-    debug: log('debug'),
-    child: () => logger,
-  };
-  return logger;
-}
-
-function memoryCache() {
-  return CacheManager.fromConfig(
-    new ConfigReader({ backend: { cache: { store: 'memory' } } }),
-  ).forPlugin('openstack');
-}
-
-const names = (items: Array<{ name?: string }>) =>
-  items.map(i => i.name ?? '').sort();
-
-/** A target as these tests write it: the project by name (default: the cloud's only one). */
-type LooseTarget = {
-  cloud: string;
-  project?: string;
-  region?: string;
-  regions?: string[];
-  tags?: string[];
-};
-
-/**
- * The service called directly, past the tenancy guard (which the HTTP tests
- * and tenancy.testbed.test.ts cover): targets name their mapped project.
- */
-function direct(service: OpenStackService) {
-  const mapped = <T extends LooseTarget>(t: T) => {
-    const project = service.projects.find(
-      service.projects.cloud(t.cloud),
-      t.project,
-    );
-    if (!project) throw new Error(`test: project ${t.project} is not mapped`);
-    return { ...t, tags: t.tags ?? [], project };
-  };
-  return {
-    service,
-    sessionStats: () => service.sessionStats(),
-    listResources: (
-      entityRef: string,
-      target: LooseTarget,
-      ...rest: [kinds?: OpenStackResourceKind[], quotas?: boolean]
-    ) => service.listResources(entityRef, mapped(target), ...rest),
-    lookup: <L extends OpenStackLookupName>(
-      name: L,
-      target: LooseTarget & { region: string },
-    ) => service.lookup(name, mapped(target)),
-    quotaHeadroom: (target: LooseTarget & { region: string }) =>
-      service.quotaHeadroom(mapped(target)),
-  };
-}
+  DEMO,
+  demoToken,
+  describeTestbed,
+  FULL_LISTING_CALLS,
+  KEYSTONE,
+  names,
+  passwordCloud,
+  readSeed,
+  type Seed,
+  serviceFactory,
+  state,
+  tag,
+} from './__testUtils__/testbed';
 
 describeTestbed('OpenStack backend plugin against the real test bed', () => {
   let seed: Seed;
   let demoPassword: string;
-  let tokenLifetimeS: number;
   let appCred: { id: string; secret: string; userId: string; token: string };
   const logLines: string[] = [];
 
-  /**
-   * The demo project, mapped to team A and to the mock user the HTTP tests
-   * sign in as (its credential: the cloud's).
-   */
-  const DEMO = [
-    { name: 'demo', owners: ['group:default/team-a', 'user:default/mock'] },
-  ];
-
-  const passwordCloud = (extra: JsonObject = {}): JsonObject => ({
-    name: 'lab',
-    cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
-    projects: DEMO,
-    ...extra,
-  });
-
-  function makeService(
-    cloud: JsonObject,
-    options: JsonObject = {},
-    hooks: { now?: () => number; calls?: string[] } = {},
-  ) {
-    return direct(
-      new OpenStackService(
-        readPluginOptions(
-          new ConfigReader({
-            openstack: {
-              clouds: [{ projects: DEMO, ...cloud }],
-              ...options,
-            },
-          }),
-        ),
-        {
-          cache: memoryCache(),
-          logger: capturingLogger(logLines),
-          now: hooks.now,
-          onUpstreamCall: hooks.calls ? w => hooks.calls!.push(w) : undefined,
-        },
-      ),
-    );
-  }
-
-  /** A token of the demo user in the demo project, straight from Keystone. */
-  const demoToken = () =>
-    keystonePasswordToken({
-      authUrl: KEYSTONE,
-      username: 'demo',
-      password: demoPassword,
-      project: 'demo',
-    });
-
-  /**
-   * Waits until Keystone refuses `token` (it expired): polls its validation
-   * (`GET /v3/auth/tokens`, 404 once expired) once a second, at most `bound` times.
-   */
-  async function untilExpired(token: string, bound: number) {
-    for (let i = 0; i < bound; i++) {
-      const fresh = (await demoToken()).token;
-      const res = await fetch(`${KEYSTONE}/auth/tokens`, {
-        headers: { 'X-Auth-Token': fresh, 'X-Subject-Token': token },
-      });
-      if (res.status === 404) return;
-      await new Promise(r => setTimeout(r, 1000));
-    }
-    throw new Error(`Keystone still accepts the token after ${bound} polls`);
-  }
+  const makeService = serviceFactory(logLines);
 
   beforeAll(async () => {
-    ({ seed, demoPassword, tokenLifetimeS } = readSeed());
+    ({ seed, demoPassword } = readSeed());
     // An application credential of the demo user, made for this run.
-    const { token, userId } = await demoToken().catch(error => {
+    const { token, userId } = await demoToken(demoPassword).catch(error => {
       throw new Error(
         `OpenStack test bed not answering at ${KEYSTONE} (${error.message}). Run scripts/openstack-testbed.sh as root, or set CANOPY_SKIP_OPENSTACK_TESTBED=1 to skip these tests explicitly.`,
       );
@@ -482,17 +291,13 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     });
     const namespace = `canopy-it-${randomBytes(4).toString('hex')}`;
     const replica = (calls: string[]) =>
-      direct(
-        new OpenStackService(
-          readPluginOptions(
-            new ConfigReader({ openstack: { clouds: [passwordCloud()] } }),
-          ),
-          {
-            cache: CacheManager.fromConfig(redisConfig).forPlugin(namespace),
-            logger: capturingLogger(logLines),
-            onUpstreamCall: w => calls.push(w),
-          },
-        ),
+      makeService(
+        passwordCloud(),
+        {},
+        {
+          calls,
+          cache: CacheManager.fromConfig(redisConfig).forPlugin(namespace),
+        },
       );
     const firstCalls: string[] = [];
     const secondCalls: string[] = [];
@@ -523,70 +328,6 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     expect(secondCalls).toEqual(['identity']);
     expect(second.resources).toEqual(first.resources);
     expect(second.sources.every(s => s.cached)).toBe(true);
-  }, 180_000);
-
-  it('recovers when a token expires mid-run', async () => {
-    // Keystone issues short-lived tokens in the test bed (see scripts/openstack-testbed.sh).
-    expect(tokenLifetimeS).toBeLessThanOrEqual(120);
-    const skewedCalls: string[] = [];
-    const timelyCalls: string[] = [];
-    // A clock an hour behind makes the plugin keep using a token Keystone has
-    // expired, so the service answers 401 and the plugin must re-authenticate once.
-    const skewed = makeService(
-      passwordCloud(),
-      { cache: { resourcesTtlSeconds: 0 }, tokenRefreshMarginSeconds: 0 },
-      {
-        now: () => Date.now() - 3_600_000,
-        calls: skewedCalls,
-      },
-    );
-    // A correct clock replaces the token before use.
-    const timely = makeService(
-      passwordCloud(),
-      { cache: { resourcesTtlSeconds: 0 }, tokenRefreshMarginSeconds: 0 },
-      {
-        calls: timelyCalls,
-      },
-    );
-    const target = { cloud: 'lab', tags: [tag('shop')] };
-    for (const s of [skewed, timely]) {
-      const first = await s.listResources(
-        'component:default/shop',
-        target,
-        ['servers'],
-        false,
-      );
-      expect(first.sources[0].status).toBe('ok');
-    }
-    // A token issued after both services took theirs: once Keystone refuses
-    // it, theirs have expired too.
-    const later = (await demoToken()).token;
-    await untilExpired(later, tokenLifetimeS + 60);
-    for (const s of [skewed, timely]) {
-      const second = await s.listResources(
-        'component:default/shop',
-        target,
-        ['servers'],
-        false,
-      );
-      expect(second.sources[0].status).toBe('ok');
-      expect(names(second.resources.servers)).toEqual(
-        seed.entities.shop.servers,
-      );
-    }
-    expect(skewedCalls).toEqual([
-      'identity',
-      'compute servers in RegionOne',
-      'compute servers in RegionOne', // 401: token expired
-      'identity',
-      'compute servers in RegionOne',
-    ]);
-    expect(timelyCalls).toEqual([
-      'identity',
-      'compute servers in RegionOne',
-      'identity',
-      'compute servers in RegionOne',
-    ]);
   }, 180_000);
 
   describe('over HTTP', () => {
