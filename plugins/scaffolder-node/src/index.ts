@@ -34,6 +34,7 @@ export {
   text,
   wellFormed,
 } from './inputs';
+export { gitRepository, type GitRepository } from './gitRepository';
 export { hclUnicodeProblem } from './hclUnicode';
 export {
   hasCharactersGoYamlRefuses,

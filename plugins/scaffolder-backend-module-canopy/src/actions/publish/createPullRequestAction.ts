@@ -9,14 +9,12 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   branchName,
+  gitRepository,
   listFiles,
   ownedRepository,
   relativePath,
@@ -158,22 +156,10 @@ export function createPullRequestAction(options: {
       },
     },
     async handler(ctx) {
-      const { host, owner, repo } = parseRepoUrl(
+      const { host, owner, repo, provider } = gitRepository(
         ctx.input.repoUrl,
         integrations,
       );
-      const integration = integrations.byHost(host);
-      if (
-        !integration ||
-        (integration.type !== 'github' && integration.type !== 'gitlab')
-      ) {
-        throw new InputError(
-          `repoUrl: no GitHub or GitLab integration is configured for host ${host}`,
-        );
-      }
-      if (!owner || !repo)
-        throw new InputError('repoUrl: needs owner and repo');
-      const provider = integration.type as 'github' | 'gitlab';
       const taskId = ctx.task.id;
       const branch =
         ctx.input.branchName ??

@@ -5,13 +5,11 @@ import type {
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   BRANCH_PATTERN,
   BRANCH_RULE,
+  gitRepository,
   ownedRepository,
   parseInput,
   writeFiles,
@@ -26,7 +24,6 @@ import {
   PIPELINE_PATHS,
   pipelineOrigin,
   PipelineOrigin,
-  PipelineProvider,
   pipelineSecrets,
   PipelineSettings,
 } from './pipelineSettings';
@@ -121,19 +118,10 @@ export function createTerraformPipelineAction(options: {
     },
     async handler(ctx) {
       const input = parseInput(schema, ctx.input);
-      const { host, owner, repo } = parseRepoUrl(input.repoUrl, integrations);
-      const integration = integrations.byHost(host);
-      if (
-        !integration ||
-        (integration.type !== 'github' && integration.type !== 'gitlab')
-      ) {
-        throw new InputError(
-          `repoUrl: no GitHub or GitLab integration is configured for host ${host}`,
-        );
-      }
-      if (!owner || !repo)
-        throw new InputError('repoUrl: needs owner and repo');
-      const provider = integration.type as PipelineProvider;
+      const { host, owner, repo, provider } = gitRepository(
+        input.repoUrl,
+        integrations,
+      );
       const file = PIPELINE_PATHS[provider];
       const rootPath = input.rootPath;
       if (
