@@ -5,7 +5,8 @@
 #     and lint:cycles: no import cycle between source files),
 #     formatting (prettier),
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
-#     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly),
+#     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly; it starts first, in the
+#     background, and the step waits for it before the tests that use it),
 #   unit + integration tests (Jest through backstage-cli; offline: `yarn test`),
 #   the OpenStack test-bed tests (`yarn test:testbed`: Jest's *.e2e.test.ts files,
 #     which `yarn test` leaves out),
@@ -16,11 +17,42 @@
 #     the portal starts, serves the catalog and the test bed's payments, stops),
 #   adopter test (Canopy's packed packages installed into a fresh
 #     @backstage/create-app app by following the READMEs; prints its phases;
-#     the app is prepared in the background from the test bed step on).
+#     the packages are packed after the type-check, the app prepared in the
+#     background from there on).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
 # Ends with one line: "canopy: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p artifacts
+rm -f artifacts/testbed.log artifacts/chromium.log
+
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[test] installing Debian's chromium for the browser smoke test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "[test] Chromium is missing at $chromium: install Debian's 'chromium' package or set CHROMIUM_PATH" >&2
+    return 1
+  fi
+}
+
+# The OpenStack test bed, then Debian's Chromium for the browser test, start
+# first, in the background: they mostly wait on Debian's packages and on
+# daemons while the toolchain installs and the checks run on one core. One
+# after the other, as both use apt. Their log: artifacts/testbed.log.
+suite_start=$(date +%s)
+testbed_started=$suite_start
+(
+  rc=0
+  ./scripts/openstack-testbed.sh || rc=$?
+  echo "[test] test bed ready after $(( $(date +%s) - testbed_started ))s (exit $rc)"
+  ensure_chromium > artifacts/chromium.log 2>&1 || true
+  exit "$rc"
+) > artifacts/testbed.log 2>&1 &
+testbed=$!
+
 . scripts/bootstrap.sh
 set -euo pipefail
 
@@ -28,9 +60,7 @@ set -euo pipefail
 # store) run when this names a server: here the machine's loopback one.
 export CANOPY_TEST_POSTGRES_URL="${CANOPY_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-mkdir -p artifacts
 rm -f artifacts/jest-results.json artifacts/jest-testbed-results.json artifacts/e2e-results.txt artifacts/backend-e2e-results.txt artifacts/walkthrough-results.txt artifacts/adopter-results.txt artifacts/adopter-prepare.log
-suite_start=$(date +%s)
 failed_steps=()
 
 step() {
@@ -45,28 +75,19 @@ step() {
   fi
 }
 
-ensure_chromium() {
-  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  [ -x "$chromium" ] && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "[test] installing Debian's chromium for the browser smoke test"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "[test] Chromium is missing at $chromium: install Debian's 'chromium' package or set CHROMIUM_PATH" >&2
-    return 1
-  fi
+# Waits for the background test bed (and Chromium), then shows their log.
+testbed_ready() {
+  local rc=0
+  wait "$testbed" || rc=$?
+  cat artifacts/testbed.log
+  return "$rc"
 }
 
 step "type-check" yarn tsc:full
-# After the type-check, whose declarations (dist-types) the API reports read.
-step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
-step "lint" bash -c 'yarn lint:all && yarn lint:cycles'
-step "format" yarn prettier:check
 
 # The adopter test's app (packing Canopy's packages, a fresh create-app app,
 # its yarn install and the READMEs' steps; ~10 min) is prepared in the
-# background from here on, while the test bed starts and the tests before the
-# adopter test run. Its log: artifacts/adopter-prepare.log.
+# background from here on. Its log: artifacts/adopter-prepare.log.
 adopter_work=$(mktemp -d "${TMPDIR:-/tmp}/canopy-adopter-XXXXXX")
 # The type-check just wrote every package's declarations (dist-types), which
 # the packages' builds read: the preparation does not write them again.
@@ -74,11 +95,18 @@ types_fresh=1
 for s in "${failed_steps[@]}"; do [ "$s" = type-check ] && types_fresh=0; done
 CANOPY_DIST_TYPES_FRESH=$types_fresh node e2e/adopter/prepare.mts "$adopter_work" > artifacts/adopter-prepare.log 2>&1 &
 adopter_prepare=$!
-step "OpenStack test bed" ./scripts/openstack-testbed.sh
-# `yarn pack` rewrites each package.json while it runs: the tests start once
-# the packing is over (or the preparation ended without it).
+# `yarn pack` rewrites each package.json while it runs: what reads the
+# workspace's packages (API reports, lint, tests) starts once the packing is
+# over (or the preparation ended without it).
+pack_started=$(date +%s)
 while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
+echo "[test] adopter packages packed in $(( $(date +%s) - pack_started ))s"
+
+step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
+step "lint" bash -c 'yarn lint:all && yarn lint:cycles'
+step "format" yarn prettier:check
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
+step "OpenStack test bed" testbed_ready
 step "OpenStack test-bed tests" env CI=true yarn test:testbed --json --outputFile="$PWD/artifacts/jest-testbed-results.json"
 step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
 step "README walkthrough" bash -o pipefail -c 'yarn test:walkthrough | tee artifacts/walkthrough-results.txt'
