@@ -30,7 +30,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mts';
 import { parse, stringify } from 'yaml';
 import {
   artifacts,
@@ -46,7 +46,6 @@ import {
 } from './adopter/prepare.mts';
 import { until } from '../packages/backend/src/__testUtils__/until.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const cloudsYaml = path.join(root, '.testbed/openstack/clouds.yaml');
 const testbedSkipped = process.env.CANOPY_SKIP_OPENSTACK_TESTBED === '1';
 /** Packages an app must hold once: React, the router, and Backstage's singletons and extension registries. */
@@ -401,19 +400,7 @@ test(
       "component:default/orders: project 'team-b' of cloud 'lab' is not mapped to any owner; rule: Canopy reads only the projects listed under openstack.clouds[lab].projects",
     );
 
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({
       viewport: { width: 1400, height: 900 },
     });

@@ -37,7 +37,8 @@ import { portFree } from './ports.mts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './chromium.mts';
 import {
   Portal,
   startWorld,
@@ -48,7 +49,6 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'artifacts', 'e2e');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const appUrl = process.env.CANOPY_E2E_URL ?? 'http://localhost:3000';
 const backendUrl = 'http://localhost:7007';
 // Generous: the first frontend build on a loaded 2-core machine takes minutes.
@@ -134,19 +134,7 @@ before(async () => {
       `portal serving after ${((Date.now() - started) / 1000).toFixed(1)}s`,
     );
   }
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

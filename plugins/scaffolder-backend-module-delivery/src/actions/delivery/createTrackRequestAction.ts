@@ -158,7 +158,6 @@ const schema = z.object({
   ),
 });
 
-/** The HTTP status of a ResponseError (by shape: the client may use another copy of @backstage/errors). */
 /**
  * `canopy:delivery:track`: records the request in Canopy's delivery backend
  * once its pull request is open, on behalf of the user who ran the template,
