@@ -452,10 +452,10 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
         ],
         ['/api/openstack/clouds/lab/regions/RegionOne/lookups/volumes', 400],
       ];
-      for (const [url, status, names] of refusals) {
+      for (const [url, status, named = ''] of refusals) {
         const res = await request(server).get(url);
         expect([url, res.status]).toEqual([url, status]);
-        if (names) expect(res.body.error.message).toContain(names);
+        expect(res.body.error?.message ?? '').toContain(named);
       }
       const clouds = await request(server).get('/api/openstack/clouds');
       expect(clouds.body.items.map((c: any) => c.name)).toEqual([
