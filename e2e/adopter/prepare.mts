@@ -298,19 +298,23 @@ async function createApp(
   assert.equal(readJson(path.join(app, 'backstage.json')).version, release);
 
   // The registry's gaps, worked around as in this repository's root
-  // package.json (see README "Registry gaps"), and Canopy's packages served
-  // from the tarballs in place of a registry.
+  // package.json (see README "Registry gaps": resolutions, and the native
+  // builds nothing needs skipped), and Canopy's packages served from the
+  // tarballs in place of a registry.
   const pkg = readJson(path.join(app, 'package.json'));
-  const ours = readJson(path.join(root, 'package.json')).resolutions;
+  const ours = readJson(path.join(root, 'package.json'));
   pkg.resolutions = {
     ...pkg.resolutions,
     ...Object.fromEntries(
-      Object.entries(ours).filter(([k]) => !k.startsWith('@types/')),
+      Object.entries(ours.resolutions).filter(
+        ([k]) => !k.startsWith('@types/'),
+      ),
     ),
     ...Object.fromEntries(
       [...tarballs].map(([name, file]) => [name, `file:${file}`]),
     ),
   };
+  pkg.dependenciesMeta = { ...pkg.dependenciesMeta, ...ours.dependenciesMeta };
   writeJson(path.join(app, 'package.json'), pkg);
   return app;
 }
