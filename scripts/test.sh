@@ -5,8 +5,9 @@
 #     and lint:cycles: no import cycle between source files),
 #     formatting (prettier),
 #   the OpenStack test bed (scripts/openstack-testbed.sh; needs root and Debian packages,
-#     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly; it starts first, in the
-#     background, and the step waits for it before the tests that use it),
+#     CANOPY_SKIP_OPENSTACK_TESTBED=1 opts out explicitly; it starts in the
+#     background once the toolchain is installed, and the step waits for it
+#     before the tests that use it),
 #   unit + integration tests (Jest through backstage-cli; offline: `yarn test`),
 #   the OpenStack test-bed tests (`yarn test:testbed`: Jest's *.e2e.test.ts files,
 #     which `yarn test` leaves out),
@@ -17,7 +18,7 @@
 #     the portal starts, serves the catalog and the test bed's payments, stops),
 #   adopter test (Canopy's packed packages installed into a fresh
 #     @backstage/create-app app by following the READMEs; prints its phases;
-#     the packages are packed after the type-check, the app prepared in the
+#     the packages are packed after the checks, the app prepared in the
 #     background from there on).
 # Installs the toolchain, dependencies and Debian's Chromium first when needed.
 # Ends with one line: "canopy: N passed, N failed".
@@ -38,12 +39,16 @@ ensure_chromium() {
   fi
 }
 
-# The OpenStack test bed, then Debian's Chromium for the browser test, start
-# first, in the background: they mostly wait on Debian's packages and on
-# daemons while the toolchain installs and the checks run on one core. One
-# after the other, as both use apt. Their log: artifacts/testbed.log.
+
 suite_start=$(date +%s)
-testbed_started=$suite_start
+. scripts/bootstrap.sh
+set -euo pipefail
+
+# The OpenStack test bed, then Debian's Chromium for the browser test, start
+# now, in the background: they mostly wait on Debian's packages and on daemons,
+# on the core the checks below (one process each) leave free. One after the
+# other, as both use apt. Their log: artifacts/testbed.log.
+testbed_started=$(date +%s)
 (
   rc=0
   ./scripts/openstack-testbed.sh || rc=$?
@@ -52,9 +57,6 @@ testbed_started=$suite_start
   exit "$rc"
 ) > artifacts/testbed.log 2>&1 &
 testbed=$!
-
-. scripts/bootstrap.sh
-set -euo pipefail
 
 # The PostgreSQL cases of the Jest tests (the backend boot test, the delivery
 # store) run when this names a server: here the machine's loopback one.
@@ -84,10 +86,14 @@ testbed_ready() {
 }
 
 step "type-check" yarn tsc:full
+# After the type-check, whose declarations (dist-types) the API reports read.
+step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
+step "lint" bash -c 'yarn lint:all && yarn lint:cycles'
+step "format" yarn prettier:check
 
 # The adopter test's app (packing Canopy's packages, a fresh create-app app,
-# its yarn install and the READMEs' steps; ~10 min) is prepared in the
-# background from here on. Its log: artifacts/adopter-prepare.log.
+# its yarn install and the READMEs' steps) is prepared in the background from
+# here on. Its log: artifacts/adopter-prepare.log.
 adopter_work=$(mktemp -d "${TMPDIR:-/tmp}/canopy-adopter-XXXXXX")
 # The type-check just wrote every package's declarations (dist-types), which
 # the packages' builds read: the preparation does not write them again.
@@ -95,16 +101,13 @@ types_fresh=1
 for s in "${failed_steps[@]}"; do [ "$s" = type-check ] && types_fresh=0; done
 CANOPY_DIST_TYPES_FRESH=$types_fresh node e2e/adopter/prepare.mts "$adopter_work" > artifacts/adopter-prepare.log 2>&1 &
 adopter_prepare=$!
-# `yarn pack` rewrites each package.json while it runs: what reads the
-# workspace's packages (API reports, lint, tests) starts once the packing is
-# over (or the preparation ended without it).
+# `yarn pack` rewrites each package.json while it runs: nothing that reads the
+# workspace's packages (the checks above, the tests below) runs meanwhile; the
+# tests start once the packing is over (or the preparation ended without it).
 pack_started=$(date +%s)
 while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
 echo "[test] adopter packages packed in $(( $(date +%s) - pack_started ))s"
 
-step "API contract and reports" bash -c 'yarn openapi:check && yarn api-reports:check'
-step "lint" bash -c 'yarn lint:all && yarn lint:cycles'
-step "format" yarn prettier:check
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
 step "OpenStack test bed" testbed_ready
 step "OpenStack test-bed tests" env CI=true yarn test:testbed --json --outputFile="$PWD/artifacts/jest-testbed-results.json"
