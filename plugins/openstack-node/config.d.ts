@@ -1,3 +1,42 @@
+/**
+ * An OpenStack application credential (Keystone v3 `application_credential`).
+ */
+interface ApplicationCredential {
+  /** Application credential id; or give name together with user. */
+  id?: string;
+  /** Application credential name, used with `user`. */
+  name?: string;
+  /** Owner of a credential given by name. */
+  user?: {
+    id?: string;
+    name?: string;
+    domainName?: string;
+    domainId?: string;
+  };
+  /**
+   * The application credential secret.
+   * @visibility secret
+   */
+  secret: string;
+}
+
+/**
+ * A Keystone password credential (Keystone v3 `password`), with the project it
+ * is scoped to where it names one.
+ */
+interface PasswordCredential {
+  username?: string;
+  userId?: string;
+  /** @visibility secret */
+  password: string;
+  userDomainName?: string;
+  userDomainId?: string;
+  projectName?: string;
+  projectId?: string;
+  projectDomainName?: string;
+  projectDomainId?: string;
+}
+
 export interface Config {
   /** Configuration for Canopy's OpenStack backend plugin. */
   openstack?: {
@@ -39,42 +78,14 @@ export interface Config {
        * application credential reaches only its own project, so it suits a
        * cloud with one project; give each project its own instead.
        */
-      applicationCredential?: {
-        /** Application credential id; or give name together with user. */
-        id?: string;
-        /** Application credential name, used with `user`. */
-        name?: string;
-        /** Owner of a credential given by name. */
-        user?: {
-          id?: string;
-          name?: string;
-          domainName?: string;
-          domainId?: string;
-        };
-        /**
-         * The application credential secret.
-         * @visibility secret
-         */
-        secret: string;
-      };
+      applicationCredential?: ApplicationCredential;
       /**
        * The cloud's default password credential: Canopy scopes it to each
        * mapped project without a credential of its own, so the user needs a
        * reader role (and, for key pairs, is the user whose key pairs are
        * listed) there.
        */
-      password?: {
-        username?: string;
-        userId?: string;
-        /** @visibility secret */
-        password: string;
-        userDomainName?: string;
-        userDomainId?: string;
-        projectName?: string;
-        projectId?: string;
-        projectDomainName?: string;
-        projectDomainId?: string;
-      };
+      password?: PasswordCredential;
       /**
        * The identity reader: the credential Canopy reads Keystone's users,
        * groups and role assignments with, for the Keystone org provider
@@ -87,14 +98,10 @@ export interface Config {
        */
       identity?: {
         /** The reader's password credential. */
-        password?: {
-          username?: string;
-          userId?: string;
-          /** @visibility secret */
-          password: string;
-          userDomainName?: string;
-          userDomainId?: string;
-        };
+        password?: Omit<
+          PasswordCredential,
+          'projectName' | 'projectId' | 'projectDomainName' | 'projectDomainId'
+        >;
         /** Or the password credential of a clouds.yaml entry. */
         cloudsYaml?: {
           file: string;
@@ -164,37 +171,9 @@ export interface Config {
          * Without a credential of its own the project uses the cloud's
          * password credential, re-scoped to it.
          */
-        applicationCredential?: {
-          /** Application credential id; or give name together with user. */
-          id?: string;
-          /** Application credential name, used with `user`. */
-          name?: string;
-          /** Owner of a credential given by name. */
-          user?: {
-            id?: string;
-            name?: string;
-            domainName?: string;
-            domainId?: string;
-          };
-          /**
-           * The application credential secret.
-           * @visibility secret
-           */
-          secret: string;
-        };
+        applicationCredential?: ApplicationCredential;
         /** Password credential scoped to this project. */
-        password?: {
-          username?: string;
-          userId?: string;
-          /** @visibility secret */
-          password: string;
-          userDomainName?: string;
-          userDomainId?: string;
-          projectName?: string;
-          projectId?: string;
-          projectDomainName?: string;
-          projectDomainId?: string;
-        };
+        password?: PasswordCredential;
         /** Take this project's credential from an entry of a clouds.yaml file. */
         cloudsYaml?: {
           /** Path of the clouds.yaml file. */
