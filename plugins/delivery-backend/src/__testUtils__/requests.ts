@@ -1,5 +1,5 @@
 import type { DeliveryExpectations } from '@canopy-idp/plugin-delivery-common';
-import { stagesFor } from '../stages/plan';
+import { openRequest, type RecordedRequest } from '../stages/plan';
 import type { StoredRequest } from '../store/types';
 
 /** A freshly recorded request, as the router stores it. */
@@ -8,7 +8,7 @@ export function aRequest(
   overrides: Partial<StoredRequest> = {},
 ): StoredRequest {
   const now = '2026-11-30T10:00:00.000Z';
-  return {
+  const recorded: RecordedRequest = {
     id: 'r-1',
     taskId: 'task-1',
     title: 'Add OpenStack servers web',
@@ -24,15 +24,6 @@ export function aRequest(
       number: 7,
     },
     expected,
-    state: 'open',
-    currentStage: 'pull-request',
-    stages: stagesFor(expected, now),
-    facts: {},
-    version: 0,
-    attempts: 0,
-    nextCheckAt: now,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
   };
+  return { ...openRequest(recorded, now), ...overrides };
 }

@@ -21,7 +21,12 @@ import type express from 'express';
 import { randomUUID } from 'node:crypto';
 import { parsePullRequestUrl } from '../observers/pullRequestUrl';
 import { deliveryApiSpec as spec } from '@canopy-idp/plugin-delivery-common/spec';
-import { checkAddedStages, stagesFor, type AddedStage } from '../stages/plan';
+import {
+  checkAddedStages,
+  openRequest,
+  type AddedStage,
+  type RecordedRequest,
+} from '../stages/plan';
 import type { RequestStore } from '../store/RequestStore';
 import { publicView, type StoredRequest } from '../store/types';
 import type { TaskBinding } from './TaskBinding';
@@ -122,7 +127,7 @@ export async function createRouter(
         expected.openstack.entityRef,
       );
     }
-    const request: StoredRequest = {
+    const recorded: RecordedRequest = {
       id: randomUUID(),
       taskId: body.taskId,
       ...(body.templateRef ? { templateRef: body.templateRef } : {}),
@@ -132,16 +137,8 @@ export async function createRouter(
       entityRef: entityRefOf('entityRef', body.entityRef),
       pullRequest,
       expected,
-      state: 'open',
-      stages: stagesFor(expected, now, addedStages),
-      currentStage: 'pull-request',
-      facts: {},
-      version: 0,
-      attempts: 0,
-      nextCheckAt: now,
-      createdAt: now,
-      updatedAt: now,
     };
+    const request = openRequest(recorded, now, addedStages);
     const stored = await store.insert(request);
     if (stored.requester !== request.requester) {
       throw new ConflictError(

@@ -7,6 +7,7 @@ import {
   type DeliveryStageName,
 } from '@canopy-idp/plugin-delivery-common';
 import type { DeliveryAddedStageOptions } from '@canopy-idp/plugin-delivery-node';
+import type { StoredRequest } from '../store/types';
 
 /** A stage an adopter's module added, and where it goes. */
 export interface AddedStage extends DeliveryAddedStageOptions {
@@ -111,4 +112,41 @@ export function checkAddedStage(
 
 function isBuiltIn(name: string): name is DeliveryStageName {
   return (DELIVERY_STAGES as readonly string[]).includes(name);
+}
+
+/** What the router knows of a request when it records it. */
+export type RecordedRequest = Omit<
+  StoredRequest,
+  | 'state'
+  | 'currentStage'
+  | 'stages'
+  | 'facts'
+  | 'version'
+  | 'attempts'
+  | 'nextCheckAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/**
+ * A request as it is first stored: open, at its pull request, with the
+ * stages its expectations plan, due for a check now.
+ */
+export function openRequest(
+  recorded: RecordedRequest,
+  now: string,
+  added: readonly AddedStage[] = [],
+): StoredRequest {
+  return {
+    ...recorded,
+    state: 'open',
+    currentStage: 'pull-request',
+    stages: stagesFor(recorded.expected, now, added),
+    facts: {},
+    version: 0,
+    attempts: 0,
+    nextCheckAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
