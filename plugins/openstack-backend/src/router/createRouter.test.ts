@@ -15,6 +15,7 @@ import express from 'express';
 import request from 'supertest';
 import {
   FakeOpenStack,
+  fakeCloudConfig,
   useLoopbackLocalhost,
 } from '@canopy-idp/plugin-openstack-node/testUtils';
 import {
@@ -66,14 +67,7 @@ async function app(options: { deny?: boolean } = {}) {
   const config = new ConfigReader({
     openstack: {
       clouds: [
-        {
-          name: 'lab',
-          authUrl: 'http://keystone.test/v3',
-          password: {
-            username: 'demo',
-            password: 'hunter2-secret',
-            projectName: 'demo',
-          },
+        fakeCloudConfig({
           projects: [
             {
               name: 'demo',
@@ -82,7 +76,7 @@ async function app(options: { deny?: boolean } = {}) {
             },
             { name: 'team-b', owners: ['group:default/team-b'] },
           ],
-        },
+        }),
       ],
     },
   });

@@ -6,7 +6,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { CacheManager } from '@backstage/backend-defaults/cache';
-import { FakeOpenStack, fixtureBody } from '../testUtils/fakeOpenStack';
+import {
+  FakeOpenStack,
+  fakeCloudConfig,
+  fixtureBody,
+} from '../testUtils/fakeOpenStack';
 import { readPluginOptions } from '../config/readPluginOptions';
 import { OpenStackService } from './OpenStackService';
 
@@ -24,18 +28,7 @@ function setup(extra: Record<string, unknown> = {}) {
   const options = readPluginOptions(
     new ConfigReader({
       openstack: {
-        clouds: [
-          {
-            name: 'lab',
-            authUrl: 'http://keystone.test/v3',
-            password: {
-              username: 'demo',
-              password: 'hunter2-secret',
-              projectName: 'demo',
-            },
-            projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
-          },
-        ],
+        clouds: [fakeCloudConfig()],
         cache: { resourcesTtlSeconds: 0 },
         failedSourceRetrySeconds: 30,
         ...extra,
@@ -253,14 +246,7 @@ describe('OpenStackService, offline against recorded answers', () => {
   it("a 403 in one project neither blocks another project's reads nor shows there", async () => {
     const { fake, service, project } = setup({
       clouds: [
-        {
-          name: 'lab',
-          authUrl: 'http://keystone.test/v3',
-          password: {
-            username: 'demo',
-            password: 'hunter2-secret',
-            projectName: 'demo',
-          },
+        fakeCloudConfig({
           projects: [
             { name: 'demo', owners: ['group:default/team-a'] },
             // A second mapped project, with its own credential and key (the
@@ -270,7 +256,7 @@ describe('OpenStackService, offline against recorded answers', () => {
               owners: ['group:default/team-b'],
             },
           ],
-        },
+        }),
       ],
     });
     const other = service.projects.cloud('lab').projects[1];

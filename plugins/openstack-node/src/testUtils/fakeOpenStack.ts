@@ -16,6 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UpstreamError } from '../http/errors';
 import type { Http, HttpResponse } from '../http/HttpClient';
+import type { JsonObject } from '@backstage/types';
 
 /** @public */
 export interface Fixture {
@@ -81,6 +82,28 @@ function queryKeys(search: URLSearchParams) {
 /** An item's marker: its id, or a key pair's name. */
 function markerOf(item: any): string {
   return item.id ?? item.keypair?.name ?? item.name;
+}
+
+/**
+ * The `openstack.clouds[]` entry of the cloud {@link FakeOpenStack} answers
+ * for: `lab`, Keystone at `http://keystone.test/v3`, the demo user's password
+ * credential, and project `demo` owned by team A, unless `extra` says
+ * otherwise.
+ *
+ * @public
+ */
+export function fakeCloudConfig(extra: JsonObject = {}): JsonObject {
+  return {
+    name: 'lab',
+    authUrl: 'http://keystone.test/v3',
+    password: {
+      username: 'demo',
+      password: 'hunter2-secret',
+      projectName: 'demo',
+    },
+    projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+    ...extra,
+  };
 }
 
 /** @public */

@@ -10,6 +10,7 @@
 
 export {
   FakeOpenStack,
+  fakeCloudConfig,
   fixtureBody,
   fixtures,
   type FailureMode,
