@@ -417,9 +417,6 @@ export function deliveryHarness() {
   /** Deletes the servers it created and stops everything. */
   async function stop() {
     await deleteServers(servers);
-    // Together: a replica that stops alone waits out the other's open
-    // event-bus poll (about a minute), as Backstage closes only idle
-    // connections outside development.
     await Promise.all(replicas.map(r => r.stop()));
     for (const fake of [github, gitlab, argo, kube]) await fake?.stop();
     await dropDatabases(prefix);

@@ -183,6 +183,31 @@ export async function startCanopyBackend(
     baseUrl,
     token,
     signInStatus: signIn.status,
-    stop: () => backend.stop(),
+    stop: () => stopClosingConnections(() => backend.stop()),
   };
+}
+
+let stopping = 0;
+let nodeEnv: string | undefined;
+
+/**
+ * Stops a backend closing all its connections, as Backstage does in
+ * development: outside development its HTTP server closes only idle ones, so
+ * another replica's open event-bus long poll (about a minute) would hold the
+ * stop open. NODE_ENV reads `development` only while backends stop; several
+ * may stop at once.
+ */
+async function stopClosingConnections(stop: () => Promise<void>) {
+  if (stopping++ === 0) {
+    nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+  }
+  try {
+    await stop();
+  } finally {
+    if (--stopping === 0) {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+  }
 }
