@@ -158,8 +158,6 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
       }
     }
     await runsDb?.end();
-    // Together: a replica that stops alone waits out the other's open
-    // event-bus poll (about a minute).
     await Promise.all(replicas.map(r => r.stop()));
     await dropDatabases(prefix);
   });

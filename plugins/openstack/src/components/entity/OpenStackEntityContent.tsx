@@ -135,16 +135,10 @@ const Answer = (props: {
  * @public
  */
 export const OpenStackEntityContent = () => {
-  const { entity, entityRef, value, loading, error, retry } =
+  const { entity, value, loading, error, retry } =
     useEntityOpenStackResources();
   if (error) {
-    return (
-      <RequestProblem
-        error={error}
-        entityRef={entityRef}
-        cloud={entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud]}
-      />
-    );
+    return <RequestProblem error={error} entity={entity} />;
   }
   if (!value) {
     return loading ? <Progress /> : null;

@@ -1,9 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  OPENSTACK_ANNOTATIONS,
-  type OpenStackEntityResources,
-} from '@canopy-idp/plugin-openstack-common';
+import type { OpenStackEntityResources } from '@canopy-idp/plugin-openstack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { FailedSources } from './FailedSources';
@@ -101,18 +98,11 @@ const CardBody = (props: { answer: OpenStackEntityResources }) => {
  * @public
  */
 export const OpenStackOverviewCard = () => {
-  const { entity, entityRef, value, error } = useEntityOpenStackResources();
+  const { entity, value, error } = useEntityOpenStackResources();
   const tabLink = useTabLink();
   const body = () => {
     if (error) {
-      return (
-        <RequestProblem
-          error={error}
-          entityRef={entityRef}
-          cloud={entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud]}
-          compact
-        />
-      );
+      return <RequestProblem error={error} entity={entity} compact />;
     }
     return value ? <CardBody answer={value} /> : <Progress />;
   };

@@ -1,4 +1,6 @@
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { OPENSTACK_ANNOTATIONS } from '@canopy-idp/plugin-openstack-common';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -61,12 +63,13 @@ const CloudProblem = (props: {
  */
 export const RequestProblem = (props: {
   error: Error;
-  entityRef: string;
-  /** The entity's `openstack.canopy-idp.io/cloud`. */
-  cloud?: string;
+  /** The entity whose resources were asked for. */
+  entity: Entity;
   compact?: boolean;
 }) => {
-  const { error, entityRef, cloud, compact } = props;
+  const { error, entity, compact } = props;
+  const entityRef = stringifyEntityRef(entity);
+  const cloud = entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud];
   if (isForbidden(error)) {
     // The backend's message names the entity, the project and the rule
     // (tenancy, or the permission policy): it is what the user can act on.

@@ -13,5 +13,5 @@ export function useEntityOpenStackResources() {
     () => api.getEntityResources(entityRef),
     [api, entityRef],
   );
-  return { entity, entityRef, ...state };
+  return { entity, ...state };
 }
