@@ -16,6 +16,7 @@ import {
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { requestBody } from './__testUtils__/requests';
 import { Octokit } from '@octokit/rest';
 import express from 'express';
 import request from 'supertest';
@@ -96,20 +97,9 @@ async function taskWithPull(taskId: string, createdBy = 'user:default/guest') {
   return { taskId, pullRequestUrl: opened.get(taskId)! };
 }
 
-const body = {
+const body = requestBody({
   templateRef: 'template:default/openstack-virtual-machines',
-  title: 'Add OpenStack servers web',
-  entityRef: 'resource:default/web',
-  expected: {
-    pipeline: true,
-    openstack: {
-      cloud: 'lab',
-      project: 'demo',
-      region: 'RegionOne',
-      entityRef: 'resource:default/web',
-    },
-  },
-};
+});
 
 /**
  * The delivery plugin in a test backend with the events backend and

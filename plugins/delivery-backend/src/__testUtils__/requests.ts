@@ -27,3 +27,25 @@ export function aRequest(
   };
   return { ...openRequest(recorded, now), ...overrides };
 }
+
+/**
+ * A `POST /requests` body for the web servers' request (the pipeline, then
+ * the resources tagged for `resource:default/web` in project demo), as the
+ * track action sends it, with `extra` fields (task, pull request, template).
+ */
+export function requestBody<T extends object>(extra: T) {
+  return {
+    ...extra,
+    title: 'Add OpenStack servers web',
+    entityRef: 'resource:default/web',
+    expected: {
+      pipeline: true,
+      openstack: {
+        cloud: 'lab',
+        project: 'demo',
+        region: 'RegionOne',
+        entityRef: 'resource:default/web',
+      },
+    },
+  };
+}

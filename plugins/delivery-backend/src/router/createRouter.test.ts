@@ -13,6 +13,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import express from 'express';
 import request from 'supertest';
+import { requestBody } from '../__testUtils__/requests';
 import { sqliteStore, storeDatabases } from '../__testUtils__/testbeds';
 import type { ExpectationsCheck } from './checkExpectations';
 import { createRouter } from './createRouter';
@@ -65,21 +66,11 @@ async function start() {
   return wrapServer(app);
 }
 
-const body = (taskId: string, owner = 'acme') => ({
-  taskId,
-  title: 'Add OpenStack servers web',
-  entityRef: 'resource:default/web',
-  pullRequestUrl: `https://github.example/${owner}/infra/pull/7`,
-  expected: {
-    pipeline: true,
-    openstack: {
-      cloud: 'lab',
-      project: 'demo',
-      region: 'RegionOne',
-      entityRef: 'resource:default/web',
-    },
-  },
-});
+const body = (taskId: string, owner = 'acme') =>
+  requestBody({
+    taskId,
+    pullRequestUrl: `https://github.example/${owner}/infra/pull/7`,
+  });
 
 describe('the delivery router, validated against openapi.yaml', () => {
   it('records a request, lists it and answers it, each as documented', async () => {
