@@ -98,21 +98,8 @@ describe('createQuotaPreflightAction', () => {
   });
 
   it('adds up what the servers take, also in dry-run, and calls the plugin with a token on behalf of the user', async () => {
-    const out = await run(
-      {
-        cloud: 'lab',
-        region: 'RegionOne',
-        servers: [
-          {
-            flavor: 'm1.small',
-            count: 2,
-            volumesGiB: [20, 50],
-            floatingIp: true,
-          },
-        ],
-      },
-      true,
-    );
+    // The first example: two m1.small servers with 20 + 50 GiB and floating IPs.
+    const out = await run(yaml.parse(examples[0].example).steps[0].input, true);
     expect(out.request).toEqual({
       instances: 2,
       cores: 2,
