@@ -210,14 +210,19 @@ describe('OpenStackEntityProvider', () => {
     expect(runs.map(r => r.added)).toEqual([0, 8]);
   });
 
+  /** The server's entity as a new provider emits it, with the components as they now are. */
+  async function serverFromFreshRun() {
+    const fresh = await makeProvider();
+    const target = new FakeCatalog();
+    await fresh.connect(target);
+    await fresh.run();
+    return target.entities.get(resourceRef('servers', SERVER))!;
+  }
+
   it("draws no relation into an entity whose owner does not own the resource's project, and says why", async () => {
     // payments now belongs to team B, which does not own the project demo.
     components = [component('payments', 'group:default/team-b')];
-    const crossing = await makeProvider();
-    const other = new FakeCatalog();
-    await crossing.connect(other);
-    await crossing.run();
-    const s = other.entities.get(resourceRef('servers', SERVER))!;
+    const s = await serverFromFreshRun();
     expect(s.spec?.dependencyOf).toBeUndefined();
     expect(
       s.metadata.annotations?.['openstack.canopy-idp.io/unclaimed-tags'],
@@ -228,11 +233,7 @@ describe('OpenStackEntityProvider', () => {
 
   it('draws no relation to an entity the catalog does not have', async () => {
     components = [];
-    const missing = await makeProvider();
-    const other = new FakeCatalog();
-    await missing.connect(other);
-    await missing.run();
-    const s = other.entities.get(resourceRef('servers', SERVER))!;
+    const s = await serverFromFreshRun();
     expect(s.spec?.dependencyOf).toBeUndefined();
     expect(
       s.metadata.annotations?.['openstack.canopy-idp.io/unclaimed-tags'],
