@@ -619,7 +619,11 @@ topic = octavia_prov
 [oslo_concurrency]
 lock_path = $LIB/lock
 EOF
-  printf '[controller_worker]\nnetwork_driver = network_noop_driver\n' >"$ETC/octavia/octavia-worker.conf"
+  # The serial TaskFlow engine: the parallel one runs tasks on real threads
+  # inside the eventlet-patched worker, which now and then dies with
+  # "greenlet.error: cannot switch to a different thread" and leaves the load
+  # balancer PENDING_CREATE for good.
+  printf '[controller_worker]\nnetwork_driver = network_noop_driver\n[task_flow]\nengine = serial\n' >"$ETC/octavia/octavia-worker.conf"
   octavia_up() {
     say "octavia db upgrade"
     octavia-db-manage --config-file "$ETC/octavia/octavia.conf" upgrade head >>"$LOG/octavia-manage.log" 2>&1
