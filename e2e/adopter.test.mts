@@ -26,7 +26,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -44,7 +43,9 @@ import {
   root,
   run,
 } from './adopter/prepare.mts';
-import { until } from '../packages/backend/src/__testUtils__/until.ts';
+import { until } from '../plugins/delivery-common/src/testUtils/until.ts';
+import { freePort } from '../plugins/delivery-common/src/testUtils/freePort.ts';
+import { callApi } from '../packages/backend/src/__testUtils__/api.ts';
 
 const cloudsYaml = path.join(root, '.testbed/openstack/clouds.yaml');
 const testbedSkipped = process.env.CANOPY_SKIP_OPENSTACK_TESTBED === '1';
@@ -72,17 +73,6 @@ let baseUrl = '';
 let backend: ChildProcess | undefined;
 let backendLog = '';
 let token = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}
 
 /** What the adopter configures for their environment: ports, the test bed cloud, catalog locations. */
 function adopterConfig(port: number) {
@@ -183,18 +173,8 @@ async function boot() {
   token = (await guest.json()).backstageIdentity.token;
 }
 
-async function api(method: string, url: string, body?: object) {
-  const res = await fetch(`${baseUrl}/api/${url}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (method: string, url: string, body?: object) =>
+  callApi(baseUrl, token, method, url, body);
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });

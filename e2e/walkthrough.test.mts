@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import {
   StopWaiting,
   until,
-} from '../packages/backend/src/__testUtils__/until.ts';
+} from '../plugins/delivery-common/src/testUtils/until.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = 'http://localhost:3000';

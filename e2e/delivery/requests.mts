@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
 // Plain TypeScript (types only): Node strips the types when it loads it.
-import { until } from '../../packages/backend/src/__testUtils__/until.ts';
+import { until } from '../../plugins/delivery-common/src/testUtils/until.ts';
 
 export type World = {
   control: string;
@@ -270,21 +270,7 @@ export class Portal {
     }
     await this.untilStage(request.id, 'argocd', 'succeeded');
     for (const i of request.expected.kroInstances ?? []) {
-      await this.control(
-        `/kubernetes/objects/${i.plural ?? `${i.kind.toLowerCase()}s`}`,
-        {
-          apiVersion: i.apiVersion,
-          kind: i.kind,
-          metadata: { name: i.name, namespace: i.namespace },
-          status: {
-            state: 'ACTIVE',
-            conditions: [
-              { type: 'InstanceSynced', status: 'True' },
-              { type: 'Ready', status: 'True', reason: 'AllResourcesReady' },
-            ],
-          },
-        },
-      );
+      await this.control('/kubernetes/ready-kro-instances', i);
     }
     return this.untilStage(request.id, 'kro', 'succeeded');
   }

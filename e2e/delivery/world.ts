@@ -61,8 +61,8 @@ async function main() {
     argo.setApplication(req.params.name, req.body);
     res.json({});
   });
-  control.post('/kubernetes/objects/:plural', (req, res) => {
-    kube.putObject(req.params.plural, req.body);
+  control.post('/kubernetes/ready-kro-instances', (req, res) => {
+    kube.putReadyKroInstance(req.body);
     res.json({});
   });
   control.post('/openstack/servers', async (req, res) => {

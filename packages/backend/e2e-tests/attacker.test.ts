@@ -10,7 +10,7 @@
  * Run with Node's test runner, like the other backend end-to-end tests.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,10 +23,14 @@ import {
   labCloud,
   teamBSession,
   testbedAuth,
-  TESTBED_STATE,
+  testbedSeed,
 } from '../src/__testUtils__/testbed';
-import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
-import { until } from '../src/__testUtils__/until';
+import {
+  signInAs,
+  testUsersAuthModule,
+  TEST_USERS_AUTH_CONFIG,
+} from '../src/__testUtils__/testUsers';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 import { FakeArgoCd } from '@canopy-idp/plugin-delivery-backend/testUtils';
 import {
   FakeGithub,
@@ -193,10 +197,7 @@ describe('an attacker of team A against the portal', () => {
   }
 
   before(async () => {
-    assert.ok(
-      existsSync(path.join(TESTBED_STATE, 'clouds.yaml')),
-      'start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)',
-    );
+    testbedSeed();
     // A member of team B tags team B's network for team A's payments.
     await crossTag('PUT');
     await teamAGit.start();
@@ -230,13 +231,7 @@ describe('an attacker of team A against the portal', () => {
         backend: {
           reading: { allow: [{ host: new URL(attackerSite.base).host }] },
         },
-        auth: {
-          environment: 'development',
-          providers: {
-            guest: { dangerouslyAllowOutsideDevelopment: true },
-            'test-users': {},
-          },
-        },
+        auth: TEST_USERS_AUTH_CONFIG,
         canopy: {
           permissionPolicy: 'owner-based',
           platformAdmins: ['group:default/platform'],

@@ -23,7 +23,7 @@ import type {
 } from '@canopy-idp/plugin-delivery-common';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 import { adminToken, demoSession } from '../src/__testUtils__/testbed';
-import { until } from '../src/__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 import { deliveryHarness, stage, titled, WORKFLOW } from './delivery/harness';
 
 describe(
@@ -39,12 +39,11 @@ describe(
       githubWebhook,
       postGithubEvent,
       untilRequest,
+      untilStages,
       untilNotified,
       runTemplate,
       requestOfTask,
-      openGithubPull,
-      openGitlabMerge,
-      record,
+      openRequest,
       createTaggedServerFor,
     } = world;
 
@@ -95,13 +94,10 @@ describe(
       // Merged: the pipeline waits for its run on the merge commit.
       const sha = github.merge(pull.number);
       await githubWebhook('pull_request', 1);
-      const merged = await untilRequest(
-        recorded.id,
-        'the merge',
-        r =>
-          stage(r, 'pull-request').state === 'succeeded' &&
-          stage(r, 'pipeline').state === 'pending',
-      );
+      const merged = await untilStages(recorded.id, 'the merge', {
+        'pull-request': 'succeeded',
+        pipeline: 'pending',
+      });
       assert.match(
         stage(merged, 'pipeline').message!,
         /Waiting for the apply workflow/,
@@ -115,11 +111,9 @@ describe(
         status: 'in_progress',
       });
       await githubWebhook('workflow_run');
-      const applying = await untilRequest(
-        recorded.id,
-        'the run in progress',
-        r => stage(r, 'pipeline').state === 'running',
-      );
+      const applying = await untilStages(recorded.id, 'the run in progress', {
+        pipeline: 'running',
+      });
       assert.equal(stage(applying, 'pipeline').links[0].url, run.html_url);
 
       github.updateWorkflowRun(run.id, {
@@ -127,13 +121,10 @@ describe(
         conclusion: 'success',
       });
       await githubWebhook('workflow_run', 1);
-      const applied = await untilRequest(
-        recorded.id,
-        'the apply',
-        r =>
-          stage(r, 'pipeline').state === 'succeeded' &&
-          stage(r, 'openstack').state === 'pending',
-      );
+      const applied = await untilStages(recorded.id, 'the apply', {
+        pipeline: 'succeeded',
+        openstack: 'pending',
+      });
       assert.match(
         stage(applied, 'openstack').message!,
         /No resource tagged canopy\.entity=resource\.default\./,
@@ -200,11 +191,9 @@ describe(
 
       github.merge(recorded.pullRequest.number);
       await githubWebhook('pull_request');
-      await untilRequest(
-        recorded.id,
-        'Argo CD stage waiting',
-        r => stage(r, 'argocd').state === 'pending',
-      );
+      await untilStages(recorded.id, 'Argo CD stage waiting', {
+        argocd: 'pending',
+      });
 
       // The root app syncs first and creates the others.
       argo.setApplication(name, {
@@ -212,44 +201,23 @@ describe(
         sync: 'Synced',
         health: 'Progressing',
       });
-      const syncing = await untilRequest(
-        recorded.id,
-        'Argo CD progressing',
-        r => stage(r, 'argocd').state === 'running',
-      );
+      const syncing = await untilStages(recorded.id, 'Argo CD progressing', {
+        argocd: 'running',
+      });
       assert.match(stage(syncing, 'argocd').message!, /Progressing/);
       for (const app of apps) {
-        argo.setApplication(app.name, {
-          project: 'team-a',
-          sync: 'Synced',
-          health: 'Healthy',
-        });
+        argo.setHealthy(app.name, 'team-a');
       }
-      const synced = await untilRequest(
-        recorded.id,
-        'Argo CD synced',
-        r => stage(r, 'argocd').state === 'succeeded',
-      );
+      const synced = await untilStages(recorded.id, 'Argo CD synced', {
+        argocd: 'succeeded',
+      });
       assert.ok(
         stage(synced, 'argocd').links.some(
           l => l.url === `${argo.url}/applications/${name}`,
         ),
       );
 
-      for (const i of instances) {
-        kube.putObject(i.plural ?? `${i.kind.toLowerCase()}s`, {
-          apiVersion: i.apiVersion,
-          kind: i.kind,
-          metadata: { name: i.name, namespace: i.namespace },
-          status: {
-            state: 'ACTIVE',
-            conditions: [
-              { type: 'InstanceSynced', status: 'True' },
-              { type: 'Ready', status: 'True', reason: 'AllResourcesReady' },
-            ],
-          },
-        });
-      }
+      for (const i of instances) kube.putReadyKroInstance(i);
       const ready = await untilRequest(
         recorded.id,
         'Ready',
@@ -267,25 +235,20 @@ describe(
 
     it('shows a failure at each stage as failed, with its message, and tells the requester', async () => {
       // Pull request closed without merging.
-      const closedPr = await openGithubPull('closed unmerged');
-      const closed = await record({
-        title: 'closed unmerged',
-        entityRef: 'resource:default/closed',
-        pullRequestUrl: closedPr.url,
-      });
-      github.close(closedPr.number);
+      const closed = await openRequest(
+        'closed unmerged',
+        'resource:default/closed',
+      );
+      github.close(closed.pull.number);
 
       // Apply pipeline failed (GitHub Actions).
-      const failingRun = await openGithubPull('apply fails');
-      const pipeline = await record({
-        title: 'apply fails',
-        entityRef: 'resource:default/apply-fails',
-        pullRequestUrl: failingRun.url,
-        expected: { pipeline: true },
-      });
-      const sha = github.merge(failingRun.number);
+      const pipeline = await openRequest(
+        'apply fails',
+        'resource:default/apply-fails',
+        { pipeline: true },
+      );
       github.addWorkflowRun({
-        head_sha: sha,
+        head_sha: github.merge(pipeline.pull.number),
         event: 'push',
         name: 'Canopy Terraform',
         path: WORKFLOW,
@@ -294,30 +257,26 @@ describe(
       });
 
       // Apply pipeline failed (GitLab CI).
-      const mr = await openGitlabMerge('gitlab apply fails');
-      const gitlabPipeline = await record({
-        title: 'gitlab apply fails',
-        entityRef: 'resource:default/gitlab-apply-fails',
-        pullRequestUrl: mr.url,
-        expected: { pipeline: true },
-      });
-      const mrSha = gitlab.merge(mr.number);
+      const gitlabPipeline = await openRequest(
+        'gitlab apply fails',
+        'resource:default/gitlab-apply-fails',
+        { pipeline: true },
+        { via: 'gitlab' },
+      );
       gitlab.addPipeline({
-        sha: mrSha,
+        sha: gitlab.merge(gitlabPipeline.pull.number),
         ref: 'main',
         status: 'failed',
         source: 'push',
       });
 
       // Argo CD: Degraded.
-      const degradedPr = await openGithubPull('degraded');
-      const degraded = await record({
-        title: 'degraded',
-        entityRef: 'component:default/degraded',
-        pullRequestUrl: degradedPr.url,
-        expected: { argoCdApplications: [{ name: 'degraded-dev' }] },
-      });
-      github.merge(degradedPr.number);
+      const degraded = await openRequest(
+        'degraded',
+        'component:default/degraded',
+        { argoCdApplications: [{ name: 'degraded-dev' }] },
+      );
+      github.merge(degraded.pull.number);
       argo.setApplication('degraded-dev', {
         project: 'team-a',
         sync: 'Synced',
@@ -326,12 +285,10 @@ describe(
       });
 
       // KRO: the instance failed.
-      const kroPr = await openGithubPull('kro fails');
-      const kro = await record({
-        title: 'kro fails',
-        entityRef: 'component:default/kro-fails',
-        pullRequestUrl: kroPr.url,
-        expected: {
+      const kro = await openRequest(
+        'kro fails',
+        'component:default/kro-fails',
+        {
           kroInstances: [
             {
               apiVersion: 'kro.run/v1alpha1',
@@ -341,8 +298,8 @@ describe(
             },
           ],
         },
-      });
-      github.merge(kroPr.number);
+      );
+      github.merge(kro.pull.number);
       kube.putObject('webapplications', {
         apiVersion: 'kro.run/v1alpha1',
         kind: 'WebApplication',
@@ -361,13 +318,11 @@ describe(
       });
 
       // OpenStack: the server Terraform made went into ERROR.
-      const osPr = await openGithubPull('server in error');
       const broken = `dlv-err-${randomBytes(3).toString('hex')}`;
-      const openstack = await record({
-        title: 'server in error',
-        entityRef: `resource:default/${broken}`,
-        pullRequestUrl: osPr.url,
-        expected: {
+      const openstack = await openRequest(
+        'server in error',
+        `resource:default/${broken}`,
+        {
           openstack: {
             cloud: 'lab',
             project: 'demo',
@@ -375,7 +330,7 @@ describe(
             entityRef: `resource:default/${broken}`,
           },
         },
-      });
+      );
       const serverId = await createTaggedServerFor(
         `${broken}-1`,
         `resource:default/${broken}`,
@@ -403,22 +358,18 @@ describe(
         },
       );
       assert.equal(reset.status, 202, await reset.text());
-      github.merge(osPr.number);
+      github.merge(openstack.pull.number);
 
       // A system that cannot be asked: the stage is unknown, the request open.
-      const unknownPr = await openGithubPull('argo unreachable');
-      const unknown = await record({
-        title: 'argo unreachable',
-        entityRef: 'component:default/argo-unreachable',
-        pullRequestUrl: unknownPr.url,
-        expected: {
-          argoCdApplications: [{ instance: 'down', name: 'x' }],
-        },
-      });
-      github.merge(unknownPr.number);
+      const unknown = await openRequest(
+        'argo unreachable',
+        'component:default/argo-unreachable',
+        { argoCdApplications: [{ instance: 'down', name: 'x' }] },
+      );
+      github.merge(unknown.pull.number);
 
       const expectFailed = async (
-        r: DeliveryRequest,
+        { request: r }: { request: DeliveryRequest },
         at: DeliveryStage['name'],
         message: RegExp,
       ) => {
@@ -450,10 +401,10 @@ describe(
         new RegExp(`server ${broken}-1 is ERROR`),
       );
 
-      const stuck = await untilRequest(
-        unknown.id,
+      const stuck = await untilStages(
+        unknown.request.id,
         'the unknown Argo CD stage',
-        r => stage(r, 'argocd').state === 'unknown',
+        { argocd: 'unknown' },
       );
       assert.equal(stuck.state, 'open');
       assert.ok(stage(stuck, 'argocd').checkedAt);
@@ -478,37 +429,27 @@ describe(
 
     it('advances each request once with two replicas working at the same time', async () => {
       const count = 6;
-      const opened = await Promise.all(
-        Array.from({ length: count }, (_, i) => openGithubPull(`twice ${i}`)),
-      );
-      const requests = [];
-      for (const [i, pr] of opened.entries()) {
-        requests.push(
-          await record(
-            {
-              title: `twice ${i}`,
-              entityRef: `component:default/twice-${i}`,
-              pullRequestUrl: pr.url,
-              expected: { argoCdApplications: [{ name: `twice-${i}` }] },
-            },
-            i % 2,
+      const opened = [];
+      for (let i = 0; i < count; i++) {
+        opened.push(
+          await openRequest(
+            `twice ${i}`,
+            `component:default/twice-${i}`,
+            { argoCdApplications: [{ name: `twice-${i}` }] },
+            { replica: i % 2 },
           ),
         );
       }
-      for (const pr of opened) github.merge(pr.number);
+      for (const { pull } of opened) github.merge(pull.number);
       for (let i = 0; i < count; i++) {
-        argo.setApplication(`twice-${i}`, {
-          project: 'team-a',
-          sync: 'Synced',
-          health: 'Healthy',
-        });
+        argo.setHealthy(`twice-${i}`, 'team-a');
       }
       // Both replicas are told at once, while both run their scheduled advance.
       await Promise.all([
         githubWebhook('pull_request', 0),
         githubWebhook('pull_request', 1),
       ]);
-      for (const r of requests) {
+      for (const { request: r } of opened) {
         await untilRequest(r.id, `${r.title} ready`, x => x.state === 'ready');
       }
       const all = await untilNotified(

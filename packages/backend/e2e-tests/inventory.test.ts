@@ -11,12 +11,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from 'pg';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
-import { until } from '../src/__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 import {
   dropDatabases,
   postgresClient,
@@ -25,11 +25,11 @@ import {
 import {
   demoSession,
   labCloud,
-  testbedAuth,
   TESTBED_STATE,
+  testbedAuth,
+  testbedSeed,
 } from '../src/__testUtils__/testbed';
 
-const STATE = TESTBED_STATE;
 const PROVIDER = 'openstack-provider:lab';
 const CADENCE_SECONDS = 4;
 
@@ -98,15 +98,13 @@ describe('the catalog lists the test bed’s OpenStack projects and resources', 
   }
 
   before(async () => {
-    const cloudsYaml = path.join(STATE, 'clouds.yaml');
-    assert.ok(
-      existsSync(cloudsYaml),
-      `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-    );
-    seed = JSON.parse(readFileSync(path.join(STATE, 'seed.json'), 'utf8'));
+    seed = testbedSeed();
     demo = testbedAuth().demo;
     neutronPid = Number(
-      readFileSync(path.join(STATE, 'run/neutron-server.pid'), 'utf8').trim(),
+      readFileSync(
+        path.join(TESTBED_STATE, 'run/neutron-server.pid'),
+        'utf8',
+      ).trim(),
     );
     const config = {
       catalog: {

@@ -14,21 +14,20 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'yaml';
 import { startCanopyBackend } from '../src/__testUtils__/backend';
 import {
   adminToken,
   testbedAuth,
-  TESTBED_STATE,
+  testbedClouds,
+  testbedSeed,
 } from '../src/__testUtils__/testbed';
 import {
   catalogSignInAuthModule,
   signInAs,
+  TEST_USERS_AUTH_CONFIG,
 } from '../src/__testUtils__/testUsers';
-import { until } from '../src/__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 
 const NAME = `dana-${randomBytes(4).toString('hex')}`;
 const EMAIL = `${NAME}@canopy.test`;
@@ -78,13 +77,8 @@ describe('teams and owners from Keystone', () => {
     });
 
   before(async () => {
-    assert.ok(
-      existsSync(path.join(TESTBED_STATE, 'clouds.yaml')),
-      'start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)',
-    );
-    const clouds = parse(
-      readFileSync(path.join(TESTBED_STATE, 'clouds.yaml'), 'utf8'),
-    ).clouds;
+    testbedSeed();
+    const clouds = testbedClouds();
     assert.ok(clouds['osl-reader'], 'the test bed has no identity reader');
     const { demo, teamB } = testbedAuth();
     ids = {
@@ -100,13 +94,7 @@ describe('teams and owners from Keystone', () => {
     backend = await startCanopyBackend({
       features: [catalogSignInAuthModule()],
       config: {
-        auth: {
-          environment: 'development',
-          providers: {
-            guest: { dangerouslyAllowOutsideDevelopment: true },
-            'test-users': {},
-          },
-        },
+        auth: TEST_USERS_AUTH_CONFIG,
         canopy: { permissionPolicy: 'owner-based', platformAdmins: [] },
         catalog: {
           providers: {

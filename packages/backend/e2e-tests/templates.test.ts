@@ -11,6 +11,7 @@
  *   - a request over the test bed's quota fails before any pull request.
  */
 import assert from 'node:assert/strict';
+import { testbedSeed, TESTBED_CLOUDS_YAML } from '../src/__testUtils__/testbed';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +19,7 @@ import { ConfigReader } from '@backstage/config';
 import { parse } from 'yaml';
 import { repoRoot, startCanopyBackend } from '../src/__testUtils__/backend';
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
-import { until } from '../src/__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 import {
   FakeGithub,
   FakeGitlab,
@@ -26,7 +27,6 @@ import {
 import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 
 const TOKEN = 'github-token-for-templates-test';
-const CLOUDS_YAML = path.join(repoRoot, '.testbed/openstack/clouds.yaml');
 const templatesDir = path.join(repoRoot, 'templates');
 const templateNames = readdirSync(templatesDir)
   .filter(n => existsSync(path.join(templatesDir, n, 'template.yaml')))
@@ -65,10 +65,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
   let repoUrl: string;
 
   before(async () => {
-    assert.ok(
-      existsSync(CLOUDS_YAML),
-      `${CLOUDS_YAML} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-    );
+    testbedSeed();
     github = new FakeGithub('acme', 'infrastructure', TOKEN);
     await github.start();
     gitlab = new FakeGitlab('platform/gitops', TOKEN);
@@ -110,7 +107,7 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
           clouds: [
             {
               name: 'lab',
-              cloudsYaml: { file: CLOUDS_YAML, cloud: 'osl-demo' },
+              cloudsYaml: { file: TESTBED_CLOUDS_YAML, cloud: 'osl-demo' },
               // The guest of the test backend is in team A.
               projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
             },
@@ -126,18 +123,8 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
     await gitlab?.stop();
   });
 
-  async function api(method: string, url: string, body?: object) {
-    const res = await fetch(`${backend.baseUrl}/api/${url}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${backend.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const api = (method: string, url: string, body?: object) =>
+    backend.api(method, url, body);
 
   /** The catalog's templates, once it has read every file in templates/ (waited for once). */
   let catalogRead: Promise<any[]> | undefined;

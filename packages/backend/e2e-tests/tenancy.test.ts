@@ -12,18 +12,22 @@
  * which Jest cannot load; see clusterCrds.test.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { startCanopyBackend } from '../src/__testUtils__/backend';
 import { KeystoneProxy } from '../src/__testUtils__/keystoneProxy';
-import { labCloud, TESTBED_STATE } from '../src/__testUtils__/testbed';
-import { signInAs, testUsersAuthModule } from '../src/__testUtils__/testUsers';
-import { until } from '../src/__testUtils__/until';
+import { labCloud, testbedSeed } from '../src/__testUtils__/testbed';
+import {
+  signInAs,
+  testUsersAuthModule,
+  TEST_USERS_AUTH_CONFIG,
+} from '../src/__testUtils__/testUsers';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
+import { callApi } from '../src/__testUtils__/api';
 
-const STATE = TESTBED_STATE;
 const USERS = {
   'user:default/alice': ['user:default/alice', 'group:default/team-a'],
   'user:default/bob': ['user:default/bob', 'group:default/team-b'],
@@ -81,12 +85,7 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
   let seed: any;
 
   before(async () => {
-    const cloudsYaml = path.join(STATE, 'clouds.yaml');
-    assert.ok(
-      existsSync(cloudsYaml),
-      `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-    );
-    seed = JSON.parse(readFileSync(path.join(STATE, 'seed.json'), 'utf8'));
+    seed = testbedSeed();
     const authUrl = await keystone.start();
     const catalogFile = path.join(
       mkdtempSync(path.join(tmpdir(), 'canopy-tenancy-')),
@@ -96,13 +95,7 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
     backend = await startCanopyBackend({
       features: [testUsersAuthModule(USERS)],
       config: {
-        auth: {
-          environment: 'development',
-          providers: {
-            guest: { dangerouslyAllowOutsideDevelopment: true },
-            'test-users': {},
-          },
-        },
+        auth: TEST_USERS_AUTH_CONFIG,
         canopy: { permissionPolicy: 'owner-based' },
         catalog: {
           // The OpenStack catalog provider would ask Keystone for the lab
@@ -148,13 +141,8 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
     await keystone.stop();
   });
 
-  async function get(user: string, url: string) {
-    const res = await fetch(`${backend.baseUrl}/api/${url}`, {
-      headers: { Authorization: `Bearer ${tokens[user]}` },
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const get = (user: string, url: string) =>
+    callApi(backend.baseUrl, tokens[user], 'GET', url);
 
   /** A request, and how many Keystone token requests it caused. */
   async function counted(user: string, url: string) {

@@ -16,7 +16,7 @@ import {
   POSTGRES_URL_SET,
   postgresDatabase,
 } from './__testUtils__/postgres';
-import { until } from './__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 
 const EXPECTED = [
   'component:default/canopy-app',

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Gitlab } from '@gitbeaker/rest';
@@ -28,9 +28,9 @@ import {
   deleteServers,
   labCloud,
   testbedAuth,
-  TESTBED_STATE,
+  testbedSeed,
 } from '../../src/__testUtils__/testbed';
-import { until } from '../../src/__testUtils__/until';
+import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
 import {
   FakeArgoCd,
   FakeKubernetesApi,
@@ -111,19 +111,8 @@ export function deliveryHarness() {
   const kube = new FakeKubernetesApi([], SA_TOKEN);
   let repoUrl: string;
 
-  async function api(method: string, url: string, body?: object, replica = 0) {
-    const r = replicas[replica];
-    const res = await fetch(`${r.baseUrl}/api/${url}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${r.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const api = (method: string, url: string, body?: object, replica = 0) =>
+    replicas[replica].api(method, url, body);
 
   const getRequest = async (id: string, replica = 0) =>
     (await api('GET', `delivery/requests/${id}`, undefined, replica))
@@ -149,6 +138,18 @@ export function deliveryHarness() {
       );
     }
   }
+
+  /** Waits until each stage named in `states` is in the state it names. */
+  const untilStages = (
+    id: string,
+    what: string,
+    states: Record<string, DeliveryStage['state']>,
+  ) =>
+    untilRequest(id, what, r =>
+      Object.entries(states).every(
+        ([name, state]) => stage(r, name).state === state,
+      ),
+    );
 
   /**
    * GitHub tells the portal something happened in the repository, through
@@ -285,7 +286,7 @@ export function deliveryHarness() {
   async function openGitlabMerge(title: string) {
     const taskId = await guestTask();
     const opened = await new GitlabMergeRequests(
-      new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
+      new Gitlab({ host: gitlab.url, token: TOKEN }),
       gitlab.projectPath,
     ).open(change(title, taskId));
     taskOfPull.set(opened.url, taskId);
@@ -312,6 +313,35 @@ export function deliveryHarness() {
     return res.body as DeliveryRequest;
   }
 
+  /**
+   * Opens a pull request (GitHub, or a merge request in GitLab) and records
+   * the request that follows it, as the track action does after Create.
+   */
+  async function openRequest(
+    title: string,
+    entityRef: string,
+    expected?: Record<string, unknown>,
+    {
+      via = 'github',
+      replica = 0,
+    }: { via?: 'github' | 'gitlab'; replica?: number } = {},
+  ) {
+    const pull =
+      via === 'github'
+        ? await openGithubPull(title)
+        : await openGitlabMerge(title);
+    const request = await record(
+      {
+        title,
+        entityRef,
+        pullRequestUrl: pull.url,
+        ...(expected && { expected }),
+      },
+      replica,
+    );
+    return { pull, request };
+  }
+
   /** A server in the test bed's demo project, tagged as Canopy's Terraform tags it for the entity. */
   async function createTaggedServerFor(name: string, entityRef: string) {
     const id = await createTaggedServer(name, entityTag(parseRef(entityRef)));
@@ -321,11 +351,7 @@ export function deliveryHarness() {
 
   /** Starts the fakes and the two replicas; waits for the templates in the catalog. */
   async function start() {
-    const cloudsYaml = path.join(TESTBED_STATE, 'clouds.yaml');
-    assert.ok(
-      existsSync(cloudsYaml),
-      `${cloudsYaml} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-    );
+    testbedSeed();
     for (const fake of [github, gitlab, argo, kube]) await fake.start();
     repoUrl = github.repoUrl;
     const config = {
@@ -432,6 +458,7 @@ export function deliveryHarness() {
     api,
     getRequest,
     untilRequest,
+    untilStages,
     githubWebhook,
     postGithubEvent,
     notifications,
@@ -441,6 +468,7 @@ export function deliveryHarness() {
     openGithubPull,
     openGitlabMerge,
     record,
+    openRequest,
     createTaggedServerFor,
     start,
     stop,

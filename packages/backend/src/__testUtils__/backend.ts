@@ -15,23 +15,14 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import { readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { backendFeatures, webhookFeatures } from '../features';
 
-export const repoRoot = path.resolve(__dirname, '../../../..');
+import { freePort } from '@canopy-idp/plugin-delivery-common/testUtils';
+import { callApi } from './api';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}
+export const repoRoot = path.resolve(__dirname, '../../../..');
 
 /**
  * app-config.yaml as the backend reads it, on a free port, with file
@@ -182,6 +173,9 @@ export async function startCanopyBackend(
   return {
     baseUrl,
     token,
+    /** A call to `/api/<url>` as the guest (see callApi). */
+    api: (method: string, url: string, body?: unknown) =>
+      callApi(baseUrl, token, method, url, body),
     signInStatus: signIn.status,
     stop: () => stopClosingConnections(() => backend.stop()),
   };

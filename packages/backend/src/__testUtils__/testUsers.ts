@@ -62,6 +62,19 @@ export function testUsersAuthModule(users: Record<string, string[]>) {
   });
 }
 
+/**
+ * The `auth` configuration the test sign-in modules need: the `test-users`
+ * provider (which both modules register), and guest sign-in for the calls
+ * made as the guest.
+ */
+export const TEST_USERS_AUTH_CONFIG = {
+  environment: 'development',
+  providers: {
+    guest: { dangerouslyAllowOutsideDevelopment: true },
+    'test-users': {},
+  },
+};
+
 /** A user token from the running backend, for one of the module's users. */
 export async function signInAs(baseUrl: string, user: string) {
   const res = await fetch(`${baseUrl}/api/auth/test-users/refresh`, {

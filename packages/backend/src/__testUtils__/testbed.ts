@@ -8,7 +8,8 @@ import {
   keystonePasswordToken,
   type KeystoneCatalogEntry,
 } from '@canopy-idp/plugin-openstack-node/testUtils';
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from './backend';
@@ -16,11 +17,31 @@ import { repoRoot } from './backend';
 export const TESTBED_STATE =
   process.env.OSL_STATE ?? path.join(repoRoot, '.testbed/openstack');
 
+/** The test bed's clouds.yaml: its clouds and their credentials. */
+export const TESTBED_CLOUDS_YAML = path.join(TESTBED_STATE, 'clouds.yaml');
+
+/**
+ * Fails, saying how to start it, unless the test bed is up; then returns
+ * its seed (what seed.py made, from seed.json).
+ */
+export function testbedSeed(): any {
+  assert.ok(
+    existsSync(TESTBED_CLOUDS_YAML),
+    `${TESTBED_CLOUDS_YAML} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
+  );
+  return JSON.parse(
+    readFileSync(path.join(TESTBED_STATE, 'seed.json'), 'utf8'),
+  );
+}
+
+/** The clouds of the test bed's clouds.yaml. */
+export function testbedClouds(): Record<string, any> {
+  return parse(readFileSync(TESTBED_CLOUDS_YAML, 'utf8')).clouds;
+}
+
 /** The test bed's Keystone credentials, as clouds.yaml holds them. */
 export function testbedAuth(): { demo: any; teamB: any } {
-  const clouds = parse(
-    readFileSync(path.join(TESTBED_STATE, 'clouds.yaml'), 'utf8'),
-  ).clouds;
+  const clouds = testbedClouds();
   return { demo: clouds['osl-demo'].auth, teamB: clouds['osl-team-b'].auth };
 }
 

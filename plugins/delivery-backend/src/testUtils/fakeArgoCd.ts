@@ -68,6 +68,11 @@ export class FakeArgoCd extends LoopbackServer {
     } else this.apps.delete(name);
   }
 
+  /** Creates or moves an application to Synced and Healthy in AppProject `project`. */
+  setHealthy(name: string, project: string) {
+    this.setApplication(name, { project, sync: 'Synced', health: 'Healthy' });
+  }
+
   private application(name: string, s: FakeApplicationState) {
     return {
       apiVersion: 'argoproj.io/v1alpha1',

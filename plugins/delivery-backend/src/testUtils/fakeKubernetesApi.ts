@@ -1,4 +1,5 @@
 import express from 'express';
+import type { ExpectedKroInstance } from '@canopy-idp/plugin-delivery-common';
 import { LoopbackServer } from '@canopy-idp/plugin-delivery-common/testUtils';
 
 /**
@@ -77,6 +78,29 @@ export class FakeKubernetesApi extends LoopbackServer {
       {
         ...object,
         metadata: { uid: object.metadata.name, ...object.metadata },
+      },
+    );
+  }
+
+  /**
+   * Puts a KRO instance a delivery request expects (at the plural its
+   * expectation names, or the kind's lower-case plural), with the status KRO
+   * reports once every resource of the instance is ready.
+   */
+  putReadyKroInstance(instance: ExpectedKroInstance) {
+    this.putObject(
+      instance.plural ?? `${instance.kind.toLocaleLowerCase('en-US')}s`,
+      {
+        apiVersion: instance.apiVersion,
+        kind: instance.kind,
+        metadata: { name: instance.name, namespace: instance.namespace },
+        status: {
+          state: 'ACTIVE',
+          conditions: [
+            { type: 'InstanceSynced', status: 'True' },
+            { type: 'Ready', status: 'True', reason: 'AllResourcesReady' },
+          ],
+        },
       },
     );
   }
