@@ -12,10 +12,8 @@ Called by seed.py, after team_b.py made the project team-b. Idempotent. As admin
   groups, users and role assignments with it.
 """
 import os
-import secrets
 
-import openstack
-import yaml
+from clouds import read_clouds, still_works, user_with_new_password, write_cloud
 
 READER = 'canopy-reader'
 CLOUD = 'osl-reader'
@@ -25,42 +23,22 @@ TEAMS = {  # group: (project it owns, members)
 }
 
 
-def _reader_works():
-    try:
-        openstack.connect(cloud=CLOUD).authorize()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means: set a new password
-        return False
-
-
 def _reader(admin, clouds_file):
-    with open(clouds_file) as f:
-        clouds = yaml.safe_load(f)
-    if CLOUD in clouds['clouds'] and _reader_works():
+    clouds = read_clouds(clouds_file)
+    if still_works(clouds, CLOUD):
         return
-    password = secrets.token_urlsafe(24)
-    user = admin.identity.find_user(READER, domain_id='default')
-    if user:
-        admin.identity.update_user(user, password=password)
-    else:
-        user = admin.identity.create_user(
-            name=READER, password=password, domain_id='default',
-            description="Canopy's identity reader: reader on the domain Default")
+    user, password = user_with_new_password(
+        admin, READER, description="Canopy's identity reader: reader on the domain Default")
     admin.identity.assign_domain_role_to_user(
         'default', user, admin.identity.find_role('reader'))
-    clouds['clouds'][CLOUD] = {
+    write_cloud(clouds_file, clouds, CLOUD, {
         'auth': {
             'auth_url': clouds['clouds']['osl-demo']['auth']['auth_url'],
             'username': READER, 'password': password,
             'user_domain_name': 'Default', 'domain_name': 'Default',
         },
         'identity_api_version': 3,
-    }
-    tmp = f'{clouds_file}.tmp'
-    with open(tmp, 'w') as f:
-        yaml.safe_dump(clouds, f)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, clouds_file)
+    })
 
 
 def seed_org(admin, state):

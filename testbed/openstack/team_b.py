@@ -9,12 +9,12 @@ With it, team B's resources are made and tagged for the entity component:default
 a network and subnet, a server, a volume, and a key pair of team-b-bot.
 """
 import os
-import secrets
 import sys
 import time
 
 import openstack
-import yaml
+
+from clouds import read_clouds, still_works, user_with_new_password, write_cloud
 
 PROJECT = 'team-b'
 USER = 'team-b-bot'
@@ -44,30 +44,14 @@ def ensure_server_tags(conn, s, want, attempts=5):
              f'Nova reports {server_tags(conn, s.id)}')
 
 
-def _works(clouds_file):
-    """Whether the application credential in clouds.yaml still gets a token."""
-    try:
-        openstack.connect(cloud=CLOUD).authorize()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means: make a new one
-        return False
-
-
 def _identity(admin, clouds_file):
     project = admin.identity.find_project(PROJECT) or admin.identity.create_project(
         name=PROJECT, domain_id='default', description='Canopy test bed: team B')
     admin.set_compute_quotas(project.id, instances=INSTANCE_QUOTA, cores=INSTANCE_QUOTA)
-    with open(clouds_file) as f:
-        clouds = yaml.safe_load(f)
-    if CLOUD in clouds['clouds'] and _works(clouds_file):
+    clouds = read_clouds(clouds_file)
+    if still_works(clouds, CLOUD):
         return project  # the credential of an earlier run still authenticates
-    password = secrets.token_urlsafe(24)
-    user = admin.identity.find_user(USER)
-    if user:
-        admin.identity.update_user(user, password=password)
-    else:
-        user = admin.identity.create_user(
-            name=USER, password=password, domain_id='default', default_project_id=project.id)
+    user, password = user_with_new_password(admin, USER, default_project_id=project.id)
     for role in ('member', 'load-balancer_member'):
         admin.identity.assign_project_role_to_user(
             project, user, admin.identity.find_role(role))
@@ -83,18 +67,13 @@ def _identity(admin, clouds_file):
     cred = as_user.identity.create_application_credential(
         as_user.current_user_id, name=CREDENTIAL,
         description="Canopy's credential for team B's project")
-    clouds['clouds'][CLOUD] = {
+    write_cloud(clouds_file, clouds, CLOUD, {
         'auth_type': 'v3applicationcredential',
         'auth': {'auth_url': auth_url, 'application_credential_id': cred.id,
                  'application_credential_secret': cred.secret},
         **({'region_name': clouds['clouds']['osl-demo']['region_name']}
            if clouds['clouds']['osl-demo'].get('region_name') else {}),
-    }
-    tmp = f'{clouds_file}.tmp'
-    with open(tmp, 'w') as f:
-        yaml.safe_dump(clouds, f)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, clouds_file)
+    })
     return project
 
 

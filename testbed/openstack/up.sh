@@ -187,6 +187,16 @@ region_name = $REGION
 service_token_roles_required = true
 EOF
 }
+dbauth() { # $1 = service: its [database] (database named after it) and [keystone_authtoken] (its user)
+  cat <<EOF
+[database]
+connection = $(db "$1")
+$DBPOOL
+$(authtoken "$1")
+EOF
+}
+locks() { printf '[oslo_concurrency]\nlock_path = %s\n' "$LIB/lock"; }
+no_notifications() { printf '[oslo_messaging_notifications]\ndriver = noop\n'; }
 ksauth() { # section user
   cat <<EOF
 [$1]
@@ -334,15 +344,11 @@ filesystem_store_datadir = $LIB/glance/images
 filesystem_store_datadir = $LIB/glance/staging
 [os_glance_tasks_store]
 filesystem_store_datadir = $LIB/glance/tasks
-[database]
-connection = $(db glance)
-$DBPOOL
-$(authtoken glance)
+$(dbauth glance)
 [paste_deploy]
 flavor = keystone
 config_file = $ETC/glance/glance-api-paste.ini
-[oslo_concurrency]
-lock_path = $LIB/lock
+$(locks)
 EOF
 glance_up() {
   say "glance db_sync"
@@ -419,15 +425,10 @@ state_path = $LIB/neutron
 notify_nova_on_port_status_changes = true
 notify_nova_on_port_data_changes = true
 use_stderr = true
-[database]
-connection = $(db neutron)
-$DBPOOL
-$(authtoken neutron)
+$(dbauth neutron)
 $(ksauth nova nova)
-[oslo_concurrency]
-lock_path = $LIB/lock
-[oslo_messaging_notifications]
-driver = noop
+$(locks)
+$(no_notifications)
 EOF
 cat >"$ETC/neutron/plugins/ml2/ml2_conf.ini" <<EOF
 [ml2]
@@ -493,10 +494,8 @@ discover_hosts_in_cells_interval = 5
 track_instance_changes = false
 [vnc]
 enabled = false
-[oslo_concurrency]
-lock_path = $LIB/lock
-[oslo_messaging_notifications]
-driver = noop
+$(locks)
+$(no_notifications)
 [notifications]
 notification_format = unversioned
 EOF
@@ -548,15 +547,10 @@ use_stderr = true
 [fake]
 volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
 volume_backend_name = fake
-[database]
-connection = $(db cinder)
-$DBPOOL
-$(authtoken cinder)
+$(dbauth cinder)
 $(ksauth nova nova)
-[oslo_concurrency]
-lock_path = $LIB/lock
-[oslo_messaging_notifications]
-driver = noop
+$(locks)
+$(no_notifications)
 EOF
 CCFG=(--config-file "$ETC/cinder/cinder.conf")
 cinder_up() {
@@ -591,10 +585,7 @@ auth_strategy = keystone
 api_base_uri = http://$H:9876
 enabled_provider_drivers = amphora:Amphora provider (noop backends)
 default_provider_driver = amphora
-[database]
-connection = $(db octavia)
-$DBPOOL
-$(authtoken octavia)
+$(dbauth octavia)
 $(ksauth service_auth octavia)
 [controller_worker]
 network_driver = allowed_address_pairs_driver
@@ -616,8 +607,7 @@ server_certs_key_passphrase = insecure-key-do-not-use-this-key
 storage_path = $LIB/octavia/certs
 [oslo_messaging]
 topic = octavia_prov
-[oslo_concurrency]
-lock_path = $LIB/lock
+$(locks)
 EOF
   # The serial TaskFlow engine: the parallel one runs tasks on real threads
   # inside the eventlet-patched worker, which now and then dies with
