@@ -476,31 +476,21 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
       /\/catalog\/default\/component\/payments\/openstack$/,
     );
 
-    const servers = page.getByTestId('openstack-servers');
+    /** A row of the tab's table of `kind` whose text is (or starts with) `text`. */
+    const row = (kind: string, text: string | RegExp) =>
+      page
+        .getByTestId(`openstack-${kind}`)
+        .getByText(text, { exact: typeof text === 'string' })
+        .first();
     for (const name of ['payments-web-1', 'payments-web-2']) {
-      await servers
-        .getByText(name, { exact: true })
-        .waitFor({ timeout: 120_000 });
+      await row('servers', name).waitFor({ timeout: 120_000 });
     }
-    await page
-      .getByTestId('openstack-volumes')
-      .getByText('payments-data', { exact: true })
-      .waitFor();
-    await page
-      .getByTestId('openstack-loadBalancers')
-      .getByText('payments-lb', { exact: true })
-      .waitFor();
+    await row('volumes', 'payments-data').waitFor();
+    await row('loadBalancers', 'payments-lb').waitFor();
     // Rows name what they point at: the router's external network, the
     // server behind the load balancer's member.
-    await page
-      .getByTestId('openstack-routers')
-      .getByText('public', { exact: true })
-      .waitFor();
-    await page
-      .getByTestId('openstack-loadBalancers')
-      .getByText(/^payments-web-1/)
-      .first()
-      .waitFor();
+    await row('routers', 'public').waitFor();
+    await row('loadBalancers', /^payments-web-1/).waitFor();
     // Only the entity's resources: not the other components' servers.
     assert.equal(await page.getByText('shop-web-1').count(), 0);
     await page.getByText('canopy.entity=component.default.payments').waitFor();

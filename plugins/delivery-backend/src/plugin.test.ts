@@ -6,6 +6,7 @@ import {
   type BackendFeature,
 } from '@backstage/backend-plugin-api';
 import { deliveryObserversExtensionPoint } from '@canopy-idp/plugin-delivery-node';
+import { fakeCloudConfig } from '@canopy-idp/plugin-openstack-node/testUtils';
 import {
   mockCredentials,
   mockServices,
@@ -144,15 +145,13 @@ async function start(
           },
           openstack: {
             clouds: [
-              {
-                name: 'lab',
+              fakeCloudConfig({
                 authUrl: 'http://127.0.0.1:9/v3',
-                applicationCredential: { id: 'app-cred', secret: 'app-secret' },
                 projects: [
                   { name: 'demo', owners: ['user:default/guest'] },
                   { name: 'team-b', owners: ['group:default/team-b'] },
                 ],
-              },
+              }),
             ],
           },
         },

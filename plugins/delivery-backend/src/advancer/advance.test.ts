@@ -31,11 +31,16 @@ function observers(
   );
 }
 
+/** One pass over `request` with observers that see `seen`, at `now`. */
+const advanceSeeing = (
+  seen: Parameters<typeof observers>[0],
+  request = aRequest(),
+) => advance(request, observers(seen), now, options);
+
 describe('advance', () => {
   it('moves through every stage that has succeeded, in one pass, to ready', async () => {
-    const { next, events } = await advance(
-      aRequest({ pipeline: true, argoCdApplications: [{ name: 'web' }] }),
-      observers({
+    const { next, events } = await advanceSeeing(
+      {
         'pull-request': {
           state: 'succeeded',
           message: 'Merged into main',
@@ -43,9 +48,8 @@ describe('advance', () => {
         },
         pipeline: { state: 'succeeded', message: 'applied' },
         argocd: { state: 'succeeded', message: 'web: Synced, Healthy' },
-      }),
-      now,
-      options,
+      },
+      aRequest({ pipeline: true, argoCdApplications: [{ name: 'web' }] }),
     );
     expect(next.state).toBe('ready');
     expect(next.currentStage).toBeUndefined();
@@ -95,15 +99,10 @@ describe('advance', () => {
   });
 
   it('stops at a failed stage, fails the request and says why', async () => {
-    const { next, events } = await advance(
-      aRequest(),
-      observers({
-        'pull-request': { state: 'succeeded' },
-        pipeline: { state: 'failed', message: 'apply concluded failure' },
-      }),
-      now,
-      options,
-    );
+    const { next, events } = await advanceSeeing({
+      'pull-request': { state: 'succeeded' },
+      pipeline: { state: 'failed', message: 'apply concluded failure' },
+    });
     expect(next.state).toBe('failed');
     expect(next.currentStage).toBe('pipeline');
     expect(next.nextCheckAt).toBeUndefined();
@@ -115,16 +114,11 @@ describe('advance', () => {
   });
 
   it('leaves a stage whose system cannot be asked unknown, with when and why, and the request open', async () => {
-    const { next, events } = await advance(
-      aRequest(),
-      observers({
-        'pull-request': new DeliveryObservationError(
-          'GitHub did not answer (HTTP 502)',
-        ),
-      }),
-      now,
-      options,
-    );
+    const { next, events } = await advanceSeeing({
+      'pull-request': new DeliveryObservationError(
+        'GitHub did not answer (HTTP 502)',
+      ),
+    });
     expect(next.state).toBe('open');
     expect(next.stages[0]).toMatchObject({
       state: 'unknown',
@@ -152,13 +146,11 @@ describe('advance', () => {
     }
     expect(waits).toEqual([60, 120, 240, 480, 900, 900, 900]);
     const moved = (
-      await advance(
-        request,
-        observers({
+      await advanceSeeing(
+        {
           'pull-request': { state: 'running', message: 'checks: 1 running' },
-        }),
-        now,
-        options,
+        },
+        request,
       )
     ).next;
     expect(moved.attempts).toBe(0);
@@ -206,15 +198,13 @@ describe('advance', () => {
     let request = aRequest();
     for (const n of [1, 2, 3]) {
       request = (
-        await advance(
-          request,
-          observers({
+        await advanceSeeing(
+          {
             'pull-request': new DeliveryObservationError(
               `HTTP 502 (request ${n})`,
             ),
-          }),
-          now,
-          options,
+          },
+          request,
         )
       ).next;
     }
@@ -223,16 +213,14 @@ describe('advance', () => {
 
   it('gives up on a request that has not changed for too long, and says so', async () => {
     const request = aRequest({}, { updatedAt: '2026-10-01T00:00:00.000Z' });
-    const { next, events } = await advance(
-      request,
-      observers({
+    const { next, events } = await advanceSeeing(
+      {
         'pull-request': {
           state: 'running',
           message: 'Waiting for review and merge',
         },
-      }),
-      now,
-      options,
+      },
+      request,
     );
     expect(next.state).toBe('failed');
     expect(next.stages[0].message).toBe(

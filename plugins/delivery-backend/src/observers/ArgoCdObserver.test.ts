@@ -51,11 +51,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it('runs while any is out of sync or progressing, and succeeds when all are synced and healthy', async () => {
-    argo.setApplication('blog', {
-      project: 'team-a',
-      sync: 'Synced',
-      health: 'Healthy',
-    });
+    argo.setHealthy('blog', 'team-a');
     argo.setApplication('blog-dev', {
       project: 'team-a',
       sync: 'OutOfSync',
@@ -66,11 +62,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
       state: 'running',
       message: 'blog-dev: OutOfSync, Progressing',
     });
-    argo.setApplication('blog-dev', {
-      project: 'team-a',
-      sync: 'Synced',
-      health: 'Healthy',
-    });
+    argo.setHealthy('blog-dev', 'team-a');
     expect((await observer.observe(request)).state).toBe('succeeded');
   });
 
@@ -172,11 +164,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it("shows nothing of an application in an AppProject the requester's teams do not own", async () => {
-    argo.setApplication('blog', {
-      project: 'team-a',
-      sync: 'Synced',
-      health: 'Healthy',
-    });
+    argo.setHealthy('blog', 'team-a');
     argo.setApplication('blog-dev', {
       project: 'team-b',
       sync: 'Synced',
@@ -202,11 +190,7 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it('never sends the token anywhere but the Authorization header', async () => {
-    argo.setApplication('blog', {
-      project: 'team-a',
-      sync: 'Synced',
-      health: 'Healthy',
-    });
+    argo.setHealthy('blog', 'team-a');
     const seen = await observer.observe(request);
     expect(JSON.stringify(seen)).not.toContain('argo-token');
   });
