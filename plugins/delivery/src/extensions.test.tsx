@@ -25,13 +25,24 @@ import {
   fakeDeliveryApi,
   paymentsEntity,
   paymentsRequest,
+  SLOW,
 } from './__testUtils__/fixtures';
-
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
 
 const tester = (extension: ExtensionDefinition<any>) =>
   createExtensionTester(extension);
+
+/** The stages of the request on the My requests page, once under its heading. */
+async function myRequestsPageStages() {
+  const article = await screen.findByRole('article', {
+    name: 'Create payments',
+  });
+  expect(
+    screen.getByRole('heading', { level: 1, name: 'My requests' }),
+  ).toBeVisible();
+  return within(article).getByRole('list', {
+    name: 'Stages of Create payments',
+  });
+}
 
 const entityOfKind = (kind: string) => ({ ...paymentsEntity, kind });
 
@@ -78,17 +89,7 @@ describe('extensions of the new frontend system', () => {
         apis: [[deliveryApiRef, api]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       });
-      const article = await screen.findByRole('article', {
-        name: 'Create payments',
-      });
-      expect(
-        screen.getByRole('heading', { level: 1, name: 'My requests' }),
-      ).toBeInTheDocument();
-      expect(
-        within(article).getByRole('list', {
-          name: 'Stages of Create payments',
-        }),
-      ).toBeVisible();
+      expect(await myRequestsPageStages()).toBeVisible();
     },
     SLOW,
   );
@@ -144,12 +145,7 @@ describe('extensions of the legacy frontend system', () => {
     'DeliveryPage shows the page with its header',
     async () => {
       await render(<DeliveryPage />);
-      expect(
-        await screen.findByRole('article', { name: 'Create payments' }),
-      ).toBeVisible();
-      expect(
-        screen.getByRole('heading', { level: 1, name: 'My requests' }),
-      ).toBeVisible();
+      expect(await myRequestsPageStages()).toBeVisible();
     },
     SLOW,
   );

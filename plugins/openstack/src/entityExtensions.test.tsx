@@ -30,10 +30,8 @@ import {
 import {
   paymentsEntity,
   paymentsResources,
+  SLOW,
 } from './__testUtils__/entityFixtures';
-
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
 
 const tester = (extension: ExtensionDefinition<any>) =>
   createExtensionTester(extension);

@@ -16,6 +16,9 @@ import { deliveryApiRef } from '../api';
 
 const MINUTE = 60_000;
 
+/** A test's timeout, generous: a loaded 2-core machine renders these pages slowly. */
+export const SLOW = 120_000;
+
 /** An ISO time `minutes` before now. */
 export const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * MINUTE).toISOString();
@@ -35,6 +38,16 @@ export const stage = (
   extra: Partial<DeliveryStage> = {},
 ): DeliveryStage => ({ name, state, links: [], ...extra });
 
+/** The pull request that asked for `payments`: canopy/payments#42 on GitHub. */
+export const paymentsPullRequest: DeliveryRequest['pullRequest'] = {
+  url: 'https://github.com/canopy/payments/pull/42',
+  provider: 'github',
+  host: 'github.com',
+  owner: 'canopy',
+  repo: 'payments',
+  number: 42,
+};
+
 /** A request for `payments`, open at Argo CD, made 20 minutes ago. */
 export function paymentsRequest(
   extra: Partial<DeliveryRequest> = {},
@@ -46,14 +59,7 @@ export function paymentsRequest(
     title: 'Create payments',
     requester: 'user:default/guest',
     entityRef: 'component:default/payments',
-    pullRequest: {
-      url: 'https://github.com/canopy/payments/pull/42',
-      provider: 'github',
-      host: 'github.com',
-      owner: 'canopy',
-      repo: 'payments',
-      number: 42,
-    },
+    pullRequest: paymentsPullRequest,
     expected: {
       argoCdApplications: [{ name: 'payments' }],
       kroInstances: [
@@ -107,13 +113,14 @@ export function paymentsRequest(
 /** What a fake DeliveryApi answers: a list, an error, or one after the other. */
 type Answer = DeliveryRequest[] | Error;
 
+/** The answers of a fake DeliveryApi, one per call, to each kind of list. */
+export type FakeAnswers = { mine?: Answer[]; entity?: Answer[] };
+
 /**
  * A DeliveryApi answering from lists: each call takes the next answer, the
  * last one is repeated. Records each call.
  */
-export function fakeDeliveryApi(
-  answers: { mine?: Answer[]; entity?: Answer[] } = {},
-) {
+export function fakeDeliveryApi(answers: FakeAnswers = {}) {
   const calls: string[] = [];
   const next = async (
     queue: Answer[] | undefined,
@@ -167,14 +174,18 @@ export function backendError(status: number, message: string) {
   );
 }
 
-/** Renders an element with the given DeliveryApi, inside `entity`'s page when one is given. */
-export function renderWithApi(
+/**
+ * Renders an element over a fake DeliveryApi with the given answers, inside
+ * `entity`'s page when one is given; resolves to the API's calls.
+ */
+export async function renderWithFakeApi(
   element: ReactElement,
-  api: DeliveryApi,
-  entity?: Entity,
-  routeEntries?: string[],
+  answers: FakeAnswers,
+  options: { entity?: Entity; routeEntries?: string[] } = {},
 ) {
-  return renderInTestApp(
+  const { entity, routeEntries } = options;
+  const { api, calls } = fakeDeliveryApi(answers);
+  await renderInTestApp(
     <TestApiProvider apis={[[deliveryApiRef, api]]}>
       {entity ? (
         <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -187,4 +198,5 @@ export function renderWithApi(
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
+  return calls;
 }

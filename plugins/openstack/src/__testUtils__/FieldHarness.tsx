@@ -1,7 +1,8 @@
 import { ComponentType, useState, useSyncExternalStore } from 'react';
-import type { ApiRef } from '@backstage/core-plugin-api';
+import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { openstackApiRef, type OpenStackApi } from '../api';
+import { openstackApiRef } from '../api';
+import { type FakeAnswers, fakeOpenStackApi } from './fakeOpenStackApi';
 
 type FormData = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ export class FormStore {
   }
 }
 
-type HarnessProps = {
+export type HarnessProps = {
   component: ComponentType<any>;
   /** The field's value at first. */
   initial?: unknown;
@@ -74,15 +75,30 @@ const FieldHarness = (props: HarnessProps) => {
   );
 };
 
-/** Renders a field in a test app with the given OpenStackApi. */
-export function renderField(
-  api: OpenStackApi,
-  props: HarnessProps,
-  extraApis: Array<readonly [ApiRef<any>, any]> = [],
+/**
+ * Renders a field in a test app over a fake OpenStackApi with the given
+ * answers; resolves to the API's calls and the field's `onChange` mock.
+ */
+export async function renderField(
+  answers: FakeAnswers,
+  props: Omit<HarnessProps, 'onChange'>,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[openstackApiRef, api], ...extraApis]}>
-      <FieldHarness {...props} />
+  const { api, calls } = fakeOpenStackApi(answers);
+  const onChange = jest.fn();
+  await renderInTestApp(
+    <TestApiProvider apis={[[openstackApiRef, api]]}>
+      <FieldHarness {...props} onChange={onChange} />
     </TestApiProvider>,
   );
+  return { calls, onChange };
+}
+
+/** The messages a field's validator adds for a value, in order. */
+export function validationErrors(
+  validator: CustomFieldValidator<any, any>,
+  value: unknown,
+): string[] {
+  const addError = jest.fn();
+  validator(value, { addError } as any, {} as any);
+  return addError.mock.calls.map(c => c[0]);
 }

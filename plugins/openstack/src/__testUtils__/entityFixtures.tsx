@@ -6,8 +6,12 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
-import { openstackApiRef, type OpenStackApi } from '../api';
+import { openstackApiRef } from '../api';
 import { entityContentRouteRef } from '../routes';
+import { type FakeAnswers, fakeOpenStackApi } from './fakeOpenStackApi';
+
+/** A test's timeout, generous: a loaded 2-core machine renders these pages slowly. */
+export const SLOW = 120_000;
 
 /** The test bed's `payments` component. */
 export const paymentsEntity: Entity = {
@@ -188,16 +192,19 @@ export const paymentsResources: OpenStackResources = {
   ],
 };
 
-/** Renders an entity page part for `entity`, with the given OpenStackApi. */
-export function renderForEntity(
+/**
+ * Renders an entity page part for `payments`, over an OpenStackApi with the
+ * given answers; resolves to the calls the part made.
+ */
+export async function renderForEntity(
   element: ReactElement,
-  api: OpenStackApi,
-  entity: Entity = paymentsEntity,
+  answers: FakeAnswers,
   options: { withTab?: boolean } = { withTab: true },
 ) {
-  return renderInTestApp(
+  const { api, calls } = fakeOpenStackApi(answers);
+  await renderInTestApp(
     <TestApiProvider apis={[[openstackApiRef, api]]}>
-      <EntityProvider entity={entity}>{element}</EntityProvider>
+      <EntityProvider entity={paymentsEntity}>{element}</EntityProvider>
     </TestApiProvider>,
     {
       mountedRoutes: {
@@ -209,4 +216,5 @@ export function renderForEntity(
       },
     },
   );
+  return calls;
 }

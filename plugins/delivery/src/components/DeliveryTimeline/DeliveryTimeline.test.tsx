@@ -1,11 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import type { DeliveryStage } from '@canopy-idp/plugin-delivery-common';
-import { stage } from '../../__testUtils__/fixtures';
+import { SLOW, stage } from '../../__testUtils__/fixtures';
 import { DeliveryTimeline } from './DeliveryTimeline';
-
-// Generous: a loaded 2-core machine renders slowly.
-const SLOW = 120_000;
 
 const NOW = Date.parse('2025-05-01T12:00:00Z');
 const minutesAgo = (minutes: number) =>

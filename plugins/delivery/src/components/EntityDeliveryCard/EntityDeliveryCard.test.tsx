@@ -1,17 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import {
   backendError,
-  fakeDeliveryApi,
+  type FakeAnswers,
   minutesAgo,
   paymentsEntity,
   paymentsRequest,
-  renderWithApi,
+  renderWithFakeApi,
+  SLOW,
   stage,
 } from '../../__testUtils__/fixtures';
 import { EntityDeliveryCard } from './EntityDeliveryCard';
 
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
+/** Renders the card on `payments`' page over the entity's requests. */
+const renderCard = (
+  requests: FakeAnswers['entity'],
+  card = <EntityDeliveryCard />,
+) => renderWithFakeApi(card, { entity: requests }, { entity: paymentsEntity });
 
 describe('EntityDeliveryCard', () => {
   it(
@@ -34,10 +38,7 @@ describe('EntityDeliveryCard', () => {
         ],
         createdAt: minutesAgo(120),
       });
-      const { api, calls } = fakeDeliveryApi({
-        entity: [[earlier, paymentsRequest()]],
-      });
-      await renderWithApi(<EntityDeliveryCard />, api, paymentsEntity);
+      const calls = await renderCard([[earlier, paymentsRequest()]]);
 
       expect(
         await screen.findByRole('heading', { name: 'Create payments' }),
@@ -95,8 +96,7 @@ describe('EntityDeliveryCard', () => {
   it(
     'says so when the entity has no requests',
     async () => {
-      const { api } = fakeDeliveryApi({ entity: [[]] });
-      await renderWithApi(<EntityDeliveryCard />, api, paymentsEntity);
+      await renderCard([[]]);
       expect(
         await screen.findByText(/No requests for this entity yet/),
       ).toBeVisible();
@@ -110,10 +110,7 @@ describe('EntityDeliveryCard', () => {
   it(
     'says when the pull request asked for nothing else',
     async () => {
-      const { api } = fakeDeliveryApi({
-        entity: [[paymentsRequest({ expected: {} })]],
-      });
-      await renderWithApi(<EntityDeliveryCard />, api, paymentsEntity);
+      await renderCard([[paymentsRequest({ expected: {} })]]);
       expect(
         await screen.findByText('Nothing beyond the pull request itself.'),
       ).toBeVisible();
@@ -124,10 +121,9 @@ describe('EntityDeliveryCard', () => {
   it(
     "shows the backend's message when the requests cannot be loaded",
     async () => {
-      const { api } = fakeDeliveryApi({
-        entity: [await backendError(403, 'You may not read these requests')],
-      });
-      await renderWithApi(<EntityDeliveryCard />, api, paymentsEntity);
+      await renderCard([
+        await backendError(403, 'You may not read these requests'),
+      ]);
       expect(await screen.findByRole('alert')).toHaveTextContent(
         'Could not load the requests: You may not read these requests (HTTP 403)',
       );
@@ -146,13 +142,9 @@ describe('EntityDeliveryCard', () => {
           stage('argocd', 'failed', { message: 'Degraded: ImagePullBackOff' }),
         ],
       });
-      const { api } = fakeDeliveryApi({
-        entity: [[paymentsRequest()], [failed]],
-      });
-      await renderWithApi(
+      await renderCard(
+        [[paymentsRequest()], [failed]],
         <EntityDeliveryCard pollIntervalMs={50} />,
-        api,
-        paymentsEntity,
       );
       await waitFor(() =>
         expect(screen.getByRole('alert')).toHaveTextContent(

@@ -1,17 +1,14 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   backendError,
-  fakeDeliveryApi,
   minutesAgo,
   paymentsRequest,
-  renderWithApi,
+  renderWithFakeApi,
+  SLOW,
   stage,
 } from '../../__testUtils__/fixtures';
 import { MyRequestsContent, MyRequestsPage } from './MyRequestsPage';
-
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
 
 const older = paymentsRequest({
   id: 'req-0',
@@ -36,14 +33,15 @@ const requestArticle = (title: string) =>
   screen.getByRole('article', { name: title });
 
 describe('MyRequestsPage', () => {
+  afterEach(() => jest.useRealTimers());
+
   it(
     "lists the user's requests newest first, with entity, state, stage, pull request and age",
     async () => {
       // The backend's order is not trusted: newest first by createdAt.
-      const { api, calls } = fakeDeliveryApi({
+      const calls = await renderWithFakeApi(<MyRequestsPage />, {
         mine: [[older, paymentsRequest()]],
       });
-      await renderWithApi(<MyRequestsPage />, api);
 
       expect(
         await screen.findByRole('heading', { name: 'Create payments' }),
@@ -112,12 +110,11 @@ describe('MyRequestsPage', () => {
       Element.prototype.scrollIntoView = function scroll(this: Element) {
         scrolled.push(this.getAttribute('aria-labelledby') ?? '');
       };
-      const { api } = fakeDeliveryApi({
-        mine: [[paymentsRequest(), older]],
-      });
-      await renderWithApi(<MyRequestsContent />, api, undefined, [
-        '/delivery?request=req-0',
-      ]);
+      await renderWithFakeApi(
+        <MyRequestsContent />,
+        { mine: [[paymentsRequest(), older]] },
+        { routeEntries: ['/delivery?request=req-0'] },
+      );
       const linked = await screen.findByRole('article', {
         name: 'Create billing',
       });
@@ -137,8 +134,7 @@ describe('MyRequestsPage', () => {
   it(
     'says where requests come from when there are none',
     async () => {
-      const { api } = fakeDeliveryApi({ mine: [[]] });
-      await renderWithApi(<MyRequestsContent />, api);
+      await renderWithFakeApi(<MyRequestsContent />, { mine: [[]] });
       expect(await screen.findByText('No requests yet')).toBeVisible();
       expect(
         screen.getByText(
@@ -152,10 +148,9 @@ describe('MyRequestsPage', () => {
   it(
     "shows the backend's message when the requests cannot be loaded",
     async () => {
-      const { api } = fakeDeliveryApi({
+      await renderWithFakeApi(<MyRequestsContent />, {
         mine: [await backendError(503, 'The delivery store is not reachable')],
       });
-      await renderWithApi(<MyRequestsContent />, api);
       expect(
         await screen.findByText(
           // The error panel puts "Error: " in front.
@@ -169,6 +164,9 @@ describe('MyRequestsPage', () => {
   it(
     'asks again while a request is open, so stages advance without a reload',
     async () => {
+      // A fake clock from the start, so that no poll can hide on a real one;
+      // Testing Library's waits advance it.
+      jest.useFakeTimers();
       const advanced = paymentsRequest({
         state: 'ready',
         currentStage: undefined,
@@ -179,10 +177,10 @@ describe('MyRequestsPage', () => {
           stage('openstack', 'succeeded'),
         ],
       });
-      const { api, calls } = fakeDeliveryApi({
-        mine: [[paymentsRequest()], [advanced]],
-      });
-      await renderWithApi(<MyRequestsContent pollIntervalMs={50} />, api);
+      const calls = await renderWithFakeApi(
+        <MyRequestsContent pollIntervalMs={50} />,
+        { mine: [[paymentsRequest()], [advanced]] },
+      );
 
       const article = await screen.findByRole('article', {
         name: 'Create payments',
@@ -193,9 +191,10 @@ describe('MyRequestsPage', () => {
       expect(within(article).queryByText('running')).not.toBeInTheDocument();
       expect(within(article).getAllByText('succeeded')).toHaveLength(4);
 
-      // Nothing open any more: no further requests.
+      // Nothing open any more: no further requests, however long one waits
+      // (six poll intervals on a fake clock).
       const seen = calls.length;
-      await new Promise(resolve => setTimeout(resolve, 300));
+      await act(() => jest.advanceTimersByTimeAsync(300));
       expect(calls).toHaveLength(seen);
     },
     SLOW,

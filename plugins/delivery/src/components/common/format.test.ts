@@ -13,6 +13,7 @@ import {
   stageDuration,
   stageTitle,
 } from './format';
+import { paymentsPullRequest } from '../../__testUtils__/fixtures';
 
 const NOW = Date.parse('2025-05-01T12:00:00Z');
 const before = (ms: number) => new Date(NOW - ms).toISOString();
@@ -86,28 +87,24 @@ describe('formatDuration', () => {
 });
 
 describe('stageDuration', () => {
-  it('says how long a finished stage took', () => {
-    expect(
-      stageDuration(
-        {
-          state: 'succeeded',
-          startedAt: before(10 * MINUTE),
-          finishedAt: before(6 * MINUTE),
-        },
-        NOW,
-      ),
-    ).toBe('took 4 min');
-    expect(
-      stageDuration(
-        {
-          state: 'failed',
-          startedAt: before(2 * MINUTE),
-          finishedAt: before(90 * SECOND),
-        },
-        NOW,
-      ),
-    ).toBe('took 30 s');
-  });
+  it.each([
+    ['succeeded', 10 * MINUTE, 6 * MINUTE, 'took 4 min'],
+    ['failed', 2 * MINUTE, 90 * SECOND, 'took 30 s'],
+  ] as const)(
+    'says how long a %s stage took',
+    (state, startedBefore, finishedBefore, text) => {
+      expect(
+        stageDuration(
+          {
+            state,
+            startedAt: before(startedBefore),
+            finishedAt: before(finishedBefore),
+          },
+          NOW,
+        ),
+      ).toBe(text);
+    },
+  );
 
   it('says how long the running stage has been running', () => {
     expect(
@@ -231,16 +228,7 @@ describe('what the pull request asked for', () => {
 
 describe('labels', () => {
   it('names a pull request owner/repo#number', () => {
-    expect(
-      pullRequestLabel({
-        url: 'https://github.com/canopy/payments/pull/42',
-        provider: 'github',
-        host: 'github.com',
-        owner: 'canopy',
-        repo: 'payments',
-        number: 42,
-      }),
-    ).toBe('canopy/payments#42');
+    expect(pullRequestLabel(paymentsPullRequest)).toBe('canopy/payments#42');
   });
 
   it("shows the backend's message of a failed request", () => {

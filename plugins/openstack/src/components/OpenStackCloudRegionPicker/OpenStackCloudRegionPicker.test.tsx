@@ -2,9 +2,12 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   backendError,
-  fakeOpenStackApi,
+  type FakeAnswers,
 } from '../../__testUtils__/fakeOpenStackApi';
-import { renderField } from '../../__testUtils__/FieldHarness';
+import {
+  renderField,
+  validationErrors,
+} from '../../__testUtils__/FieldHarness';
 import { OpenStackCloudRegionPicker } from './OpenStackCloudRegionPicker';
 import { validateOpenStackCloudRegion } from './schema';
 
@@ -27,66 +30,62 @@ const optionsOf = (select: HTMLElement) =>
     .filter(o => !o.disabled)
     .map(o => o.textContent);
 
+/** The value the picker gives for a choice. */
+const location = (cloud: string, region: string, project: string) => ({
+  cloud,
+  region,
+  project,
+});
+
+/** Renders the picker over the given clouds (the two above), from `initial`. */
+async function renderPicker(
+  options: { initial?: unknown; clouds?: FakeAnswers['clouds'] } = {},
+) {
+  const { onChange } = await renderField(
+    { clouds: options.clouds ?? clouds },
+    { component: OpenStackCloudRegionPicker, initial: options.initial },
+  );
+  return onChange;
+}
+
 describe('OpenStackCloudRegionPicker', () => {
   it("lists the user's clouds, then the regions and the user's projects of the chosen one", async () => {
-    const { api } = fakeOpenStackApi({ clouds });
-    const onChange = jest.fn();
-    await renderField(api, { component: OpenStackCloudRegionPicker, onChange });
+    const onChange = await renderPicker();
     const cloud = await screen.findByLabelText('Cloud');
     await waitFor(() => expect(optionsOf(cloud)).toEqual(['lab', 'prod']));
     expect(screen.getByLabelText('Region')).toBeDisabled();
     expect(screen.getByLabelText('Project')).toBeDisabled();
 
     await userEvent.selectOptions(cloud, 'lab');
-    expect(onChange).toHaveBeenLastCalledWith({
-      cloud: 'lab',
-      region: '',
-      project: '',
-    });
+    expect(onChange).toHaveBeenLastCalledWith(location('lab', '', ''));
     const region = screen.getByLabelText('Region');
     expect(optionsOf(region)).toEqual(['RegionOne', 'RegionTwo']);
     const project = screen.getByLabelText('Project');
     expect(optionsOf(project)).toEqual(['team-a-dev', 'team-a-prod']);
 
     await userEvent.selectOptions(region, 'RegionTwo');
-    expect(onChange).toHaveBeenLastCalledWith({
-      cloud: 'lab',
-      region: 'RegionTwo',
-      project: '',
-    });
+    expect(onChange).toHaveBeenLastCalledWith(location('lab', 'RegionTwo', ''));
   });
 
   it('keeps the chosen project, and the other parts, when one part changes', async () => {
-    const { api } = fakeOpenStackApi({ clouds });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackCloudRegionPicker,
+    const onChange = await renderPicker({
       initial: { cloud: 'lab', region: 'RegionOne', project: 'team-a-dev' },
-      onChange,
     });
     const project = await screen.findByLabelText('Project');
     await waitFor(() => expect(project).toHaveValue('team-a-dev'));
     await userEvent.selectOptions(project, 'team-a-prod');
-    expect(onChange).toHaveBeenLastCalledWith({
-      cloud: 'lab',
-      region: 'RegionOne',
-      project: 'team-a-prod',
-    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      location('lab', 'RegionOne', 'team-a-prod'),
+    );
     await userEvent.selectOptions(screen.getByLabelText('Region'), 'RegionTwo');
-    expect(onChange).toHaveBeenLastCalledWith({
-      cloud: 'lab',
-      region: 'RegionTwo',
-      project: 'team-a-prod',
-    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      location('lab', 'RegionTwo', 'team-a-prod'),
+    );
   });
 
   it('takes the only region of a cloud, and drops a region the new cloud lacks', async () => {
-    const { api } = fakeOpenStackApi({ clouds });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackCloudRegionPicker,
+    const onChange = await renderPicker({
       initial: { cloud: 'lab', region: 'RegionTwo', project: 'team-a-dev' },
-      onChange,
     });
     const cloud = await screen.findByLabelText('Cloud');
     await waitFor(() => expect(cloud).toHaveValue('lab'));
@@ -94,27 +93,21 @@ describe('OpenStackCloudRegionPicker', () => {
     expect(onChange).not.toHaveBeenCalled();
 
     await userEvent.selectOptions(cloud, 'prod');
-    expect(onChange).toHaveBeenLastCalledWith({
-      cloud: 'prod',
-      region: 'eu-west',
-      project: 'team-a',
-    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      location('prod', 'eu-west', 'team-a'),
+    );
   });
 
   it('chooses the only cloud, region and project by itself', async () => {
-    const { api } = fakeOpenStackApi({
+    const onChange = await renderPicker({
       clouds: [
         { name: 'lab', regions: ['RegionOne'], projects: [{ name: 'demo' }] },
       ],
     });
-    const onChange = jest.fn();
-    await renderField(api, { component: OpenStackCloudRegionPicker, onChange });
     await waitFor(() =>
-      expect(onChange).toHaveBeenCalledWith({
-        cloud: 'lab',
-        region: 'RegionOne',
-        project: 'demo',
-      }),
+      expect(onChange).toHaveBeenCalledWith(
+        location('lab', 'RegionOne', 'demo'),
+      ),
     );
     expect(screen.getByLabelText('Cloud')).toHaveValue('lab');
     expect(screen.getByLabelText('Region')).toHaveValue('RegionOne');
@@ -122,27 +115,21 @@ describe('OpenStackCloudRegionPicker', () => {
   });
 
   it('forgets a cloud that is not configured (any more)', async () => {
-    const { api } = fakeOpenStackApi({ clouds });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackCloudRegionPicker,
+    const onChange = await renderPicker({
       initial: { cloud: 'gone', region: 'RegionOne' },
-      onChange,
     });
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(undefined));
   });
 
   it('shows progress while loading', async () => {
-    const { api } = fakeOpenStackApi({ clouds: 'pending' });
-    await renderField(api, { component: OpenStackCloudRegionPicker });
+    await renderPicker({ clouds: 'pending' });
     expect(
       screen.getByRole('progressbar', { name: 'Loading clouds' }),
     ).toBeInTheDocument();
   });
 
   it("says when no cloud has a project of the user's teams, and where projects are mapped", async () => {
-    const { api } = fakeOpenStackApi({ clouds: [] });
-    await renderField(api, { component: OpenStackCloudRegionPicker });
+    await renderPicker({ clouds: [] });
     expect(
       await screen.findByText(
         'No OpenStack project in this portal is owned by you or your groups.',
@@ -157,10 +144,9 @@ describe('OpenStackCloudRegionPicker', () => {
   });
 
   it("shows the backend's error message", async () => {
-    const { api } = fakeOpenStackApi({
+    await renderPicker({
       clouds: await backendError(403, 'Not allowed to use OpenStack look-ups'),
     });
-    await renderField(api, { component: OpenStackCloudRegionPicker });
     expect(
       await screen.findByText(
         'Could not load the OpenStack clouds: Not allowed to use OpenStack look-ups (HTTP 403)',
@@ -169,11 +155,8 @@ describe('OpenStackCloudRegionPicker', () => {
   });
 
   it('validates that cloud, region and project are chosen', () => {
-    const errorsOf = (value: any) => {
-      const addError = jest.fn();
-      validateOpenStackCloudRegion(value, { addError } as any, {} as any);
-      return addError.mock.calls.map(c => c[0]);
-    };
+    const errorsOf = (value: unknown) =>
+      validationErrors(validateOpenStackCloudRegion, value);
     expect(
       errorsOf({ cloud: 'lab', region: 'RegionOne', project: 'demo' }),
     ).toEqual([]);

@@ -98,48 +98,49 @@ export const OpenStackCloudRegionPicker = (
     const next = { ...current, ...change };
     onChange(locate(clouds ?? [], next.cloud, next.region, next.project));
   };
+  /** The select of one part, offering the given names (none yet: disabled). */
+  const select = (
+    part: keyof typeof current,
+    label: string,
+    placeholder: string,
+    names: string[] = [],
+  ) => (
+    <NativeSelect
+      id={`${id}-${part}`}
+      label={label}
+      placeholder={placeholder}
+      options={names.map(name => ({ value: name, label: name }))}
+      value={current[part]}
+      onChange={next => choose({ [part]: next })}
+      required={required}
+      error={hasErrors && !current[part]}
+      disabled={isDisabled || !names.length}
+    />
+  );
 
   return (
     <PartsField
       title={schema?.title}
       frame={frame}
       parts={[
-        <NativeSelect
-          id={`${id}-cloud`}
-          label="Cloud"
-          placeholder="Choose a cloud"
-          options={(clouds ?? []).map(c => ({ value: c.name, label: c.name }))}
-          value={cloud}
-          onChange={next => choose({ cloud: next })}
-          required={required}
-          error={hasErrors && !cloud}
-          disabled={isDisabled || !clouds?.length}
-        />,
-        <NativeSelect
-          id={`${id}-region`}
-          label="Region"
-          placeholder={chosen ? 'Choose a region' : 'Choose a cloud first'}
-          options={(chosen?.regions ?? []).map(r => ({ value: r, label: r }))}
-          value={region}
-          onChange={next => choose({ region: next })}
-          required={required}
-          error={hasErrors && !region}
-          disabled={isDisabled || !chosen?.regions.length}
-        />,
-        <NativeSelect
-          id={`${id}-project`}
-          label="Project"
-          placeholder={chosen ? 'Choose a project' : 'Choose a cloud first'}
-          options={(chosen?.projects ?? []).map(p => ({
-            value: p.name,
-            label: p.name,
-          }))}
-          value={project}
-          onChange={next => choose({ project: next })}
-          required={required}
-          error={hasErrors && !project}
-          disabled={isDisabled || !chosen?.projects.length}
-        />,
+        select(
+          'cloud',
+          'Cloud',
+          'Choose a cloud',
+          clouds?.map(c => c.name),
+        ),
+        select(
+          'region',
+          'Region',
+          chosen ? 'Choose a region' : 'Choose a cloud first',
+          chosen?.regions,
+        ),
+        select(
+          'project',
+          'Project',
+          chosen ? 'Choose a project' : 'Choose a cloud first',
+          chosen?.projects.map(p => p.name),
+        ),
       ]}
     >
       {loading && <LinearProgress aria-label="Loading clouds" />}

@@ -1,9 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  fakeOpenStackApi,
-  lookupOf,
-} from '../../__testUtils__/fakeOpenStackApi';
+import { lookupOf } from '../../__testUtils__/fakeOpenStackApi';
 import { renderField } from '../../__testUtils__/FieldHarness';
 import { describeFlavor, OpenStackFlavorPicker } from './OpenStackFlavorPicker';
 import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
@@ -22,20 +19,20 @@ describe('OpenStackFlavorPicker', () => {
   });
 
   it('offers every flavor of the chosen cloud and region by name and size', async () => {
-    const { api, calls } = fakeOpenStackApi({
-      lookups: {
-        flavors: lookupOf([
-          flavorOf('m1.small', 1, 2048, 20),
-          flavorOf('m1.large', 4, 8192, 80),
-        ]),
+    const { calls, onChange } = await renderField(
+      {
+        lookups: {
+          flavors: lookupOf([
+            flavorOf('m1.small', 1, 2048, 20),
+            flavorOf('m1.large', 4, 8192, 80),
+          ]),
+        },
       },
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: { location: { cloud: 'lab', region: 'RegionOne' } },
-      onChange,
-    });
+      {
+        component: OpenStackFlavorPicker,
+        form: { location: { cloud: 'lab', region: 'RegionOne' } },
+      },
+    );
     await userEvent.click(await screen.findByLabelText('Flavor'));
     expect(
       (await screen.findAllByRole('option')).map(o => o.textContent),

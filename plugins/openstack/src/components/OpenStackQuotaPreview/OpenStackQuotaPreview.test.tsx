@@ -6,10 +6,15 @@ import type {
 import {
   backendError,
   failedSource,
-  fakeOpenStackApi,
+  type FakeAnswers,
   lookupOf,
 } from '../../__testUtils__/fakeOpenStackApi';
-import { FormStore, renderField } from '../../__testUtils__/FieldHarness';
+import {
+  FormStore,
+  type HarnessProps,
+  renderField,
+  validationErrors,
+} from '../../__testUtils__/FieldHarness';
 import { OpenStackQuotaPreview } from './OpenStackQuotaPreview';
 import { validateOpenStackQuotaPreview } from './schema';
 import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
@@ -37,17 +42,39 @@ const quota = (
 
 const location = { cloud: 'lab', region: 'RegionOne' };
 
+/** A limit the request exceeds: it asks for `requested`, `remaining` are left. */
+const violation = (
+  limit: string,
+  quotaName: string,
+  requested: number,
+  remaining: number,
+) => ({
+  limit,
+  quota: quotaName,
+  requested,
+  remaining,
+  exceededBy: requested - remaining,
+});
+
 const row = (name: string) => screen.getByRole('row', { name });
+
+/** Each row (limit, requested, remaining, verdict) is shown. */
+const expectRows = (...names: string[]) =>
+  names.forEach(name => expect(row(name)).toBeInTheDocument());
+
+/** Renders the preview over the flavors above and the given quota answer. */
+const renderPreview = (
+  headroom: FakeAnswers['headroom'],
+  field: Omit<HarnessProps, 'component' | 'onChange'>,
+) =>
+  renderField(
+    { lookups: { flavors }, headroom },
+    { component: OpenStackQuotaPreview, ...field },
+  );
 
 describe('OpenStackQuotaPreview', () => {
   it('shows requested against remaining for each limit and holds ok when the request fits', async () => {
-    const { api, calls } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota(),
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    const { calls, onChange } = await renderPreview(quota(), {
       form: {
         location,
         flavor: 'm1.small',
@@ -62,19 +89,20 @@ describe('OpenStackQuotaPreview', () => {
         floatingIpField: 'publicIp',
         extraVolumeFields: ['sharedGiB'],
       },
-      onChange,
     });
     expect(
       await screen.findByText(
         "The request fits in the project's remaining quota in lab / RegionOne",
       ),
     ).toBeInTheDocument();
-    expect(row('Instances 2 10 fits')).toBeInTheDocument();
-    expect(row('vCPUs 2 20 fits')).toBeInTheDocument();
-    expect(row('RAM 4 GiB 50 GiB fits')).toBeInTheDocument();
-    expect(row('Volumes 3 10 fits')).toBeInTheDocument();
-    expect(row('Volume storage 140 GiB 1000 GiB fits')).toBeInTheDocument();
-    expect(row('Floating IPs 2 5 fits')).toBeInTheDocument();
+    expectRows(
+      'Instances 2 10 fits',
+      'vCPUs 2 20 fits',
+      'RAM 4 GiB 50 GiB fits',
+      'Volumes 3 10 fits',
+      'Volume storage 140 GiB 1000 GiB fits',
+      'Floating IPs 2 5 fits',
+    );
     expect(onChange).toHaveBeenLastCalledWith({ ok: true, violations: [] });
     expect(calls.sort()).toEqual([
       'lab/RegionOne/flavors',
@@ -83,63 +111,45 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('flags an exceeded request, naming each limit and by how much', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota({
+    const { onChange } = await renderPreview(
+      quota({
         compute: { instances: 1, cores: 2, ram: null },
         network: { floatingip: 0 },
       }),
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
-      form: { location, flavor: 'm1.small', count: 2, fip: true },
-      uiOptions: { floatingIpField: 'fip' },
-      onChange,
-    });
+      {
+        form: { location, flavor: 'm1.small', count: 2, fip: true },
+        uiOptions: { floatingIpField: 'fip' },
+      },
+    );
     expect(
       await screen.findByText(
         "This request exceeds the project's quota: compute.instances: asks for 2, 1 left (over by 1); network.floatingip: asks for 2, 0 left (over by 2)",
       ),
     ).toBeInTheDocument();
-    expect(row('Instances 2 1 over by 1')).toBeInTheDocument();
-    expect(row('vCPUs 2 2 fits')).toBeInTheDocument();
-    expect(row('RAM 4 GiB unlimited fits')).toBeInTheDocument();
-    expect(row('Volumes 0 10 —')).toBeInTheDocument();
-    expect(row('Floating IPs 2 0 over by 2')).toBeInTheDocument();
+    expectRows(
+      'Instances 2 1 over by 1',
+      'vCPUs 2 2 fits',
+      'RAM 4 GiB unlimited fits',
+      'Volumes 0 10 —',
+      'Floating IPs 2 0 over by 2',
+    );
     expect(onChange).toHaveBeenLastCalledWith({
       ok: false,
       violations: [
-        {
-          limit: 'instances',
-          quota: 'compute.instances',
-          requested: 2,
-          remaining: 1,
-          exceededBy: 1,
-        },
-        {
-          limit: 'floatingIps',
-          quota: 'network.floatingip',
-          requested: 2,
-          remaining: 0,
-          exceededBy: 2,
-        },
+        violation('instances', 'compute.instances', 2, 1),
+        violation('floatingIps', 'network.floatingip', 2, 0),
       ],
     });
   });
 
   it('re-computes when the other fields change, without asking the backend again', async () => {
-    const { api, calls } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota({ compute: { instances: 5, cores: 8, ram: 65536 } }),
-    });
     const form = new FormStore({ location, flavor: 'm1.small' });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
-      form,
-      onChange,
-    });
+    const { calls, onChange } = await renderPreview(
+      quota({ compute: { instances: 5, cores: 8, ram: 65536 } }),
+      {
+        form,
+      },
+    );
     // No count field: one server.
     expect(
       await screen.findByRole('row', { name: 'Instances 1 5 fits' }),
@@ -154,15 +164,7 @@ describe('OpenStackQuotaPreview', () => {
     ).toBeInTheDocument();
     expect(onChange).toHaveBeenLastCalledWith({
       ok: false,
-      violations: [
-        {
-          limit: 'cores',
-          quota: 'compute.cores',
-          requested: 12,
-          remaining: 8,
-          exceededBy: 4,
-        },
-      ],
+      violations: [violation('cores', 'compute.cores', 12, 8)],
     });
 
     act(() => form.update({ count: 2 }));
@@ -173,12 +175,7 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('reads the sibling fields named in ui:options', async () => {
-    const { api, calls } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota(),
-    });
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    const { calls } = await renderPreview(quota(), {
       form: { where: location, size: 'f-large', replicas: 3 },
       uiOptions: {
         locationField: 'where',
@@ -193,17 +190,10 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('waits for a location, then for the flavor named in ui:options', async () => {
-    const { api, calls } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota(),
-    });
     const form = new FormStore({});
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    const { calls, onChange } = await renderPreview(quota(), {
       form,
       uiOptions: { flavorField: 'flavor' },
-      onChange,
     });
     expect(
       screen.getByText('Choose a cloud and region first to check the quota'),
@@ -231,23 +221,15 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('checks a form without servers: loose volumes only', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: quota(),
-    });
     const form = new FormStore({ location, sizeGiB: 10 });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    const { onChange } = await renderPreview(quota(), {
       form,
       uiOptions: { extraVolumeFields: ['sizeGiB'] },
-      onChange,
     });
     expect(
       await screen.findByRole('row', { name: 'Volumes 1 10 fits' }),
     ).toBeInTheDocument();
-    expect(row('Instances 0 10 —')).toBeInTheDocument();
-    expect(row('Volume storage 10 GiB 1000 GiB fits')).toBeInTheDocument();
+    expectRows('Instances 0 10 —', 'Volume storage 10 GiB 1000 GiB fits');
 
     act(() => form.update({ sizeGiB: 2000 }));
     expect(
@@ -260,41 +242,24 @@ describe('OpenStackQuotaPreview', () => {
     ).toBeInTheDocument();
     expect(onChange).toHaveBeenLastCalledWith({
       ok: false,
-      violations: [
-        {
-          limit: 'gigabytes',
-          quota: 'volume.gigabytes',
-          requested: 2000,
-          remaining: 1000,
-          exceededBy: 1000,
-        },
-      ],
+      violations: [violation('gigabytes', 'volume.gigabytes', 2000, 1000)],
     });
   });
 
   it('leaves the empty object a form starts with alone while it cannot check', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: await backendError(503, 'Nova did not answer'),
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
-      form: { location, flavor: 'm1.small' },
-      initial: {},
-      onChange,
-    });
+    const { onChange } = await renderPreview(
+      await backendError(503, 'Nova did not answer'),
+      {
+        form: { location, flavor: 'm1.small' },
+        initial: {},
+      },
+    );
     await screen.findByText(/^Could not check the quota/);
     expect(onChange).not.toHaveBeenCalled();
   });
 
   it('shows progress while loading', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: 'pending',
-    });
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    await renderPreview('pending', {
       form: { location, flavor: 'm1.small' },
     });
     expect(
@@ -303,12 +268,7 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it("shows the backend's error message", async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: await backendError(503, 'Nova did not answer'),
-    });
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
+    await renderPreview(await backendError(503, 'Nova did not answer'), {
       form: { location, flavor: 'm1.small' },
     });
     expect(
@@ -319,18 +279,16 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('warns about quotas that could not be read', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors },
-      headroom: {
+    await renderPreview(
+      {
         ...quota({ volume: {} }),
         sources: [failedSource('volumev3', 'timeout', 'no answer in 10s')],
       },
-    });
-    await renderField(api, {
-      component: OpenStackQuotaPreview,
-      form: { location, flavor: 'm1.small', rootGiB: 10 },
-      uiOptions: { volumeFields: ['rootGiB'] },
-    });
+      {
+        form: { location, flavor: 'm1.small', rootGiB: 10 },
+        uiOptions: { volumeFields: ['rootGiB'] },
+      },
+    );
     expect(
       await screen.findByText(
         'Some quotas could not be read: volumev3: timeout — no answer in 10s',
@@ -340,23 +298,12 @@ describe('OpenStackQuotaPreview', () => {
   });
 
   it('validation blocks an exceeded request with the violations, and only that', () => {
-    const errorsOf = (value: any) => {
-      const addError = jest.fn();
-      validateOpenStackQuotaPreview(value, { addError } as any, {} as any);
-      return addError.mock.calls.map(c => c[0]);
-    };
+    const errorsOf = (value: unknown) =>
+      validationErrors(validateOpenStackQuotaPreview, value);
     expect(
       errorsOf({
         ok: false,
-        violations: [
-          {
-            limit: 'instances',
-            quota: 'compute.instances',
-            requested: 2,
-            remaining: 1,
-            exceededBy: 1,
-          },
-        ],
+        violations: [violation('instances', 'compute.instances', 2, 1)],
       }),
     ).toEqual([
       "This request exceeds the project's quota: compute.instances: asks for 2, 1 left (over by 1)",

@@ -6,10 +6,13 @@ import type { OpenStackLookupName } from '@canopy-idp/plugin-openstack-common';
 import {
   backendError,
   failedSource,
-  fakeOpenStackApi,
+  type FakeAnswers,
   lookupOf,
 } from '../../__testUtils__/fakeOpenStackApi';
-import { renderField } from '../../__testUtils__/FieldHarness';
+import {
+  type HarnessProps,
+  renderField,
+} from '../../__testUtils__/FieldHarness';
 import { OpenStackAvailabilityZonePicker } from '../OpenStackAvailabilityZonePicker/OpenStackAvailabilityZonePicker';
 import { OpenStackExternalNetworkPicker } from '../OpenStackExternalNetworkPicker/OpenStackExternalNetworkPicker';
 import { OpenStackFlavorPicker } from '../OpenStackFlavorPicker/OpenStackFlavorPicker';
@@ -19,6 +22,13 @@ import { OpenStackNetworkPicker } from '../OpenStackNetworkPicker/OpenStackNetwo
 import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
 
 const location = { cloud: 'lab', region: 'RegionOne' };
+
+/** Renders a picker in `location` (unless `props` say else) over the look-ups. */
+const renderPicker = (
+  component: ComponentType<any>,
+  lookups: FakeAnswers['lookups'],
+  props: Omit<HarnessProps, 'component' | 'onChange'> = {},
+) => renderField({ lookups }, { component, form: { location }, ...props });
 
 const network = (name: string, extra = {}) => ({
   id: `id-${name}`,
@@ -110,18 +120,11 @@ const cases: Case[] = [
 ];
 
 describe.each(cases)('$label picker', c => {
-  const lookups = (answer: OpenStackLookup<any> | Error | 'pending') => ({
-    lookups: { [c.lookup]: answer },
-  });
+  const render = (answer: OpenStackLookup<any> | Error | 'pending') =>
+    renderPicker(c.component, { [c.lookup]: answer });
 
   it('lists what the look-up returns in the chosen location and takes the chosen name', async () => {
-    const { api, calls } = fakeOpenStackApi(lookups(lookupOf(c.items)));
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: c.component,
-      form: { location },
-      onChange,
-    });
+    const { calls, onChange } = await render(lookupOf(c.items));
     await userEvent.click(await screen.findByLabelText(c.label));
     await userEvent.click(
       await screen.findByRole('option', { name: c.option }),
@@ -131,26 +134,21 @@ describe.each(cases)('$label picker', c => {
   });
 
   it('shows progress while loading', async () => {
-    const { api } = fakeOpenStackApi(lookups('pending'));
-    await renderField(api, { component: c.component, form: { location } });
+    await render('pending');
     expect(
       await screen.findByRole('progressbar', { name: `Loading ${c.noun}` }),
     ).toBeInTheDocument();
   });
 
   it('says when there is nothing in the location', async () => {
-    const { api } = fakeOpenStackApi(lookups(lookupOf([])));
-    await renderField(api, { component: c.component, form: { location } });
+    await render(lookupOf([]));
     expect(
       await screen.findByText(`No ${c.noun} in lab / RegionOne`),
     ).toBeInTheDocument();
   });
 
   it("shows the backend's error message", async () => {
-    const { api } = fakeOpenStackApi(
-      lookups(await backendError(503, 'Keystone did not answer')),
-    );
-    await renderField(api, { component: c.component, form: { location } });
+    await render(await backendError(503, 'Keystone did not answer'));
     expect(
       await screen.findByText(
         `Could not load the ${c.noun} of lab / RegionOne: Keystone did not answer (HTTP 503)`,
@@ -159,14 +157,11 @@ describe.each(cases)('$label picker', c => {
   });
 
   it('warns about a source that did not answer', async () => {
-    const { api } = fakeOpenStackApi(
-      lookups(
-        lookupOf([], {
-          sources: [failedSource(c.service, 'timeout', 'no answer in 10s')],
-        }),
-      ),
+    await render(
+      lookupOf([], {
+        sources: [failedSource(c.service, 'timeout', 'no answer in 10s')],
+      }),
     );
-    await renderField(api, { component: c.component, form: { location } });
     expect(
       await screen.findByText(
         `Some ${c.noun} could not be read: ${c.service}: timeout — no answer in 10s`,
@@ -175,11 +170,11 @@ describe.each(cases)('$label picker', c => {
   });
 
   it('waits, disabled, for a cloud and region', async () => {
-    const { api, calls } = fakeOpenStackApi(lookups(lookupOf(c.items)));
-    await renderField(api, {
-      component: c.component,
-      form: { location: { cloud: 'lab', region: '' } },
-    });
+    const { calls } = await renderPicker(
+      c.component,
+      { [c.lookup]: lookupOf(c.items) },
+      { form: { location: { cloud: 'lab', region: '' } } },
+    );
     expect(screen.getByLabelText(c.label)).toBeDisabled();
     expect(
       screen.getByText('Choose a cloud and region first'),
@@ -195,28 +190,27 @@ const flavors = lookupOf([
 
 describe('look-up pickers', () => {
   it('read the location from the field named by ui:options.locationField, dotted paths included', async () => {
-    const { api, calls } = fakeOpenStackApi({ lookups: { flavors } });
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: {
-        location: { cloud: 'other', region: 'X' },
-        infra: { where: { cloud: 'prod', region: 'RegionTwo' } },
+    const { calls } = await renderPicker(
+      OpenStackFlavorPicker,
+      { flavors },
+      {
+        form: {
+          location: { cloud: 'other', region: 'X' },
+          infra: { where: { cloud: 'prod', region: 'RegionTwo' } },
+        },
+        uiOptions: { locationField: 'infra.where' },
       },
-      uiOptions: { locationField: 'infra.where' },
-    });
+    );
     await screen.findByLabelText('Flavor');
     await waitFor(() => expect(calls).toEqual(['prod/RegionTwo/flavors']));
   });
 
   it('keep a value the location offers and show it', async () => {
-    const { api } = fakeOpenStackApi({ lookups: { flavors } });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: { location },
-      initial: 'm1.large',
-      onChange,
-    });
+    const { onChange } = await renderPicker(
+      OpenStackFlavorPicker,
+      { flavors },
+      { initial: 'm1.large' },
+    );
     await waitFor(() =>
       expect(screen.getByLabelText('Flavor')).toHaveValue(
         'm1.large — 4 vCPUs, 8 GiB RAM, 80 GiB disk',
@@ -226,28 +220,20 @@ describe('look-up pickers', () => {
   });
 
   it('drop a value the location does not offer', async () => {
-    const { api } = fakeOpenStackApi({ lookups: { flavors } });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: { location },
-      initial: 'm2.gone',
-      onChange,
-    });
+    const { onChange } = await renderPicker(
+      OpenStackFlavorPicker,
+      { flavors },
+      { initial: 'm2.gone' },
+    );
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(undefined));
   });
 
   it('keep such a value when the list is truncated, and say so', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { flavors: { ...flavors, truncated: true } },
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: { location },
-      initial: 'm2.beyond-the-cap',
-      onChange,
-    });
+    const { onChange } = await renderPicker(
+      OpenStackFlavorPicker,
+      { flavors: { ...flavors, truncated: true } },
+      { initial: 'm2.beyond-the-cap' },
+    );
     expect(
       await screen.findByText('Only the first 2 flavors are listed'),
     ).toBeInTheDocument();
@@ -255,12 +241,8 @@ describe('look-up pickers', () => {
   });
 
   it("key pairs: say they are those of Canopy's OpenStack identity, not the user's", async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { 'key-pairs': lookupOf([{ name: 'alice' }]) },
-    });
-    await renderField(api, {
-      component: OpenStackKeyPairPicker,
-      form: { location },
+    await renderPicker(OpenStackKeyPairPicker, {
+      'key-pairs': lookupOf([{ name: 'alice' }]),
     });
     expect(
       await screen.findByText(
@@ -270,81 +252,74 @@ describe('look-up pickers', () => {
   });
 
   it('choose the only option of a required field', async () => {
-    const { api } = fakeOpenStackApi({
-      lookups: { 'key-pairs': lookupOf([{ name: 'alice' }]) },
-    });
-    const onChange = jest.fn();
-    await renderField(api, {
-      component: OpenStackKeyPairPicker,
-      form: { location },
-      required: true,
-      onChange,
-    });
+    const { onChange } = await renderPicker(
+      OpenStackKeyPairPicker,
+      { 'key-pairs': lookupOf([{ name: 'alice' }]) },
+      { required: true },
+    );
     await waitFor(() => expect(onChange).toHaveBeenCalledWith('alice'));
     expect(screen.getByLabelText(/Key pair/)).toHaveValue('alice');
   });
 
-  it('do not offer what cannot be used: unavailable zones, inactive images', async () => {
-    const { api } = fakeOpenStackApi({
+  const image = (name: string, status: string) => ({
+    id: name,
+    name,
+    status,
+    visibility: 'public',
+    minDiskGiB: 0,
+    minRamMiB: 0,
+  });
+
+  it.each([
+    {
+      what: 'unavailable zones',
+      component: OpenStackAvailabilityZonePicker,
       lookups: {
         'availability-zones': lookupOf([
           { name: 'nova', available: true },
           { name: 'broken', available: false },
         ]),
       },
-    });
-    await renderField(api, {
-      component: OpenStackAvailabilityZonePicker,
-      form: { location },
-    });
-    await userEvent.click(await screen.findByLabelText('Availability zone'));
-    expect(
-      await screen.findByRole('option', { name: 'broken — unavailable' }),
-    ).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('option', { name: 'nova' })).toHaveAttribute(
-      'aria-disabled',
-      'false',
-    );
-  });
-
-  it('list inactive images without letting them be chosen', async () => {
-    const image = (name: string, status: string) => ({
-      id: name,
-      name,
-      status,
-      visibility: 'public',
-      minDiskGiB: 0,
-      minRamMiB: 0,
-    });
-    const { api } = fakeOpenStackApi({
+      label: 'Availability zone',
+      usable: 'nova',
+      unusable: 'broken — unavailable',
+    },
+    {
+      what: 'inactive images',
+      component: OpenStackImagePicker,
       lookups: {
         images: lookupOf([
           image('debian-12', 'active'),
           image('fedora-41', 'queued'),
         ]),
       },
-    });
-    await renderField(api, {
-      component: OpenStackImagePicker,
-      form: { location },
-    });
-    await userEvent.click(await screen.findByLabelText('Image'));
-    expect(
-      await screen.findByRole('option', { name: 'fedora-41 — queued' }),
-    ).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('option', { name: 'debian-12' })).toHaveAttribute(
-      'aria-disabled',
-      'false',
-    );
-  });
+      label: 'Image',
+      usable: 'debian-12',
+      unusable: 'fedora-41 — queued',
+    },
+  ])(
+    'list $what without letting them be chosen',
+    async ({ component, lookups, label, usable, unusable }) => {
+      await renderPicker(component, lookups);
+      await userEvent.click(await screen.findByLabelText(label));
+      expect(
+        await screen.findByRole('option', { name: unusable }),
+      ).toHaveAttribute('aria-disabled', 'true');
+      expect(screen.getByRole('option', { name: usable })).toHaveAttribute(
+        'aria-disabled',
+        'false',
+      );
+    },
+  );
 
   it('use the title of the schema as label', async () => {
-    const { api } = fakeOpenStackApi({ lookups: { flavors } });
-    await renderField(api, {
-      component: OpenStackFlavorPicker,
-      form: { location },
-      schema: { title: 'Server size', description: 'How big each server is' },
-    });
+    await renderPicker(
+      OpenStackFlavorPicker,
+      { flavors },
+      {
+        schema: { title: 'Server size', description: 'How big each server is' },
+      },
+    );
     expect(await screen.findByLabelText('Server size')).toBeInTheDocument();
     expect(screen.getByText('How big each server is')).toBeInTheDocument();
   });

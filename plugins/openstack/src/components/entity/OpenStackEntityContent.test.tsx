@@ -4,16 +4,13 @@ import {
   backendError,
   entityResourcesOf,
   failedSource,
-  fakeOpenStackApi,
 } from '../../__testUtils__/fakeOpenStackApi';
 import {
   paymentsResources,
   renderForEntity,
+  SLOW,
 } from '../../__testUtils__/entityFixtures';
 import { OpenStackEntityContent } from './OpenStackEntityContent';
-
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
 
 const quotas = [
   {
@@ -28,18 +25,21 @@ const quotas = [
   },
 ];
 
+/** A page of the project in the cloud's Horizon (at horizon.example.net). */
+const horizon = (path: string) =>
+  `https://horizon.example.net/dashboard/project/${path}`;
+
 const section = (kind: string) => screen.getByTestId(`openstack-${kind}`);
 
 describe('OpenStackEntityContent', () => {
   it(
     'lists the resources of each kind, with Horizon links',
     async () => {
-      const { api, calls } = fakeOpenStackApi({
+      const calls = await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf(paymentsResources, {
           horizonUrl: 'https://horizon.example.net/dashboard/',
         }),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
 
       expect(await screen.findByText('Servers (2)')).toBeInTheDocument();
       expect(calls).toEqual(['resources of component:default/payments']);
@@ -53,18 +53,12 @@ describe('OpenStackEntityContent', () => {
       ).toBeInTheDocument();
       expect(
         screen.getByRole('link', { name: /^Open the project in Horizon,/ }),
-      ).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/',
-      );
+      ).toHaveAttribute('href', horizon(''));
 
       const servers = within(section('servers'));
       expect(
         servers.getByRole('link', { name: /^payments-web-1,/ }),
-      ).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/instances/srv-1/',
-      );
+      ).toHaveAttribute('href', horizon('instances/srv-1/'));
       expect(servers.getByText('payments-web-2')).toBeInTheDocument();
       expect(
         servers.getAllByText('m1.tiny (1 vCPU, 512 MiB RAM)'),
@@ -84,19 +78,13 @@ describe('OpenStackEntityContent', () => {
       expect(volumes.getByText('Volumes (1)')).toBeInTheDocument();
       expect(
         volumes.getByRole('link', { name: /^payments-data,/ }),
-      ).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/volumes/vol-1/',
-      );
+      ).toHaveAttribute('href', horizon('volumes/vol-1/'));
       expect(volumes.getByText('1 GiB')).toBeInTheDocument();
       expect(volumes.getByText('lvmdriver-1')).toBeInTheDocument();
       expect(volumes.getByText('in-use')).toBeInTheDocument();
       // The attachment names the server, not its id, linked to Horizon.
       const attached = volumes.getByRole('link', { name: /^payments-web-1,/ });
-      expect(attached).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/instances/srv-1/',
-      );
+      expect(attached).toHaveAttribute('href', horizon('instances/srv-1/'));
       expect(attached.parentElement).toHaveTextContent(
         /^payments-web-1.* on \/dev\/vdb$/,
       );
@@ -110,10 +98,7 @@ describe('OpenStackEntityContent', () => {
       // The external network by the name the backend read, linked.
       expect(
         within(section('routers')).getByRole('link', { name: /^public,/ }),
-      ).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/networks/public-id/detail',
-      );
+      ).toHaveAttribute('href', horizon('networks/public-id/detail'));
       expect(
         within(section('ports')).getByText('10.20.0.50'),
       ).toBeInTheDocument();
@@ -122,10 +107,7 @@ describe('OpenStackEntityContent', () => {
       // Attached to the server holding its fixed address; the pool by name.
       expect(
         fips.getByRole('link', { name: /^payments-web-1,/ }),
-      ).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/instances/srv-1/',
-      );
+      ).toHaveAttribute('href', horizon('instances/srv-1/'));
       expect(fips.getByRole('link', { name: /^public,/ })).toBeInTheDocument();
       expect(
         within(section('securityGroups')).getByText(
@@ -135,7 +117,7 @@ describe('OpenStackEntityContent', () => {
       const lbs = within(section('loadBalancers'));
       expect(lbs.getByRole('link', { name: /^payments-lb,/ })).toHaveAttribute(
         'href',
-        'https://horizon.example.net/dashboard/project/load_balancer/lb-1/',
+        horizon('load_balancer/lb-1/'),
       );
       expect(lbs.getByText('payments-https TCP:443')).toBeInTheDocument();
       expect(
@@ -144,10 +126,7 @@ describe('OpenStackEntityContent', () => {
       expect(lbs.getByText('ONLINE')).toBeInTheDocument();
       // The member by the listed server holding its address.
       const member = lbs.getByRole('link', { name: /^payments-web-1,/ });
-      expect(member).toHaveAttribute(
-        'href',
-        'https://horizon.example.net/dashboard/project/instances/srv-1/',
-      );
+      expect(member).toHaveAttribute('href', horizon('instances/srv-1/'));
       expect(member.parentElement).toHaveTextContent(
         /^payments-web-1.* 10\.20\.0\.11:443 ONLINE$/,
       );
@@ -164,12 +143,11 @@ describe('OpenStackEntityContent', () => {
   it(
     'links nowhere when the cloud has no Horizon, and names the kinds with nothing tagged',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf({
           servers: paymentsResources.servers,
         }),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(await screen.findByText('Servers (2)')).toBeInTheDocument();
       expect(screen.queryByRole('link')).not.toBeInTheDocument();
       expect(
@@ -184,10 +162,9 @@ describe('OpenStackEntityContent', () => {
   it(
     'shows the quota usage per region, unlimited quotas as such',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf({}, { quotas }),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       const table = await screen.findByRole('table', {
         name: 'Quota usage in RegionOne',
       });
@@ -214,7 +191,7 @@ describe('OpenStackEntityContent', () => {
   it(
     'warns about each source that failed, and notes truncated lists',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf(
           { volumes: paymentsResources.volumes },
           {
@@ -240,7 +217,6 @@ describe('OpenStackEntityContent', () => {
           },
         ),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       const list = await screen.findByTestId('openstack-failed-sources');
       expect(
         within(list)
@@ -267,10 +243,9 @@ describe('OpenStackEntityContent', () => {
   it(
     'says when nothing is tagged for the entity, naming the tag selector',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf(),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(
         await screen.findByText(
           'No OpenStack resources are tagged for this entity',
@@ -291,7 +266,7 @@ describe('OpenStackEntityContent', () => {
   it(
     'does not call an empty answer of failed sources "nothing tagged"',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf(
           {},
           {
@@ -305,7 +280,6 @@ describe('OpenStackEntityContent', () => {
           },
         ),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(
         await screen.findByText('identity in lab: error — Keystone refused'),
       ).toBeInTheDocument();
@@ -319,13 +293,12 @@ describe('OpenStackEntityContent', () => {
   it(
     'tells a user who may not read the resources so',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: await backendError(
           403,
           "component:default/payments: its owner group:default/team-b is not an owner of project 'demo' in cloud 'lab'; rule: an entity's resources are listed only when the entity's owner, or a group above it (childOf), is an owner of the project",
         ),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(
         await screen.findByText(
           'You may not see the OpenStack resources of component:default/payments',
@@ -343,14 +316,13 @@ describe('OpenStackEntityContent', () => {
   it(
     "says when the entity's cloud is not configured in this portal, and where to configure it",
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         clouds: [],
         entityResources: await backendError(
           404,
           "No OpenStack cloud named 'lab' is configured (configured: none)",
         ),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(
         await screen.findByText(
           "The OpenStack cloud 'lab' is not configured in this portal",
@@ -368,13 +340,12 @@ describe('OpenStackEntityContent', () => {
   it(
     'shows the backend error of a failed request',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackEntityContent />, {
         entityResources: await backendError(
           400,
           "component:default/payments: unknown cloud 'nope'",
         ),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       expect(
         await screen.findByText(/Could not load the OpenStack resources/),
       ).toBeInTheDocument();
@@ -390,8 +361,9 @@ describe('OpenStackEntityContent', () => {
   it(
     'shows progress while loading',
     async () => {
-      const { api } = fakeOpenStackApi({ entityResources: 'pending' });
-      await renderForEntity(<OpenStackEntityContent />, api);
+      await renderForEntity(<OpenStackEntityContent />, {
+        entityResources: 'pending',
+      });
       expect(await screen.findByTestId('progress')).toBeInTheDocument();
     },
     SLOW,
@@ -400,12 +372,11 @@ describe('OpenStackEntityContent', () => {
   it(
     'reloads on request',
     async () => {
-      const { api, calls } = fakeOpenStackApi({
+      const calls = await renderForEntity(<OpenStackEntityContent />, {
         entityResources: entityResourcesOf({
           servers: paymentsResources.servers,
         }),
       });
-      await renderForEntity(<OpenStackEntityContent />, api);
       await userEvent.click(
         await screen.findByRole('button', { name: 'Reload' }),
       );

@@ -3,22 +3,19 @@ import {
   backendError,
   entityResourcesOf,
   failedSource,
-  fakeOpenStackApi,
 } from '../../__testUtils__/fakeOpenStackApi';
 import {
   paymentsResources,
   renderForEntity,
+  SLOW,
 } from '../../__testUtils__/entityFixtures';
 import { OpenStackOverviewCard } from './OpenStackOverviewCard';
-
-// Generous: a loaded 2-core machine renders these pages slowly.
-const SLOW = 120_000;
 
 describe('OpenStackOverviewCard', () => {
   it(
     'counts the resources per kind, sums up server statuses and shows the compute quota',
     async () => {
-      const { api } = fakeOpenStackApi({
+      await renderForEntity(<OpenStackOverviewCard />, {
         entityResources: entityResourcesOf(paymentsResources, {
           quotas: [
             {
@@ -33,7 +30,6 @@ describe('OpenStackOverviewCard', () => {
           ],
         }),
       });
-      await renderForEntity(<OpenStackOverviewCard />, api);
 
       const counts = await screen.findByLabelText('Resource counts');
       expect(counts.textContent).toBe(
@@ -66,12 +62,13 @@ describe('OpenStackOverviewCard', () => {
   it(
     'links to the tab only where the app mounts one',
     async () => {
-      const { api } = fakeOpenStackApi({
-        entityResources: entityResourcesOf(paymentsResources),
-      });
-      await renderForEntity(<OpenStackOverviewCard />, api, undefined, {
-        withTab: false,
-      });
+      await renderForEntity(
+        <OpenStackOverviewCard />,
+        {
+          entityResources: entityResourcesOf(paymentsResources),
+        },
+        { withTab: false },
+      );
       expect(await screen.findByLabelText('Resource counts')).toBeVisible();
       expect(
         screen.queryByRole('link', { name: /Show the OpenStack resources/ }),
@@ -80,58 +77,49 @@ describe('OpenStackOverviewCard', () => {
     SLOW,
   );
 
-  it(
-    'warns about failed sources and says when nothing is tagged',
-    async () => {
-      const { api } = fakeOpenStackApi({
-        entityResources: entityResourcesOf(
+  it.each([
+    {
+      what: 'warns about a failed source',
+      answer: async () =>
+        entityResourcesOf(
           { servers: paymentsResources.servers },
           { sources: [failedSource('volumev3', 'error', 'HTTP 500')] },
         ),
-      });
-      await renderForEntity(<OpenStackOverviewCard />, api);
-      expect(
-        await screen.findByText(/An OpenStack source could not be read/),
-      ).toBeInTheDocument();
-      expect(
-        screen.getByText('volumev3 in RegionOne: error — HTTP 500'),
-      ).toBeInTheDocument();
-
-      const { api: emptyApi } = fakeOpenStackApi({
-        entityResources: entityResourcesOf(),
-      });
-      await renderForEntity(<OpenStackOverviewCard />, emptyApi);
-      expect(
-        await screen.findByText(
-          'No OpenStack resources are tagged for this entity (canopy.entity=component.default.payments).',
-        ),
-      ).toBeInTheDocument();
+      says: [
+        /An OpenStack source could not be read/,
+        'volumev3 in RegionOne: error — HTTP 500',
+      ],
     },
-    SLOW,
-  );
-
-  it(
-    'says in one line when the user may not read the resources, or the request failed',
-    async () => {
-      const { api } = fakeOpenStackApi({
-        entityResources: await backendError(403, 'Not allowed'),
+    {
+      what: 'says when nothing is tagged',
+      answer: async () => entityResourcesOf(),
+      says: [
+        'No OpenStack resources are tagged for this entity (canopy.entity=component.default.payments).',
+      ],
+    },
+    {
+      what: 'says in one line when the user may not read the resources',
+      answer: () => backendError(403, 'Not allowed'),
+      says: [
+        'You may not see the OpenStack resources of component:default/payments',
+      ],
+    },
+    {
+      what: 'says in one line when the request failed',
+      answer: () => backendError(503, 'Keystone is down'),
+      says: [
+        'Could not load the OpenStack resources: Keystone is down (HTTP 503)',
+      ],
+    },
+  ])(
+    '$what',
+    async ({ answer, says }) => {
+      await renderForEntity(<OpenStackOverviewCard />, {
+        entityResources: await answer(),
       });
-      await renderForEntity(<OpenStackOverviewCard />, api);
-      expect(
-        await screen.findByText(
-          'You may not see the OpenStack resources of component:default/payments',
-        ),
-      ).toBeInTheDocument();
-
-      const { api: failing } = fakeOpenStackApi({
-        entityResources: await backendError(503, 'Keystone is down'),
-      });
-      await renderForEntity(<OpenStackOverviewCard />, failing);
-      expect(
-        await screen.findByText(
-          'Could not load the OpenStack resources: Keystone is down (HTTP 503)',
-        ),
-      ).toBeInTheDocument();
+      for (const text of says) {
+        expect(await screen.findByText(text)).toBeInTheDocument();
+      }
     },
     SLOW,
   );

@@ -9,7 +9,27 @@ import { errorMessage } from '../common/errors';
 import { notConfiguredMessage } from '../common/NotConfigured';
 import { isForbidden, isNotFound } from './format';
 
-const GenericProblem = (props: { error: Error; compact?: boolean }) => {
+type ProblemProps = {
+  error: Error;
+  /** One line, for a card, instead of a whole panel. */
+  compact?: boolean;
+};
+
+/** A problem the user can act on: its title, or an empty state saying more. */
+const InfoProblem = (props: {
+  title: string;
+  description: string;
+  compact?: boolean;
+}) => {
+  const { title, description, compact } = props;
+  return compact ? (
+    <Typography variant="body2">{title}</Typography>
+  ) : (
+    <EmptyState missing="info" title={title} description={description} />
+  );
+};
+
+const GenericProblem = (props: ProblemProps) => {
   const { error, compact } = props;
   if (compact) {
     return (
@@ -32,11 +52,7 @@ const GenericProblem = (props: { error: Error; compact?: boolean }) => {
  * so and where clouds are configured, instead of a bare error. Other 404s
  * (say, an entity the catalog no longer has) are shown as errors.
  */
-const CloudProblem = (props: {
-  error: Error;
-  cloud: string;
-  compact?: boolean;
-}) => {
+const CloudProblem = (props: ProblemProps & { cloud: string }) => {
   const { error, cloud, compact } = props;
   const api = useApi(openstackApiRef);
   const clouds = useAsync(() => api.listClouds(), [api]);
@@ -45,11 +61,11 @@ const CloudProblem = (props: {
   }
   const configured = clouds.value?.items.map(c => c.name);
   if (configured && !configured.includes(cloud)) {
-    const { title, description } = notConfiguredMessage(cloud, configured);
-    return compact ? (
-      <Typography variant="body2">{title}</Typography>
-    ) : (
-      <EmptyState missing="info" title={title} description={description} />
+    return (
+      <InfoProblem
+        {...notConfiguredMessage(cloud, configured)}
+        compact={compact}
+      />
     );
   }
   return <GenericProblem error={error} compact={compact} />;
@@ -61,29 +77,25 @@ const CloudProblem = (props: {
  * this portal does not have, or another error, shown in full or, in a card,
  * in one line.
  */
-export const RequestProblem = (props: {
-  error: Error;
-  /** The entity whose resources were asked for. */
-  entity: Entity;
-  compact?: boolean;
-}) => {
+export const RequestProblem = (
+  props: ProblemProps & {
+    /** The entity whose resources were asked for. */
+    entity: Entity;
+  },
+) => {
   const { error, entity, compact } = props;
   const entityRef = stringifyEntityRef(entity);
   const cloud = entity.metadata.annotations?.[OPENSTACK_ANNOTATIONS.cloud];
   if (isForbidden(error)) {
     // The backend's message names the entity, the project and the rule
     // (tenancy, or the permission policy): it is what the user can act on.
-    const title = `You may not see the OpenStack resources of ${entityRef}`;
-    if (compact) {
-      return <Typography variant="body2">{title}</Typography>;
-    }
     return (
-      <EmptyState
-        missing="info"
-        title={title}
+      <InfoProblem
+        title={`You may not see the OpenStack resources of ${entityRef}`}
         description={`${errorMessage(
           error,
         )}. Ask the owners of the entity's OpenStack project, or your platform team, for access.`}
+        compact={compact}
       />
     );
   }

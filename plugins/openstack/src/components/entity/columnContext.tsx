@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, type TableColumn } from '@backstage/core-components';
 import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
 import { horizonLink } from './format';
+import { ResourceStatus } from './ResourceStatus';
 
 /** What the columns of every kind need besides the row. */
 export type ColumnContext = {
@@ -103,4 +104,41 @@ export function regionColumn<T extends { region: string }>(
   ctx: ColumnContext,
 ): TableColumn<T>[] {
   return ctx.multiRegion ? [{ title: 'Region', field: 'region' }] : [];
+}
+
+/** The Name column: the resource's name (or id), linked to its Horizon page. */
+export function nameColumn<T extends { id: string; name: string }>(
+  ctx: ColumnContext,
+  horizonPath: (id: string) => string,
+): TableColumn<T> {
+  return {
+    title: 'Name',
+    field: 'name',
+    highlight: true,
+    render: r => (
+      <NameCell name={r.name} id={r.id} href={ctx.horizon(horizonPath(r.id))} />
+    ),
+  };
+}
+
+/** The Status column, as a status icon and text. */
+export function statusColumn<T extends { status: string }>(): TableColumn<T> {
+  return {
+    title: 'Status',
+    field: 'status',
+    render: r => <ResourceStatus status={r.status} />,
+  };
+}
+
+/** A column naming the resource of another kind that each row points at. */
+export function refColumn<T extends object>(
+  ctx: ColumnContext,
+  title: string,
+  kind: keyof typeof HORIZON_PATHS,
+  ref: (row: T) => { id: string | undefined; name?: string },
+): TableColumn<T> {
+  return {
+    title,
+    render: r => <RefCell ctx={ctx} kind={kind} {...ref(r)} />,
+  };
 }

@@ -6,13 +6,14 @@ import type {
 import { formatMiB, plural } from '../common/format';
 import {
   type ColumnContext,
+  HORIZON_PATHS,
   Lines,
-  NameCell,
+  nameColumn,
   RefCell,
   regionColumn,
+  statusColumn,
 } from './columnContext';
 import { formatTimestamp } from './format';
-import { ResourceStatus } from './ResourceStatus';
 
 /** "m1.small (1 vCPU, 2 GiB RAM)" */
 export function describeFlavor(flavor: OpenStackServer['flavor']) {
@@ -28,23 +29,8 @@ export function serverColumns(
   ctx: ColumnContext,
 ): TableColumn<OpenStackServer>[] {
   return [
-    {
-      title: 'Name',
-      field: 'name',
-      highlight: true,
-      render: s => (
-        <NameCell
-          name={s.name}
-          id={s.id}
-          href={ctx.horizon(`/project/instances/${s.id}/`)}
-        />
-      ),
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      render: s => <ResourceStatus status={s.status} />,
-    },
+    nameColumn(ctx, HORIZON_PATHS.server),
+    statusColumn(),
     { title: 'Flavor', render: s => describeFlavor(s.flavor) },
     {
       title: 'Addresses',
@@ -73,25 +59,10 @@ export function volumeColumns(
   ctx: ColumnContext,
 ): TableColumn<OpenStackVolume>[] {
   return [
-    {
-      title: 'Name',
-      field: 'name',
-      highlight: true,
-      render: v => (
-        <NameCell
-          name={v.name}
-          id={v.id}
-          href={ctx.horizon(`/project/volumes/${v.id}/`)}
-        />
-      ),
-    },
+    nameColumn(ctx, id => `/project/volumes/${id}/`),
     { title: 'Size', field: 'sizeGiB', render: v => `${v.sizeGiB} GiB` },
     { title: 'Type', field: 'volumeType' },
-    {
-      title: 'Status',
-      field: 'status',
-      render: v => <ResourceStatus status={v.status} />,
-    },
+    statusColumn(),
     {
       title: 'Attached to',
       render: v => (

@@ -59,30 +59,29 @@ export function horizonLink(horizonUrl: string | undefined, path: string) {
   return `${horizonUrl.replace(/\/+$/, '')}${path}`;
 }
 
-/** Whether a request failed because the user may not read the resources. */
-/** A 404 from the backend (a `ResponseError` or an error named so). */
-export function isNotFound(error: unknown) {
-  const { statusCode, name, cause } = (error ?? {}) as {
+/**
+ * Whether a backend error has the given HTTP status: a `ResponseError` with
+ * that status code, or an error (or its cause) named for it.
+ */
+function hasErrorStatus(error: unknown, statusCode: number, errorName: string) {
+  const {
+    statusCode: code,
+    name,
+    cause,
+  } = (error ?? {}) as {
     statusCode?: number;
     name?: string;
     cause?: { name?: string };
   };
-  return (
-    statusCode === 404 ||
-    name === 'NotFoundError' ||
-    cause?.name === 'NotFoundError'
-  );
+  return code === statusCode || name === errorName || cause?.name === errorName;
 }
 
+/** A 404 from the backend (a `ResponseError` or an error named so). */
+export function isNotFound(error: unknown) {
+  return hasErrorStatus(error, 404, 'NotFoundError');
+}
+
+/** Whether a request failed because the user may not read the resources. */
 export function isForbidden(error: unknown) {
-  const { statusCode, name, cause } = (error ?? {}) as {
-    statusCode?: number;
-    name?: string;
-    cause?: { name?: string };
-  };
-  return (
-    statusCode === 403 ||
-    name === 'NotAllowedError' ||
-    cause?.name === 'NotAllowedError'
-  );
+  return hasErrorStatus(error, 403, 'NotAllowedError');
 }

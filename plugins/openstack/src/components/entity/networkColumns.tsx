@@ -11,41 +11,22 @@ import type {
 import { plural } from '../common/format';
 import {
   type ColumnContext,
+  HORIZON_PATHS,
   Lines,
-  NameCell,
+  nameColumn,
   nameOf,
   RefCell,
+  refColumn,
   regionColumn,
+  statusColumn,
 } from './columnContext';
 import { ResourceStatus } from './ResourceStatus';
-
-function nameColumn<T extends { id: string; name: string }>(
-  ctx: ColumnContext,
-  horizonPath: (id: string) => string,
-): TableColumn<T> {
-  return {
-    title: 'Name',
-    field: 'name',
-    highlight: true,
-    render: r => (
-      <NameCell name={r.name} id={r.id} href={ctx.horizon(horizonPath(r.id))} />
-    ),
-  };
-}
-
-function statusColumn<T extends { status: string }>(): TableColumn<T> {
-  return {
-    title: 'Status',
-    field: 'status',
-    render: r => <ResourceStatus status={r.status} />,
-  };
-}
 
 export function networkColumns(
   ctx: ColumnContext,
 ): TableColumn<OpenStackNetwork>[] {
   return [
-    nameColumn(ctx, id => `/project/networks/${id}/detail`),
+    nameColumn(ctx, HORIZON_PATHS.network),
     statusColumn(),
     {
       title: 'Subnets',
@@ -88,24 +69,17 @@ export function routerColumns(
   return [
     nameColumn(ctx, id => `/project/routers/${id}/`),
     statusColumn(),
-    {
-      title: 'External network',
-      render: r => (
-        <RefCell
-          ctx={ctx}
-          kind="network"
-          id={r.externalNetworkId}
-          name={r.externalNetworkName}
-        />
-      ),
-    },
+    refColumn(ctx, 'External network', 'network', r => ({
+      id: r.externalNetworkId,
+      name: r.externalNetworkName,
+    })),
     ...regionColumn<OpenStackRouter>(ctx),
   ];
 }
 
 export function portColumns(ctx: ColumnContext): TableColumn<OpenStackPort>[] {
   return [
-    nameColumn(ctx, id => `/project/networks/ports/${id}/detail`),
+    nameColumn(ctx, HORIZON_PATHS.port),
     statusColumn(),
     { title: 'Network', render: p => nameOf(ctx, p.networkId) },
     {
@@ -156,17 +130,10 @@ export function floatingIpColumns(
         );
       },
     },
-    {
-      title: 'Pool',
-      render: f => (
-        <RefCell
-          ctx={ctx}
-          kind="network"
-          id={f.floatingNetworkId}
-          name={f.floatingNetworkName}
-        />
-      ),
-    },
+    refColumn(ctx, 'Pool', 'network', f => ({
+      id: f.floatingNetworkId,
+      name: f.floatingNetworkName,
+    })),
     ...regionColumn<OpenStackFloatingIp>(ctx),
   ];
 }
