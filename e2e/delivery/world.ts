@@ -27,6 +27,7 @@ import {
 import {
   FakeArgoCd,
   FakeKubernetesApi,
+  kroStatus,
 } from '@canopy-idp/plugin-delivery-backend/testUtils';
 import { FakeGithub } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
@@ -62,7 +63,7 @@ async function main() {
     res.json({});
   });
   control.post('/kubernetes/ready-kro-instances', (req, res) => {
-    kube.putReadyKroInstance(req.body);
+    kube.putKroInstance(req.body, kroStatus.ready);
     res.json({});
   });
   control.post('/openstack/servers', async (req, res) => {

@@ -24,6 +24,7 @@ import type {
 import { SAMPLE_VALUES } from '../src/__testUtils__/templateValues';
 import { adminToken, demoSession } from '../src/__testUtils__/testbed';
 import { until } from '@canopy-idp/plugin-delivery-common/testUtils';
+import { kroStatus } from '@canopy-idp/plugin-delivery-backend/testUtils';
 import { deliveryHarness, stage, titled, WORKFLOW } from './delivery/harness';
 
 describe(
@@ -217,7 +218,7 @@ describe(
         ),
       );
 
-      for (const i of instances) kube.putReadyKroInstance(i);
+      for (const i of instances) kube.putKroInstance(i, kroStatus.ready);
       const ready = await untilRequest(
         recorded.id,
         'Ready',
@@ -285,37 +286,26 @@ describe(
       });
 
       // KRO: the instance failed.
+      const expectedKroFails = {
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'WebApplication',
+        namespace: 'team-a-dev',
+        name: 'kro-fails',
+      };
       const kro = await openRequest(
         'kro fails',
         'component:default/kro-fails',
         {
-          kroInstances: [
-            {
-              apiVersion: 'kro.run/v1alpha1',
-              kind: 'WebApplication',
-              namespace: 'team-a-dev',
-              name: 'kro-fails',
-            },
-          ],
+          kroInstances: [expectedKroFails],
         },
       );
       github.merge(kro.pull.number);
-      kube.putObject('webapplications', {
-        apiVersion: 'kro.run/v1alpha1',
-        kind: 'WebApplication',
-        metadata: { name: 'kro-fails', namespace: 'team-a-dev' },
-        status: {
-          state: 'FAILED',
-          conditions: [
-            {
-              type: 'Ready',
-              status: 'False',
-              reason: 'ReconcileFailed',
-              message: 'ingresses.networking.k8s.io "kro-fails" is forbidden',
-            },
-          ],
-        },
-      });
+      kube.putKroInstance(
+        expectedKroFails,
+        kroStatus.failed(
+          'ingresses.networking.k8s.io "kro-fails" is forbidden',
+        ),
+      );
 
       // OpenStack: the server Terraform made went into ERROR.
       const broken = `dlv-err-${randomBytes(3).toString('hex')}`;

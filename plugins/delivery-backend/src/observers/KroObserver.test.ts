@@ -1,19 +1,14 @@
 import { aRequest } from '../__testUtils__/requests';
 import { labTenancy } from '../__testUtils__/testbeds';
 import { DeliveryObservationError } from '@canopy-idp/plugin-delivery-node';
+import { kroStatus } from '../testUtils/kroStatus';
 import { judgeKroInstance, KroObserver } from './KroObserver';
 
 describe('judgeKroInstance', () => {
   it('is ready when its Ready condition is True, listing the conditions', () => {
     expect(
       judgeKroInstance('WebApplication dev/blog', {
-        status: {
-          state: 'ACTIVE',
-          conditions: [
-            { type: 'InstanceSynced', status: 'True' },
-            { type: 'Ready', status: 'True', reason: 'AllResourcesReady' },
-          ],
-        },
+        status: kroStatus.ready,
       }),
     ).toEqual({
       state: 'succeeded',
@@ -41,17 +36,7 @@ describe('judgeKroInstance', () => {
   it('fails when KRO says so, with the condition’s message', () => {
     expect(
       judgeKroInstance('Infrastructure dev/blog-data', {
-        status: {
-          state: 'FAILED',
-          conditions: [
-            {
-              type: 'Ready',
-              status: 'False',
-              reason: 'ReconcileFailed',
-              message: 'quota exceeded',
-            },
-          ],
-        },
+        status: kroStatus.failed('quota exceeded'),
       }),
     ).toEqual({
       state: 'failed',

@@ -84,23 +84,17 @@ export class FakeKubernetesApi extends LoopbackServer {
 
   /**
    * Puts a KRO instance a delivery request expects (at the plural its
-   * expectation names, or the kind's lower-case plural), with the status KRO
-   * reports once every resource of the instance is ready.
+   * expectation names, or the kind's lower-case plural), with `status` (see
+   * {@link kroStatus}).
    */
-  putReadyKroInstance(instance: ExpectedKroInstance) {
+  putKroInstance(instance: ExpectedKroInstance, status: object) {
     this.putObject(
       instance.plural ?? `${instance.kind.toLocaleLowerCase('en-US')}s`,
       {
         apiVersion: instance.apiVersion,
         kind: instance.kind,
         metadata: { name: instance.name, namespace: instance.namespace },
-        status: {
-          state: 'ACTIVE',
-          conditions: [
-            { type: 'InstanceSynced', status: 'True' },
-            { type: 'Ready', status: 'True', reason: 'AllResourcesReady' },
-          ],
-        },
+        status,
       },
     );
   }

@@ -10,3 +10,4 @@
 
 export { FakeArgoCd, type FakeApplicationState } from './fakeArgoCd';
 export { FakeKubernetesApi } from './fakeKubernetesApi';
+export { kroStatus } from './kroStatus';
