@@ -33,6 +33,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OpenStackLoopback } from '@canopy-idp/plugin-openstack-node/testUtils';
+import { silent } from './silentLogger';
 
 const REGIONS = ['RegionOne', 'RegionTwo'];
 const PROJECTS = 20;
@@ -45,13 +46,6 @@ const SHAPE = {
   floatingIps: 30,
   securityGroups: 50,
   loadBalancers: 20,
-};
-const silent = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
 };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

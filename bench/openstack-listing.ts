@@ -27,19 +27,14 @@ import {
   readPluginOptions,
   type Http,
 } from '@canopy-idp/plugin-openstack-node';
+import { silent } from './silentLogger';
+import { passwordTokenOptions } from '../plugins/openstack-node/src/testUtils/keystoneToken';
 
 const state =
   process.env.OSL_STATE ?? path.resolve(__dirname, '../.testbed/openstack');
 const cloudsYaml = path.join(state, 'clouds.yaml');
 const ENTITY = 'component:default/payments';
 const TAG = 'canopy.entity=component.default.payments';
-const silent = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
-};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -159,14 +154,9 @@ function breakdown(spans: Span[], t0: number, total: number) {
 
 async function rawFloor(auth: any) {
   // Same Keystone request the plugin makes, outside the timed part.
-  const { token, catalog, projectId } = await keystonePasswordToken({
-    authUrl: auth.auth_url,
-    username: auth.username,
-    password: auth.password,
-    userDomain: auth.user_domain_name,
-    project: auth.project_name,
-    projectDomain: auth.project_domain_name,
-  });
+  const { token, catalog, projectId } = await keystonePasswordToken(
+    passwordTokenOptions(auth),
+  );
   const url = (type: string) =>
     catalog
       .find(s => s.type === type)!

@@ -12,6 +12,9 @@
  * kinds, look-up names and service types), so a frontend bundle holds those
  * few lists and not the whole document. Its types (openapi-typescript) go into
  * `src/schema/types.generated.ts`: the package's types are named from them.
+ * The package's public name of each schema (its `names`: a prefix, but for
+ * the schemas it types by hand or renames) go into
+ * `src/schema/names.generated.ts`, which the package exports as they are.
  * Its client, one method per operation typed by those types, goes into
  * `src/schema/client.generated.ts`: the package's hand-written client only
  * names its methods and maps their arguments to it.
@@ -39,6 +42,12 @@ const documents = [
     common: 'plugins/openstack-common',
     pluginId: 'openstack',
     client: 'OpenStackOperationsClient',
+    // The enumerations are named from their lists (OPENSTACK_RESOURCE_KINDS).
+    names: {
+      prefix: 'OpenStack',
+      enums: false,
+      except: ['Error', 'QuotaSet', 'Headroom', 'Lookup', 'QuotaHeadroom'],
+    },
   },
   {
     source: 'plugins/delivery-backend/src/schema/openapi.yaml',
@@ -46,6 +55,16 @@ const documents = [
     common: 'plugins/delivery-common',
     pluginId: 'delivery',
     client: 'DeliveryOperationsClient',
+    names: {
+      prefix: 'Delivery',
+      except: ['Error'],
+      renamed: {
+        CreateRequest: 'CreateDeliveryRequest',
+        ExpectedArgoCdApplication: 'ExpectedArgoCdApplication',
+        ExpectedKroInstance: 'ExpectedKroInstance',
+        ExpectedOpenStackResources: 'ExpectedOpenStackResources',
+      },
+    },
   },
 ];
 
@@ -108,6 +127,37 @@ function enumsFile(source, what, spec) {
  * @public
  */
 export const enums = ${JSON.stringify(enums, null, 2)} as const;
+`;
+}
+
+/**
+ * The package's public name of each schema, `<prefix><schema>` unless
+ * `renamed`, but for those `except`ed (typed by hand) and, without `enums`,
+ * the enumerations; its documentation is the schema's description.
+ */
+function namesFile(
+  source,
+  what,
+  spec,
+  { prefix, except = [], renamed = {}, enums = true },
+) {
+  const aliases = Object.entries(spec.components?.schemas ?? {})
+    .filter(
+      ([name, schema]) => !except.includes(name) && (enums || !schema.enum),
+    )
+    .map(([name, schema]) => {
+      const doc = schema.description
+        ? `/**\n * ${tsdoc(schema.description)}\n *\n * @public\n */`
+        : '/** @public */';
+      const alias = renamed[name] ?? prefix + name;
+      return `${doc}\nexport type ${alias} = components['schemas']['${name}'];`;
+    });
+  return `${banner(source)}
+// The public names of the schemas of the OpenAPI document of ${what}.
+
+import type { components } from './types.generated';
+
+${aliases.join('\n\n')}
 `;
 }
 
@@ -256,6 +306,12 @@ for (const document of documents) {
       clientFile(source, what, spec, document),
     ],
   ];
+  if (document.names) {
+    files.push([
+      `${common}/src/schema/names.generated.ts`,
+      namesFile(source, what, spec, document.names),
+    ]);
+  }
   if (Object.values(spec.components?.schemas ?? {}).some(s => s.enum)) {
     files.push([
       `${common}/src/schema/enums.generated.ts`,

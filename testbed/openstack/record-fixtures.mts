@@ -14,6 +14,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import {
+  passwordTokenOptions,
+  requestPasswordToken,
+} from '../../plugins/openstack-node/src/testUtils/keystoneToken.ts';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -25,33 +29,7 @@ const clouds = parse(readFileSync(path.join(state, 'clouds.yaml'), 'utf8'));
 const auth = clouds.clouds['osl-demo'].auth;
 const TAG = 'canopy.entity=component.default.payments';
 
-const tokenRes = await fetch(
-  `${auth.auth_url.replace(/\/+$/, '')}/auth/tokens`,
-  {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: {
-              name: auth.username,
-              domain: { name: auth.user_domain_name ?? 'Default' },
-              password: auth.password,
-            },
-          },
-        },
-        scope: {
-          project: {
-            name: auth.project_name,
-            domain: { name: auth.project_domain_name ?? 'Default' },
-          },
-        },
-      },
-    }),
-  },
-);
+const tokenRes = await requestPasswordToken(passwordTokenOptions(auth));
 const token = tokenRes.headers.get('x-subject-token')!;
 const tokenBody = await tokenRes.json();
 const project = tokenBody.token.project.id;
@@ -76,7 +54,14 @@ function save(name: string, request: string, status: number, body: unknown) {
 save('identity-token', 'POST /v3/auth/tokens', tokenRes.status, tokenBody);
 
 const nova = { 'OpenStack-API-Version': 'compute 2.79' };
-const calls: Array<[string, string, string, Record<string, string>?]> = [
+type Call = [string, string, string, Record<string, string>?];
+/** The project's tagged list of a Neutron collection. */
+const neutronTagged = (collection: string): Call => [
+  `network-${collection}`,
+  'network',
+  `/v2.0/${collection}?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
+];
+const calls: Call[] = [
   [
     'compute-servers',
     'compute',
@@ -87,44 +72,16 @@ const calls: Array<[string, string, string, Record<string, string>?]> = [
   ['compute-keypairs', 'compute', '/os-keypairs', nova],
   ['compute-availability-zones', 'compute', '/os-availability-zone', nova],
   ['compute-quotas', 'compute', `/os-quota-sets/${project}/detail`, nova],
-  [
-    'network-networks',
-    'network',
-    `/v2.0/networks?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
-  ],
+  neutronTagged('networks'),
   ['network-networks-shared', 'network', '/v2.0/networks?shared=true'],
   [
     'network-networks-external',
     'network',
     '/v2.0/networks?router%3Aexternal=true',
   ],
-  [
-    'network-subnets',
-    'network',
-    `/v2.0/subnets?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
-  ],
-  [
-    'network-routers',
-    'network',
-    `/v2.0/routers?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
-  ],
-  [
-    'network-ports',
-    'network',
-    `/v2.0/ports?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
-  ],
-  [
-    'network-floatingips',
-    'network',
-    `/v2.0/floatingips?project_id=${project}&tags=${encodeURIComponent(TAG)}`,
-  ],
-  [
-    'network-security-groups',
-    'network',
-    `/v2.0/security-groups?project_id=${project}&tags=${encodeURIComponent(
-      TAG,
-    )}`,
-  ],
+  ...['subnets', 'routers', 'ports', 'floatingips', 'security-groups'].map(
+    neutronTagged,
+  ),
   ['network-quotas', 'network', `/v2.0/quotas/${project}/details`],
   [
     'volume-volumes',

@@ -1,8 +1,6 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  type SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { readCloudProviderConfig } from '@canopy-idp/plugin-openstack-node';
 
 /** How one cloud's provider runs (`catalog.providers.openstack.<cloud>`). */
 export interface ProviderConfig {
@@ -14,50 +12,32 @@ export interface ProviderConfig {
   mutation: 'delta' | 'full';
 }
 
-export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { seconds: 15 },
-};
-
 /** The provider settings of each cloud; a cloud without any gets the defaults. */
 export function readProviderConfig(
   config: Config,
   clouds: string[],
 ): ProviderConfig[] {
-  const root = config.getOptionalConfig('catalog.providers.openstack');
-  for (const key of root?.keys() ?? []) {
-    if (!clouds.includes(key)) {
-      throw new Error(
-        `catalog.providers.openstack.${key}: no cloud named '${key}' in openstack.clouds (configured: ${
-          clouds.join(', ') || 'none'
-        })`,
-      );
-    }
-  }
-  return clouds.map(cloud => {
-    const c = root?.getOptionalConfig(cloud);
+  const settings = readCloudProviderConfig(config, 'openstack', clouds, {
+    seconds: 15,
+  });
+  return settings.map(({ cloud, path, config: c, schedule }) => {
     const concurrency = c?.getOptionalNumber('concurrency') ?? 4;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new Error(
-        `catalog.providers.openstack.${cloud}.concurrency must be a whole number of at least 1; got ${concurrency}`,
+        `${path}.concurrency must be a whole number of at least 1; got ${concurrency}`,
       );
     }
     const mutation = c?.getOptionalString('mutation') ?? 'delta';
     if (mutation !== 'delta' && mutation !== 'full') {
       throw new Error(
-        `catalog.providers.openstack.${cloud}.mutation must be 'delta' or 'full'; got '${mutation}'`,
+        `${path}.mutation must be 'delta' or 'full'; got '${mutation}'`,
       );
     }
     return {
       cloud,
       mutation,
       enabled: c?.getOptionalBoolean('enabled') ?? true,
-      schedule: c?.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            c.getConfig('schedule'),
-          )
-        : DEFAULT_SCHEDULE,
+      schedule,
       defaultOwner:
         c?.getOptionalString('defaultOwner') ??
         'group:default/openstack-admins',

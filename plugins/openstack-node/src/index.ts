@@ -8,6 +8,10 @@
 
 export { readPluginOptions, secretsOf } from './config/readPluginOptions';
 export {
+  readCloudProviderConfig,
+  type CloudProviderConfig,
+} from './config/cloudProviderConfig';
+export {
   projectLabel,
   type CloudAuth,
   type CloudConfig,

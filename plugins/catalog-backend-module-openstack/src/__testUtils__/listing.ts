@@ -3,10 +3,12 @@
  * @canopy-idp/plugin-openstack-common), and an inventory that serves it, for
  * the provider's offline tests.
  */
-import type {
-  OpenStackEntityResources,
-  OpenStackResources,
-  OpenStackSourceStatus,
+import {
+  OPENSTACK_RESOURCE_KINDS,
+  type OpenStackEntityResources,
+  type OpenStackResourceKind,
+  type OpenStackResources,
+  type OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import type {
   InventoryCloud,
@@ -153,31 +155,33 @@ export function resources(): OpenStackResources {
   };
 }
 
-const SERVICES: Array<[OpenStackSourceStatus['service'], string[]]> = [
-  ['compute', ['servers']],
-  ['volumev3', ['volumes']],
-  [
-    'network',
-    [
-      'networks',
-      'subnets',
-      'routers',
-      'ports',
-      'floatingIps',
-      'securityGroups',
-    ],
-  ],
-  ['load-balancer', ['loadBalancers']],
-];
+type Service = OpenStackSourceStatus['service'];
+
+/** The service each kind is read from. */
+const SERVICE_OF: Record<OpenStackResourceKind, Service> = {
+  servers: 'compute',
+  volumes: 'volumev3',
+  networks: 'network',
+  subnets: 'network',
+  routers: 'network',
+  ports: 'network',
+  floatingIps: 'network',
+  securityGroups: 'network',
+  loadBalancers: 'load-balancer',
+};
+
+/** Each service with the kinds it provides, as the backend reports its sources. */
+const SERVICES = [...new Set(Object.values(SERVICE_OF))].map(service => ({
+  service,
+  kinds: OPENSTACK_RESOURCE_KINDS.filter(k => SERVICE_OF[k] === service),
+}));
 
 export function listing(
   res: OpenStackResources = resources(),
-  failing: Partial<
-    Record<OpenStackSourceStatus['service'], OpenStackSourceStatus['status']>
-  > = {},
+  failing: Partial<Record<Service, OpenStackSourceStatus['status']>> = {},
 ): OpenStackEntityResources {
-  const failed = new Set(
-    SERVICES.filter(([s]) => failing[s]).flatMap(([, kinds]) => kinds),
+  const failed = new Set<string>(
+    SERVICES.filter(s => failing[s.service]).flatMap(s => s.kinds),
   );
   return {
     entityRef: 'openstack-project:lab/demo',
@@ -190,7 +194,7 @@ export function listing(
     ) as unknown as OpenStackResources,
     quotas: [],
     truncated: [],
-    sources: SERVICES.map(([service, kinds]) => ({
+    sources: SERVICES.map(({ service, kinds }) => ({
       cloud: 'lab',
       region: 'RegionOne',
       service,

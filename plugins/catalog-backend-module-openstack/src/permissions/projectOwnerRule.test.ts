@@ -48,26 +48,22 @@ describe('IS_OPENSTACK_PROJECT_OWNER', () => {
   const lab = 'openstack.canopy-idp.io/cloud';
   const project = 'openstack.canopy-idp.io/project';
 
-  it('allows an entity whose mapped project the claims own (by name or id, without case), and nothing else', () => {
-    const teamA = { claims: ['Group:default/Team-A'] };
-    expect(rule.apply(entity({ [lab]: 'lab', [project]: 'demo' }), teamA)).toBe(
-      true,
-    );
-    expect(
-      rule.apply(entity({ [lab]: 'lab', [project]: 'p-demo' }), teamA),
-    ).toBe(true);
-    expect(
-      rule.apply(entity({ [lab]: 'lab', [project]: 'orders' }), teamA),
-    ).toBe(false);
-    // Unmapped project, unknown cloud, no annotations: nobody's.
-    expect(
-      rule.apply(entity({ [lab]: 'lab', [project]: 'other' }), teamA),
-    ).toBe(false);
-    expect(
-      rule.apply(entity({ [lab]: 'prod', [project]: 'demo' }), teamA),
-    ).toBe(false);
-    expect(rule.apply(entity({}), teamA)).toBe(false);
-  });
+  // Mapped projects by name or id, without case; an unmapped project, an
+  // unknown cloud or no annotations: nobody's.
+  it.each<[Record<string, string>, boolean]>([
+    [{ [lab]: 'lab', [project]: 'demo' }, true],
+    [{ [lab]: 'lab', [project]: 'p-demo' }, true],
+    [{ [lab]: 'lab', [project]: 'orders' }, false],
+    [{ [lab]: 'lab', [project]: 'other' }, false],
+    [{ [lab]: 'prod', [project]: 'demo' }, false],
+    [{}, false],
+  ])(
+    "allows team A's claims on an entity annotated %o: %s",
+    (annotations, allowed) => {
+      const teamA = { claims: ['Group:default/Team-A'] };
+      expect(rule.apply(entity(annotations), teamA)).toBe(allowed);
+    },
+  );
 
   it('turns into a catalog query over the annotations of the projects the claims own; none owned matches nothing', () => {
     expect(rule.toQuery({ claims: ['group:default/team-a'] })).toEqual({

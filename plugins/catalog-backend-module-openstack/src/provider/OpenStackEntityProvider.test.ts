@@ -241,15 +241,7 @@ describe('OpenStackEntityProvider', () => {
   });
 
   it('in full mode sends every entity each run, kept ones marked', async () => {
-    const full = new OpenStackEntityProvider({
-      cloud: 'lab',
-      inventory,
-      store: await ProviderStore.create(db),
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async () => {} },
-      defaultOwner: 'group:default/openstack-admins',
-      mutation: 'full',
-    });
+    const full = await makeProvider({ mutation: 'full', claims: undefined });
     const sent: Entity[][] = [];
     await full.connect({
       async applyMutation(m) {

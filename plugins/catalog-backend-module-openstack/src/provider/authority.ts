@@ -1,8 +1,15 @@
-import type { OpenStackEntityResources } from '@canopy-idp/plugin-openstack-common';
+import type {
+  OpenStackEntityResources,
+  OpenStackSourceStatus,
+} from '@canopy-idp/plugin-openstack-common';
 import { ENTITY_KINDS, type EntityKind } from '../entities/names';
 
 /** Why a (region, kind) of one listing cannot be trusted to be complete. */
 export type Unread = Map<string, string>;
+
+/** A source's failure as the reason its kinds were not read: `<service>: <status> (<message>)`. */
+const failure = (s: OpenStackSourceStatus) =>
+  `${s.service}: ${s.status}${s.message ? ` (${s.message})` : ''}`;
 
 /**
  * Which (region, kind) pairs of a project's listing were read completely:
@@ -26,12 +33,7 @@ export function readCompletely(listing: OpenStackEntityResources): {
     for (const kind of [...ENTITY_KINDS, 'ports'] as const) {
       const id = `${region}|${kind}`;
       if (whole) {
-        unread.set(
-          id,
-          `${whole.service}: ${whole.status}${
-            whole.message ? ` (${whole.message})` : ''
-          }`,
-        );
+        unread.set(id, failure(whole));
         continue;
       }
       const sources = listing.sources.filter(
@@ -39,12 +41,7 @@ export function readCompletely(listing: OpenStackEntityResources): {
       );
       const bad = sources.find(s => s.status !== 'ok' || s.stale);
       if (bad) {
-        unread.set(
-          id,
-          `${bad.service}: ${bad.status}${
-            bad.message ? ` (${bad.message})` : ''
-          }`,
-        );
+        unread.set(id, failure(bad));
       } else if (!sources.length) {
         unread.set(id, 'not read');
       } else if (listing.truncated.includes(kind)) {

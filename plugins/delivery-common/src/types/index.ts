@@ -1,1 +1,2 @@
+export * from '../schema/names.generated';
 export * from './request';

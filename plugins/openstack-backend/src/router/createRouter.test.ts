@@ -13,6 +13,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
+import { OPENSTACK_LOOKUP_NAMES } from '@canopy-idp/plugin-openstack-common';
 import {
   FakeOpenStack,
   fakeCloudConfig,
@@ -182,25 +183,9 @@ describe('the OpenStack router, validated against openapi.yaml', () => {
     expect(encoded.status).toBe(200);
   });
 
-  it('refuses an unknown kind, naming the allowed ones', async () => {
-    const { server } = await app();
-    const res = await request(server).get(
-      '/entities/component/default/payments/resources?kinds=volumes,disks',
-    );
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('unknown resource kind(s) disks');
-  });
-
   it('serves every look-up and the quota headroom in the documented shape', async () => {
     const { server } = await app();
-    for (const lookup of [
-      'flavors',
-      'images',
-      'networks',
-      'external-networks',
-      'availability-zones',
-      'key-pairs',
-    ]) {
+    for (const lookup of OPENSTACK_LOOKUP_NAMES) {
       const res = await request(server).get(
         `/clouds/lab/regions/RegionOne/lookups/${lookup}`,
       );
@@ -214,27 +199,40 @@ describe('the OpenStack router, validated against openapi.yaml', () => {
     expect(headroom.body.headroom.region).toBe('RegionOne');
   });
 
-  it('refuses an unknown look-up by the spec, and an unknown cloud with a 404 naming the configured ones', async () => {
-    const { server } = await app();
-    const bad = await request(server).get(
+  it.each<[string, { deny?: boolean }, string, number, string | RegExp]>([
+    [
+      'an unknown kind, naming the allowed ones',
+      {},
+      '/entities/component/default/payments/resources?kinds=volumes,disks',
+      400,
+      'unknown resource kind(s) disks',
+    ],
+    [
+      'an unknown look-up by the spec',
+      {},
       '/clouds/lab/regions/RegionOne/lookups/disks',
-    );
-    expect(bad.status).toBe(400);
-    const unknown = await request(server).get(
+      400,
+      'request/params/lookup must be equal to one of the allowed values',
+    ],
+    [
+      'an unknown cloud with a 404 naming the configured ones',
+      {},
       '/clouds/nope/regions/RegionOne/lookups/flavors',
-    );
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error.message).toBe(
-      "No OpenStack cloud named 'nope' is configured (configured: lab)",
-    );
-  });
-
-  it('answers 403 to a user who may not read the resources', async () => {
-    const { server } = await app({ deny: true });
-    const res = await request(server).get(
+      404,
+      /^No OpenStack cloud named 'nope' is configured \(configured: lab\)$/,
+    ],
+    [
+      'a user who may not read the resources with a 403',
+      { deny: true },
       '/entities/component/default/payments/resources',
-    );
-    expect(res.status).toBe(403);
+      403,
+      'Not allowed to read the OpenStack resources of component:default/payments',
+    ],
+  ])('refuses %s', async (_, options, path, status, message) => {
+    const { server } = await app(options);
+    const res = await request(server).get(path);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toMatch(message);
   });
 
   it('lists only the clouds and projects the user owns; /health names nothing', async () => {

@@ -49,6 +49,23 @@ describe('OpenStackClient', () => {
     return { calls, fetchApi };
   };
 
+  const JSON_TYPE = { 'content-type': 'application/json' };
+
+  /** A client whose backend answers every call with this error response. */
+  const failingClient = (
+    status: number,
+    statusText: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ) =>
+    new OpenStackClient({
+      discoveryApi,
+      fetchApi: new MockFetchApi({
+        baseImplementation: async () =>
+          new Response(JSON.stringify(body), { status, statusText, headers }),
+      }),
+    });
+
   it('lists the configured clouds', async () => {
     const clouds = {
       items: [{ name: 'lab', regions: ['RegionOne', 'RegionTwo'] }],
@@ -161,25 +178,14 @@ describe('OpenStackClient', () => {
   });
 
   it('turns a refusal into a ResponseError carrying the status', async () => {
-    const fetchApi = new MockFetchApi({
-      baseImplementation: async () =>
-        new Response(
-          JSON.stringify({
-            error: {
-              name: 'NotAllowedError',
-              message:
-                'Not allowed to read the OpenStack resources of component:default/payments',
-            },
-            response: { statusCode: 403 },
-          }),
-          {
-            status: 403,
-            statusText: 'Forbidden',
-            headers: { 'content-type': 'application/json' },
-          },
-        ),
+    const client = failingClient(403, 'Forbidden', JSON_TYPE, {
+      error: {
+        name: 'NotAllowedError',
+        message:
+          'Not allowed to read the OpenStack resources of component:default/payments',
+      },
+      response: { statusCode: 403 },
     });
-    const client = new OpenStackClient({ discoveryApi, fetchApi });
     await expect(
       client.getEntityResources('component:default/payments'),
     ).rejects.toMatchObject({
@@ -190,25 +196,14 @@ describe('OpenStackClient', () => {
   });
 
   it('keeps the backend error message of a failed look-up', async () => {
-    const fetchApi = new MockFetchApi({
-      baseImplementation: async () =>
-        new Response(
-          JSON.stringify({
-            error: { name: 'NotFoundError', message: "Unknown cloud 'nope'" },
-            request: {
-              method: 'GET',
-              url: '/api/openstack/clouds/nope/regions/RegionOne/lookups/images',
-            },
-            response: { statusCode: 404 },
-          }),
-          {
-            status: 404,
-            statusText: 'Not Found',
-            headers: { 'content-type': 'application/json' },
-          },
-        ),
+    const client = failingClient(404, 'Not Found', JSON_TYPE, {
+      error: { name: 'NotFoundError', message: "Unknown cloud 'nope'" },
+      request: {
+        method: 'GET',
+        url: '/api/openstack/clouds/nope/regions/RegionOne/lookups/images',
+      },
+      response: { statusCode: 404 },
     });
-    const client = new OpenStackClient({ discoveryApi, fetchApi });
     await expect(
       client.lookup('nope', 'RegionOne', 'images'),
     ).rejects.toMatchObject({
@@ -219,14 +214,8 @@ describe('OpenStackClient', () => {
   });
 
   it('turns an error response into a ResponseError', async () => {
-    const fetchApi = new MockFetchApi({
-      baseImplementation: async () =>
-        new Response(
-          JSON.stringify({ error: { name: 'Error', message: 'boom' } }),
-          { status: 503, statusText: 'Service Unavailable' },
-        ),
-    });
-    const client = new OpenStackClient({ discoveryApi, fetchApi });
+    const boom = { error: { name: 'Error', message: 'boom' } };
+    const client = failingClient(503, 'Service Unavailable', {}, boom);
     await expect(client.health()).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 503,

@@ -144,6 +144,8 @@ export const spec = {
       },
       SourceStatus: {
         type: 'object',
+        description:
+          'Outcome of reading one (cloud, region, service) source. A failing source never fails the whole response: its data is missing and this says why.',
         additionalProperties: false,
         required: [
           'cloud',
@@ -820,6 +822,7 @@ export const spec = {
       },
       Resources: {
         type: 'object',
+        description: 'The resources of each kind listed behind an entity.',
         additionalProperties: false,
         required: [
           'servers',
@@ -891,6 +894,8 @@ export const spec = {
       },
       Quota: {
         type: 'object',
+        description:
+          'One quota: the limit (-1 for unlimited) and what is used or reserved.',
         additionalProperties: false,
         required: ['limit', 'inUse', 'reserved'],
         properties: {
@@ -914,6 +919,7 @@ export const spec = {
       },
       QuotaUsage: {
         type: 'object',
+        description: "The project's quota usage in one region, per service.",
         additionalProperties: false,
         required: ['region'],
         properties: {
@@ -941,6 +947,8 @@ export const spec = {
       },
       EntityResources: {
         type: 'object',
+        description:
+          "Answer of the listing of an entity's resources (`GET /api/openstack/entities/:kind/:namespace/:name/resources`).",
         additionalProperties: false,
         required: [
           'entityRef',
@@ -1183,6 +1191,7 @@ export const spec = {
       },
       CloudSummary: {
         type: 'object',
+        description: 'A configured cloud as the browser may see it.',
         additionalProperties: false,
         required: ['name', 'regions', 'projects'],
         properties: {

@@ -136,6 +136,7 @@ export interface components {
       | 'volumev3'
       | 'load-balancer'
       | 'image';
+    /** Outcome of reading one (cloud, region, service) source. A failing source never fails the whole response: its data is missing and this says why. */
     SourceStatus: {
       cloud: string;
       /** A region, or `*` for Keystone itself. */
@@ -316,6 +317,7 @@ export interface components {
       }[];
       tags: string[];
     };
+    /** The resources of each kind listed behind an entity. */
     Resources: {
       servers: components['schemas']['Server'][];
       volumes: components['schemas']['Volume'][];
@@ -327,6 +329,7 @@ export interface components {
       securityGroups: components['schemas']['SecurityGroup'][];
       loadBalancers: components['schemas']['LoadBalancer'][];
     };
+    /** One quota: the limit (-1 for unlimited) and what is used or reserved. */
     Quota: {
       /** -1 for unlimited. */
       limit: number;
@@ -336,6 +339,7 @@ export interface components {
     QuotaSet: {
       [key: string]: components['schemas']['Quota'];
     };
+    /** The project's quota usage in one region, per service. */
     QuotaUsage: {
       region: string;
       compute?: components['schemas']['QuotaSet'];
@@ -346,6 +350,7 @@ export interface components {
     Headroom: {
       [key: string]: number | null;
     };
+    /** Answer of the listing of an entity's resources (`GET /api/openstack/entities/:kind/:namespace/:name/resources`). */
     EntityResources: {
       entityRef: string;
       cloud: string;
@@ -409,6 +414,7 @@ export interface components {
       };
       sources: components['schemas']['SourceStatus'][];
     };
+    /** A configured cloud as the browser may see it. */
     CloudSummary: {
       name: string;
       regions: string[];

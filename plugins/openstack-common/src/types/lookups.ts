@@ -1,22 +1,15 @@
 /*
  * The items of the live look-ups for template forms, and their answers:
- * named from the OpenAPI document's schemas (src/schema/types.generated.ts).
+ * named from the OpenAPI document's schemas (src/schema/names.generated.ts).
  */
+import type {
+  OpenStackAvailabilityZone,
+  OpenStackFlavor,
+  OpenStackImage,
+  OpenStackKeyPair,
+  OpenStackNetwork,
+} from '../schema/names.generated';
 import type { components } from '../schema/types.generated';
-import type { OpenStackNetwork } from './resources';
-
-/** @public */
-export type OpenStackFlavor = components['schemas']['Flavor'];
-
-/** @public */
-export type OpenStackImage = components['schemas']['Image'];
-
-/** @public */
-export type OpenStackAvailabilityZone =
-  components['schemas']['AvailabilityZone'];
-
-/** @public */
-export type OpenStackKeyPair = components['schemas']['KeyPair'];
 
 /**
  * What is left of each quota: limit - inUse - reserved, or null when unlimited.

@@ -191,20 +191,13 @@ export class IdentityClient {
       return [own];
     }
     return Promise.all(
-      names.map(async name => {
-        const [domain] = await this.get<KeystoneDomain>(
-          `/domains?name=${encodeURIComponent(name)}`,
-          'domains',
-          'list domains',
-        );
-        if (!domain) {
-          throw new UpstreamError(
-            `${this.what('list domains')}: no domain named '${name}'`,
-            'error',
-          );
-        }
-        return domain;
-      }),
+      names.map(name =>
+        this.named<KeystoneDomain>(
+          'domain',
+          name,
+          `name=${encodeURIComponent(name)}`,
+        ),
+      ),
     );
   }
 
@@ -239,20 +232,31 @@ export class IdentityClient {
   ): Promise<string> {
     const domainId =
       domain.id ?? (await this.domains([domain.name ?? 'Default']))[0].id;
-    const [project] = await this.get<{ id: string }>(
-      `/projects?name=${encodeURIComponent(
-        name,
-      )}&domain_id=${encodeURIComponent(domainId)}`,
-      'projects',
-      'list projects',
+    const project = await this.named<{ id: string }>(
+      'project',
+      name,
+      `name=${encodeURIComponent(name)}&domain_id=${encodeURIComponent(
+        domainId,
+      )}`,
     );
-    if (!project) {
+    return project.id;
+  }
+
+  /** The domain or project a name query finds; none is an error. */
+  private async named<T>(
+    kind: 'domain' | 'project',
+    name: string,
+    query: string,
+  ): Promise<T> {
+    const what = `list ${kind}s`;
+    const [item] = await this.get<T>(`/${kind}s?${query}`, `${kind}s`, what);
+    if (!item) {
       throw new UpstreamError(
-        `${this.what('list projects')}: no project named '${name}'`,
+        `${this.what(what)}: no ${kind} named '${name}'`,
         'error',
       );
     }
-    return project.id;
+    return item;
   }
 
   /** The direct role assignments on a project, with names. */

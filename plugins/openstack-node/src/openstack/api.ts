@@ -114,6 +114,34 @@ export async function paginate<T>(
   }
 }
 
+/**
+ * The list calls of one service: each follows every page (see
+ * {@link paginate}), and errors name it `<name> <what> in <region>`, where
+ * `what` defaults to the items' key.
+ */
+export function serviceLists(
+  service: OpenStackServiceType,
+  name: string,
+  headers?: Record<string, string>,
+) {
+  return <T>(
+    api: RegionApi,
+    path: string,
+    itemsKey: string,
+    params: Record<string, string | number | undefined> = {},
+    what: string = itemsKey,
+  ) =>
+    paginate<T>(
+      api,
+      service,
+      path,
+      params,
+      itemsKey,
+      `${name} ${what} in ${api.region}`,
+      headers,
+    );
+}
+
 /** Tag filter of Nova, Neutron and Octavia: every tag must be present. */
 export const tagsParam = (tags: string[]) =>
   tags.length ? tags.join(',') : undefined;

@@ -1,7 +1,9 @@
 /** Cinder (block storage v3): volumes and quotas. */
 import type { OpenStackVolume } from '@canopy-idp/plugin-openstack-common';
-import { mapList, paginate, RegionApi } from './api';
+import { mapList, RegionApi, serviceLists } from './api';
 import { RawQuotaSet, toQuotaSet } from './quotas';
+
+const cinderList = serviceLists('volumev3', 'block-storage');
 
 export interface RawVolume {
   id: string;
@@ -48,17 +50,15 @@ export function volumeMetadataFilter(tags: string[]): string | undefined {
 }
 
 export async function readVolumes(api: RegionApi, tags: string[]) {
-  return mapList(
-    await paginate<RawVolume>(
-      api,
-      'volumev3',
-      '/volumes/detail',
-      { metadata: volumeMetadataFilter(tags) },
-      'volumes',
-      `block-storage volumes in ${api.region}`,
-    ),
-    v => toVolume(v, api.region),
+  const volumes = await cinderList<RawVolume>(
+    api,
+    '/volumes/detail',
+    'volumes',
+    {
+      metadata: volumeMetadataFilter(tags),
+    },
   );
+  return mapList(volumes, v => toVolume(v, api.region));
 }
 
 export async function readVolumeQuota(api: RegionApi) {

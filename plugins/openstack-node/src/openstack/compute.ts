@@ -5,7 +5,7 @@ import type {
   OpenStackKeyPair,
   OpenStackServer,
 } from '@canopy-idp/plugin-openstack-common';
-import { ListResult, mapList, paginate, RegionApi, tagsParam } from './api';
+import { ListResult, mapList, RegionApi, serviceLists, tagsParam } from './api';
 import { RawQuotaSet, toQuotaSet } from './quotas';
 
 /** Compute microversion: 2.79 lists tags, embeds flavor details (2.47) and key pair types. */
@@ -14,6 +14,7 @@ const HEADERS = {
   'OpenStack-API-Version': `compute ${COMPUTE_MICROVERSION}`,
   'X-OpenStack-Nova-API-Version': COMPUTE_MICROVERSION,
 };
+const novaList = serviceLists('compute', 'compute', HEADERS);
 
 /** A server of `GET /servers/detail` at microversion 2.79 (the fields Canopy reads). */
 export interface RawServer {
@@ -125,16 +126,10 @@ export async function readServers(
   api: RegionApi,
   tags: string[],
 ): Promise<ListResult<OpenStackServer>> {
-  const list = await paginate<RawServer>(
-    api,
-    'compute',
-    '/servers/detail',
-    { tags: tagsParam(tags) },
-    'servers',
-    `compute servers in ${api.region}`,
-    HEADERS,
-  );
-  return mapList(list, s => toServer(s, api.region));
+  const servers = await novaList<RawServer>(api, '/servers/detail', 'servers', {
+    tags: tagsParam(tags),
+  });
+  return mapList(servers, s => toServer(s, api.region));
 }
 
 /** Flavors, smallest first. */
@@ -142,15 +137,7 @@ export async function readFlavors(
   api: RegionApi,
 ): Promise<ListResult<OpenStackFlavor>> {
   const list = mapList(
-    await paginate<RawFlavor>(
-      api,
-      'compute',
-      '/flavors/detail',
-      {},
-      'flavors',
-      `compute flavors in ${api.region}`,
-      HEADERS,
-    ),
+    await novaList<RawFlavor>(api, '/flavors/detail', 'flavors'),
     toFlavor,
   );
   list.items.sort(
@@ -165,14 +152,12 @@ export async function readKeyPairs(
   api: RegionApi,
 ): Promise<ListResult<OpenStackKeyPair>> {
   return mapList(
-    await paginate<RawKeyPair>(
+    await novaList<RawKeyPair>(
       api,
-      'compute',
       '/os-keypairs',
-      {},
       'keypairs',
-      `compute key pairs in ${api.region}`,
-      HEADERS,
+      {},
+      'key pairs',
     ),
     toKeyPair,
   );

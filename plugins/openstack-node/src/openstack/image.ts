@@ -1,6 +1,8 @@
 /** Glance (image v2): active images, for the image picker. */
 import type { OpenStackImage } from '@canopy-idp/plugin-openstack-common';
-import { mapList, paginate, RegionApi } from './api';
+import { mapList, RegionApi, serviceLists } from './api';
+
+const glanceList = serviceLists('image', 'image');
 
 export interface RawImage {
   id: string;
@@ -27,15 +29,9 @@ export function toImage(raw: RawImage): OpenStackImage {
 }
 
 export async function readImages(api: RegionApi) {
-  return mapList(
-    await paginate<RawImage>(
-      api,
-      'image',
-      '/images',
-      { status: 'active', sort: 'name:asc' },
-      'images',
-      `image images in ${api.region}`,
-    ),
-    toImage,
-  );
+  const images = await glanceList<RawImage>(api, '/images', 'images', {
+    status: 'active',
+    sort: 'name:asc',
+  });
+  return mapList(images, toImage);
 }

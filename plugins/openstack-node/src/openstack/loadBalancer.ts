@@ -1,6 +1,8 @@
 /** Octavia (load-balancer v2): load balancers with their listeners, pools and members. */
 import type { OpenStackLoadBalancer } from '@canopy-idp/plugin-openstack-common';
-import { ListResult, paginate, RegionApi, tagsParam } from './api';
+import { ListResult, RegionApi, serviceLists, tagsParam } from './api';
+
+const octaviaList = serviceLists('load-balancer', 'load-balancer');
 
 export interface RawLoadBalancer {
   id: string;
@@ -42,6 +44,35 @@ export interface RawMember {
 const belongsTo = (x: { loadbalancers?: Array<{ id: string }> }, id: string) =>
   (x.loadbalancers ?? []).some(l => l.id === id);
 
+type OpenStackPool = OpenStackLoadBalancer['pools'][number];
+
+const toListener = (
+  l: RawListener,
+): OpenStackLoadBalancer['listeners'][number] => ({
+  id: l.id,
+  name: l.name,
+  protocol: l.protocol,
+  protocolPort: l.protocol_port,
+});
+
+const toMember = (m: RawMember): OpenStackPool['members'][number] => ({
+  id: m.id,
+  name: m.name || undefined,
+  address: m.address,
+  protocolPort: m.protocol_port,
+  subnetId: m.subnet_id ?? undefined,
+  operatingStatus: m.operating_status,
+});
+
+const toPool = (p: RawPool, members: RawMember[] = []): OpenStackPool => ({
+  id: p.id,
+  name: p.name,
+  protocol: p.protocol,
+  lbAlgorithm: p.lb_algorithm,
+  listenerIds: (p.listeners ?? []).map(l => l.id),
+  members: members.map(toMember),
+});
+
 /** A load balancer with its listeners and pools (and each pool's members). */
 export function toLoadBalancer(
   raw: RawLoadBalancer,
@@ -59,71 +90,41 @@ export function toLoadBalancer(
     vipPortId: raw.vip_port_id ?? undefined,
     provisioningStatus: raw.provisioning_status,
     operatingStatus: raw.operating_status,
-    listeners: listeners
-      .filter(l => belongsTo(l, raw.id))
-      .map(l => ({
-        id: l.id,
-        name: l.name,
-        protocol: l.protocol,
-        protocolPort: l.protocol_port,
-      })),
+    listeners: listeners.filter(l => belongsTo(l, raw.id)).map(toListener),
     pools: pools
       .filter(p => belongsTo(p, raw.id))
-      .map(p => ({
-        id: p.id,
-        name: p.name,
-        protocol: p.protocol,
-        lbAlgorithm: p.lb_algorithm,
-        listenerIds: (p.listeners ?? []).map(l => l.id),
-        members: (members[p.id] ?? []).map(m => ({
-          id: m.id,
-          name: m.name || undefined,
-          address: m.address,
-          protocolPort: m.protocol_port,
-          subnetId: m.subnet_id ?? undefined,
-          operatingStatus: m.operating_status,
-        })),
-      })),
+      .map(p => toPool(p, members[p.id])),
     tags: raw.tags ?? [],
   };
 }
-
-const list = <R>(api: RegionApi, path: string, key: string, what: string) =>
-  paginate<R>(
-    api,
-    'load-balancer',
-    path,
-    { project_id: api.projectId },
-    key,
-    `load-balancer ${what} in ${api.region}`,
-  );
 
 export async function readLoadBalancers(
   api: RegionApi,
   tags: string[],
 ): Promise<ListResult<OpenStackLoadBalancer>> {
-  const lbs = await paginate<RawLoadBalancer>(
+  const project = { project_id: api.projectId };
+  const lbs = await octaviaList<RawLoadBalancer>(
     api,
-    'load-balancer',
     '/lbaas/loadbalancers',
-    { project_id: api.projectId, tags: tagsParam(tags) },
     'loadbalancers',
-    `load-balancer load balancers in ${api.region}`,
+    { ...project, tags: tagsParam(tags) },
+    'load balancers',
   );
   if (lbs.items.length === 0) return { items: [], truncated: lbs.truncated };
   const [listeners, pools] = await Promise.all([
-    list<RawListener>(api, '/lbaas/listeners', 'listeners', 'listeners'),
-    list<RawPool>(api, '/lbaas/pools', 'pools', 'pools'),
+    octaviaList<RawListener>(api, '/lbaas/listeners', 'listeners', project),
+    octaviaList<RawPool>(api, '/lbaas/pools', 'pools', project),
   ]);
   const ours = pools.items.filter(p =>
     lbs.items.some(lb => belongsTo(p, lb.id)),
   );
   const memberLists = await Promise.all(
     ours.map(p =>
-      list<RawMember>(
+      octaviaList<RawMember>(
         api,
         `/lbaas/pools/${encodeURIComponent(p.id)}/members`,
         'members',
+        project,
         `members of pool ${p.id}`,
       ),
     ),

@@ -20,11 +20,17 @@ import { toQuotaSet } from './quotas';
 
 const region = 'RegionOne';
 
+/** A recorded list of the test bed, each item mapped in `region`. */
+const mapped = <T>(
+  fixture: string,
+  key: string,
+  map: (raw: any, inRegion: string) => T,
+): T[] => fixtureBody(fixture)[key].map((raw: any) => map(raw, region));
+
 describe('compute mappers', () => {
   it('maps a server with flavor details, addresses, tags and attached volumes', () => {
-    const raws = fixtureBody('compute-servers').servers;
-    const servers = raws.map((s: any) => toServer(s, region));
-    const web1 = servers.find((s: any) => s.name === 'payments-web-1');
+    const servers = mapped('compute-servers', 'servers', toServer);
+    const web1 = servers.find(s => s.name === 'payments-web-1')!;
     expect(web1).toMatchObject({
       region,
       status: 'ACTIVE',
@@ -84,43 +90,33 @@ describe('compute mappers', () => {
 
 describe('network mappers', () => {
   it('maps the tagged networks, subnets, routers, ports, floating IPs and security groups', () => {
-    const [network] = fixtureBody('network-networks').networks.map((n: any) =>
-      toNetwork(n, region),
-    );
+    const [network] = mapped('network-networks', 'networks', toNetwork);
     expect(network).toMatchObject({
       name: 'payments-net',
       external: false,
       shared: false,
       subnetIds: [expect.any(String)],
     });
-    const [subnet] = fixtureBody('network-subnets').subnets.map((s: any) =>
-      toSubnet(s, region),
-    );
+    const [subnet] = mapped('network-subnets', 'subnets', toSubnet);
     expect(subnet).toMatchObject({
       name: 'payments-subnet',
       cidr: '10.20.0.0/24',
       ipVersion: 4,
       networkId: network.id,
     });
-    const [router] = fixtureBody('network-routers').routers.map((r: any) =>
-      toRouter(r, region),
-    );
+    const [router] = mapped('network-routers', 'routers', toRouter);
     const external = fixtureBody('network-networks-external').networks[0];
     expect(router).toMatchObject({
       name: 'payments-router',
       externalNetworkId: external.id,
     });
-    const ports = fixtureBody('network-ports').ports.map((p: any) =>
-      toPort(p, region),
-    );
+    const ports = mapped('network-ports', 'ports', toPort);
     expect(ports.map((p: any) => p.name)).toContain('payments-port');
     expect(ports[0].fixedIps[0]).toEqual({
       subnetId: subnet.id,
       ipAddress: expect.any(String),
     });
-    const [fip] = fixtureBody('network-floatingips').floatingips.map((f: any) =>
-      toFloatingIp(f, region),
-    );
+    const [fip] = mapped('network-floatingips', 'floatingips', toFloatingIp);
     const web1 = fixtureBody('compute-servers').servers.find(
       (s: any) => s.name === 'payments-web-1',
     );
@@ -131,8 +127,10 @@ describe('network mappers', () => {
       // From Neutron's port details: the server the address points at.
       serverId: web1.id,
     });
-    const [group] = fixtureBody('network-security-groups').security_groups.map(
-      (g: any) => toSecurityGroup(g, region),
+    const [group] = mapped(
+      'network-security-groups',
+      'security_groups',
+      toSecurityGroup,
     );
     expect(group.name).toBe('payments-sg');
     expect(group.rules).toContainEqual(
@@ -147,9 +145,7 @@ describe('network mappers', () => {
   });
 
   it('maps shared and external networks, and Neutron quotas (used, not in_use)', () => {
-    const external = fixtureBody('network-networks-external').networks.map(
-      (n: any) => toNetwork(n, region),
-    );
+    const external = mapped('network-networks-external', 'networks', toNetwork);
     expect(external.every((n: any) => n.external)).toBe(true);
     const quotas = toQuotaSet(fixtureBody('network-quotas').quota, 'used');
     expect(quotas.network).toEqual({
@@ -162,9 +158,7 @@ describe('network mappers', () => {
 
 describe('block storage, load balancer and image mappers', () => {
   it('maps the tagged volume with its attachment and metadata', () => {
-    const [volume] = fixtureBody('volume-volumes').volumes.map((v: any) =>
-      toVolume(v, region),
-    );
+    const [volume] = mapped('volume-volumes', 'volumes', toVolume);
     expect(volume).toMatchObject({
       name: 'payments-data',
       sizeGiB: 1,

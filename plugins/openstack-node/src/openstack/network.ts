@@ -1,13 +1,12 @@
 /** Neutron (network): networks, subnets, routers, ports, floating IPs, security groups, quotas. */
-import type { OpenStackNetwork } from '@canopy-idp/plugin-openstack-common';
-import { ListResult, mapList, paginate, RegionApi, tagsParam } from './api';
+import type {
+  OpenStackFloatingIp,
+  OpenStackNetwork,
+  OpenStackRouter,
+} from '@canopy-idp/plugin-openstack-common';
+import { ListResult, mapList, RegionApi, serviceLists, tagsParam } from './api';
 import {
-  RawFloatingIp,
   RawNetwork,
-  RawPort,
-  RawRouter,
-  RawSecurityGroup,
-  RawSubnet,
   toFloatingIp,
   toNetwork,
   toPort,
@@ -17,35 +16,19 @@ import {
 } from './networkMappers';
 import { RawQuotaSet, toQuotaSet } from './quotas';
 
-/** One of the project's tagged Neutron lists. */
-function projectList<R>(
-  api: RegionApi,
-  collection: string,
-  itemsKey: string,
-  tags: string[],
-  extra: Record<string, string> = {},
-) {
-  return paginate<R>(
+const neutronList = serviceLists('network', 'network');
+
+/**
+ * One of the project's tagged Neutron lists. Its items' key is the
+ * collection's name with underscores (`security-groups`: `security_groups`).
+ */
+function projectList<R>(api: RegionApi, collection: string, tags: string[]) {
+  return neutronList<R>(
     api,
-    'network',
     `/${collection}`,
-    { project_id: api.projectId, tags: tagsParam(tags), ...extra },
-    itemsKey,
-    `network ${collection} in ${api.region}`,
-  );
-}
-
-export async function readNetworks(api: RegionApi, tags: string[]) {
-  return mapList(
-    await projectList<RawNetwork>(api, 'networks', 'networks', tags),
-    n => toNetwork(n, api.region),
-  );
-}
-
-export async function readSubnets(api: RegionApi, tags: string[]) {
-  return mapList(
-    await projectList<RawSubnet>(api, 'subnets', 'subnets', tags),
-    s => toSubnet(s, api.region),
+    collection.replace(/-/g, '_'),
+    { project_id: api.projectId, tags: tagsParam(tags) },
+    collection,
   );
 }
 
@@ -70,69 +53,67 @@ async function externalNetworkNames(
   }
 }
 
-// Both read the names alongside the list, so naming costs no extra wait.
+/** Adds the name of the external network an item points at, when known. */
+type NetworkNamer<T> = (item: T, networkNames: Map<string, string>) => T;
 
-export async function readRouters(api: RegionApi, tags: string[]) {
-  const [raw, names] = await Promise.all([
-    projectList<RawRouter>(api, 'routers', 'routers', tags),
-    externalNetworkNames(api),
-  ]);
-  const list = mapList(raw, r => toRouter(r, api.region));
-  return {
-    ...list,
-    items: list.items.map(r => {
-      const name = r.externalNetworkId && names.get(r.externalNetworkId);
-      return name ? { ...r, externalNetworkName: name } : r;
-    }),
+const nameGateway: NetworkNamer<OpenStackRouter> = (r, names) => {
+  const name = r.externalNetworkId && names.get(r.externalNetworkId);
+  return name ? { ...r, externalNetworkName: name } : r;
+};
+
+const namePool: NetworkNamer<OpenStackFloatingIp> = (f, names) => {
+  const name = names.get(f.floatingNetworkId);
+  return name ? { ...f, floatingNetworkName: name } : f;
+};
+
+/**
+ * The reader of one of the project's tagged lists. With `nameNetwork`, the
+ * external networks' names are read alongside the list (so naming costs no
+ * extra wait) and each item is named by it.
+ */
+function taggedReader<R, T>(
+  collection: string,
+  map: (raw: R, region: string) => T,
+  nameNetwork?: NetworkNamer<T>,
+) {
+  return async (api: RegionApi, tags: string[]): Promise<ListResult<T>> => {
+    const [raw, names] = await Promise.all([
+      projectList<R>(api, collection, tags),
+      nameNetwork && externalNetworkNames(api),
+    ]);
+    return mapList(raw, r => {
+      const item = map(r, api.region);
+      return nameNetwork && names ? nameNetwork(item, names) : item;
+    });
   };
 }
 
-export async function readPorts(api: RegionApi, tags: string[]) {
-  return mapList(await projectList<RawPort>(api, 'ports', 'ports', tags), p =>
-    toPort(p, api.region),
-  );
-}
-
-export async function readFloatingIps(api: RegionApi, tags: string[]) {
-  const [raw, names] = await Promise.all([
-    projectList<RawFloatingIp>(api, 'floatingips', 'floatingips', tags),
-    externalNetworkNames(api),
-  ]);
-  const list = mapList(raw, f => toFloatingIp(f, api.region));
-  return {
-    ...list,
-    items: list.items.map(f => {
-      const name = names.get(f.floatingNetworkId);
-      return name ? { ...f, floatingNetworkName: name } : f;
-    }),
-  };
-}
-
-export async function readSecurityGroups(api: RegionApi, tags: string[]) {
-  return mapList(
-    await projectList<RawSecurityGroup>(
-      api,
-      'security-groups',
-      'security_groups',
-      tags,
-    ),
-    g => toSecurityGroup(g, api.region),
-  );
-}
+export const readNetworks = taggedReader('networks', toNetwork);
+export const readSubnets = taggedReader('subnets', toSubnet);
+export const readRouters = taggedReader('routers', toRouter, nameGateway);
+export const readPorts = taggedReader('ports', toPort);
+export const readFloatingIps = taggedReader(
+  'floatingips',
+  toFloatingIp,
+  namePool,
+);
+export const readSecurityGroups = taggedReader(
+  'security-groups',
+  toSecurityGroup,
+);
 
 /** Networks a project may attach servers to: its own and shared ones, not external. */
 export async function readUsableNetworks(
   api: RegionApi,
 ): Promise<ListResult<OpenStackNetwork>> {
   const [own, shared] = await Promise.all([
-    projectList<RawNetwork>(api, 'networks', 'networks', []),
-    paginate<RawNetwork>(
+    projectList<RawNetwork>(api, 'networks', []),
+    neutronList<RawNetwork>(
       api,
-      'network',
       '/networks',
-      { shared: 'true' },
       'networks',
-      `network shared networks in ${api.region}`,
+      { shared: 'true' },
+      'shared networks',
     ),
   ]);
   const seen = new Set<string>();
@@ -144,17 +125,14 @@ export async function readUsableNetworks(
 
 /** External networks: routers' gateways and floating IP pools. */
 export async function readExternalNetworks(api: RegionApi) {
-  return mapList(
-    await paginate<RawNetwork>(
-      api,
-      'network',
-      '/networks',
-      { 'router:external': 'true' },
-      'networks',
-      `network external networks in ${api.region}`,
-    ),
-    n => toNetwork(n, api.region),
+  const networks = await neutronList<RawNetwork>(
+    api,
+    '/networks',
+    'networks',
+    { 'router:external': 'true' },
+    'external networks',
   );
+  return mapList(networks, n => toNetwork(n, api.region));
 }
 
 export async function readNetworkQuota(api: RegionApi) {

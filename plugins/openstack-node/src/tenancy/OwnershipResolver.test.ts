@@ -76,24 +76,24 @@ describe('OwnershipResolver', () => {
     ]);
   });
 
-  it("takes a user's current trusted memberOf groups from the catalog", async () => {
-    const refs = await resolver().ofUserRef('user:default/alice', [
-      'group:default/team-b',
-    ]);
-    expect([...refs].sort()).toEqual([
-      'group:default/engineering',
-      'group:default/team-a',
+  // Both sign in naming team-b; the catalog's groups of alice replace it.
+  it.each([
+    [
+      "takes a user's current trusted memberOf groups from the catalog",
       'user:default/alice',
-    ]);
-  });
-
-  it('uses the sign-in refs of a user the catalog does not have', async () => {
-    const refs = await resolver().ofUserRef('user:default/guest', [
-      'group:default/team-b',
-    ]);
-    expect([...refs].sort()).toEqual([
-      'group:default/team-b',
+      [
+        'group:default/engineering',
+        'group:default/team-a',
+        'user:default/alice',
+      ],
+    ],
+    [
+      'uses the sign-in refs of a user the catalog does not have',
       'user:default/guest',
-    ]);
+      ['group:default/team-b', 'user:default/guest'],
+    ],
+  ])('%s', async (_, user, expected) => {
+    const refs = await resolver().ofUserRef(user, ['group:default/team-b']);
+    expect([...refs].sort()).toEqual(expected);
   });
 });

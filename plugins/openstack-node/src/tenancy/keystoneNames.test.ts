@@ -5,20 +5,18 @@ import {
 } from './keystoneNames';
 
 describe('Keystone names in the catalog', () => {
-  it('keeps valid names, lower-cased', () => {
-    expect(keystoneEntityName('team-a')).toBe('team-a');
-    expect(keystoneEntityName('Team_A.ops')).toBe('team_a.ops');
-  });
-
-  it('turns other characters into _ and trims separators', () => {
-    expect(keystoneEntityName('Alice@Example.com')).toBe('alice_example.com');
-    expect(keystoneEntityName(' -Platform Team- ')).toBe('platform_team');
-    expect(keystoneEntityName('a@@b')).toBe('a_b');
-  });
-
-  it('gives no name when nothing valid is left or it is too long', () => {
-    expect(keystoneEntityName('@@@')).toBeUndefined();
-    expect(keystoneEntityName('x'.repeat(64))).toBeUndefined();
+  // Valid names are kept, lower-cased; other characters become _ and
+  // separators are trimmed; nothing valid left, or too long: no name.
+  it.each([
+    ['team-a', 'team-a'],
+    ['Team_A.ops', 'team_a.ops'],
+    ['Alice@Example.com', 'alice_example.com'],
+    [' -Platform Team- ', 'platform_team'],
+    ['a@@b', 'a_b'],
+    ['@@@', undefined],
+    ['x'.repeat(64), undefined],
+  ])('names %j %j', (keystoneName, name) => {
+    expect(keystoneEntityName(keystoneName)).toBe(name);
   });
 
   it('names the Default domain default and others after themselves', () => {

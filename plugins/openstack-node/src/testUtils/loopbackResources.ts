@@ -71,23 +71,30 @@ export function build(
   const net = (i: number) => i % s.networks;
   const ip = (i: number) =>
     `10.${p}.${r * 100 + Math.floor(i / 250)}.${(i % 250) + 2}`;
+  /** `count` copies of a recorded item of the project: the i-th with id `id(kind, i)` and `fields(i)`. */
+  const owned = (
+    count: number,
+    template: object,
+    kind: number,
+    fields: (i: number) => object,
+  ) =>
+    Array.from({ length: count }, (_, i) => ({
+      ...template,
+      id: id(kind, i),
+      project_id: projectId,
+      ...fields(i),
+    }));
   const L: Lists = {};
-  L.networks = Array.from({ length: s.networks }, (_, i) => ({
-    ...T.network,
-    id: id(1, i),
+  L.networks = owned(s.networks, T.network, 1, i => ({
     name: `net-${i}`,
     subnets: [id(2, i)],
-    project_id: projectId,
     tenant_id: projectId,
     tags: [],
   }));
-  L.subnets = Array.from({ length: s.networks }, (_, i) => ({
-    ...T.subnet,
-    id: id(2, i),
+  L.subnets = owned(s.networks, T.subnet, 2, i => ({
     name: `subnet-${i}`,
     network_id: id(1, i),
     cidr: `10.${p}.${i}.0/24`,
-    project_id: projectId,
     tags: [],
   }));
   L.servers = Array.from({ length: s.servers }, (_, i) => ({
@@ -120,69 +127,63 @@ export function build(
         : [],
     metadata: { 'canopy.entity': tag(i)[0].split('=')[1] },
   }));
+  /** A port of device `deviceId` on the network `net(i)`, at `address`. */
+  const port = (
+    portId: string,
+    i: number,
+    deviceId: string,
+    deviceOwner: string,
+    address: string,
+  ) => ({
+    ...T.port,
+    id: portId,
+    name: '',
+    network_id: id(1, net(i)),
+    device_id: deviceId,
+    device_owner: deviceOwner,
+    fixed_ips: [{ subnet_id: id(2, net(i)), ip_address: address }],
+    project_id: projectId,
+    tags: [],
+  });
   L.ports = [
-    ...L.servers.map((_, i) => ({
-      ...T.port,
-      id: id(5, i),
-      name: '',
-      network_id: id(1, net(i)),
-      device_id: id(3, i),
-      device_owner: 'compute:nova',
-      fixed_ips: [{ subnet_id: id(2, net(i)), ip_address: ip(i) }],
-      project_id: projectId,
-      tags: [],
-    })),
-    ...Array.from({ length: s.routers }, (_, i) => ({
-      ...T.port,
-      id: id(6, i),
-      name: '',
-      network_id: id(1, net(i)),
-      device_id: id(7, i),
-      device_owner: 'network:router_interface',
-      fixed_ips: [
-        { subnet_id: id(2, net(i)), ip_address: `10.${p}.${net(i)}.1` },
-      ],
-      project_id: projectId,
-      tags: [],
-    })),
+    ...L.servers.map((_, i) =>
+      port(id(5, i), i, id(3, i), 'compute:nova', ip(i)),
+    ),
+    ...Array.from({ length: s.routers }, (_, i) =>
+      port(
+        id(6, i),
+        i,
+        id(7, i),
+        'network:router_interface',
+        `10.${p}.${net(i)}.1`,
+      ),
+    ),
   ];
-  L.routers = Array.from({ length: s.routers }, (_, i) => ({
-    ...T.router,
-    id: id(7, i),
+  L.routers = owned(s.routers, T.router, 7, i => ({
     name: `router-${i}`,
     external_gateway_info: {
       ...T.router.external_gateway_info,
       network_id: publicNet,
     },
-    project_id: projectId,
     tags: tag(i),
   }));
-  L.floatingips = Array.from({ length: s.floatingIps }, (_, i) => ({
-    ...T.fip,
-    id: id(8, i),
+  L.floatingips = owned(s.floatingIps, T.fip, 8, i => ({
     floating_ip_address: `172.${16 + r}.${p}.${i + 2}`,
     fixed_ip_address: ip(i),
     port_id: id(5, i % s.servers),
     floating_network_id: publicNet,
-    project_id: projectId,
     tags: tag(i),
   }));
-  L.security_groups = Array.from({ length: s.securityGroups }, (_, i) => ({
-    ...T.sg,
-    id: id(9, i),
+  L.security_groups = owned(s.securityGroups, T.sg, 9, i => ({
     name: `sg-${i}`,
-    project_id: projectId,
     tags: [],
   }));
-  L.loadbalancers = Array.from({ length: s.loadBalancers }, (_, i) => ({
-    ...T.lb,
-    id: id(10, i),
+  L.loadbalancers = owned(s.loadBalancers, T.lb, 10, i => ({
     name: `lb-${i}`,
     vip_subnet_id: id(2, net(i)),
     vip_port_id: id(11, i),
     listeners: [{ id: id(12, i) }],
     pools: [{ id: id(13, i) }],
-    project_id: projectId,
     tags: tag(i),
   }));
   L.listeners = L.loadbalancers.map((_, i) => ({
