@@ -14,17 +14,7 @@ import {
   createTerraformNetworkAction,
   createTerraformVolumeAction,
 } from '@canopy-idp/plugin-scaffolder-backend-module-openstack';
-import {
-  createArgoCdAppOfAppsAction,
-  createArgoCdApplicationAction,
-  createCatalogEntityAction,
-  createFluxKustomizationAction,
-  createKnativeServiceAction,
-  createKroDefinitionsAction,
-  createKroInstanceAction,
-  createKyvernoPoliciesAction,
-  createValidateAction,
-} from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
+import { createGitOpsActions } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 import { createPullRequestAction } from '@canopy-idp/plugin-scaffolder-backend-module-canopy';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,19 +29,11 @@ const actions = new Map(
     createTerraformVolumeAction(),
     createTerraformLoadBalancerAction(),
     createTerraformKubernetesClusterAction(),
-    createKroDefinitionsAction(),
-    createKroInstanceAction(),
-    createArgoCdApplicationAction(),
-    createArgoCdAppOfAppsAction(),
-    createFluxKustomizationAction(),
-    createKyvernoPoliciesAction(),
-    createKnativeServiceAction(),
-    createCatalogEntityAction(),
+    ...createGitOpsActions({ config }),
     createQuotaPreflightAction({
       discovery: mockServices.discovery(),
       auth: mockServices.auth(),
     }),
-    createValidateAction({ config }),
     createPullRequestAction({
       integrations: ScmIntegrations.fromConfig(config),
       config,

@@ -5,5 +5,8 @@
  * @packageDocumentation
  */
 
-export { scaffolderModuleCanopyGitOps as default } from './module';
+export {
+  scaffolderModuleCanopyGitOps as default,
+  createGitOpsActions,
+} from './module';
 export * from './actions';

@@ -1,3 +1,8 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import {
   createKroDefinitionsAction,
@@ -12,14 +17,19 @@ import {
 } from './actions';
 
 /**
- * Adds Canopy's GitOps actions to the scaffolder: KRO, Argo CD, Flux,
- * Kyverno and Knative manifests, catalog-info.yaml, and `canopy:validate`.
+ * Canopy's GitOps actions, as {@link scaffolderModuleCanopyGitOps} adds them
+ * to the scaffolder: KRO, Argo CD, Flux, Kyverno and Knative manifests,
+ * catalog-info.yaml, and `canopy:validate` (which reads CRDs from clusters
+ * through the kubernetes backend when given `discovery` and `auth`).
  *
  * @public
  */
-export const scaffolderModuleCanopyGitOps = createCanopyActionsModule({
-  moduleId: 'canopy-gitops',
-  actions: ({ config, discovery, auth }) => [
+export function createGitOpsActions(options: {
+  config: Config;
+  discovery?: DiscoveryService;
+  auth?: AuthService;
+}) {
+  return [
     createKroDefinitionsAction(),
     createKroInstanceAction(),
     createArgoCdApplicationAction(),
@@ -28,6 +38,18 @@ export const scaffolderModuleCanopyGitOps = createCanopyActionsModule({
     createKyvernoPoliciesAction(),
     createKnativeServiceAction(),
     createCatalogEntityAction(),
-    createValidateAction({ config, discovery, auth }),
-  ],
+    createValidateAction(options),
+  ];
+}
+
+/**
+ * Adds Canopy's GitOps actions to the scaffolder: KRO, Argo CD, Flux,
+ * Kyverno and Knative manifests, catalog-info.yaml, and `canopy:validate`.
+ *
+ * @public
+ */
+export const scaffolderModuleCanopyGitOps = createCanopyActionsModule({
+  moduleId: 'canopy-gitops',
+  actions: ({ config, discovery, auth }) =>
+    createGitOpsActions({ config, discovery, auth }),
 });

@@ -8,7 +8,10 @@
  */
 
 export { runAction, actionInputError } from './runAction';
-export { registeredActionIds } from './registeredActions';
+export {
+  registeredActionIds,
+  testRegisteredActions,
+} from './registeredActions';
 export {
   checkExample,
   collectOutputs,

@@ -1,9 +1,12 @@
+// testRegisteredActions declares a test for the file that calls it: that is what it is for.
+/* eslint-disable jest/no-export */
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import {
   scaffolderActionsExtensionPoint,
   type TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
+import { CANOPY_ACTION_IDS } from '@canopy-idp/plugin-scaffolder-node';
 
 /**
  * Starts a test backend with a scaffolder module and returns the ids of the
@@ -29,4 +32,18 @@ export async function registeredActionIds(
     features: [module],
   });
   return added.map(a => a.id).sort();
+}
+
+/**
+ * A test that a scaffolder module adds exactly the actions `ids` (sorted),
+ * each one of `CANOPY_ACTION_IDS` (what permission policies allow by id).
+ *
+ * @public
+ */
+export function testRegisteredActions(module: BackendFeature, ids: string[]) {
+  it('adds its actions to the scaffolder, each one of CANOPY_ACTION_IDS', async () => {
+    const registered = await registeredActionIds(module);
+    expect(registered).toEqual(ids);
+    expect(CANOPY_ACTION_IDS).toEqual(expect.arrayContaining(registered));
+  });
 }

@@ -70,7 +70,7 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
 
   async function gitlabRequest(title: string): Promise<StoredRequest> {
     const opened = await new GitlabMergeRequests(
-      new Gitlab({ host: gitlab.baseUrl, token: TOKEN }),
+      new Gitlab({ host: gitlab.url, token: TOKEN }),
       'platform/gitops',
     ).open(change(title));
     return aRequest(

@@ -145,6 +145,33 @@ export class BareRepo {
     this.git(['update-ref', `refs/heads/${branch}`, sha]);
   }
 
+  /**
+   * Commits one file (added, or replacing the one at `file`) on top of branch
+   * `from` (default `main`) and points branch `branch` (default `from`) at
+   * the commit, as a push of it would. Returns the commit's sha.
+   */
+  commitFile(
+    file: string,
+    content: string | Buffer,
+    options: { from?: string; branch?: string } = {},
+  ): string {
+    const from = options.from ?? 'main';
+    const parent = this.ref(from);
+    if (!parent) throw new Error(`no branch ${from}`);
+    const files = this.readTree(this.commitInfo(parent).tree);
+    files.set(file, {
+      mode: '100644',
+      type: 'blob',
+      sha: this.writeBlob(Buffer.from(content)),
+    });
+    const sha = this.commit(this.writeTree(files), [parent], `Add ${file}`, {
+      name: 'Owner',
+      email: 'owner@example.invalid',
+    });
+    this.updateRef(options.branch ?? from, sha);
+    return sha;
+  }
+
   /** The commit a branch name or commit id stands for, or undefined. */
   resolve(refOrSha: string): string | undefined {
     const branch = this.ref(refOrSha);

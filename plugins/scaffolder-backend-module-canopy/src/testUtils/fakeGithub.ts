@@ -15,65 +15,13 @@
  */
 import express from 'express';
 import { githubGitDataRoutes } from './fakeGithubGitData';
-import { LoopbackGitHost } from './loopbackGitHost';
-
-/**
- * A pull request of the loopback GitHub.
- *
- * @public
- */
-export interface FakePull {
-  number: number;
-  title: string;
-  body: string;
-  draft: boolean;
-  state: 'open' | 'closed';
-  head: string;
-  base: string;
-  labels: string[];
-  requestedReviewers: string[];
-  requestedTeams: string[];
-  merged: boolean;
-  mergedAt: string | null;
-  mergeCommitSha: string | null;
-  closedAt: string | null;
-}
-
-/**
- * A check run, as `GET /repos/{o}/{r}/commits/{ref}/check-runs` lists it.
- *
- * @public
- */
-export interface FakeCheckRun {
-  id: number;
-  name: string;
-  head_sha: string;
-  status: 'queued' | 'in_progress' | 'completed';
-  conclusion: string | null;
-  html_url: string;
-  started_at: string;
-  completed_at: string | null;
-}
-
-/**
- * A workflow run, as `GET /repos/{o}/{r}/actions/runs` lists it.
- *
- * @public
- */
-export interface FakeWorkflowRun {
-  id: number;
-  name: string;
-  /** The workflow file, e.g. `.github/workflows/canopy-terraform.yaml`. */
-  path: string;
-  head_sha: string;
-  head_branch: string;
-  event: string;
-  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'pending';
-  conclusion: string | null;
-  html_url: string;
-  created_at: string;
-  updated_at: string;
-}
+import {
+  githubPullRoutes,
+  type FakeCheckRun,
+  type FakePull,
+  type FakeWorkflowRun,
+} from './fakeGithubPulls';
+import { LoopbackGitHost, mergeBranches } from './loopbackGitHost';
 
 /**
  * A loopback GitHub REST API for one repository (contents, Git data, pulls, check runs, workflow runs), with test controls.
@@ -95,7 +43,7 @@ export class FakeGithub extends LoopbackGitHost {
   }
 
   get apiBaseUrl() {
-    return `http://127.0.0.1:${this.port}/api/v3`;
+    return `${this.url}/api/v3`;
   }
 
   /** An `integrations.github` entry for this server, with its token or another. */
@@ -104,35 +52,7 @@ export class FakeGithub extends LoopbackGitHost {
   }
 
   private get webUrl() {
-    return `http://127.0.0.1:${this.port}/${this.owner}/${this.name}`;
-  }
-
-  private pullJson(p: FakePull) {
-    return {
-      number: p.number,
-      html_url: `${this.webUrl}/pull/${p.number}`,
-      state: p.state,
-      title: p.title,
-      body: p.body,
-      draft: p.draft,
-      merged: p.merged,
-      merged_at: p.mergedAt,
-      merge_commit_sha: p.mergeCommitSha,
-      closed_at: p.closedAt,
-      head: {
-        ref: p.head,
-        sha: this.repo.ref(p.head) ?? null,
-        label: `${this.owner}:${p.head}`,
-      },
-      base: {
-        ref: p.base,
-        sha: this.repo.ref(p.base) ?? null,
-        label: `${this.owner}:${p.base}`,
-      },
-      labels: p.labels.map(name => ({ name })),
-      requested_reviewers: p.requestedReviewers.map(login => ({ login })),
-      requested_teams: p.requestedTeams.map(slug => ({ slug })),
-    };
+    return `${this.url}/${this.repositoryPath}`;
   }
 
   private pullOrThrow(number: number) {
@@ -149,17 +69,13 @@ export class FakeGithub extends LoopbackGitHost {
     const p = this.pullOrThrow(number);
     if (p.state !== 'open')
       throw new Error(`pull request #${number} is ${p.state}`);
-    const base = this.repo.ref(p.base);
-    const head = this.repo.ref(p.head);
-    if (!base || !head)
-      throw new Error(`pull request #${number} lost a branch`);
-    const sha = this.repo.mergeCommit(
-      base,
-      head,
+    const sha = mergeBranches(
+      this.repo,
+      p.base,
+      p.head,
       `Merge pull request #${number} from ${this.owner}/${p.head}\n\n${p.title}`,
       { name: 'GitHub', email: 'noreply@github.invalid' },
     );
-    this.repo.updateRef(p.base, sha);
     const now = new Date().toISOString();
     p.state = 'closed';
     p.merged = true;
@@ -270,63 +186,7 @@ export class FakeGithub extends LoopbackGitHost {
       });
     });
     githubGitDataRoutes(app, base, this.repo, notFound);
-    app.get(`${base}/pulls`, (req, res) => {
-      const head = String(req.query.head ?? '').replace(`${this.owner}:`, '');
-      const state = String(req.query.state ?? 'open');
-      res.json(
-        this.pulls
-          .filter(
-            p =>
-              (!head || p.head === head) &&
-              (!req.query.base || p.base === req.query.base) &&
-              (state === 'all' || p.state === state),
-          )
-          .map(p => this.pullJson(p)),
-      );
-    });
-    app.post(`${base}/pulls`, (req, res) => {
-      if (!this.repo.ref(req.body.head))
-        return res.status(422).json({
-          message: 'Validation Failed',
-          errors: [{ field: 'head', code: 'invalid' }],
-        });
-      if (
-        this.pulls.some(p => p.head === req.body.head && p.state === 'open')
-      ) {
-        return res.status(422).json({
-          message: 'Validation Failed',
-          errors: [
-            {
-              message: `A pull request already exists for ${this.owner}:${req.body.head}.`,
-            },
-          ],
-        });
-      }
-      const pull: FakePull = {
-        number: this.pulls.length + 1,
-        title: req.body.title,
-        body: req.body.body ?? '',
-        draft: Boolean(req.body.draft),
-        state: 'open',
-        head: req.body.head,
-        base: req.body.base,
-        labels: [],
-        requestedReviewers: [],
-        requestedTeams: [],
-        merged: false,
-        mergedAt: null,
-        mergeCommitSha: null,
-        closedAt: null,
-      };
-      this.pulls.push(pull);
-      return res.status(201).json(this.pullJson(pull));
-    });
-    const pull = (n: string) => this.pulls.find(p => p.number === Number(n));
-    app.get(`${base}/pulls/:n`, (req, res) => {
-      const p = pull(req.params.n);
-      if (!p) return notFound(res);
-      return res.json(this.pullJson(p));
-    });
+    githubPullRoutes(app, base, this, notFound);
     app.get(new RegExp(`^${base}/contents/(.+)$`), (req, res) => {
       const file = decodeURIComponent((req.params as any)[0]).replace(
         /\/+$/,
@@ -364,54 +224,6 @@ export class FakeGithub extends LoopbackGitHost {
           path: `${file}/${name}`,
         })),
       );
-    });
-    app.get(new RegExp(`^${base}/commits/([^/]+)/check-runs$`), (req, res) => {
-      const sha = this.repo.resolve(decodeURIComponent((req.params as any)[0]));
-      if (!sha) return res.status(422).json({ message: 'No commit found' });
-      const runs = this.checkRuns.filter(
-        r =>
-          r.head_sha === sha &&
-          (!req.query.check_name || r.name === req.query.check_name) &&
-          (!req.query.status || r.status === req.query.status),
-      );
-      return res.json({ total_count: runs.length, check_runs: runs });
-    });
-    app.get(`${base}/actions/runs`, (req, res) => {
-      const q = req.query;
-      const runs = this.workflowRuns
-        .filter(
-          r =>
-            (!q.head_sha || r.head_sha === q.head_sha) &&
-            (!q.event || r.event === q.event) &&
-            (!q.branch || r.head_branch === q.branch) &&
-            (!q.status || r.status === q.status || r.conclusion === q.status),
-        )
-        .reverse();
-      res.json({ total_count: runs.length, workflow_runs: runs });
-    });
-    app.patch(`${base}/pulls/:n`, (req, res) => {
-      const p = pull(req.params.n);
-      if (!p) return notFound(res);
-      if (req.body.title !== undefined) p.title = req.body.title;
-      if (req.body.body !== undefined) p.body = req.body.body;
-      return res.json(this.pullJson(p));
-    });
-    app.post(`${base}/issues/:n/labels`, (req, res) => {
-      const p = pull(req.params.n);
-      if (!p) return notFound(res);
-      p.labels = [...new Set([...p.labels, ...req.body.labels])];
-      return res.json(p.labels.map(name => ({ name })));
-    });
-    app.post(`${base}/pulls/:n/requested_reviewers`, (req, res) => {
-      const p = pull(req.params.n);
-      if (!p) return notFound(res);
-      p.requestedReviewers = [
-        ...new Set([...p.requestedReviewers, ...(req.body.reviewers ?? [])]),
-      ];
-      p.requestedTeams = [
-        ...new Set([...p.requestedTeams, ...(req.body.team_reviewers ?? [])]),
-      ];
-      return res.status(201).json(this.pullJson(p));
     });
     app.use((_req, res) => notFound(res));
     await this.listen(app);

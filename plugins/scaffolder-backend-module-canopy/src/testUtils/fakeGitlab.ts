@@ -13,58 +13,14 @@
  * documentation for those endpoints.
  */
 import express from 'express';
-import { createHash } from 'node:crypto';
+import {
+  gitlabMergeRequestRoutes,
+  type FakeMergeRequest,
+  type FakePipeline,
+} from './fakeGitlabMergeRequests';
 import { gitlabRepositoryRoutes } from './fakeGitlabRepository';
-import { LoopbackGitHost } from './loopbackGitHost';
-
-/**
- * A merge request of the loopback GitLab.
- *
- * @public
- */
-export interface FakeMergeRequest {
-  iid: number;
-  title: string;
-  description: string;
-  sourceBranch: string;
-  targetBranch: string;
-  state: 'opened' | 'closed' | 'merged';
-  labels: string[];
-  reviewerIds: number[];
-  mergedAt: string | null;
-  mergeCommitSha: string | null;
-  closedAt: string | null;
-}
-
-/**
- * A pipeline, as `GET /projects/:id/pipelines` lists it.
- *
- * @public
- */
-export interface FakePipeline {
-  id: number;
-  iid: number;
-  project_id: number;
-  status:
-    | 'created'
-    | 'waiting_for_resource'
-    | 'preparing'
-    | 'pending'
-    | 'running'
-    | 'success'
-    | 'failed'
-    | 'canceled'
-    | 'skipped'
-    | 'manual'
-    | 'scheduled';
-  /** e.g. `push`, `merge_request_event`. */
-  source: string;
-  ref: string;
-  sha: string;
-  web_url: string;
-  created_at: string;
-  updated_at: string;
-}
+import { notFound } from './fakeGitlabResponses';
+import { LoopbackGitHost, mergeBranches } from './loopbackGitHost';
 
 /**
  * A loopback GitLab REST API (v4) for one project (repository files and tree, commits, merge requests, pipelines), with test controls.
@@ -84,48 +40,14 @@ export class FakeGitlab extends LoopbackGitHost {
     return this.projectPath;
   }
 
-  get baseUrl() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
   /** An `integrations.gitlab` entry for this server, with its token or another. */
   integration(token = this.token) {
     return {
       host: this.host,
-      apiBaseUrl: `${this.baseUrl}/api/v4`,
-      baseUrl: this.baseUrl,
+      apiBaseUrl: `${this.url}/api/v4`,
+      baseUrl: this.url,
       token,
     };
-  }
-
-  private mrJson(m: FakeMergeRequest) {
-    return {
-      id: 1000 + m.iid,
-      iid: m.iid,
-      project_id: 1,
-      title: m.title,
-      description: m.description,
-      state: m.state,
-      draft: m.title.startsWith('Draft:'),
-      source_branch: m.sourceBranch,
-      target_branch: m.targetBranch,
-      labels: m.labels,
-      reviewers: this.users.filter(u => m.reviewerIds.includes(u.id)),
-      web_url: `${this.baseUrl}/${this.projectPath}/-/merge_requests/${m.iid}`,
-      sha: this.repo.ref(m.sourceBranch) ?? null,
-      merged_at: m.mergedAt,
-      merge_commit_sha: m.mergeCommitSha,
-      closed_at: m.closedAt,
-    };
-  }
-
-  /** One merge request, with its head pipeline, as `GET .../merge_requests/:iid` answers. */
-  private mrDetailJson(m: FakeMergeRequest) {
-    const json = this.mrJson(m);
-    const head = this.pipelines
-      .filter(p => p.sha === json.sha)
-      .sort((a, b) => b.id - a.id)[0];
-    return { ...json, head_pipeline: head ?? null };
   }
 
   private mrOrThrow(iid: number) {
@@ -142,17 +64,13 @@ export class FakeGitlab extends LoopbackGitHost {
     const mr = this.mrOrThrow(iid);
     if (mr.state !== 'opened')
       throw new Error(`merge request !${iid} is ${mr.state}`);
-    const target = this.repo.ref(mr.targetBranch);
-    const source = this.repo.ref(mr.sourceBranch);
-    if (!target || !source)
-      throw new Error(`merge request !${iid} lost a branch`);
-    const sha = this.repo.mergeCommit(
-      target,
-      source,
+    const sha = mergeBranches(
+      this.repo,
+      mr.targetBranch,
+      mr.sourceBranch,
       `Merge branch '${mr.sourceBranch}' into '${mr.targetBranch}'\n\n${mr.title}\n\nSee merge request ${this.projectPath}!${iid}`,
       { name: 'GitLab', email: 'gitlab@example.invalid' },
     );
-    this.repo.updateRef(mr.targetBranch, sha);
     mr.state = 'merged';
     mr.mergedAt = new Date().toISOString();
     mr.mergeCommitSha = sha;
@@ -183,7 +101,7 @@ export class FakeGitlab extends LoopbackGitHost {
       source: pipeline.source,
       ref: pipeline.ref,
       sha: pipeline.sha,
-      web_url: `${this.baseUrl}/${this.projectPath}/-/pipelines/${id}`,
+      web_url: `${this.url}/${this.projectPath}/-/pipelines/${id}`,
       created_at: now,
       updated_at: now,
     };
@@ -215,19 +133,6 @@ export class FakeGitlab extends LoopbackGitHost {
       next();
     });
     const project = `/api/v4/projects/${encodeURIComponent(this.projectPath)}`;
-    const notFound = (res: express.Response, what = '404 Not found') =>
-      res.status(404).json({ message: what });
-    const paged = (res: express.Response, items: unknown[]) => {
-      res.set({
-        'x-page': '1',
-        'x-per-page': String(Math.max(items.length, 20)),
-        'x-total': String(items.length),
-        'x-total-pages': '1',
-        'x-next-page': '',
-        'x-prev-page': '',
-      });
-      res.json(items);
-    };
     // Express decodes %2F in paths, so match the decoded project path too.
     const routes = [project, `/api/v4/projects/${this.projectPath}`];
 
@@ -236,153 +141,11 @@ export class FakeGitlab extends LoopbackGitHost {
         id: 1,
         path_with_namespace: this.projectPath,
         default_branch: this.defaultBranch,
-        web_url: `${this.baseUrl}/${this.projectPath}`,
+        web_url: `${this.url}/${this.projectPath}`,
       });
     });
-    gitlabRepositoryRoutes(app, routes, this.repo, { notFound, paged });
-    app.get(
-      routes.map(r => `${r}/merge_requests`),
-      (req, res) => {
-        paged(
-          res,
-          this.mergeRequests
-            .filter(
-              m =>
-                (!req.query.source_branch ||
-                  m.sourceBranch === req.query.source_branch) &&
-                (!req.query.target_branch ||
-                  m.targetBranch === req.query.target_branch) &&
-                (!req.query.state ||
-                  req.query.state === 'all' ||
-                  m.state === req.query.state),
-            )
-            .map(m => this.mrJson(m)),
-        );
-      },
-    );
-    app.post(
-      routes.map(r => `${r}/merge_requests`),
-      (req, res) => {
-        if (
-          this.mergeRequests.some(
-            m =>
-              m.sourceBranch === req.body.source_branch && m.state === 'opened',
-          )
-        ) {
-          return res.status(409).json({
-            message: [
-              'Another open merge request already exists for this source branch',
-            ],
-          });
-        }
-        const mr: FakeMergeRequest = {
-          iid: this.mergeRequests.length + 1,
-          title: req.body.title,
-          description: req.body.description ?? '',
-          sourceBranch: req.body.source_branch,
-          targetBranch: req.body.target_branch,
-          state: 'opened',
-          labels: req.body.labels ? String(req.body.labels).split(',') : [],
-          reviewerIds: (req.body.reviewer_ids ?? []).map(Number),
-          mergedAt: null,
-          mergeCommitSha: null,
-          closedAt: null,
-        };
-        this.mergeRequests.push(mr);
-        return res.status(201).json(this.mrJson(mr));
-      },
-    );
-    app.get(
-      routes.map(r => `${r}/merge_requests/:iid`),
-      (req, res) => {
-        const mr = this.mergeRequests.find(
-          m => m.iid === Number(req.params.iid),
-        );
-        if (!mr) return notFound(res);
-        return res.json(this.mrDetailJson(mr));
-      },
-    );
-    app.get(
-      routes.map(r => `${r}/pipelines`),
-      (req, res) => {
-        const q = req.query;
-        paged(
-          res,
-          this.pipelines
-            .filter(
-              p =>
-                (!q.sha || p.sha === q.sha) &&
-                (!q.ref || p.ref === q.ref) &&
-                (!q.source || p.source === q.source) &&
-                (!q.status || p.status === q.status),
-            )
-            .sort((a, b) => b.id - a.id),
-        );
-      },
-    );
-    app.get(
-      routes.map(
-        r =>
-          new RegExp(
-            `^${r.replace(
-              /[.*+?^${}()|[\]\\]/g,
-              '\\$&',
-            )}/repository/files/([^/]+)$`,
-          ),
-      ),
-      (req, res) => {
-        const file = decodeURIComponent((req.params as any)[0]);
-        const ref = String(req.query.ref ?? '');
-        const commit = ref ? this.repo.resolve(ref) : undefined;
-        const entry = commit
-          ? this.repo.readTree(this.repo.commitInfo(commit).tree).get(file)
-          : undefined;
-        if (!commit || !entry) return notFound(res, '404 File Not Found');
-        const content = this.repo.readBlob(entry.sha);
-        return res.json({
-          file_name: file.split('/').pop(),
-          file_path: file,
-          size: content.length,
-          encoding: 'base64',
-          content: content.toString('base64'),
-          content_sha256: createHash('sha256').update(content).digest('hex'),
-          ref,
-          blob_id: entry.sha,
-          commit_id: commit,
-          last_commit_id: commit,
-        });
-      },
-    );
-    app.put(
-      routes.map(r => `${r}/merge_requests/:iid`),
-      (req, res) => {
-        const mr = this.mergeRequests.find(
-          m => m.iid === Number(req.params.iid),
-        );
-        if (!mr) return notFound(res);
-        if (req.body.title !== undefined) mr.title = req.body.title;
-        if (req.body.description !== undefined)
-          mr.description = req.body.description;
-        if (req.body.add_labels)
-          mr.labels = [
-            ...new Set([
-              ...mr.labels,
-              ...String(req.body.add_labels).split(','),
-            ]),
-          ];
-        if (req.body.reviewer_ids)
-          mr.reviewerIds = req.body.reviewer_ids.map(Number);
-        return res.json(this.mrJson(mr));
-      },
-    );
-    app.get('/api/v4/users', (req, res) => {
-      paged(
-        res,
-        this.users.filter(
-          u => !req.query.username || u.username === req.query.username,
-        ),
-      );
-    });
+    gitlabRepositoryRoutes(app, routes, this.repo);
+    gitlabMergeRequestRoutes(app, routes, this);
     app.use((_req, res) => notFound(res));
     await this.listen(app);
   }

@@ -1,44 +1,39 @@
 /**
- * GitLab's repository API (`/projects/:id/repository/...`: branches,
+ * GitLab's repository API (`/projects/:id/repository/...`: branches, tree,
  * commits with actions, files) over a bare Git repository, for the loopback
  * GitLab.
  */
 import type express from 'express';
+import { notFound, paged } from './fakeGitlabResponses';
 import { createHash } from 'node:crypto';
 import type { BareRepo } from './bareRepo';
+
+/**
+ * `routes` followed by `pattern` (a regular expression whose groups are the
+ * route's parameters, for parameters that may hold an encoded `/`).
+ */
+function matching(routes: string[], pattern: string) {
+  return routes.map(
+    r => new RegExp(`^${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${pattern}$`),
+  );
+}
 
 /** Adds the repository routes of the project at `routes` to `app`. */
 export function gitlabRepositoryRoutes(
   app: express.Express,
   routes: string[],
   repo: BareRepo,
-  answer: {
-    notFound: (res: express.Response, what?: string) => unknown;
-    paged: (res: express.Response, items: unknown[]) => void;
-  },
 ) {
-  const { notFound, paged } = answer;
-  app.get(
-    routes.map(
-      r =>
-        new RegExp(
-          `^${r.replace(
-            /[.*+?^${}()|[\]\\]/g,
-            '\\$&',
-          )}/repository/branches/(.+)$`,
-        ),
-    ),
-    (req, res) => {
-      const name = decodeURIComponent((req.params as any)[0]);
-      const sha = repo.ref(name);
-      if (!sha) return notFound(res, '404 Branch Not Found');
-      return res.json({
-        name,
-        commit: { id: sha, message: repo.commitInfo(sha).message },
-        default: name === 'main',
-      });
-    },
-  );
+  app.get(matching(routes, '/repository/branches/(.+)'), (req, res) => {
+    const name = decodeURIComponent((req.params as any)[0]);
+    const sha = repo.ref(name);
+    if (!sha) return notFound(res, '404 Branch Not Found');
+    return res.json({
+      name,
+      commit: { id: sha, message: repo.commitInfo(sha).message },
+      default: name === 'main',
+    });
+  });
   app.post(
     routes.map(r => `${r}/repository/branches`),
     (req, res) => {
@@ -137,4 +132,26 @@ export function gitlabRepositoryRoutes(
       });
     },
   );
+  app.get(matching(routes, '/repository/files/([^/]+)'), (req, res) => {
+    const file = decodeURIComponent((req.params as any)[0]);
+    const ref = String(req.query.ref ?? '');
+    const commit = ref ? repo.resolve(ref) : undefined;
+    const entry = commit
+      ? repo.readTree(repo.commitInfo(commit).tree).get(file)
+      : undefined;
+    if (!commit || !entry) return notFound(res, '404 File Not Found');
+    const content = repo.readBlob(entry.sha);
+    return res.json({
+      file_name: file.split('/').pop(),
+      file_path: file,
+      size: content.length,
+      encoding: 'base64',
+      content: content.toString('base64'),
+      content_sha256: createHash('sha256').update(content).digest('hex'),
+      ref,
+      blob_id: entry.sha,
+      commit_id: commit,
+      last_commit_id: commit,
+    });
+  });
 }

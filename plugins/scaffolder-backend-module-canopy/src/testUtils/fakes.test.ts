@@ -13,21 +13,8 @@ import { FakeGitlab } from './fakeGitlab';
 const TOKEN = 'token-for-fake-tests';
 
 /** A branch off main with one more file, as a pull request's head. */
-function branchWithFile(repo: BareRepo, branch: string, file: string) {
-  const main = repo.ref('main')!;
-  const files = repo.readTree(repo.commitInfo(main).tree);
-  files.set(file, {
-    mode: '100644',
-    type: 'blob',
-    sha: repo.writeBlob(Buffer.from(`${file}\n`)),
-  });
-  const sha = repo.commit(repo.writeTree(files), [main], `Add ${file}`, {
-    name: 't',
-    email: 't@example.invalid',
-  });
-  repo.updateRef(branch, sha);
-  return sha;
-}
+const branchWithFile = (repo: BareRepo, branch: string, file: string) =>
+  repo.commitFile(file, `${file}\n`, { branch });
 
 describe('FakeGithub', () => {
   const fake = new FakeGithub('acme', 'infra', TOKEN);
@@ -38,6 +25,8 @@ describe('FakeGithub', () => {
   });
   afterAll(() => fake.stop());
   const repo = { owner: 'acme', repo: 'infra' };
+  const getPull = async (pullNumber: number) =>
+    (await octokit.pulls.get({ ...repo, pull_number: pullNumber })).data;
 
   it('serves files, pull requests, check runs and workflow runs; merge makes a real merge commit', async () => {
     const head = branchWithFile(fake.repo, 'feature', 'openstack/a/main.tf');
@@ -82,10 +71,7 @@ describe('FakeGithub', () => {
     const sha = fake.merge(created.number);
     expect(fake.repo.commitInfo(sha).parents).toEqual([mainBefore, head]);
     expect(fake.repo.ref('main')).toBe(sha);
-    const { data: pull } = await octokit.pulls.get({
-      ...repo,
-      pull_number: created.number,
-    });
+    const pull = await getPull(created.number);
     expect(pull).toMatchObject({
       state: 'closed',
       merged: true,
@@ -141,10 +127,7 @@ describe('FakeGithub', () => {
       title: 'B',
     });
     fake.close(data.number);
-    const { data: pull } = await octokit.pulls.get({
-      ...repo,
-      pull_number: data.number,
-    });
+    const pull = await getPull(data.number);
     expect(pull).toMatchObject({
       state: 'closed',
       merged: false,
@@ -160,7 +143,7 @@ describe('FakeGitlab', () => {
   let api: InstanceType<typeof Gitlab>;
   beforeAll(async () => {
     await fake.start();
-    api = new Gitlab({ host: fake.baseUrl, token: TOKEN });
+    api = new Gitlab({ host: fake.url, token: TOKEN });
   });
   afterAll(() => fake.stop());
   const project = 'platform/gitops';

@@ -10,17 +10,15 @@
 
 export { BareRepo, type TreeEntry } from './bareRepo';
 export { LoopbackGitHost } from './loopbackGitHost';
-export {
-  FakeGithub,
-  type FakeCheckRun,
-  type FakePull,
-  type FakeWorkflowRun,
-} from './fakeGithub';
-export {
-  FakeGitlab,
-  type FakeMergeRequest,
-  type FakePipeline,
-} from './fakeGitlab';
+export { FakeGithub } from './fakeGithub';
+export type {
+  FakeCheckRun,
+  FakePull,
+  FakeWorkflowRun,
+} from './fakeGithubPulls';
+export { FakeGitlab } from './fakeGitlab';
+export type { FakeMergeRequest, FakePipeline } from './fakeGitlabMergeRequests';
+export { startFakeGitHost } from './fakeGitHost';
 export { GithubPullRequests } from '../lib/git/github';
 export { GitlabMergeRequests, type GitlabClient } from '../lib/git/gitlab';
 export type {

@@ -38,3 +38,22 @@ export abstract class LoopbackGitHost extends LoopbackServer {
     return `${this.host}/${this.repositoryPath}`;
   }
 }
+
+/**
+ * Merges branch `source` into branch `target` as a host's merge button does:
+ * a real merge commit, which `target` then points at. Returns its sha.
+ */
+export function mergeBranches(
+  repo: BareRepo,
+  target: string,
+  source: string,
+  message: string,
+  author: { name: string; email: string },
+): string {
+  const [targetSha, sourceSha] = [repo.ref(target), repo.ref(source)];
+  if (!targetSha || !sourceSha)
+    throw new Error(`cannot merge ${source} into ${target}: a branch is gone`);
+  const sha = repo.mergeCommit(targetSha, sourceSha, message, author);
+  repo.updateRef(target, sha);
+  return sha;
+}

@@ -149,17 +149,25 @@ describe('class 2: characters Go YAML refuses or rewrites', () => {
 });
 
 describe('class 3: no template injection into an ApplicationSet', () => {
-  it('takes every user value out of the Go template: they travel as generator data', async () => {
+  /** The app-of-apps action in ApplicationSet mode: its files and the ApplicationSet it wrote. */
+  async function renderApplicationSet(input: Record<string, unknown>) {
     const { files, error } = await runAction(createArgoCdAppOfAppsAction(), {
       mode: 'applicationset',
-      sourceRepoURL: 'https://git.example.net/gitops.git',
-      targetRevision: 'release/1.0',
-      destinationServer: 'https://api.example.net:6443',
+      ...input,
     });
     expect(error).toBeUndefined();
     const [appset] = parseAllDocuments(
       files['gitops/apps/environments.yaml'],
     ).map(d => d.toJS());
+    return { files, appset };
+  }
+
+  it('takes every user value out of the Go template: they travel as generator data', async () => {
+    const { files, appset } = await renderApplicationSet({
+      sourceRepoURL: 'https://git.example.net/gitops.git',
+      targetRevision: 'release/1.0',
+      destinationServer: 'https://api.example.net:6443',
+    });
     const template = JSON.stringify(appset.spec.template);
     for (const value of [
       'git.example.net',
@@ -185,16 +193,11 @@ describe('class 3: no template injection into an ApplicationSet', () => {
   });
 
   it('gives every key the template refers to in each element (missingkey=error would generate no Application)', async () => {
-    const { files, error } = await runAction(createArgoCdAppOfAppsAction(), {
-      mode: 'applicationset',
+    const { appset } = await renderApplicationSet({
       name: 'blog',
       namespacePrefix: 'team-a-',
       sourceRepoURL: 'https://git.example.net/gitops.git',
     });
-    expect(error).toBeUndefined();
-    const [appset] = parseAllDocuments(
-      files['gitops/apps/environments.yaml'],
-    ).map(d => d.toJS());
     const keys = [
       ...JSON.stringify(appset.spec.template).matchAll(/\{\{\.(\w+)\}\}/g),
     ].map(m => m[1]);

@@ -26,6 +26,16 @@ const web = {
   image: 'debian',
   network: 'net',
 };
+/** A network, the input the network cases vary. */
+const net = { ...tf, name: 'net', cidr: '10.0.0.0/24' };
+/** A load balancer with these members. */
+const lbWithMembers = (members: object[]) => ({
+  ...tf,
+  name: 'lb',
+  subnet: 's',
+  listener: { protocol: 'HTTP', port: 80 },
+  members,
+});
 
 describe('class 4: Terraform resource addresses are unique', () => {
   it.each([
@@ -54,39 +64,25 @@ describe('class 4: Terraform resource addresses are unique', () => {
     [
       'security groups 1a and r-1a',
       createTerraformNetworkAction,
-      {
-        name: 'net',
-        cidr: '10.0.0.0/24',
-        securityGroups: [{ name: '1a' }, { name: 'r-1a' }],
-      },
+      { ...net, securityGroups: [{ name: '1a' }, { name: 'r-1a' }] },
       "securityGroups.1.name: security group 'r-1a' would get the Terraform address openstack_networking_secgroup_v2.r_1a",
     ],
     [
       'a member named member-2 beside an unnamed second member',
       createTerraformLoadBalancerAction,
-      {
-        name: 'lb',
-        subnet: 's',
-        listener: { protocol: 'HTTP', port: 80 },
-        members: [
-          { name: 'member-2', address: '10.0.0.1', port: 80 },
-          { address: '10.0.0.2', port: 80 },
-        ],
-      },
+      lbWithMembers([
+        { name: 'member-2', address: '10.0.0.1', port: 80 },
+        { address: '10.0.0.2', port: 80 },
+      ]),
       "members.1: the unnamed member 2 (10.0.0.2:80) would get the Terraform address openstack_lb_member_v2.member_2, which member 'member-2' (members.0.name) already has",
     ],
     [
       'two members named web',
       createTerraformLoadBalancerAction,
-      {
-        name: 'lb',
-        subnet: 's',
-        listener: { protocol: 'HTTP', port: 80 },
-        members: [
-          { name: 'web', address: '10.0.0.1', port: 80 },
-          { name: 'web', address: '10.0.0.2', port: 80 },
-        ],
-      },
+      lbWithMembers([
+        { name: 'web', address: '10.0.0.1', port: 80 },
+        { name: 'web', address: '10.0.0.2', port: 80 },
+      ]),
       "members.1.name: member 'web' would get the Terraform address openstack_lb_member_v2.web",
     ],
   ])(
@@ -138,9 +134,7 @@ describe('class 8: metadata from tags keeps every value', () => {
   it('a user tag may not take the key of the entity tag', async () => {
     expect(
       await actionInputError(createTerraformNetworkAction(), {
-        ...tf,
-        name: 'net',
-        cidr: '10.0.0.0/24',
+        ...net,
         tags: ['canopy.entity=component.default.payments'],
       }),
     ).toContain(
@@ -151,9 +145,7 @@ describe('class 8: metadata from tags keeps every value', () => {
   it('repeated keys are an error naming both tags', async () => {
     expect(
       await actionInputError(createTerraformNetworkAction(), {
-        ...tf,
-        name: 'net',
-        cidr: '10.0.0.0/24',
+        ...net,
         tags: ['team=a', 'team=b'],
       }),
     ).toContain(
@@ -163,8 +155,7 @@ describe('class 8: metadata from tags keeps every value', () => {
 
   it("messages hold no '; ', the separator between issues: one issue per part", async () => {
     const message = await actionInputError(createTerraformNetworkAction(), {
-      ...tf,
-      name: 'net',
+      ...net,
       cidr: '10.0.0.1/24',
       tags: ['team=a', 'team=b', 'canopy.entity=x'],
     });

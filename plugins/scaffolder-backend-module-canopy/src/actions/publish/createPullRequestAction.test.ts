@@ -11,6 +11,7 @@ import {
 } from '@canopy-idp/plugin-scaffolder-node-test-utils';
 import { FakeGithub } from '../../testUtils/fakeGithub';
 import { FakeGitlab } from '../../testUtils/fakeGitlab';
+import { startFakeGitHost } from '../../testUtils/fakeGitHost';
 import {
   bundledCrds,
   validateWorkspace,
@@ -64,16 +65,11 @@ describe.each(['github', 'gitlab'] as const)(
   provider => {
     let fake: FakeGithub | FakeGitlab;
     let action: ReturnType<typeof createPullRequestAction>;
-    let repoUrl: string;
     let delivery: FakeDeliveryBackend;
     let scm: ScmIntegrations;
 
     beforeAll(async () => {
-      fake =
-        provider === 'github'
-          ? new FakeGithub('acme', 'infrastructure', TOKEN)
-          : new FakeGitlab('platform/infrastructure', TOKEN);
-      await fake.start();
+      fake = await startFakeGitHost(provider, TOKEN);
       const integrations = { [provider]: [fake.integration()] };
       const config = new ConfigReader({
         integrations,
@@ -91,7 +87,6 @@ describe.each(['github', 'gitlab'] as const)(
         discovery: delivery.discovery,
         auth: mockServices.auth(),
       });
-      repoUrl = fake.repoUrl;
     });
     afterAll(async () => {
       await fake.stop();
@@ -101,7 +96,7 @@ describe.each(['github', 'gitlab'] as const)(
     const prInput = (
       rendered: Awaited<ReturnType<typeof renderWorkspace>>,
     ) => ({
-      repoUrl,
+      repoUrl: fake.repoUrl,
       title: 'Add network for payments',
       description: 'Requested through Canopy.',
       sourcePath: 'terraform',
@@ -273,7 +268,7 @@ describe.each(['github', 'gitlab'] as const)(
     it("writes with the portal's token only to a repository the user's teams own", async () => {
       const rendered = await renderWorkspace(['192.0.2.53']);
       const before = fake.requests.length;
-      const other = repoUrl.replace(/repo=infrastructure$/, 'repo=other');
+      const other = fake.repoUrl.replace(/repo=infrastructure$/, 'repo=other');
       const error = await run(
         action,
         { ...prInput(rendered), repoUrl: other, branchName: 'canopy/other' },

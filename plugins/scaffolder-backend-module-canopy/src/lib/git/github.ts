@@ -1,10 +1,6 @@
 import { Octokit } from '@octokit/rest';
-import { ConflictError } from '@backstage/errors';
-import {
-  gitBlobSha,
-  OWN_BRANCH_RULE,
-  marked,
-  ownBranch,
+import { assertOwnBranch, gitBlobSha, marked } from './types';
+import type {
   PullRequestProvider,
   PullRequestRequest,
   PullRequestResult,
@@ -39,7 +35,7 @@ export class GithubPullRequests implements PullRequestProvider {
   }
 
   async open(request: PullRequestRequest): Promise<PullRequestResult> {
-    // Its commits and body say which task opened it (see ownBranch).
+    // Its commits and body say which task opened it (see assertOwnBranch).
     const req = marked(request);
     const { owner, repo } = this;
     const git = this.octokit.git;
@@ -72,19 +68,15 @@ export class GithubPullRequests implements PullRequestProvider {
       const head = (await git.getCommit({ owner, repo, commit_sha: branchSha }))
         .data;
       // Nothing is written to a branch another task (or a person) made.
-      if (
-        !ownBranch({
-          taskId: req.taskId,
-          headMessage: head.message,
-          headSha: branchSha,
-          targetSha: baseSha,
-          openBody: (await openPrs())[0]?.body ?? undefined,
-        })
-      ) {
-        throw new ConflictError(
-          `branchName: branch ${req.branch} of ${owner}/${repo} was not opened by task ${req.taskId}; ${OWN_BRANCH_RULE}. Give another branchName, or leave it out for one of the task's own`,
-        );
-      }
+      assertOwnBranch({
+        taskId: req.taskId,
+        branch: req.branch,
+        repository: `${owner}/${repo}`,
+        headMessage: head.message,
+        headSha: branchSha,
+        targetSha: baseSha,
+        openBody: (await openPrs())[0]?.body ?? undefined,
+      });
       const tree = (
         await git.getTree({
           owner,

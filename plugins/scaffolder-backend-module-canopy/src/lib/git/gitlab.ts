@@ -1,10 +1,6 @@
 import type { Gitlab } from '@gitbeaker/rest';
-import { ConflictError } from '@backstage/errors';
-import {
-  gitBlobSha,
-  OWN_BRANCH_RULE,
-  marked,
-  ownBranch,
+import { assertOwnBranch, gitBlobSha, marked } from './types';
+import type {
   PullRequestProvider,
   PullRequestRequest,
   PullRequestResult,
@@ -53,7 +49,7 @@ export class GitlabMergeRequests implements PullRequestProvider {
   }
 
   async open(request: PullRequestRequest): Promise<PullRequestResult> {
-    // Its commits and body say which task opened it (see ownBranch).
+    // Its commits and body say which task opened it (see assertOwnBranch).
     const req = marked(request);
     const project = await this.api.Projects.show(this.project);
     const targetBranch = req.targetBranch ?? String(project.default_branch);
@@ -67,22 +63,16 @@ export class GitlabMergeRequests implements PullRequestProvider {
         targetBranch,
         state: 'opened',
       });
-      if (
-        !ownBranch({
-          taskId: req.taskId,
-          headMessage: head.message,
-          headSha: head.id,
-          targetSha: target?.id ?? '',
-          openBody:
-            typeof open?.description === 'string'
-              ? open.description
-              : undefined,
-        })
-      ) {
-        throw new ConflictError(
-          `branchName: branch ${req.branch} of ${this.project} was not opened by task ${req.taskId}; ${OWN_BRANCH_RULE}. Give another branchName, or leave it out for one of the task's own`,
-        );
-      }
+      assertOwnBranch({
+        taskId: req.taskId,
+        branch: req.branch,
+        repository: this.project,
+        headMessage: head.message,
+        headSha: head.id,
+        targetSha: target?.id ?? '',
+        openBody:
+          typeof open?.description === 'string' ? open.description : undefined,
+      });
     } else {
       await this.api.Branches.create(this.project, req.branch, targetBranch);
     }

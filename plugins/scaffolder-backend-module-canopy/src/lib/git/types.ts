@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import { taskMarker } from '@canopy-idp/plugin-delivery-common';
 import { createHash } from 'node:crypto';
 
@@ -14,23 +15,30 @@ export const OWN_BRANCH_RULE =
   'rule: a run updates only the branch and pull request its own task opened';
 
 /**
- * Whether an existing branch may be written by this task: its head commit
- * carries the task's trailer, its open pull request the task's comment, or it
- * holds nothing yet (its head is the target's head: a run that stopped after
- * making the branch).
+ * Refuses (a ConflictError) to write to an existing branch this task did not
+ * open. The task owns it when its head commit carries the task's trailer, its
+ * open pull request the task's comment, or it holds nothing yet (its head is
+ * the target's head: a run that stopped after making the branch).
  */
-export function ownBranch(options: {
+export function assertOwnBranch(options: {
   taskId: string;
+  branch: string;
+  /** The repository, as the error names it. */
+  repository: string;
   headMessage?: string;
   headSha: string;
   targetSha: string;
   openBody?: string;
-}): boolean {
+}): void {
   const marker = taskMarker(options.taskId);
-  return (
+  if (
     options.headSha === options.targetSha ||
     (options.headMessage ?? '').includes(marker.trailer) ||
     (options.openBody ?? '').includes(marker.comment)
+  )
+    return;
+  throw new ConflictError(
+    `branchName: branch ${options.branch} of ${options.repository} was not opened by task ${options.taskId}; ${OWN_BRANCH_RULE}. Give another branchName, or leave it out for one of the task's own`,
   );
 }
 

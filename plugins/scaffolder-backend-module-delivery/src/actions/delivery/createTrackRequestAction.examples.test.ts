@@ -5,8 +5,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { LoopbackServer } from '@canopy-idp/plugin-delivery-common/testUtils';
 import yaml from 'yaml';
 import { createTrackRequestAction } from './createTrackRequestAction';
 import { examples } from './createTrackRequestAction.examples';
@@ -44,39 +43,33 @@ const fill = (value: unknown): unknown => {
 let answer: { status: number; body: unknown };
 const seen: Array<{ method: string; url: string; auth?: string; body: any }> =
   [];
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let text = '';
-    req.on('data', chunk => {
-      text += chunk;
-    });
-    req.on('end', () => {
-      seen.push({
-        method: req.method!,
-        url: req.url!,
-        auth: req.headers.authorization,
-        body: text ? JSON.parse(text) : undefined,
+/** The stand-in for the delivery backend: records each call, answers `answer`. */
+class DeliveryBackend extends LoopbackServer {
+  async start() {
+    await this.listen((req, res) => {
+      let text = '';
+      req.on('data', chunk => {
+        text += chunk;
       });
-      res.statusCode = answer.status;
-      res.setHeader('content-type', 'application/json');
-      // No idle keep-alive socket outlives the test.
-      res.setHeader('connection', 'close');
-      res.end(JSON.stringify(answer.body));
+      req.on('end', () => {
+        seen.push({
+          method: req.method!,
+          url: req.url!,
+          auth: req.headers.authorization,
+          body: text ? JSON.parse(text) : undefined,
+        });
+        res.statusCode = answer.status;
+        res.setHeader('content-type', 'application/json');
+        // No idle keep-alive socket outlives the test.
+        res.setHeader('connection', 'close');
+        res.end(JSON.stringify(answer.body));
+      });
     });
-  });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(
-  () =>
-    new Promise(r => {
-      server.close(r);
-      server.closeAllConnections();
-    }),
-);
+  }
+}
+const server = new DeliveryBackend();
+beforeAll(() => server.start());
+afterAll(() => server.stop());
 beforeEach(() => {
   seen.length = 0;
   answer = { status: 201, body: { id: 'req-1' } };
@@ -85,7 +78,7 @@ beforeEach(() => {
 const action = () =>
   createTrackRequestAction({
     discovery: {
-      getBaseUrl: async (id: string) => `${baseUrl}/api/${id}`,
+      getBaseUrl: async (id: string) => `${server.url}/api/${id}`,
     } as any,
     auth: mockServices.auth(),
   });
@@ -125,6 +118,19 @@ const base = {
   entityRef: 'resource:default/payments',
 };
 
+/** A KRO instance, as `expected.kroInstances` names it. */
+const kroInstance = (
+  kind: string,
+  name: string,
+  fields: Record<string, unknown> = {},
+) => ({ apiVersion: 'kro.run/v1alpha1', kind, name, ...fields });
+const blog = kroInstance('WebApplication', 'blog');
+/** The request, expecting one KRO instance. */
+const expectingInstance = (instance: object) => ({
+  ...base,
+  expected: { kroInstances: [instance] },
+});
+
 describe('createTrackRequestAction', () => {
   it.each(examples.map(e => [e.description, e] as const))(
     'example: %s',
@@ -138,19 +144,13 @@ describe('createTrackRequestAction', () => {
   );
 
   it("puts namespacePrefix before each of namespaces (a team's environments)", async () => {
-    const blog = {
-      apiVersion: 'kro.run/v1alpha1',
-      kind: 'WebApplication',
-      name: 'blog',
-    };
-    const { error } = await run({
-      ...base,
-      expected: {
-        kroInstances: [
-          { ...blog, namespacePrefix: 'team-a-', namespaces: ['dev', 'test'] },
-        ],
-      },
-    });
+    const { error } = await run(
+      expectingInstance({
+        ...blog,
+        namespacePrefix: 'team-a-',
+        namespaces: ['dev', 'test'],
+      }),
+    );
     expect(error).toBeUndefined();
     expect(seen[0].body.expected.kroInstances).toEqual([
       { ...blog, namespace: 'team-a-dev' },
@@ -172,30 +172,15 @@ describe('createTrackRequestAction', () => {
       'namespacePrefix + namespaces[] must be at most 63 characters',
     ],
   ])('refuses %j before anything is recorded', async (where, message) => {
-    const { error } = await run({
-      ...base,
-      expected: {
-        kroInstances: [
-          {
-            apiVersion: 'kro.run/v1alpha1',
-            kind: 'WebApplication',
-            name: 'blog',
-            ...where,
-          },
-        ],
-      },
-    });
+    const { error } = await run(expectingInstance({ ...blog, ...where }));
     expect(error?.message).toContain(message);
     expect(seen).toEqual([]);
   });
 
   it('records the request on behalf of the user who ran the task', async () => {
-    const workspace = {
-      apiVersion: 'kro.run/v1alpha1',
-      kind: 'Workspace',
+    const workspace = kroInstance('Workspace', 'team-a', {
       namespace: 'team-a',
-      name: 'team-a',
-    };
+    });
     const openstack = {
       cloud: 'lab',
       project: 'demo',
@@ -239,42 +224,16 @@ describe('createTrackRequestAction', () => {
   });
 
   it('expands an instance given for several namespaces (the environments) into one per namespace', async () => {
-    const { error } = await run({
-      ...base,
-      expected: {
-        kroInstances: [
-          {
-            apiVersion: 'kro.run/v1alpha1',
-            kind: 'WebApplication',
-            name: 'blog',
-            namespaces: ['dev', 'test', 'acc'],
-          },
-        ],
-      },
-    });
+    const { error } = await run(
+      expectingInstance({ ...blog, namespaces: ['dev', 'test', 'acc'] }),
+    );
     expect(error).toBeUndefined();
     expect(seen[0].body.expected.kroInstances).toEqual(
-      ['dev', 'test', 'acc'].map(namespace => ({
-        apiVersion: 'kro.run/v1alpha1',
-        kind: 'WebApplication',
-        name: 'blog',
-        namespace,
-      })),
+      ['dev', 'test', 'acc'].map(namespace => ({ ...blog, namespace })),
     );
-    const both = await run({
-      ...base,
-      expected: {
-        kroInstances: [
-          {
-            apiVersion: 'kro.run/v1alpha1',
-            kind: 'WebApplication',
-            name: 'blog',
-            namespace: 'dev',
-            namespaces: ['test'],
-          },
-        ],
-      },
-    });
+    const both = await run(
+      expectingInstance({ ...blog, namespace: 'dev', namespaces: ['test'] }),
+    );
     expect(both.error?.message).toMatch(
       /give namespace, or namespaces for the same instance in each, not both/,
     );
@@ -344,9 +303,7 @@ describe('createTrackRequestAction', () => {
     [
       {
         expected: {
-          kroInstances: [
-            { apiVersion: 'kro.run/v1alpha1', kind: 'Topic', name: 'x' },
-          ],
+          kroInstances: [kroInstance('Topic', 'x')],
         },
       },
       'expected.kroInstances.0: kroInstances[]: give namespace, or namespaces for the same instance in each, not both',
@@ -374,13 +331,7 @@ describe('createTrackRequestAction', () => {
   const kro = (fields: Record<string, string>) => ({
     expected: {
       kroInstances: [
-        {
-          apiVersion: 'kro.run/v1alpha1',
-          kind: 'Topic',
-          namespace: 'team-a',
-          name: 'x',
-          ...fields,
-        },
+        kroInstance('Topic', 'x', { namespace: 'team-a', ...fields }),
       ],
     },
   });

@@ -12,8 +12,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { deliveryApiSpec } from '@canopy-idp/plugin-delivery-common/spec';
 import express from 'express';
 import fc from 'fast-check';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { LoopbackServer } from '@canopy-idp/plugin-delivery-common/testUtils';
 import {
   PROPERTY_TIMEOUT_MS,
   propertyParameters,
@@ -22,48 +21,46 @@ import { createTrackRequestAction } from './createTrackRequestAction';
 
 jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
-let server: Server;
-let baseUrl: string;
 const answers: number[] = [];
 
-beforeAll(async () => {
-  // Untyped: the document is exported as data, not as its literal type.
-  const create = createValidatedOpenApiRouter as unknown as (
-    spec: unknown,
-  ) => Promise<express.Router>;
-  const router = await create(deliveryApiSpec);
-  // Past the router's validation: the action reads only the id.
-  router.post('/requests', (_req, res) => {
-    answers.push(201);
-    res.status(201).json({ id: 'req-1' });
-  });
-  const app = express();
-  app.use('/api/delivery', router);
-  app.use(
-    (
-      error: Error,
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      const status = error.name === 'InputError' ? 400 : 500;
-      answers.push(status);
-      res
-        .status(status)
-        .json({ error: { name: error.name, message: error.message } });
-    },
-  );
-  server = app.listen(0, '127.0.0.1');
-  await new Promise(r => server.once('listening', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(
-  () =>
-    new Promise(r => {
-      server.close(r);
-      server.closeAllConnections();
-    }),
-);
+/**
+ * The stand-in for the delivery backend: its router validates requests as
+ * the backend's does, then answers 201.
+ */
+class DeliveryBackend extends LoopbackServer {
+  async start() {
+    // Untyped: the document is exported as data, not as its literal type.
+    const create = createValidatedOpenApiRouter as unknown as (
+      spec: unknown,
+    ) => Promise<express.Router>;
+    const router = await create(deliveryApiSpec);
+    // Past the router's validation: the action reads only the id.
+    router.post('/requests', (_req, res) => {
+      answers.push(201);
+      res.status(201).json({ id: 'req-1' });
+    });
+    const app = express();
+    app.use('/api/delivery', router);
+    app.use(
+      (
+        error: Error,
+        _req: express.Request,
+        res: express.Response,
+        _next: express.NextFunction,
+      ) => {
+        const status = error.name === 'InputError' ? 400 : 500;
+        answers.push(status);
+        res
+          .status(status)
+          .json({ error: { name: error.name, message: error.message } });
+      },
+    );
+    await this.listen(app);
+  }
+}
+const server = new DeliveryBackend();
+beforeAll(() => server.start());
+afterAll(() => server.stop());
 
 const name = fc.oneof(
   fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,20}[a-z0-9])?$/),
@@ -114,7 +111,7 @@ describe('canopy:delivery:track with generated expectations', () => {
   it('refuses before any call, or sends what the backend accepts', async () => {
     const action = createTrackRequestAction({
       discovery: {
-        getBaseUrl: async (id: string) => `${baseUrl}/api/${id}`,
+        getBaseUrl: async (id: string) => `${server.url}/api/${id}`,
       } as any,
       auth: mockServices.auth(),
     });

@@ -1,5 +1,5 @@
 import { application, applicationInput } from '../../lib/kubernetes/gitops';
-import { createManifestAction } from './createManifestAction';
+import { createManifestAction, oneDocument } from './createManifestAction';
 import { examples } from './createArgoCdApplicationAction.examples';
 
 /**
@@ -13,10 +13,7 @@ export function createArgoCdApplicationAction() {
     description:
       'Renders an Argo CD Application with project, source, destination and sync policy.',
     schema: applicationInput,
-    render: ({ targetPath, ...input }) => ({
-      folder: targetPath ?? 'gitops/apps',
-      files: { [`${input.name}.yaml`]: [application(input)] },
-    }),
+    render: oneDocument(() => 'gitops/apps', application),
     examples,
   });
 }

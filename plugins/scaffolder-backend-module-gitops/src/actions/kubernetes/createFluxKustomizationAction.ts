@@ -2,7 +2,7 @@ import {
   fluxKustomizationInput,
   renderFluxKustomization,
 } from '../../lib/kubernetes/gitops';
-import { createManifestAction } from './createManifestAction';
+import { createManifestAction, oneDocument } from './createManifestAction';
 import { examples } from './createFluxKustomizationAction.examples';
 
 /**
@@ -16,12 +16,7 @@ export function createFluxKustomizationAction() {
     description:
       'Renders a Flux Kustomization reconciling a path of a GitRepository.',
     schema: fluxKustomizationInput,
-    render: ({ targetPath, ...input }) => ({
-      folder: targetPath ?? 'clusters/flux',
-      files: {
-        [`${input.name}.yaml`]: [renderFluxKustomization({ ...input })],
-      },
-    }),
+    render: oneDocument(() => 'clusters/flux', renderFluxKustomization),
     examples,
   });
 }

@@ -2,7 +2,7 @@ import {
   knativeServiceInput,
   renderKnativeService,
 } from '../../lib/kubernetes/knative';
-import { createManifestAction } from './createManifestAction';
+import { createManifestAction, oneDocument } from './createManifestAction';
 import { examples } from './createKnativeServiceAction.examples';
 
 /**
@@ -17,10 +17,10 @@ export function createKnativeServiceAction() {
     description:
       'Renders a Knative Service (serving.knative.dev/v1) for a serverless function: image, port, environment, scale bounds, concurrency and resources.',
     schema: knativeServiceInput,
-    render: input => ({
-      folder: input.targetPath ?? `functions/${input.namespace}`,
-      files: { [`${input.name}.yaml`]: [renderKnativeService(input)] },
-    }),
+    render: oneDocument(
+      input => `functions/${input.namespace}`,
+      renderKnativeService,
+    ),
     examples,
   });
 }

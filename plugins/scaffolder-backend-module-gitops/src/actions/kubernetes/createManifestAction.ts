@@ -53,3 +53,17 @@ export function createManifestAction<
     },
   });
 }
+
+/**
+ * The `render` of an action that writes one document: `<name>.yaml`, in the
+ * input's `targetPath` or else in `folder` (given the input).
+ */
+export function oneDocument<I extends { name: string; targetPath?: string }>(
+  folder: (input: Omit<I, 'targetPath'>) => string,
+  document: (input: Omit<I, 'targetPath'>) => object,
+) {
+  return ({ targetPath, ...input }: I) => ({
+    folder: targetPath ?? folder(input),
+    files: { [`${input.name}.yaml`]: [document(input)] },
+  });
+}

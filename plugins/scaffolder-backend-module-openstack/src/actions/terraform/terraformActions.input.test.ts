@@ -28,8 +28,20 @@ describe('Terraform actions reject bad input, naming the field and the rule', ()
   const instances = createTerraformInstancesAction();
   const lb = createTerraformLoadBalancerAction();
   const cluster = createTerraformKubernetesClusterAction();
+  /** One test per case: `action` refuses `valid` with the case's fields, with `message`. */
+  const refuses = (
+    title: string,
+    action: unknown,
+    valid: Record<string, unknown>,
+    cases: Array<[Record<string, unknown>, string]>,
+  ) =>
+    it.each(cases)(`${title} %#`, async (input, message) => {
+      expect(await failure(action, { ...base, ...valid, ...input })).toContain(
+        message,
+      );
+    });
 
-  it.each([
+  refuses('network', network, {}, [
     [
       { name: 'Bad_Name', cidr: '10.0.0.0/24' },
       'name: name must be a DNS-1123 label',
@@ -105,104 +117,93 @@ describe('Terraform actions reject bad input, naming the field and the rule', ()
       { name: 'n', cidr: '10.0.0.0/24', targetPath: '../escape' },
       "targetPath: targetPath must not have a segment starting with '..'",
     ],
-  ])('network %#', async (input, message) => {
-    expect(await failure(network, { ...base, ...input })).toContain(message);
-  });
+  ]);
 
-  it.each([
-    [{ count: 0 }, 'count: count must be at least 1'],
-    [{ count: 51 }, 'count: count must be at most 50'],
-    [{ flavor: '' }, 'flavor: must not be empty'],
-    [{ flavor: '\uF9F1' }, 'flavor: must be in Unicode normalization form NFC'],
+  refuses(
+    'instances',
+    instances,
+    { name: 'vm', flavor: 'f', image: 'i', network: 'n' },
     [
-      { volumes: [{ name: 'd', sizeGiB: 0 }] },
-      'volumes.0.sizeGiB: volume sizeGiB must be at least 1 GiB',
+      [{ count: 0 }, 'count: count must be at least 1'],
+      [{ count: 51 }, 'count: count must be at most 50'],
+      [{ flavor: '' }, 'flavor: must not be empty'],
+      [
+        { flavor: '\uF9F1' },
+        'flavor: must be in Unicode normalization form NFC',
+      ],
+      [
+        { volumes: [{ name: 'd', sizeGiB: 0 }] },
+        'volumes.0.sizeGiB: volume sizeGiB must be at least 1 GiB',
+      ],
+      [
+        {
+          volumes: [
+            { name: 'd', sizeGiB: 1 },
+            { name: 'd', sizeGiB: 2 },
+          ],
+        },
+        "volumes.1.name: volume 'd' is defined twice",
+      ],
+      [
+        { entityRef: 'payments' },
+        'entityRef: entityRef must look like kind:namespace/name',
+      ],
     ],
-    [
-      {
-        volumes: [
-          { name: 'd', sizeGiB: 1 },
-          { name: 'd', sizeGiB: 2 },
-        ],
-      },
-      "volumes.1.name: volume 'd' is defined twice",
-    ],
-    [
-      { entityRef: 'payments' },
-      'entityRef: entityRef must look like kind:namespace/name',
-    ],
-  ])('instances %#', async (input, message) => {
-    expect(
-      await failure(instances, {
-        ...base,
-        name: 'vm',
-        flavor: 'f',
-        image: 'i',
-        network: 'n',
-        ...input,
-      }),
-    ).toContain(message);
-  });
+  );
 
-  it.each([
+  refuses(
+    'load balancer',
+    lb,
+    { name: 'lb', subnet: 's', listener: { protocol: 'HTTP', port: 80 } },
     [
-      { listener: { protocol: 'UDP', port: 53 }, pool: { protocol: 'TCP' } },
-      'pool.protocol: a UDP listener cannot use a TCP pool',
+      [
+        { listener: { protocol: 'UDP', port: 53 }, pool: { protocol: 'TCP' } },
+        'pool.protocol: a UDP listener cannot use a TCP pool',
+      ],
+      [
+        { listener: { protocol: 'HTTP', port: 70000 } },
+        'listener.port: ports are 1-65535',
+      ],
+      [
+        { healthMonitor: { type: 'TCP', delay: 5, timeout: 10 } },
+        'healthMonitor.timeout: timeout must not be greater than delay',
+      ],
+      [
+        { healthMonitor: { type: 'TCP', delay: 5, timeout: 1, urlPath: '/x' } },
+        'urlPath and expectedCodes apply to HTTP and HTTPS monitors only',
+      ],
+      [
+        {
+          members: [
+            { address: '10.0.0.1', port: 80 },
+            { address: '10.0.0.1', port: 80 },
+          ],
+        },
+        'members.1: member 10.0.0.1:80 is listed twice',
+      ],
     ],
-    [
-      { listener: { protocol: 'HTTP', port: 70000 } },
-      'listener.port: ports are 1-65535',
-    ],
-    [
-      { healthMonitor: { type: 'TCP', delay: 5, timeout: 10 } },
-      'healthMonitor.timeout: timeout must not be greater than delay',
-    ],
-    [
-      { healthMonitor: { type: 'TCP', delay: 5, timeout: 1, urlPath: '/x' } },
-      'urlPath and expectedCodes apply to HTTP and HTTPS monitors only',
-    ],
-    [
-      {
-        members: [
-          { address: '10.0.0.1', port: 80 },
-          { address: '10.0.0.1', port: 80 },
-        ],
-      },
-      'members.1: member 10.0.0.1:80 is listed twice',
-    ],
-  ])('load balancer %#', async (input, message) => {
-    expect(
-      await failure(lb, {
-        ...base,
-        name: 'lb',
-        subnet: 's',
-        listener: { protocol: 'HTTP', port: 80 },
-        ...input,
-      }),
-    ).toContain(message);
-  });
+  );
 
-  it.each([
+  refuses(
+    'kubernetes cluster',
+    cluster,
+    {
+      name: 'k',
+      region: 'r',
+      externalNetwork: 'public',
+      controlPlaneFlavor: 'a',
+      workerFlavor: 'b',
+    },
     [
-      { podCidr: '10.10.0.0/16' },
-      'podCidr: 10.10.0.0/16 overlaps cidr 10.10.0.0/24',
+      [
+        { podCidr: '10.10.0.0/16' },
+        'podCidr: 10.10.0.0/16 overlaps cidr 10.10.0.0/24',
+      ],
+      [{ workerCount: 0 }, 'workerCount: workerCount must be at least 1'],
+      [
+        { kubernetesVersion: 'latest' },
+        'kubernetesVersion: kubernetesVersion is a minor version such as 1.31',
+      ],
     ],
-    [{ workerCount: 0 }, 'workerCount: workerCount must be at least 1'],
-    [
-      { kubernetesVersion: 'latest' },
-      'kubernetesVersion: kubernetesVersion is a minor version such as 1.31',
-    ],
-  ])('kubernetes cluster %#', async (input, message) => {
-    expect(
-      await failure(cluster, {
-        ...base,
-        name: 'k',
-        region: 'r',
-        externalNetwork: 'public',
-        controlPlaneFlavor: 'a',
-        workerFlavor: 'b',
-        ...input,
-      }),
-    ).toContain(message);
-  });
+  );
 });

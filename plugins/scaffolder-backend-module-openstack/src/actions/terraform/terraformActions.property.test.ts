@@ -206,35 +206,54 @@ function renderOrRefuse<T>(render: () => T): T | undefined {
 const defaultOf = (files: Record<string, any>, variable: string) =>
   back(files['variables.tf'].variable[variable][0].default);
 
+/**
+ * What `render` makes of `input` (in cloud `c`, for entity
+ * `component:default/a` unless it says otherwise), as {@link parsed} reads it.
+ */
+function renderedFiles<I>(
+  render: (input: I) => TerraformModule,
+  schema: { parse(input: unknown): I },
+  input: Record<string, unknown>,
+) {
+  return parsed(
+    render(
+      schema.parse({ entityRef: 'component:default/a', cloud: 'c', ...input }),
+    ),
+  );
+}
+
+/** Checks `check` for generated values, as many runs as propertyParameters gives. */
+const forAll = <T>(
+  values: fc.Arbitrary<T>,
+  check: (value: T) => Promise<void>,
+) => fc.assert(fc.asyncProperty(values, check), propertyParameters);
+
 describe('Terraform actions with adversarial input', () => {
-  it('network: security group descriptions, external network and tags round-trip', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        text(255),
-        text(255),
-        tag,
-        async (description, external, extraTag) => {
-          const files = await parsed(
-            renderNetwork(
-              networkInput.parse({
-                name: 'net',
-                entityRef: 'component:default/a',
-                cloud: 'c',
-                cidr: '10.0.0.0/24',
-                externalNetwork: external,
-                tags: [extraTag],
-                securityGroups: [
-                  {
-                    name: 'sg',
-                    description,
-                    rules: [
-                      { protocol: 'tcp', portMin: 1, portMax: 2, description },
-                    ],
-                  },
+  it(
+    'network: security group descriptions, external network and tags round-trip',
+    () =>
+      forAll(
+        fc.record({
+          description: text(255),
+          external: text(255),
+          extraTag: tag,
+        }),
+        async ({ description, external, extraTag }) => {
+          const files = await renderedFiles(renderNetwork, networkInput, {
+            name: 'net',
+            cidr: '10.0.0.0/24',
+            externalNetwork: external,
+            tags: [extraTag],
+            securityGroups: [
+              {
+                name: 'sg',
+                description,
+                rules: [
+                  { protocol: 'tcp', portMin: 1, portMax: 2, description },
                 ],
-              }),
-            ),
-          );
+              },
+            ],
+          });
           const main = files['main.tf'];
           expect(
             back(
@@ -255,19 +274,21 @@ describe('Terraform actions with adversarial input', () => {
           ).toContain(extraTag);
         },
       ),
-      propertyParameters,
-    );
-  }, 300_000);
+    300_000,
+  );
 
-  it('instances: flavor, image, network, security groups, metadata, cloud and user data round-trip', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        text(128),
-        text(255),
-        text(255),
-        text(255),
-        text(64),
-        async (flavor, image, network, value, cloud) => {
+  it(
+    'instances: flavor, image, network, security groups, metadata, cloud and user data round-trip',
+    () =>
+      forAll(
+        fc.record({
+          flavor: text(128),
+          image: text(255),
+          network: text(255),
+          value: text(255),
+          cloud: text(64),
+        }),
+        async ({ flavor, image, network, value, cloud }) => {
           const input = {
             name: 'vm',
             entityRef: 'component:default/a',
@@ -297,30 +318,22 @@ describe('Terraform actions with adversarial input', () => {
           expect(module.files['cloud-init/vm.yaml']).toBe(value);
         },
       ),
-      propertyParameters,
-    );
-  }, 300_000);
+    300_000,
+  );
 
-  it('volume: description, type and zone round-trip', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        text(255),
-        text(64),
-        text(64),
-        async (description, type, zone) => {
-          const files = await parsed(
-            renderVolume(
-              volumeInput.parse({
-                name: 'v',
-                entityRef: 'component:default/a',
-                cloud: 'c',
-                sizeGiB: 1,
-                description,
-                volumeType: type,
-                availabilityZone: zone,
-              }),
-            ),
-          );
+  it(
+    'volume: description, type and zone round-trip',
+    () =>
+      forAll(
+        fc.record({ description: text(255), type: text(64), zone: text(64) }),
+        async ({ description, type, zone }) => {
+          const files = await renderedFiles(renderVolume, volumeInput, {
+            name: 'v',
+            sizeGiB: 1,
+            description,
+            volumeType: type,
+            availabilityZone: zone,
+          });
           const vol =
             files['main.tf'].resource.openstack_blockstorage_volume_v3.v[0];
           expect(
@@ -328,63 +341,60 @@ describe('Terraform actions with adversarial input', () => {
           ).toEqual([description, type, zone]);
         },
       ),
-      propertyParameters,
-    );
-  }, 300_000);
+    300_000,
+  );
 
-  it('load balancer: subnet and floating IP pool round-trip', async () => {
-    await fc.assert(
-      fc.asyncProperty(text(255), text(255), async (subnet, pool) => {
-        const files = await parsed(
-          renderLoadBalancer(
-            loadBalancerInput.parse({
+  it(
+    'load balancer: subnet and floating IP pool round-trip',
+    () =>
+      forAll(
+        fc.record({ subnet: text(255), pool: text(255) }),
+        async ({ subnet, pool }) => {
+          const files = await renderedFiles(
+            renderLoadBalancer,
+            loadBalancerInput,
+            {
               name: 'lb',
-              entityRef: 'component:default/a',
-              cloud: 'c',
               subnet,
               floatingIpPool: pool,
               listener: { protocol: 'TCP', port: 443 },
-            }),
-          ),
-        );
-        expect(defaultOf(files, 'vip_subnet')).toBe(subnet);
-        expect(defaultOf(files, 'floating_ip_pool')).toBe(pool);
-      }),
-      propertyParameters,
-    );
-  }, 300_000);
-
-  it('kubernetes cluster: external network, image, flavors and region round-trip', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        text(255),
-        text(255),
-        text(128),
-        regionName,
-        async (external, image, flavor, region) => {
-          const files = await parsed(
-            renderCluster(
-              clusterInput.parse({
-                name: 'k',
-                entityRef: 'resource:default/k',
-                cloud: 'c',
-                region,
-                externalNetwork: external,
-                image,
-                controlPlaneFlavor: flavor,
-                workerFlavor: flavor,
-              }),
-            ),
+            },
           );
+          expect(defaultOf(files, 'vip_subnet')).toBe(subnet);
+          expect(defaultOf(files, 'floating_ip_pool')).toBe(pool);
+        },
+      ),
+    300_000,
+  );
+
+  it(
+    'kubernetes cluster: external network, image, flavors and region round-trip',
+    () =>
+      forAll(
+        fc.record({
+          external: text(255),
+          image: text(255),
+          flavor: text(128),
+          region: regionName,
+        }),
+        async ({ external, image, flavor, region }) => {
+          const files = await renderedFiles(renderCluster, clusterInput, {
+            name: 'k',
+            entityRef: 'resource:default/k',
+            region,
+            externalNetwork: external,
+            image,
+            controlPlaneFlavor: flavor,
+            workerFlavor: flavor,
+          });
           expect(defaultOf(files, 'external_network')).toBe(external);
           expect(defaultOf(files, 'control_plane_image_name')).toBe(image);
           expect(defaultOf(files, 'worker_flavor_name')).toBe(flavor);
           expect(defaultOf(files, 'region')).toBe(region);
         },
       ),
-      propertyParameters,
-    );
-  }, 300_000);
+    300_000,
+  );
 
   it('names that collide are refused naming both inputs; everything rendered has unique addresses', async () => {
     let refused = 0;

@@ -4,6 +4,7 @@ import { dnsLabel, text } from '@canopy-idp/plugin-scaffolder-node';
 import { builderFor, commonInput } from './common';
 import {
   checkUniqueAddresses,
+  checkUniqueNames,
   COUNT_PLUS_ONE,
   counted,
   identifier,
@@ -89,17 +90,7 @@ export const instancesInput = z
       .default({}),
   })
   .superRefine((v, ctx) => {
-    const names = new Set<string>();
-    v.volumes.forEach((vol, i) => {
-      if (names.has(vol.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['volumes', i, 'name'],
-          message: `volume '${vol.name}' is defined twice`,
-        });
-      names.add(vol.name);
-    });
-    if (names.size === v.volumes.length) {
+    if (checkUniqueNames(ctx, 'volumes', v.volumes, 'volume')) {
       checkUniqueAddresses(ctx, [
         ...(v.bootVolume
           ? [

@@ -28,20 +28,20 @@ export interface AddressClaim {
   what: string;
 }
 
+/** Where an input's rules report a problem (zod's refinement context). */
+interface IssueSink {
+  addIssue(issue: {
+    code: 'custom';
+    path: Array<string | number>;
+    message: string;
+  }): void;
+}
+
 /**
  * Reports each input whose resource address another input already took (two
  * addresses alike make `terraform plan` fail), naming both inputs.
  */
-export function checkUniqueAddresses(
-  ctx: {
-    addIssue(issue: {
-      code: 'custom';
-      path: Array<string | number>;
-      message: string;
-    }): void;
-  },
-  claims: AddressClaim[],
-) {
+export function checkUniqueAddresses(ctx: IssueSink, claims: AddressClaim[]) {
   const taken = new Map<string, AddressClaim>();
   for (const claim of claims) {
     const first = taken.get(claim.address);
@@ -59,6 +59,29 @@ export function checkUniqueAddresses(
       taken.set(claim.address, claim);
     }
   }
+}
+
+/**
+ * Reports each item of the input list `key` whose name an earlier item has
+ * (`what` names an item, e.g. `volume`). Returns whether the names are unique.
+ */
+export function checkUniqueNames(
+  ctx: IssueSink,
+  key: string,
+  items: Array<{ name: string }>,
+  what: string,
+): boolean {
+  const names = new Set<string>();
+  items.forEach((item, i) => {
+    if (names.has(item.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, i, 'name'],
+        message: `${what} '${item.name}' is defined twice`,
+      });
+    names.add(item.name);
+  });
+  return names.size === items.length;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { builderFor, commonInput } from './common';
 import {
   checkUniqueAddresses,
+  checkUniqueNames,
   identifier,
   ModuleBuilder,
   TerraformModule,
@@ -133,17 +134,14 @@ export const networkInput = z
         }
       }
     }
-    const names = new Set<string>();
-    v.securityGroups.forEach((g, i) => {
-      if (names.has(g.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['securityGroups', i, 'name'],
-          message: `security group '${g.name}' is defined twice`,
-        });
-      names.add(g.name);
-    });
-    if (names.size === v.securityGroups.length) {
+    if (
+      checkUniqueNames(
+        ctx,
+        'securityGroups',
+        v.securityGroups,
+        'security group',
+      )
+    ) {
       checkUniqueAddresses(
         ctx,
         v.securityGroups.map((g, i) => ({

@@ -25,9 +25,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
-  BareRepo,
-  FakeGithub,
-  FakeGitlab,
+  startFakeGitHost,
+  type FakeGithub,
+  type FakeGitlab,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { gitlabCiErrors } from '../../__testUtils__/gitlabCiSchema';
 import { parseGithubWorkflow } from '../../__testUtils__/githubWorkflowParser';
@@ -122,38 +122,16 @@ async function run(
   return { outputs: collectOutputs(ctx), workspacePath, error };
 }
 
-function commitOnMain(repo: BareRepo, file: string, content: string) {
-  const head = repo.ref('main')!;
-  const files = repo.readTree(repo.commitInfo(head).tree);
-  files.set(file, {
-    mode: '100644',
-    type: 'blob',
-    sha: repo.writeBlob(Buffer.from(content)),
-  });
-  repo.updateRef(
-    'main',
-    repo.commit(repo.writeTree(files), [head], `Add ${file}`, {
-      name: 'Owner',
-      email: 'owner@example.invalid',
-    }),
-  );
-}
-
 describe.each(['github', 'gitlab'] as const)(
   'createTerraformPipelineAction on %s (loopback API, real git)',
   provider => {
     let fake: FakeGithub | FakeGitlab;
     let action: ReturnType<typeof createTerraformPipelineAction>;
-    let repoUrl: string;
     let delivery: FakeDeliveryBackend;
     const file = provider === 'github' ? WORKFLOW : '.gitlab-ci.yml';
 
     beforeAll(async () => {
-      fake =
-        provider === 'github'
-          ? new FakeGithub('acme', 'infrastructure', TOKEN)
-          : new FakeGitlab('platform/infrastructure', TOKEN);
-      await fake.start();
+      fake = await startFakeGitHost(provider, TOKEN);
       const integrations = { [provider]: [fake.integration()] };
       // The user's teams own this repository, and no other.
       delivery = new FakeDeliveryBackend(new Set([fake.repository]));
@@ -165,7 +143,6 @@ describe.each(['github', 'gitlab'] as const)(
         discovery: delivery.discovery,
         auth: mockServices.auth(),
       });
-      repoUrl = fake.repoUrl;
     });
     afterAll(async () => {
       await fake.stop();
@@ -173,19 +150,12 @@ describe.each(['github', 'gitlab'] as const)(
     });
 
     const input = () => ({
-      repoUrl,
+      repoUrl: fake.repoUrl,
       rootPath: 'openstack/web',
       cloud: 'lab',
       project: 'demo',
       region: 'RegionOne',
     });
-    const osSecrets = (suffix: string) => [
-      `OS_AUTH_URL_${suffix}`,
-      `OS_PLAN_APPLICATION_CREDENTIAL_ID_${suffix}`,
-      `OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
-      `OS_APPLICATION_CREDENTIAL_ID_${suffix}`,
-      `OS_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
-    ];
     const repositorySecrets =
       provider === 'github'
         ? [
@@ -195,6 +165,15 @@ describe.each(['github', 'gitlab'] as const)(
             'TF_STATE_S3_SECRET_KEY',
           ]
         : ['CANOPY_GITLAB_TOKEN'];
+    /** The secrets a root with credential suffix `suffix` needs: its OpenStack ones, then the repository's. */
+    const secretsFor = (suffix: string) => [
+      `OS_AUTH_URL_${suffix}`,
+      `OS_PLAN_APPLICATION_CREDENTIAL_ID_${suffix}`,
+      `OS_PLAN_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
+      `OS_APPLICATION_CREDENTIAL_ID_${suffix}`,
+      `OS_APPLICATION_CREDENTIAL_SECRET_${suffix}`,
+      ...repositorySecrets,
+    ];
     const rootFile = (workspacePath: string, name = ROOT_FILE) =>
       JSON.parse(readFileSync(path.join(workspacePath, name), 'utf8'));
     let written = '';
@@ -227,7 +206,7 @@ describe.each(['github', 'gitlab'] as const)(
       const before = fake.requests.length;
       const { error } = await run(action, {
         ...input(),
-        repoUrl: repoUrl.replace(/repo=infrastructure$/, 'repo=other'),
+        repoUrl: fake.repoUrl.replace(/repo=infrastructure$/, 'repo=other'),
       });
       expect(error?.name).toBe('NotAllowedError');
       expect(error?.message).toMatch(
@@ -251,10 +230,7 @@ describe.each(['github', 'gitlab'] as const)(
         written: true,
         canopyPipeline: true,
       });
-      expect(outputs.secrets).toEqual([
-        ...osSecrets(DEMO),
-        ...repositorySecrets,
-      ]);
+      expect(outputs.secrets).toEqual(secretsFor(DEMO));
       for (const name of outputs.secrets)
         expect(outputs.description).toContain(`\`${name}\``);
       expect(outputs.description).toContain('--role reader');
@@ -290,7 +266,7 @@ describe.each(['github', 'gitlab'] as const)(
     });
 
     it('leaves Canopy’s pipeline as it is, and writes the root of another project its own suffix', async () => {
-      commitOnMain(fake.repo, file, written);
+      fake.repo.commitFile(file, written);
       const { outputs, workspacePath, error } = await run(action, {
         ...input(),
         rootPath: 'openstack/db',
@@ -312,10 +288,7 @@ describe.each(['github', 'gitlab'] as const)(
         project: 'Payments Team',
       });
       // This request's secrets, not the first one's.
-      expect(outputs.secrets).toEqual([
-        ...osSecrets(PAYMENTS),
-        ...repositorySecrets,
-      ]);
+      expect(outputs.secrets).toEqual(secretsFor(PAYMENTS));
       expect(outputs.description).toContain(
         "already has Canopy's Terraform pipeline",
       );
@@ -329,8 +302,7 @@ describe.each(['github', 'gitlab'] as const)(
     });
 
     it('says an earlier Canopy pipeline takes one set of credentials, and does not count it as Canopy’s', async () => {
-      commitOnMain(
-        fake.repo,
+      fake.repo.commitFile(
         file,
         `# ${PIPELINE_HEADER[0]}\nname: Canopy Terraform\n`,
       );
@@ -342,7 +314,7 @@ describe.each(['github', 'gitlab'] as const)(
     });
 
     it('does not claim a pipeline of the repository’s own applies the change', async () => {
-      commitOnMain(fake.repo, file, '# the team’s own pipeline\n');
+      fake.repo.commitFile(file, '# the team’s own pipeline\n');
       const { outputs, workspacePath, error } = await run(action, input());
       expect(error).toBeUndefined();
       expect(outputs).toMatchObject({
@@ -352,10 +324,7 @@ describe.each(['github', 'gitlab'] as const)(
         canopyPipeline: false,
       });
       // The secrets this root would need are still named.
-      expect(outputs.secrets).toEqual([
-        ...osSecrets(DEMO),
-        ...repositorySecrets,
-      ]);
+      expect(outputs.secrets).toEqual(secretsFor(DEMO));
       expect(outputs.description).toContain("not Canopy's Terraform pipeline");
       expect(outputs.description).not.toContain('It plans this change');
       expect(existsSync(path.join(workspacePath, file))).toBe(false);
@@ -372,14 +341,12 @@ describe.each(['github', 'gitlab'] as const)(
     it('refuses a root whose credential suffix another root of the repository names for another target', async () => {
       // Another root that names this request's suffix for another project
       // (forged, or a collision of the hash): both would share secrets.
-      commitOnMain(
-        fake.repo,
+      fake.repo.commitFile(
         'clash/legacy/canopy-pipeline.json',
         JSON.stringify({ credentialSuffix: DEMO, project: 'someone-else' }),
       );
       // The same target in another root shares its credentials rightly.
-      commitOnMain(
-        fake.repo,
+      fake.repo.commitFile(
         'clash/web2/canopy-pipeline.json',
         rootFileContent({ cloud: 'lab', project: 'demo', region: 'RegionOne' }),
       );
@@ -407,8 +374,7 @@ describe.each(['github', 'gitlab'] as const)(
     it('refuses a suffix a root file written by hand names, as the pipeline reads it', async () => {
       // No project named, and the suffix on one line twice: the pipeline's
       // sed takes the last of the first matching line.
-      commitOnMain(
-        fake.repo,
+      fake.repo.commitFile(
         'hand/mine/canopy-pipeline.json',
         `{"credentialSuffix": "X", "credentialSuffix": "${DEMO}"}\n`,
       );
@@ -1018,20 +984,24 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
         { cwd: dir, env, args: [kind] },
       );
 
+    /** What the loop prints for openstack/demo, given its plan or apply credential. */
+    const demoRoot = (credential: 'plan' | 'apply') => [
+      `openstack/demo: OpenStack credentials of ${DEMO}`,
+      `OK openstack/demo https://demo.example.net:5000/v3 demo-${credential}-id demo-${credential}-s`,
+    ];
+
     it.each(SHELLS)(
       '%s: plans each root with its own read-only credential',
       (...shell) => {
         const { stdout, status } = each(shell, 'PLAN_');
         expect(status).toBe(0);
         expect(stdout.split('\n')).toEqual([
-          `openstack/demo: OpenStack credentials of ${DEMO}`,
-          'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
+          ...demoRoot('plan'),
           `openstack/other one: OpenStack credentials of ${OTHER}`,
           'OK openstack/other one https://other.example.net:5000/v3 other-plan-id other-plan-s',
           // The previous root's credentials are gone.
           'FAIL openstack/none []',
-          `openstack/demo: OpenStack credentials of ${DEMO}`,
-          'OK openstack/demo https://demo.example.net:5000/v3 demo-plan-id demo-plan-s',
+          ...demoRoot('plan'),
           // The apply credential of `demo` is not protected: said so.
           `Warning: the apply credential OS_APPLICATION_CREDENTIAL_ID_${DEMO} reaches this pipeline; make it a protected variable`,
           expect.stringMatching(
@@ -1048,14 +1018,12 @@ describe('each root’s credentials at run time (the shell the pipelines run)', 
       (...shell) => {
         const { stdout } = each(shell, '');
         expect(stdout.split('\n')).toEqual([
-          `openstack/demo: OpenStack credentials of ${DEMO}`,
-          'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
+          ...demoRoot('apply'),
           `openstack/other one: OpenStack credentials of ${OTHER}`,
           // Never the previous root's, never the plan credential.
           'FAIL openstack/other one [https://other.example.net:5000/v3]',
           'FAIL openstack/none []',
-          `openstack/demo: OpenStack credentials of ${DEMO}`,
-          'OK openstack/demo https://demo.example.net:5000/v3 demo-apply-id demo-apply-s',
+          ...demoRoot('apply'),
           `Not set: OS_APPLICATION_CREDENTIAL_ID_${OTHER} OS_APPLICATION_CREDENTIAL_SECRET_${OTHER}. the hint`,
           expect.stringMatching(
             /^openstack\/none has no canopy-pipeline\.json/,

@@ -2,6 +2,7 @@
 import { z } from 'zod/v3';
 import { dnsLabel, text } from '@canopy-idp/plugin-scaffolder-node';
 import { defaultOf } from './defaults';
+import type { Abstraction } from './types';
 
 const API_VERSION = 'kro.run/v1alpha1';
 
@@ -24,6 +25,13 @@ const quantity = z
     /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/,
     'must be a Kubernetes quantity such as 500m or 1Gi',
   );
+/** A whole number from `min` to `max`; by default, the one `kind`'s definition gives `field`. */
+const wholeNumber = (
+  kind: Abstraction,
+  field: string,
+  min: number,
+  max: number,
+) => z.number().int().min(min).max(max).default(defaultOf<number>(kind, field));
 
 export const instanceInput = z.discriminatedUnion('kind', [
   z.object({
@@ -36,12 +44,7 @@ export const instanceInput = z.discriminatedUnion('kind', [
       ),
     cpu: quantity.default(defaultOf('Workspace', 'cpu')),
     memory: quantity.default(defaultOf('Workspace', 'memory')),
-    pods: z
-      .number()
-      .int()
-      .min(1)
-      .max(10000)
-      .default(defaultOf('Workspace', 'pods')),
+    pods: wholeNumber('Workspace', 'pods', 1, 10000),
     description: text(255).optional(),
   }),
   z.object({
@@ -62,12 +65,7 @@ export const instanceInput = z.discriminatedUnion('kind', [
       .min(1, 'replicas must be at least 1')
       .max(100, 'replicas must be at most 100')
       .default(defaultOf('WebApplication', 'replicas')),
-    port: z
-      .number()
-      .int()
-      .min(1)
-      .max(65535)
-      .default(defaultOf('WebApplication', 'port')),
+    port: wholeNumber('WebApplication', 'port', 1, 65535),
     host,
     healthPath: z
       .string()
@@ -88,12 +86,7 @@ export const instanceInput = z.discriminatedUnion('kind', [
         /^[a-z_][a-z0-9_]{0,62}$/,
         'database is a PostgreSQL identifier: a-z, 0-9 and _',
       ),
-    instances: z
-      .number()
-      .int()
-      .min(1)
-      .max(9)
-      .default(defaultOf('Infrastructure', 'instances')),
+    instances: wholeNumber('Infrastructure', 'instances', 1, 9),
     storageSize: quantity.default(defaultOf('Infrastructure', 'storageSize')),
     redisPasswordSecret: dnsLabel('redisPasswordSecret'),
     description: text(255).optional(),
@@ -102,18 +95,8 @@ export const instanceInput = z.discriminatedUnion('kind', [
     kind: z.literal('Topic'),
     name: dnsLabel(),
     namespace: dnsLabel('namespace'),
-    partitions: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(defaultOf('Topic', 'partitions')),
-    replicas: z
-      .number()
-      .int()
-      .min(1)
-      .max(7)
-      .default(defaultOf('Topic', 'replicas')),
+    partitions: wholeNumber('Topic', 'partitions', 1, 1000),
+    replicas: wholeNumber('Topic', 'replicas', 1, 7),
     retentionMs: z
       .number()
       .int('retentionMs must be a whole number of milliseconds')
