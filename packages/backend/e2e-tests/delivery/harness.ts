@@ -40,6 +40,7 @@ import {
   FakeGitlab,
   GithubPullRequests,
   GitlabMergeRequests,
+  aPullRequestRequest,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 const TOKEN = 'scm-test-token';
@@ -250,23 +251,6 @@ export function deliveryHarness() {
     return created.body.id;
   }
 
-  /** A one-file change on a fresh branch, as the pull-request action opens it for a task. */
-  const change = (title: string, taskId: string) => {
-    const branch = `canopy/${randomBytes(4).toString('hex')}`;
-    return {
-      files: { [`${branch}/main.tf`]: Buffer.from('# change\n') },
-      branch,
-      taskId,
-      title,
-      body: title,
-      commitMessage: title,
-      author: { name: 'Canopy', email: 'canopy@example.invalid' },
-      labels: [],
-      reviewers: [],
-      draft: false,
-    };
-  };
-
   /**
    * Opens a pull request in the loopback GitHub with the pull-request
    * action's own client, for a new task of the guest's (its marker in the body).
@@ -277,7 +261,7 @@ export function deliveryHarness() {
       new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
       github.owner,
       github.name,
-    ).open(change(title, taskId));
+    ).open(aPullRequestRequest(title, { taskId }));
     taskOfPull.set(opened.url, taskId);
     return opened;
   }
@@ -288,7 +272,7 @@ export function deliveryHarness() {
     const opened = await new GitlabMergeRequests(
       new Gitlab({ host: gitlab.url, token: TOKEN }),
       gitlab.projectPath,
-    ).open(change(title, taskId));
+    ).open(aPullRequestRequest(title, { taskId }));
     taskOfPull.set(opened.url, taskId);
     return opened;
   }

@@ -7,6 +7,7 @@ import {
   FakeGitlab,
   GithubPullRequests,
   GitlabMergeRequests,
+  aPullRequestRequest,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { aRequest } from '../__testUtils__/requests';
 import type { StoredRequest } from '../store/types';
@@ -16,18 +17,6 @@ import { parsePullRequestUrl } from './pullRequestUrl';
 import { ScmClients } from './ScmClients';
 
 const TOKEN = 'scm-token';
-const change = (title: string) => ({
-  files: { 'openstack/web/main.tf': Buffer.from(`# ${title}\n`) },
-  branch: `canopy/${title.replace(/\W+/g, '-')}`,
-  taskId: title,
-  title,
-  body: title,
-  commitMessage: title,
-  author: { name: 'Canopy', email: 'canopy@example.invalid' },
-  labels: [],
-  reviewers: [],
-  draft: false,
-});
 
 describe('pull request and pipeline stages, against loopback GitHub and GitLab', () => {
   const github = new FakeGithub('acme', 'infra', TOKEN);
@@ -61,7 +50,7 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
       new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
       'acme',
       'infra',
-    ).open(change(title));
+    ).open(aPullRequestRequest(title));
     return aRequest(
       { pipeline: true },
       { pullRequest: parsePullRequestUrl(opened.url, integrations) },
@@ -72,7 +61,7 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
     const opened = await new GitlabMergeRequests(
       new Gitlab({ host: gitlab.url, token: TOKEN }),
       'platform/gitops',
-    ).open(change(title));
+    ).open(aPullRequestRequest(title));
     return aRequest(
       { pipeline: true },
       { pullRequest: parsePullRequestUrl(opened.url, integrations) },

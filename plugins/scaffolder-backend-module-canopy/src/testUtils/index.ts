@@ -19,6 +19,7 @@ export type {
 export { FakeGitlab } from './fakeGitlab';
 export type { FakeMergeRequest, FakePipeline } from './fakeGitlabMergeRequests';
 export { startFakeGitHost } from './fakeGitHost';
+export { aPullRequestRequest } from './pullRequestRequest';
 export { GithubPullRequests } from '../lib/git/github';
 export { GitlabMergeRequests, type GitlabClient } from '../lib/git/gitlab';
 export type {
