@@ -78,6 +78,7 @@ export const PACKAGES = [
     'plugins/scaffolder-backend-module-canopy',
     '@canopy-idp/plugin-scaffolder-backend-module-canopy',
   ],
+  ['plugins/frontend-common', '@canopy-idp/frontend-common'],
   ['plugins/openstack', '@canopy-idp/plugin-openstack'],
   [
     'plugins/catalog-backend-module-openstack',

@@ -1,5 +1,4 @@
 import { screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
 import type { Entity } from '@backstage/catalog-model';
 import {
   coreExtensionData,
@@ -15,7 +14,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { renderInLegacyApp } from '@canopy-idp/frontend-common/testUtils';
 import { deliveryApiRef } from './api';
 import { deliveryEntityCard, deliveryPage } from './blueprints';
 import { DeliveryPage, EntityDeliveryCard } from './extensions';
@@ -123,22 +122,12 @@ describe('extensions of the legacy frontend system', () => {
       mine: [[paymentsRequest()]],
       entity: [[paymentsRequest()]],
     });
-    return renderInTestApp(
-      <TestApiProvider apis={[[deliveryApiRef, api]]}>
-        <EntityProvider entity={paymentsEntity}>
-          <Routes>
-            <Route path="/delivery" element={element} />
-          </Routes>
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/delivery'],
-        mountedRoutes: {
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-          '/delivery': rootRouteRef,
-        },
-      },
-    );
+    return renderInLegacyApp(element, {
+      apis: [[deliveryApiRef, api]],
+      entity: paymentsEntity,
+      path: '/delivery',
+      routeRef: rootRouteRef,
+    });
   };
 
   it(

@@ -1,19 +1,14 @@
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
 import {
   coreExtensionData,
   type ExtensionDefinition,
 } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { renderInLegacyApp } from '@canopy-idp/frontend-common/testUtils';
 import { openstackApiRef } from './api';
 import { entityContentRouteRef } from './routes';
 import { EntityOpenStackCard, EntityOpenStackContent } from './extensions';
@@ -72,22 +67,12 @@ describe('entity extensions of the legacy frontend system', () => {
     const { api } = fakeOpenStackApi({
       entityResources: entityResourcesOf(paymentsResources),
     });
-    return renderInTestApp(
-      <TestApiProvider apis={[[openstackApiRef, api]]}>
-        <EntityProvider entity={paymentsEntity}>
-          <Routes>
-            <Route path="/openstack" element={element} />
-          </Routes>
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/openstack'],
-        mountedRoutes: {
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-          '/openstack': entityContentRouteRef,
-        },
-      },
-    );
+    return renderInLegacyApp(element, {
+      apis: [[openstackApiRef, api]],
+      entity: paymentsEntity,
+      path: '/openstack',
+      routeRef: entityContentRouteRef,
+    });
   };
 
   it(

@@ -1,7 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
   KubernetesBackendClient,
   kubernetesApiRef,
@@ -12,33 +11,25 @@ import {
   useCustomFieldExtensions,
   type FieldExtensionOptions,
 } from '@backstage/plugin-scaffolder-react';
-import {
-  FormFieldBlueprint,
-  Stepper,
-  type FormField,
-} from '@backstage/plugin-scaffolder-react/alpha';
+import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   MockFetchApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { loadFormField } from '@canopy-idp/frontend-common/testUtils';
 import { kubernetesClusterNamespacePickerFormField } from './extension';
 import { KubernetesClusterNamespacePickerFieldExtension } from './index';
 
 /** The field of the new frontend system, as the scaffolder loads it. */
-async function loadFormField() {
-  const loader = createExtensionTester(
+const loadFormFieldOfPicker = () =>
+  loadFormField(
     kubernetesClusterNamespacePickerFormField as ExtensionDefinition<any>,
-  ).get(
-    FormFieldBlueprint.dataRefs.formFieldLoader,
-  ) as () => Promise<FormField>;
-  // The scaffolder reads the field's options from the loaded value.
-  return (await loader()) as unknown as FieldExtensionOptions<any, any>;
-}
+  );
 
 describe('registration', () => {
   it('gives the new frontend system the field under its fixed name, with validation', async () => {
-    const field = await loadFormField();
+    const field = await loadFormFieldOfPicker();
     expect(field.name).toBe('KubernetesClusterNamespacePicker');
     expect(field.validation).toBeDefined();
     expect(field.schema).toBeDefined();
@@ -127,7 +118,7 @@ describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
       >
         <Stepper
           manifest={manifest}
-          extensions={[await loadFormField()]}
+          extensions={[await loadFormFieldOfPicker()]}
           onCreate={onCreate}
         />
       </TestApiProvider>,

@@ -1,6 +1,5 @@
 import type { ReactElement } from 'react';
 import type { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import {
   EntityProvider,
   entityRouteRef,
@@ -156,23 +155,7 @@ export function fakeDeliveryApi(answers: FakeAnswers = {}) {
   return { api, calls };
 }
 
-/** The error the client throws for a Backstage error response. */
-export function backendError(status: number, message: string) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: 'Error', message },
-        request: { method: 'GET', url: '/api/delivery/requests?mine=true' },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: status === 503 ? 'Service Unavailable' : 'Error',
-        headers: { 'content-type': 'application/json' },
-      },
-    ),
-  );
-}
+export { backendError } from '@canopy-idp/frontend-common/testUtils';
 
 /**
  * Renders an element over a fake DeliveryApi with the given answers, inside

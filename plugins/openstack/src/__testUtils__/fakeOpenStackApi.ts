@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   OpenStackCloudSummary,
@@ -100,22 +99,6 @@ export function failedSource(
   };
 }
 
-/** The error the client throws for a Backstage error response. */
-export function backendError(status: number, message: string) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: 'Error', message },
-        request: { method: 'GET', url: '/api/openstack/...' },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: status === 503 ? 'Service Unavailable' : 'Error',
-        headers: { 'content-type': 'application/json' },
-      },
-    ),
-  );
-}
+export { backendError } from '@canopy-idp/frontend-common/testUtils';
 
 export { entityResourcesOf } from '@canopy-idp/plugin-openstack-common/testUtils';

@@ -1,17 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
   ScaffolderFieldExtensions,
   useCustomFieldExtensions,
   type FieldExtensionOptions,
 } from '@backstage/plugin-scaffolder-react';
-import {
-  FormFieldBlueprint,
-  Stepper,
-  type FormField,
-} from '@backstage/plugin-scaffolder-react/alpha';
+import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
 import { openstackApiRef } from '../api';
@@ -28,6 +23,7 @@ import {
 import { fakeOpenStackApi, lookupOf } from '../__testUtils__/fakeOpenStackApi';
 import { openstackFormFields } from './blueprints';
 import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
+import { loadFormField } from '@canopy-idp/frontend-common/testUtils';
 
 const FIELD_NAMES = [
   'OpenStackCloudRegionPicker',
@@ -41,19 +37,12 @@ const FIELD_NAMES = [
 ];
 
 /** The fields of the new frontend system, as the scaffolder loads them. */
-async function loadFormFields() {
-  return Promise.all(
-    openstackFormFields.map(async extension => {
-      const loader = createExtensionTester(
-        extension as ExtensionDefinition<any>,
-      ).get(
-        FormFieldBlueprint.dataRefs.formFieldLoader,
-      ) as () => Promise<FormField>;
-      // The scaffolder reads the field's options from the loaded value.
-      return (await loader()) as unknown as FieldExtensionOptions<any, any>;
-    }),
+const loadFormFields = () =>
+  Promise.all(
+    openstackFormFields.map(extension =>
+      loadFormField(extension as ExtensionDefinition<any>),
+    ),
   );
-}
 
 describe('form field registration', () => {
   it('gives the new frontend system every field under its fixed name', async () => {

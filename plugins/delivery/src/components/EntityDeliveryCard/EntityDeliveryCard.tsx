@@ -1,3 +1,4 @@
+import { errorMessage } from '@canopy-idp/frontend-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -8,12 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { deliveryApiRef } from '../../api';
 import { DeliveryTimeline } from '../DeliveryTimeline';
 import { ExternalLink } from '../common/ExternalLinks';
-import {
-  errorMessage,
-  expectedItems,
-  newestFirst,
-  pullRequestLabel,
-} from '../common/format';
+import { expectedItems, newestFirst, pullRequestLabel } from '../common/format';
 import { CreatedAt, RequestFacts } from '../common/RequestFacts';
 import { RequestStateLabel } from '../common/StateLabel';
 import { POLL_INTERVAL_MS, useNow, usePolling } from '../common/usePolling';

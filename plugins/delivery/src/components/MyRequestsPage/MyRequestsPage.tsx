@@ -17,7 +17,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { deliveryApiRef } from '../../api';
 import { DeliveryTimeline } from '../DeliveryTimeline';
-import { errorMessage, newestFirst } from '../common/format';
+import { errorMessage } from '@canopy-idp/frontend-common';
+import { newestFirst } from '../common/format';
 import { RequestFacts } from '../common/RequestFacts';
 import { POLL_INTERVAL_MS, useNow, usePolling } from '../common/usePolling';
 

@@ -1,7 +1,6 @@
 import type { DeliveryStage } from '@canopy-idp/plugin-delivery-common';
 import {
   describeUnknown,
-  errorMessage,
   expectedItems,
   formatDuration,
   formatRelativeTime,
@@ -229,18 +228,5 @@ describe('what the pull request asked for', () => {
 describe('labels', () => {
   it('names a pull request owner/repo#number', () => {
     expect(pullRequestLabel(paymentsPullRequest)).toBe('canopy/payments#42');
-  });
-
-  it("shows the backend's message of a failed request", () => {
-    expect(
-      errorMessage({
-        name: 'ResponseError',
-        message: 'Request failed with 503',
-        statusCode: 503,
-        cause: { message: 'database is down' },
-      }),
-    ).toBe('database is down (HTTP 503)');
-    expect(errorMessage(new Error('offline'))).toBe('offline');
-    expect(errorMessage('odd')).toBe('odd');
   });
 });

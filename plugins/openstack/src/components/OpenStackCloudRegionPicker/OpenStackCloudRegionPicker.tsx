@@ -6,7 +6,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
-import { errorMessage } from '../common/errors';
+import { errorMessage } from '@canopy-idp/frontend-common';
 import { NoProjectsAlert } from '../common/NotConfigured';
 import { fieldFrame } from '../common/fieldFrame';
 import { NativeSelect, PartsField } from '../common/PartsField';

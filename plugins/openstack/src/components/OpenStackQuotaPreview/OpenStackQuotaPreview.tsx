@@ -8,7 +8,7 @@ import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Alert from '@material-ui/lab/Alert';
 import { openstackApiRef } from '../../api';
-import { errorMessage } from '../common/errors';
+import { errorMessage } from '@canopy-idp/frontend-common';
 import { describeLocation, useFormLocation } from '../common/formValues';
 import { fieldFrame } from '../common/fieldFrame';
 import { SourceWarnings } from '../common/SourceWarnings';

@@ -10,7 +10,7 @@ import type {
   OpenStackLookupItems,
   OpenStackLookupName,
 } from '@canopy-idp/plugin-openstack-common';
-import { errorMessage } from './errors';
+import { errorMessage } from '@canopy-idp/frontend-common';
 import { fieldFrame } from './fieldFrame';
 import { describeLocation, useFormLocation } from './formValues';
 import { failedSources, SourceWarnings } from './SourceWarnings';

@@ -5,7 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { openstackApiRef } from '../../api';
-import { errorMessage } from '../common/errors';
+import { errorMessage } from '@canopy-idp/frontend-common';
 import { notConfiguredMessage } from '../common/NotConfigured';
 import { isForbidden, isNotFound } from './format';
 

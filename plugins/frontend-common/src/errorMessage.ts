@@ -1,6 +1,9 @@
 /**
  * The message to show for a failed request: the backend's own message when
- * the error is a `ResponseError` carrying one, the error's message otherwise.
+ * the error is a `ResponseError` carrying one (with its HTTP status), the
+ * error's message otherwise.
+ *
+ * @public
  */
 export function errorMessage(error: unknown): string {
   if (error && typeof error === 'object') {
