@@ -3,6 +3,7 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createCanopyActionsModule } from '@canopy-idp/plugin-scaffolder-node';
 import {
   createKroDefinitionsAction,
@@ -17,8 +18,8 @@ import {
 } from './actions';
 
 /**
- * Canopy's GitOps actions, as {@link scaffolderModuleCanopyGitOps} adds them
- * to the scaffolder: KRO, Argo CD, Flux, Kyverno and Knative manifests,
+ * Canopy's GitOps actions, as this package's module (its default export)
+ * adds them to the scaffolder: KRO, Argo CD, Flux, Kyverno and Knative manifests,
  * catalog-info.yaml, and `canopy:validate` (which reads CRDs from clusters
  * through the kubernetes backend when given `discovery` and `auth`).
  *
@@ -28,7 +29,7 @@ export function createGitOpsActions(options: {
   config: Config;
   discovery?: DiscoveryService;
   auth?: AuthService;
-}) {
+}): TemplateAction<any, any, 'v2'>[] {
   return [
     createKroDefinitionsAction(),
     createKroInstanceAction(),
