@@ -4,7 +4,7 @@
  * (check runs, workflow runs), for the loopback GitHub.
  */
 import type express from 'express';
-import type { FakeGithub } from './fakeGithub';
+import type { BareRepo } from './bareRepo';
 
 /**
  * A pull request of the loopback GitHub.
@@ -65,7 +65,18 @@ export interface FakeWorkflowRun {
 }
 
 /** A pull request as the pulls endpoints answer it. */
-function pullJson(github: FakeGithub, p: FakePull) {
+/** What the routes read of the loopback GitHub (FakeGithub). */
+interface PullHost {
+  readonly owner: string;
+  readonly repo: BareRepo;
+  readonly url: string;
+  readonly repositoryPath: string;
+  readonly pulls: FakePull[];
+  readonly checkRuns: FakeCheckRun[];
+  readonly workflowRuns: FakeWorkflowRun[];
+}
+
+function pullJson(github: PullHost, p: FakePull) {
   const branch = (ref: string) => ({
     ref,
     sha: github.repo.ref(ref) ?? null,
@@ -94,7 +105,7 @@ function pullJson(github: FakeGithub, p: FakePull) {
 export function githubPullRoutes(
   app: express.Express,
   base: string,
-  github: FakeGithub,
+  github: PullHost,
   notFound: (res: express.Response) => unknown,
 ) {
   const { owner, repo, pulls } = github;

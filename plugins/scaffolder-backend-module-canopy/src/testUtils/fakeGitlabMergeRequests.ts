@@ -5,7 +5,7 @@
  */
 import type express from 'express';
 import { notFound, paged } from './fakeGitlabResponses';
-import type { FakeGitlab } from './fakeGitlab';
+import type { BareRepo } from './bareRepo';
 
 /**
  * A merge request of the loopback GitLab.
@@ -57,7 +57,17 @@ export interface FakePipeline {
 }
 
 /** A merge request as the merge-request list and edits answer it. */
-function mrJson(gitlab: FakeGitlab, m: FakeMergeRequest) {
+/** What the routes read of the loopback GitLab (FakeGitlab). */
+interface MergeRequestHost {
+  readonly repo: BareRepo;
+  readonly url: string;
+  readonly projectPath: string;
+  readonly mergeRequests: FakeMergeRequest[];
+  readonly pipelines: FakePipeline[];
+  readonly users: Array<{ id: number; username: string; name: string }>;
+}
+
+function mrJson(gitlab: MergeRequestHost, m: FakeMergeRequest) {
   return {
     id: 1000 + m.iid,
     iid: m.iid,
@@ -79,7 +89,7 @@ function mrJson(gitlab: FakeGitlab, m: FakeMergeRequest) {
 }
 
 /** One merge request, with its head pipeline, as `GET .../merge_requests/:iid` answers. */
-function mrDetailJson(gitlab: FakeGitlab, m: FakeMergeRequest) {
+function mrDetailJson(gitlab: MergeRequestHost, m: FakeMergeRequest) {
   const json = mrJson(gitlab, m);
   const head = gitlab.pipelines
     .filter(p => p.sha === json.sha)
@@ -94,7 +104,7 @@ function mrDetailJson(gitlab: FakeGitlab, m: FakeMergeRequest) {
 export function gitlabMergeRequestRoutes(
   app: express.Express,
   routes: string[],
-  gitlab: FakeGitlab,
+  gitlab: MergeRequestHost,
 ) {
   const { mergeRequests } = gitlab;
   app.get(
