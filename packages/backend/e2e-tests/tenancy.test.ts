@@ -141,8 +141,9 @@ describe('tenancy: each team reaches only its own OpenStack projects', () => {
     await keystone.stop();
   });
 
-  const get = (user: string, url: string) =>
-    callApi(backend.baseUrl, tokens[user], 'GET', url);
+  function get(user: string, url: string) {
+    return callApi(backend.baseUrl, tokens[user], 'GET', url);
+  }
 
   /** A request, and how many Keystone token requests it caused. */
   async function counted(user: string, url: string) {
