@@ -6,18 +6,16 @@ import {
   kubernetesApiRef,
   type KubernetesAuthProvidersApi,
 } from '@backstage/plugin-kubernetes-react';
-import {
-  ScaffolderFieldExtensions,
-  useCustomFieldExtensions,
-  type FieldExtensionOptions,
-} from '@backstage/plugin-scaffolder-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   MockFetchApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { loadFormField } from '@canopy-idp/frontend-common/testUtils';
+import {
+  loadFormField,
+  loadLegacyFormFields,
+} from '@canopy-idp/frontend-common/testUtils';
 import { kubernetesClusterNamespacePickerFormField } from './extension';
 import { KubernetesClusterNamespacePickerFieldExtension } from './index';
 
@@ -36,17 +34,9 @@ describe('registration', () => {
   });
 
   it('gives legacy apps the same field through <ScaffolderFieldExtensions>', async () => {
-    let fields: FieldExtensionOptions[] = [];
-    const Probe = () => {
-      // What the legacy scaffolder page does with its children.
-      fields = useCustomFieldExtensions(
-        <ScaffolderFieldExtensions>
-          <KubernetesClusterNamespacePickerFieldExtension />
-        </ScaffolderFieldExtensions>,
-      );
-      return null;
-    };
-    await renderInTestApp(<Probe />);
+    const fields = await loadLegacyFormFields(
+      <KubernetesClusterNamespacePickerFieldExtension />,
+    );
     expect(fields.map(f => f.name)).toEqual([
       'KubernetesClusterNamespacePicker',
     ]);

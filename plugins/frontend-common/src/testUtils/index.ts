@@ -8,4 +8,5 @@
 
 export { backendError } from './backendError';
 export { loadFormField } from './loadFormField';
+export { loadLegacyFormFields } from './loadLegacyFormFields';
 export { renderInLegacyApp } from './renderInLegacyApp';

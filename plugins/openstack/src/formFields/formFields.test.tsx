@@ -1,11 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
-import {
-  ScaffolderFieldExtensions,
-  useCustomFieldExtensions,
-  type FieldExtensionOptions,
-} from '@backstage/plugin-scaffolder-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { OpenStackFlavor } from '@canopy-idp/plugin-openstack-common';
@@ -23,7 +18,10 @@ import {
 import { fakeOpenStackApi, lookupOf } from '../__testUtils__/fakeOpenStackApi';
 import { openstackFormFields } from './blueprints';
 import { flavorOf } from '@canopy-idp/plugin-openstack-common/testUtils';
-import { loadFormField } from '@canopy-idp/frontend-common/testUtils';
+import {
+  loadFormField,
+  loadLegacyFormFields,
+} from '@canopy-idp/frontend-common/testUtils';
 
 const FIELD_NAMES = [
   'OpenStackCloudRegionPicker',
@@ -58,24 +56,18 @@ describe('form field registration', () => {
   });
 
   it('gives legacy apps the same fields through <ScaffolderFieldExtensions>', async () => {
-    let fields: FieldExtensionOptions[] = [];
-    const Probe = () => {
-      // What the legacy scaffolder page does with its children.
-      fields = useCustomFieldExtensions(
-        <ScaffolderFieldExtensions>
-          <OpenStackCloudRegionPickerFieldExtension />
-          <OpenStackFlavorPickerFieldExtension />
-          <OpenStackImagePickerFieldExtension />
-          <OpenStackNetworkPickerFieldExtension />
-          <OpenStackExternalNetworkPickerFieldExtension />
-          <OpenStackAvailabilityZonePickerFieldExtension />
-          <OpenStackKeyPairPickerFieldExtension />
-          <OpenStackQuotaPreviewFieldExtension />
-        </ScaffolderFieldExtensions>,
-      );
-      return null;
-    };
-    await renderInTestApp(<Probe />);
+    const fields = await loadLegacyFormFields(
+      <>
+        <OpenStackCloudRegionPickerFieldExtension />
+        <OpenStackFlavorPickerFieldExtension />
+        <OpenStackImagePickerFieldExtension />
+        <OpenStackNetworkPickerFieldExtension />
+        <OpenStackExternalNetworkPickerFieldExtension />
+        <OpenStackAvailabilityZonePickerFieldExtension />
+        <OpenStackKeyPairPickerFieldExtension />
+        <OpenStackQuotaPreviewFieldExtension />
+      </>,
+    );
     expect(fields.map(f => f.name)).toEqual(FIELD_NAMES);
     expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
       'OpenStackCloudRegionPicker',
