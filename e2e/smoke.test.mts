@@ -476,12 +476,16 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
       /\/catalog\/default\/component\/payments\/openstack$/,
     );
 
-    /** A row of the tab's table of `kind` whose text is (or starts with) `text`. */
-    const row = (kind: string, text: string | RegExp) =>
-      page
-        .getByTestId(`openstack-${kind}`)
-        .getByText(text, { exact: typeof text === 'string' })
-        .first();
+    /**
+     * The one row of the tab's table of `kind` whose text is `text` (strict:
+     * a row listed twice fails), or the first that matches a pattern.
+     */
+    const row = (kind: string, text: string | RegExp) => {
+      const table = page.getByTestId(`openstack-${kind}`);
+      return typeof text === 'string'
+        ? table.getByText(text, { exact: true })
+        : table.getByText(text).first();
+    };
     for (const name of ['payments-web-1', 'payments-web-2']) {
       await row('servers', name).waitFor({ timeout: 120_000 });
     }

@@ -25,10 +25,15 @@ export const TESTBED_CLOUDS_YAML = path.join(TESTBED_STATE, 'clouds.yaml');
  * its seed (what seed.py made, from seed.json).
  */
 export function testbedSeed(): any {
-  assert.ok(
-    existsSync(TESTBED_CLOUDS_YAML),
-    `${TESTBED_CLOUDS_YAML} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
-  );
+  for (const file of [
+    TESTBED_CLOUDS_YAML,
+    path.join(TESTBED_STATE, 'seed.json'),
+  ]) {
+    assert.ok(
+      existsSync(file),
+      `${file} is missing: start the OpenStack test bed first (sudo ./scripts/openstack-testbed.sh)`,
+    );
+  }
   return JSON.parse(
     readFileSync(path.join(TESTBED_STATE, 'seed.json'), 'utf8'),
   );
