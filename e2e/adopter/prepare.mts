@@ -329,16 +329,14 @@ async function createApp(
 async function applyReadmes(app: string, tarballs: Map<string, string>) {
   const applied: string[] = [];
   const adds = new Map<string, string[]>();
-  for (const [folder, name] of PACKAGES) {
+  for (const [folder] of PACKAGES) {
     const steps = readmeSteps(path.join(root, folder, 'README.md'));
-    // Libraries that other packages bring: nothing to install by hand.
-    if (
-      name !== '@canopy-idp/plugin-openstack-common' &&
-      name !== '@canopy-idp/plugin-openstack-node' &&
-      name !== '@canopy-idp/plugin-delivery-common' &&
-      name !== '@canopy-idp/plugin-delivery-node' &&
-      name !== '@canopy-idp/plugin-scaffolder-node'
-    ) {
+    // Libraries (backstage.role *-library) come with the packages that use
+    // them: nothing to install by hand. Every other package says how.
+    const role: string = JSON.parse(
+      readFileSync(path.join(root, folder, 'package.json'), 'utf8'),
+    ).backstage.role;
+    if (!role.endsWith('-library')) {
       assert.ok(steps.length, `${folder}/README.md marks no install step`);
     }
     for (const step of steps) {
