@@ -5,15 +5,7 @@ import type {
   OpenStackRouter,
 } from '@canopy-idp/plugin-openstack-common';
 import { ListResult, mapList, RegionApi, serviceLists, tagsParam } from './api';
-import {
-  RawNetwork,
-  toFloatingIp,
-  toNetwork,
-  toPort,
-  toRouter,
-  toSecurityGroup,
-  toSubnet,
-} from './networkMappers';
+import * as mappers from './networkMappers';
 import { RawQuotaSet, toQuotaSet } from './quotas';
 
 const neutronList = serviceLists('network', 'network');
@@ -88,18 +80,22 @@ function taggedReader<R, T>(
   };
 }
 
-export const readNetworks = taggedReader('networks', toNetwork);
-export const readSubnets = taggedReader('subnets', toSubnet);
-export const readRouters = taggedReader('routers', toRouter, nameGateway);
-export const readPorts = taggedReader('ports', toPort);
+export const readNetworks = taggedReader('networks', mappers.toNetwork);
+export const readSubnets = taggedReader('subnets', mappers.toSubnet);
+export const readRouters = taggedReader(
+  'routers',
+  mappers.toRouter,
+  nameGateway,
+);
+export const readPorts = taggedReader('ports', mappers.toPort);
 export const readFloatingIps = taggedReader(
   'floatingips',
-  toFloatingIp,
+  mappers.toFloatingIp,
   namePool,
 );
 export const readSecurityGroups = taggedReader(
   'security-groups',
-  toSecurityGroup,
+  mappers.toSecurityGroup,
 );
 
 /** Networks a project may attach servers to: its own and shared ones, not external. */
@@ -107,8 +103,8 @@ export async function readUsableNetworks(
   api: RegionApi,
 ): Promise<ListResult<OpenStackNetwork>> {
   const [own, shared] = await Promise.all([
-    projectList<RawNetwork>(api, 'networks', []),
-    neutronList<RawNetwork>(
+    projectList<mappers.RawNetwork>(api, 'networks', []),
+    neutronList<mappers.RawNetwork>(
       api,
       '/networks',
       'networks',
@@ -119,20 +115,20 @@ export async function readUsableNetworks(
   const seen = new Set<string>();
   const items = [...own.items, ...shared.items]
     .filter(n => !n['router:external'] && !seen.has(n.id) && seen.add(n.id))
-    .map(n => toNetwork(n, api.region));
+    .map(n => mappers.toNetwork(n, api.region));
   return { truncated: own.truncated || shared.truncated, items };
 }
 
 /** External networks: routers' gateways and floating IP pools. */
 export async function readExternalNetworks(api: RegionApi) {
-  const networks = await neutronList<RawNetwork>(
+  const networks = await neutronList<mappers.RawNetwork>(
     api,
     '/networks',
     'networks',
     { 'router:external': 'true' },
     'external networks',
   );
-  return mapList(networks, n => toNetwork(n, api.region));
+  return mapList(networks, n => mappers.toNetwork(n, api.region));
 }
 
 export async function readNetworkQuota(api: RegionApi) {

@@ -14,14 +14,7 @@
  * credential.
  */
 import { CANOPY_GITHUB_WORKFLOW_NAME } from '@canopy-idp/plugin-delivery-common';
-import {
-  backendFileLines,
-  CHANGED_ROOTS_FUNCTION,
-  CHECK_CREDENTIALS_FUNCTION,
-  PLAN_COMMENT_FUNCTION,
-  printfLines,
-  ROOT_SUFFIX_FUNCTION,
-} from './pipelineScripts';
+import * as scripts from './pipelineScripts';
 import {
   GITHUB_APPLY_ENVIRONMENT,
   GITHUB_STATE_SECRETS,
@@ -69,8 +62,8 @@ function changesJob() {
         },
         run: [
           'set -euo pipefail',
-          CHANGED_ROOTS_FUNCTION,
-          ROOT_SUFFIX_FUNCTION,
+          scripts.CHANGED_ROOTS_FUNCTION,
+          scripts.ROOT_SUFFIX_FUNCTION,
           'roots="$(canopy_changed_roots "$BASE_SHA" "$HEAD_SHA" | while IFS= read -r dir; do',
           '  suffix="$(canopy_root_suffix "$dir" 2>/dev/null || true)"',
           `  jq -cn --arg dir "$dir" --arg suffix "$suffix" '{dir: $dir, suffix: $suffix}'`,
@@ -99,8 +92,8 @@ function credentialCheckStep(credential: Credential) {
     },
     run: [
       'set -euo pipefail',
-      ROOT_SUFFIX_FUNCTION,
-      CHECK_CREDENTIALS_FUNCTION,
+      scripts.ROOT_SUFFIX_FUNCTION,
+      scripts.CHECK_CREDENTIALS_FUNCTION,
       'suffix="$(cd "$GITHUB_WORKSPACE" && canopy_root_suffix "$TF_DIR")"',
       'if [ "$suffix" != "$CANOPY_CREDENTIAL_SUFFIX" ]; then',
       `  echo "$TF_DIR/${ROOT_FILE} names $suffix, the job was given the secrets of '$CANOPY_CREDENTIAL_SUFFIX'" >&2`,
@@ -188,7 +181,9 @@ const INIT_STEP = {
     `if grep -qs 'backend "' ./*.tf; then`,
     '  terraform init -input=false',
     'else',
-    `  ${printfLines(backendFileLines('s3'))} > canopy_backend.tf`,
+    `  ${scripts.printfLines(
+      scripts.backendFileLines('s3'),
+    )} > canopy_backend.tf`,
     '  terraform init -input=false -backend-config="bucket=$TF_STATE_S3_BUCKET" -backend-config="key=$TF_DIR/terraform.tfstate"',
     'fi',
   ].join('\n'),
@@ -258,7 +253,7 @@ export function githubWorkflow(settings: PipelineSettings): object {
             },
             run: [
               'set -euo pipefail',
-              PLAN_COMMENT_FUNCTION,
+              scripts.PLAN_COMMENT_FUNCTION,
               'if [ "$PLAN_STATUS" = 0 ]; then result=succeeded; else result=failed; fi',
               'canopy_plan_comment "$TF_DIR" "$result" plan.txt comment.md',
               'gh pr comment "$PR_NUMBER" --repo "$GITHUB_REPOSITORY" --body-file comment.md',

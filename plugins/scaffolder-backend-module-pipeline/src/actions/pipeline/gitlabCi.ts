@@ -13,14 +13,7 @@
  * whose variables are protected (only the protected default branch gets
  * them).
  */
-import {
-  backendFileLines,
-  CHANGED_ROOTS_FUNCTION,
-  CHECK_CREDENTIALS_FUNCTION,
-  PLAN_COMMENT_FUNCTION,
-  printfLines,
-  ROOT_SUFFIX_FUNCTION,
-} from './pipelineScripts';
+import * as scripts from './pipelineScripts';
 import { GITLAB_NOTE_TOKEN, PipelineSettings } from './pipelineSettings';
 
 const TEMPLATE = '.canopy-terraform';
@@ -32,7 +25,9 @@ const INIT_FUNCTION = `canopy_init() {
     terraform -chdir="$1" init -input=false
     return
   fi
-  ${printfLines(backendFileLines('http'))} > "$1/canopy_backend.tf"
+  ${scripts.printfLines(
+    scripts.backendFileLines('http'),
+  )} > "$1/canopy_backend.tf"
   state="$(printf '%s' "$1" | tr -c 'A-Za-z0-9_.-' '_')"
   export TF_HTTP_ADDRESS="$CI_API_V4_URL/projects/$CI_PROJECT_ID/terraform/state/$state"
   export TF_HTTP_LOCK_ADDRESS="$TF_HTTP_ADDRESS/lock"
@@ -146,7 +141,7 @@ export function gitlabCi(settings: PipelineSettings): object {
         name: `hashicorp/terraform:${settings.terraformVersion}`,
         entrypoint: [''],
       },
-      before_script: [CHANGED_ROOTS_FUNCTION, LIST_ROOTS],
+      before_script: [scripts.CHANGED_ROOTS_FUNCTION, LIST_ROOTS],
     },
     fmt: {
       extends: TEMPLATE,
@@ -172,11 +167,11 @@ export function gitlabCi(settings: PipelineSettings): object {
       rules: mergeRequest,
       variables: { ...CLOUD_VARIABLES, CANOPY_MISSING_HINT: PLAN_HINT },
       script: [
-        ROOT_SUFFIX_FUNCTION,
-        CHECK_CREDENTIALS_FUNCTION,
+        scripts.ROOT_SUFFIX_FUNCTION,
+        scripts.CHECK_CREDENTIALS_FUNCTION,
         CREDENTIALS_FUNCTION,
         INIT_FUNCTION,
-        PLAN_COMMENT_FUNCTION,
+        scripts.PLAN_COMMENT_FUNCTION,
         NOTE_FUNCTION,
         eachRoot([
           'result=succeeded',
@@ -198,8 +193,8 @@ export function gitlabCi(settings: PipelineSettings): object {
       resource_group: 'canopy-terraform-apply',
       variables: { ...CLOUD_VARIABLES, CANOPY_MISSING_HINT: APPLY_HINT },
       script: [
-        ROOT_SUFFIX_FUNCTION,
-        CHECK_CREDENTIALS_FUNCTION,
+        scripts.ROOT_SUFFIX_FUNCTION,
+        scripts.CHECK_CREDENTIALS_FUNCTION,
         CREDENTIALS_FUNCTION,
         INIT_FUNCTION,
         eachRoot([
