@@ -195,6 +195,9 @@ $DBPOOL
 $(authtoken "$1")
 EOF
 }
+rpc_host() { # $1 = the host name its daemons register under: [DEFAULT] with it, my_ip, the queue
+  printf '[DEFAULT]\nhost = %s\nmy_ip = %s\ntransport_url = %s\n' "$1" "$H" "$RMQ"
+}
 locks() { printf '[oslo_concurrency]\nlock_path = %s\n' "$LIB/lock"; }
 no_notifications() { printf '[oslo_messaging_notifications]\ndriver = noop\n'; }
 ksauth() { # section user
@@ -457,10 +460,7 @@ in_background neutron neutron_up
 mkdir -p "$ETC/nova" "$LIB/nova/instances"
 cp /usr/share/nova-common/api-paste.ini "$ETC/nova/api-paste.ini"
 cat >"$ETC/nova/nova.conf" <<EOF
-[DEFAULT]
-host = osl-compute
-my_ip = $H
-transport_url = $RMQ
+$(rpc_host osl-compute)
 state_path = $LIB/nova
 instances_path = $LIB/nova/instances
 compute_driver = fake.FakeDriver
@@ -531,10 +531,7 @@ in_background nova nova_up
 mkdir -p "$ETC/cinder" "$LIB/cinder"
 cp /usr/share/cinder-common/api-paste.ini "$ETC/cinder/api-paste.ini"
 cat >"$ETC/cinder/cinder.conf" <<EOF
-[DEFAULT]
-host = osl-volume
-my_ip = $H
-transport_url = $RMQ
+$(rpc_host osl-volume)
 auth_strategy = keystone
 osapi_volume_listen = $H
 osapi_volume_listen_port = 8776
