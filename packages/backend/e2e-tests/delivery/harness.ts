@@ -11,8 +11,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Gitlab } from '@gitbeaker/rest';
-import { Octokit } from '@octokit/rest';
 import type {
   DeliveryRequest,
   DeliveryStage,
@@ -38,9 +36,6 @@ import {
 import {
   FakeGithub,
   FakeGitlab,
-  GithubPullRequests,
-  GitlabMergeRequests,
-  aPullRequestRequest,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 
 const TOKEN = 'scm-test-token';
@@ -257,11 +252,7 @@ export function deliveryHarness() {
    */
   async function openGithubPull(title: string) {
     const taskId = await guestTask();
-    const opened = await new GithubPullRequests(
-      new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
-      github.owner,
-      github.name,
-    ).open(aPullRequestRequest(title, { taskId }));
+    const opened = await github.openPullRequest(title, { taskId });
     taskOfPull.set(opened.url, taskId);
     return opened;
   }
@@ -269,10 +260,7 @@ export function deliveryHarness() {
   /** Opens a merge request in the loopback GitLab, likewise. */
   async function openGitlabMerge(title: string) {
     const taskId = await guestTask();
-    const opened = await new GitlabMergeRequests(
-      new Gitlab({ host: gitlab.url, token: TOKEN }),
-      gitlab.projectPath,
-    ).open(aPullRequestRequest(title, { taskId }));
+    const opened = await gitlab.openPullRequest(title, { taskId });
     taskOfPull.set(opened.url, taskId);
     return opened;
   }

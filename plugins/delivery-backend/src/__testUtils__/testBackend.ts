@@ -21,13 +21,8 @@ import {
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Octokit } from '@octokit/rest';
 import express from 'express';
-import {
-  FakeGithub,
-  GithubPullRequests,
-  aPullRequestRequest,
-} from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
+import { FakeGithub } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsModuleDeliveryArgoCd } from '../events/argoCdIngress';
 import { deliveryPlugin } from '../plugin';
@@ -85,18 +80,12 @@ export function deliveryTestBackend() {
   ) {
     tasks.set(taskId, createdBy);
     if (!opened.has(taskId)) {
-      const pr = await new GithubPullRequests(
-        new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
-        'acme',
-        'infra',
-      ).open(
-        aPullRequestRequest('Add OpenStack servers web', {
-          files: { [`openstack/${taskId}/main.tf`]: Buffer.from('# web\n') },
-          branch: `canopy/web-${taskId}`,
-          taskId,
-          body: 'Adds web',
-        }),
-      );
+      const pr = await github.openPullRequest('Add OpenStack servers web', {
+        files: { [`openstack/${taskId}/main.tf`]: Buffer.from('# web\n') },
+        branch: `canopy/web-${taskId}`,
+        taskId,
+        body: 'Adds web',
+      });
       opened.set(taskId, pr.url);
     }
     return { taskId, pullRequestUrl: opened.get(taskId)! };

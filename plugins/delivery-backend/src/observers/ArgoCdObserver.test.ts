@@ -1,4 +1,4 @@
-import { FakeArgoCd } from '../testUtils/fakeArgoCd';
+import { FakeArgoCd, type FakeApplicationState } from '../testUtils/fakeArgoCd';
 import { aRequest } from '../__testUtils__/requests';
 import { labTenancy, signedInTeams } from '../__testUtils__/testbeds';
 import type { ArgoCdInstance } from '../config';
@@ -31,6 +31,15 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
     argo.setApplication('blog', undefined);
     argo.setApplication('blog-dev', undefined);
   });
+  /** What the observer sees with blog synced and healthy, and blog-dev in AppProject `project` as given. */
+  const observeWithBlogDev = (
+    project: string,
+    blogDev: Omit<FakeApplicationState, 'project'>,
+  ) => {
+    argo.setHealthy('blog', 'team-a');
+    argo.setApplication('blog-dev', { ...blogDev, project });
+    return observer.observe(request);
+  };
 
   it('waits while the applications do not exist yet', async () => {
     const seen = await observer.observe(request);
@@ -51,13 +60,10 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it('runs while any is out of sync or progressing, and succeeds when all are synced and healthy', async () => {
-    argo.setHealthy('blog', 'team-a');
-    argo.setApplication('blog-dev', {
-      project: 'team-a',
+    const running = await observeWithBlogDev('team-a', {
       sync: 'OutOfSync',
       health: 'Progressing',
     });
-    const running = await observer.observe(request);
     expect(running).toMatchObject({
       state: 'running',
       message: 'blog-dev: OutOfSync, Progressing',
@@ -164,14 +170,11 @@ describe('ArgoCdObserver, against a loopback Argo CD API', () => {
   });
 
   it("shows nothing of an application in an AppProject the requester's teams do not own", async () => {
-    argo.setHealthy('blog', 'team-a');
-    argo.setApplication('blog-dev', {
-      project: 'team-b',
+    const seen = await observeWithBlogDev('team-b', {
       sync: 'Synced',
       health: 'Degraded',
       healthMessage: "team B's secret message",
     });
-    const seen = await observer.observe(request);
     expect(seen).toEqual({
       state: 'failed',
       message: expect.stringMatching(

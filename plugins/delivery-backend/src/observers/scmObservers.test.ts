@@ -1,13 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { Gitlab } from '@gitbeaker/rest';
-import { Octokit } from '@octokit/rest';
 import {
   FakeGithub,
   FakeGitlab,
-  GithubPullRequests,
-  GitlabMergeRequests,
-  aPullRequestRequest,
 } from '@canopy-idp/plugin-scaffolder-backend-module-canopy/testUtils';
 import { aRequest } from '../__testUtils__/requests';
 import type { StoredRequest } from '../store/types';
@@ -45,28 +40,19 @@ describe('pull request and pipeline stages, against loopback GitHub and GitLab',
     await gitlab.stop();
   });
 
-  async function githubRequest(title: string): Promise<StoredRequest> {
-    const opened = await new GithubPullRequests(
-      new Octokit({ auth: TOKEN, baseUrl: github.apiBaseUrl }),
-      'acme',
-      'infra',
-    ).open(aPullRequestRequest(title));
+  /** A request with a pipeline, for a pull or merge request opened as the action opens it. */
+  async function requestOpenedIn(
+    host: FakeGithub | FakeGitlab,
+    title: string,
+  ): Promise<StoredRequest> {
+    const opened = await host.openPullRequest(title);
     return aRequest(
       { pipeline: true },
       { pullRequest: parsePullRequestUrl(opened.url, integrations) },
     );
   }
-
-  async function gitlabRequest(title: string): Promise<StoredRequest> {
-    const opened = await new GitlabMergeRequests(
-      new Gitlab({ host: gitlab.url, token: TOKEN }),
-      'platform/gitops',
-    ).open(aPullRequestRequest(title));
-    return aRequest(
-      { pipeline: true },
-      { pullRequest: parsePullRequestUrl(opened.url, integrations) },
-    );
-  }
+  const githubRequest = (title: string) => requestOpenedIn(github, title);
+  const gitlabRequest = (title: string) => requestOpenedIn(gitlab, title);
 
   it('GitHub: open with its checks, then merged with the merge commit; the apply run on it decides the pipeline', async () => {
     const request = await githubRequest('servers');

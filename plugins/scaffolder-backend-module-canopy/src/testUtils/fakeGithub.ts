@@ -14,6 +14,9 @@
  * follow GitHub's REST documentation for those endpoints.
  */
 import express from 'express';
+import { Octokit } from '@octokit/rest';
+import { GithubPullRequests } from '../lib/git/github';
+import type { PullRequestRequest } from '../lib/git/types';
 import { githubGitDataRoutes } from './fakeGithubGitData';
 import {
   githubPullRoutes,
@@ -22,6 +25,7 @@ import {
   type FakeWorkflowRun,
 } from './fakeGithubPulls';
 import { LoopbackGitHost, mergeBranches } from './loopbackGitHost';
+import { aPullRequestRequest } from './pullRequestRequest';
 
 /**
  * A loopback GitHub REST API for one repository (contents, Git data, pulls, check runs, workflow runs), with test controls.
@@ -49,6 +53,18 @@ export class FakeGithub extends LoopbackGitHost {
   /** An `integrations.github` entry for this server, with its token or another. */
   integration(token = this.token) {
     return { host: this.host, apiBaseUrl: this.apiBaseUrl, token };
+  }
+
+  /**
+   * Opens {@link aPullRequestRequest}(`title`, `overrides`) here with the
+   * client `canopy:publish:pull-request` opens pull requests with.
+   */
+  openPullRequest(title: string, overrides: Partial<PullRequestRequest> = {}) {
+    return new GithubPullRequests(
+      new Octokit({ auth: this.token, baseUrl: this.apiBaseUrl }),
+      this.owner,
+      this.name,
+    ).open(aPullRequestRequest(title, overrides));
   }
 
   private get webUrl() {

@@ -13,6 +13,9 @@
  * documentation for those endpoints.
  */
 import express from 'express';
+import { Gitlab } from '@gitbeaker/rest';
+import { GitlabMergeRequests } from '../lib/git/gitlab';
+import type { PullRequestRequest } from '../lib/git/types';
 import {
   gitlabMergeRequestRoutes,
   type FakeMergeRequest,
@@ -21,6 +24,7 @@ import {
 import { gitlabRepositoryRoutes } from './fakeGitlabRepository';
 import { notFound } from './fakeGitlabResponses';
 import { LoopbackGitHost, mergeBranches } from './loopbackGitHost';
+import { aPullRequestRequest } from './pullRequestRequest';
 
 /**
  * A loopback GitLab REST API (v4) for one project (repository files and tree, commits, merge requests, pipelines), with test controls.
@@ -48,6 +52,17 @@ export class FakeGitlab extends LoopbackGitHost {
       baseUrl: this.url,
       token,
     };
+  }
+
+  /**
+   * Opens {@link aPullRequestRequest}(`title`, `overrides`) here with the
+   * client `canopy:publish:pull-request` opens merge requests with.
+   */
+  openPullRequest(title: string, overrides: Partial<PullRequestRequest> = {}) {
+    return new GitlabMergeRequests(
+      new Gitlab({ host: this.url, token: this.token }),
+      this.projectPath,
+    ).open(aPullRequestRequest(title, overrides));
   }
 
   private mrOrThrow(iid: number) {
