@@ -1,56 +1,21 @@
 import { useState } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  KubernetesBackendClient,
-  kubernetesApiRef,
-  type KubernetesAuthProvidersApi,
-} from '@backstage/plugin-kubernetes-react';
-import {
-  MockFetchApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   KubernetesClusterNamespacePicker,
   type KubernetesClusterNamespacePickerProps,
 } from './KubernetesClusterNamespacePicker';
 import { validateKubernetesClusterNamespace } from './schema';
-
-const discoveryApi = {
-  getBaseUrl: async (pluginId: string) =>
-    `http://backstage.test/api/${pluginId}`,
-};
-
-/**
- * The Kubernetes backend answering GET /clusters (or never: 'pending'),
- * behind the Kubernetes plugin's own client.
- */
-function kubernetesBackend(answer: unknown, status = 200) {
-  const calls: string[] = [];
-  const fetchApi = new MockFetchApi({
-    baseImplementation: async (input: any) => {
-      calls.push(String(input));
-      if (answer === 'pending') {
-        return new Promise<Response>(() => {});
-      }
-      return new Response(JSON.stringify(answer), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      });
-    },
-  });
-  const client = new KubernetesBackendClient({
-    discoveryApi,
-    fetchApi,
-    kubernetesAuthProvidersApi: {} as KubernetesAuthProvidersApi,
-  });
-  return { calls, client };
-}
+import {
+  kubernetesBackend,
+  type KubernetesBackend,
+} from './__testUtils__/kubernetesBackend';
 
 /** Holds the field's value as the scaffolder's form does. */
 function renderPicker(
-  backend: ReturnType<typeof kubernetesBackend>,
+  backend: KubernetesBackend,
   props: {
     initial?: KubernetesClusterNamespacePickerProps['formData'];
     uiOptions?: { defaultNamespace?: string };

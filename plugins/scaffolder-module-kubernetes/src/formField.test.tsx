@@ -1,23 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
-import {
-  KubernetesBackendClient,
-  kubernetesApiRef,
-  type KubernetesAuthProvidersApi,
-} from '@backstage/plugin-kubernetes-react';
+import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
-import {
-  MockFetchApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   loadFormField,
   loadLegacyFormFields,
 } from '@canopy-idp/frontend-common/testUtils';
 import { kubernetesClusterNamespacePickerFormField } from './extension';
 import { KubernetesClusterNamespacePickerFieldExtension } from './index';
+import { kubernetesBackend } from './__testUtils__/kubernetesBackend';
 
 /** The field of the new frontend system, as the scaffolder loads it. */
 const loadFormFieldOfPicker = () =>
@@ -81,31 +74,12 @@ describe('KubernetesClusterNamespacePicker in the scaffolder form', () => {
   };
 
   async function renderStepper() {
-    const fetchApi = new MockFetchApi({
-      baseImplementation: async () =>
-        new Response(
-          JSON.stringify({
-            items: [{ name: 'only', authProvider: 'serviceAccount' }],
-          }),
-          { headers: { 'content-type': 'application/json' } },
-        ),
+    const backend = kubernetesBackend({
+      items: [{ name: 'only', authProvider: 'serviceAccount' }],
     });
     const onCreate = jest.fn();
     await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [
-            kubernetesApiRef,
-            new KubernetesBackendClient({
-              discoveryApi: {
-                getBaseUrl: async (id: string) => `http://b.test/api/${id}`,
-              },
-              fetchApi,
-              kubernetesAuthProvidersApi: {} as KubernetesAuthProvidersApi,
-            }),
-          ],
-        ]}
-      >
+      <TestApiProvider apis={[[kubernetesApiRef, backend.client]]}>
         <Stepper
           manifest={manifest}
           extensions={[await loadFormFieldOfPicker()]}

@@ -3,11 +3,14 @@ import {
   OPENSTACK_RESOURCE_KINDS,
   type OpenStackEntityResources,
   type OpenStackResourceKind,
-  type OpenStackResources,
 } from '@canopy-idp/plugin-openstack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { type ColumnContext, columnContext } from './columnContext';
+import {
+  type ColumnContext,
+  columnContext,
+  type KindColumns,
+} from './columnContext';
 import { serverColumns, volumeColumns } from './computeColumns';
 import { KIND_TITLES } from './format';
 import { failedSources } from '../common/SourceWarnings';
@@ -21,11 +24,7 @@ import {
   subnetColumns,
 } from './networkColumns';
 
-const COLUMNS: {
-  [K in OpenStackResourceKind]: (
-    ctx: ColumnContext,
-  ) => TableColumn<OpenStackResources[K][number]>[];
-} = {
+const COLUMNS: { [K in OpenStackResourceKind]: KindColumns<K> } = {
   servers: serverColumns,
   volumes: volumeColumns,
   networks: networkColumns,

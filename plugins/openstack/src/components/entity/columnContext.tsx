@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, type TableColumn } from '@backstage/core-components';
-import type { OpenStackResources } from '@canopy-idp/plugin-openstack-common';
+import type {
+  OpenStackResourceKind,
+  OpenStackResources,
+} from '@canopy-idp/plugin-openstack-common';
 import { horizonLink } from './format';
 import { ResourceStatus } from './ResourceStatus';
 
@@ -15,6 +18,15 @@ export type ColumnContext = {
   /** Whether the answer spans several regions (then a Region column shows). */
   multiRegion: boolean;
 };
+
+/** A row of the table of one kind of resource: one resource of the kind. */
+export type KindRow<K extends OpenStackResourceKind> =
+  OpenStackResources[K][number];
+
+/** The columns of the table of one kind of resource. */
+export type KindColumns<K extends OpenStackResourceKind> = (
+  ctx: ColumnContext,
+) => TableColumn<KindRow<K>>[];
 
 export function columnContext(
   resources: OpenStackResources,
@@ -100,9 +112,9 @@ export const Lines = (props: { values: Array<ReactNode> }) => (
 );
 
 /** The Region column, when the answer spans several regions. */
-export function regionColumn<T extends { region: string }>(
+export function regionColumn<K extends OpenStackResourceKind>(
   ctx: ColumnContext,
-): TableColumn<T>[] {
+): TableColumn<KindRow<K>>[] {
   return ctx.multiRegion ? [{ title: 'Region', field: 'region' }] : [];
 }
 

@@ -1,12 +1,8 @@
-import type { TableColumn } from '@backstage/core-components';
-import type {
-  OpenStackServer,
-  OpenStackVolume,
-} from '@canopy-idp/plugin-openstack-common';
+import type { OpenStackServer } from '@canopy-idp/plugin-openstack-common';
 import { formatMiB, plural } from '../common/format';
 import {
-  type ColumnContext,
   HORIZON_PATHS,
+  type KindColumns,
   Lines,
   nameColumn,
   RefCell,
@@ -25,60 +21,50 @@ export function describeFlavor(flavor: OpenStackServer['flavor']) {
   return size.length ? `${name} (${size.join(', ')})` : name;
 }
 
-export function serverColumns(
-  ctx: ColumnContext,
-): TableColumn<OpenStackServer>[] {
-  return [
-    nameColumn(ctx, HORIZON_PATHS.server),
-    statusColumn(),
-    { title: 'Flavor', render: s => describeFlavor(s.flavor) },
-    {
-      title: 'Addresses',
-      render: s => (
-        <Lines
-          values={s.addresses.map(
-            a =>
-              `${a.address} (${[a.network, a.type]
-                .filter(Boolean)
-                .join(', ')})`,
-          )}
-        />
-      ),
-    },
-    { title: 'Availability zone', field: 'availabilityZone' },
-    ...regionColumn<OpenStackServer>(ctx),
-    {
-      title: 'Created',
-      field: 'created',
-      render: s => formatTimestamp(s.created),
-    },
-  ];
-}
+export const serverColumns: KindColumns<'servers'> = ctx => [
+  nameColumn(ctx, HORIZON_PATHS.server),
+  statusColumn(),
+  { title: 'Flavor', render: s => describeFlavor(s.flavor) },
+  {
+    title: 'Addresses',
+    render: s => (
+      <Lines
+        values={s.addresses.map(
+          a =>
+            `${a.address} (${[a.network, a.type].filter(Boolean).join(', ')})`,
+        )}
+      />
+    ),
+  },
+  { title: 'Availability zone', field: 'availabilityZone' },
+  ...regionColumn<'servers'>(ctx),
+  {
+    title: 'Created',
+    field: 'created',
+    render: s => formatTimestamp(s.created),
+  },
+];
 
-export function volumeColumns(
-  ctx: ColumnContext,
-): TableColumn<OpenStackVolume>[] {
-  return [
-    nameColumn(ctx, id => `/project/volumes/${id}/`),
-    { title: 'Size', field: 'sizeGiB', render: v => `${v.sizeGiB} GiB` },
-    { title: 'Type', field: 'volumeType' },
-    statusColumn(),
-    {
-      title: 'Attached to',
-      render: v => (
-        <Lines
-          values={v.attachments.map(a => (
-            <RefCell
-              ctx={ctx}
-              kind="server"
-              id={a.serverId}
-              suffix={a.device ? ` on ${a.device}` : undefined}
-            />
-          ))}
-        />
-      ),
-    },
-    { title: 'Bootable', render: v => (v.bootable ? 'yes' : 'no') },
-    ...regionColumn<OpenStackVolume>(ctx),
-  ];
-}
+export const volumeColumns: KindColumns<'volumes'> = ctx => [
+  nameColumn(ctx, id => `/project/volumes/${id}/`),
+  { title: 'Size', field: 'sizeGiB', render: v => `${v.sizeGiB} GiB` },
+  { title: 'Type', field: 'volumeType' },
+  statusColumn(),
+  {
+    title: 'Attached to',
+    render: v => (
+      <Lines
+        values={v.attachments.map(a => (
+          <RefCell
+            ctx={ctx}
+            kind="server"
+            id={a.serverId}
+            suffix={a.device ? ` on ${a.device}` : undefined}
+          />
+        ))}
+      />
+    ),
+  },
+  { title: 'Bootable', render: v => (v.bootable ? 'yes' : 'no') },
+  ...regionColumn<'volumes'>(ctx),
+];
