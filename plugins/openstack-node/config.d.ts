@@ -37,6 +37,29 @@ interface PasswordCredential {
   projectDomainId?: string;
 }
 
+/**
+ * Prices in a cloud's pricing currency. A price that is not given is unknown,
+ * never zero: what needs it is shown as not priced.
+ */
+interface PriceList {
+  /** Per server-hour, by flavor name; wins over the per-component prices. */
+  flavors?: Array<{ name: string; hour: number }>;
+  /** Per vCPU-hour, for flavors not in `flavors` (give with ramGiBHour). */
+  vcpuHour?: number;
+  /** Per GiB of RAM per hour, for flavors not in `flavors` (give with vcpuHour). */
+  ramGiBHour?: number;
+  /** Per GiB of a flavor's root disk per hour; a flavor's disk is free when not given. */
+  diskGiBHour?: number;
+  /** Per GiB-month of a volume of a type not in `volumeTypes`. */
+  volumeGiBMonth?: number;
+  /** Per GiB-month, by volume type name; wins over `volumeGiBMonth`. */
+  volumeTypes?: Array<{ name: string; gibMonth: number }>;
+  /** Per floating IP per hour. */
+  floatingIpHour?: number;
+  /** Per load balancer per hour. */
+  loadBalancerHour?: number;
+}
+
 export interface Config {
   /** Configuration for Canopy's OpenStack backend plugin. */
   openstack?: {
@@ -167,6 +190,14 @@ export interface Config {
          */
         claimableTags?: string[];
         /**
+         * What the project's resources may cost a month, in the cloud's
+         * pricing currency. A request whose estimate, added to what the
+         * project's resources cost now, exceeds it is refused by the
+         * server-side check, naming the budget and by how much, unless the
+         * template allows an override reason.
+         */
+        monthlyBudget?: number;
+        /**
          * Application credential scoped to this project (recommended).
          * Without a credential of its own the project uses the cloud's
          * password credential, re-scoped to it.
@@ -184,6 +215,29 @@ export interface Config {
       }>;
       /** PEM CA bundle used to verify the cloud's TLS certificates. */
       caFile?: string;
+      /**
+       * What the cloud's resources cost, for the cost preview of template
+       * forms, the server-side check's estimate and budgets. A month is 730
+       * hours. Without it, requests in this cloud are not priced.
+       */
+      pricing?: {
+        /** ISO 4217 currency code, e.g. EUR. */
+        currency: string;
+        /** The cloud's price list. */
+        prices?: PriceList;
+        /**
+         * Price lists of some regions or projects: each matching override,
+         * in order, replaces the prices it gives (a flavor's, a volume
+         * type's) of the list.
+         */
+        overrides?: Array<{
+          /** The regions it applies to; all when absent. */
+          regions?: string[];
+          /** The projects (configured names or ids) it applies to; all when absent. */
+          projects?: string[];
+          prices: PriceList;
+        }>;
+      };
       /**
        * Horizon dashboard base URL, used for deep links.
        * @visibility frontend

@@ -8,6 +8,7 @@ export * from './annotations';
 export * from './permissions';
 export * from './types';
 export * from './quota';
+export * from './cost';
 export * from './client';
 export {
   OpenStackOperationsClient,

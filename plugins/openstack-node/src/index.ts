@@ -59,3 +59,4 @@ export type { CredentialSource } from './tenancy/CredentialSource';
 export { readOwnerRefs } from './config/ownerRefs';
 export { OwnershipResolver } from './tenancy/OwnershipResolver';
 export { matchesRef, ownsProject, ProjectMap } from './tenancy/ProjectMap';
+export * from './cost';

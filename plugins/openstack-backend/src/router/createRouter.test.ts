@@ -69,6 +69,10 @@ async function app(options: { deny?: boolean } = {}) {
     openstack: {
       clouds: [
         fakeCloudConfig({
+          pricing: {
+            currency: 'EUR',
+            prices: { vcpuHour: 0.02, ramGiBHour: 0.01, volumeGiBMonth: 0.1 },
+          },
           projects: [
             {
               name: 'demo',
@@ -197,6 +201,25 @@ describe('the OpenStack router, validated against openapi.yaml', () => {
     );
     expect(headroom.status).toBe(200);
     expect(headroom.body.headroom.region).toBe('RegionOne');
+  });
+
+  it('prices a request in the documented shape, and refuses a body the spec does not allow', async () => {
+    const { server } = await app();
+    const estimate = await request(server)
+      .post('/clouds/lab/regions/RegionOne/cost-estimate?project=demo')
+      .send({ servers: [{ flavor: 'm1.small', count: 3 }] });
+    expect(estimate.status).toBe(200);
+    // m1.small: 1 vCPU × 0.02 + 2 GiB × 0.01 = 0.04 an hour, × 3 × 730.
+    expect(estimate.body).toMatchObject({ currency: 'EUR', monthly: 87.6 });
+    const bad = await request(server)
+      .post('/clouds/lab/regions/RegionOne/cost-estimate')
+      .send({ servers: [{ flavor: 'm1.small', count: -1 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/servers\/0\/count must be >= 0/);
+    const other = await request(server)
+      .post('/clouds/lab/regions/RegionOne/cost-estimate?project=team-b')
+      .send({});
+    expect(other.status).toBe(403);
   });
 
   it.each<[string, { deny?: boolean }, string, number, string | RegExp]>([

@@ -152,5 +152,18 @@ export async function createRouter(
     },
   );
 
+  router.post(
+    '/clouds/:cloud/regions/:region/cost-estimate',
+    async (req, res) => {
+      const project = await lookupProject(req, req.query.project);
+      res.json(
+        await service.costs.estimate(
+          { cloud: req.params.cloud, region: req.params.region, project },
+          req.body,
+        ),
+      );
+    },
+  );
+
   return router;
 }

@@ -1,6 +1,8 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   OpenStackCloudSummary,
+  OpenStackCostEstimate,
+  OpenStackCostRequest,
   OpenStackEntityResources,
   OpenStackHealth,
   OpenStackLookup,
@@ -59,6 +61,18 @@ export interface OpenStackApi {
     region: string,
     options?: OpenStackLookupOptions,
   ): Promise<OpenStackQuotaHeadroomResponse>;
+
+  /**
+   * The price of a request in one cloud and region of the user's project,
+   * from the cloud's price source, with the project's monthly budget when it
+   * has one.
+   */
+  estimateCost(
+    cloud: string,
+    region: string,
+    request: OpenStackCostRequest,
+    options?: OpenStackLookupOptions,
+  ): Promise<OpenStackCostEstimate>;
 
   /**
    * The OpenStack resources behind a catalog entity (selected by its

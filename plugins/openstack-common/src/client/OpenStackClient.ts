@@ -6,6 +6,7 @@ import {
   OpenStackOperationsClient,
   type OpenStackOperationsClientOptions,
 } from '../schema/client.generated';
+import type { OpenStackCostRequest } from '../types';
 import type {
   OpenStackLookup,
   OpenStackLookupItems,
@@ -59,6 +60,19 @@ export class OpenStackClient implements OpenStackApi {
     return this.#operations.getQuotaHeadroom({
       path: { cloud, region },
       query: { project: options?.project },
+    });
+  }
+
+  estimateCost(
+    cloud: string,
+    region: string,
+    request: OpenStackCostRequest,
+    options?: OpenStackLookupOptions,
+  ) {
+    return this.#operations.estimateCost({
+      path: { cloud, region },
+      query: { project: options?.project },
+      body: request,
     });
   }
 

@@ -107,6 +107,25 @@ export class OpenStackOperationsClient {
     )) as operations['GetQuotaHeadroom']['responses'][200]['content']['application/json'];
   }
 
+  /**
+   * Prices a request from the cloud's price source (CloudKitty's quote or the configured price list), with the project's monthly budget when the project map sets one. Reads the region's flavors as the user's project. (POST /clouds/\{cloud\}/regions/\{region\}/cost-estimate)
+   */
+  async estimateCost(request: {
+    path: operations['EstimateCost']['parameters']['path'];
+    query?: operations['EstimateCost']['parameters']['query'];
+    body: NonNullable<
+      operations['EstimateCost']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    operations['EstimateCost']['responses'][200]['content']['application/json']
+  > {
+    return (await this.#call(
+      'POST',
+      '/clouds/{cloud}/regions/{region}/cost-estimate',
+      request,
+    )) as operations['EstimateCost']['responses'][200]['content']['application/json'];
+  }
+
   async #call(
     method: string,
     route: string,

@@ -84,6 +84,48 @@ export type OpenStackAvailabilityZone =
 export type OpenStackKeyPair = components['schemas']['KeyPair'];
 
 /**
+ * What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none.
+ *
+ * @public
+ */
+export type OpenStackRunRate = components['schemas']['RunRate'];
+
+/**
+ * Volumes of one size and type.
+ *
+ * @public
+ */
+export type OpenStackCostVolume = components['schemas']['CostVolume'];
+
+/**
+ * What a template asks for, to be priced: servers (flavor x count, their volumes and floating IPs), volumes, floating IPs and load balancers.
+ *
+ * @public
+ */
+export type OpenStackCostRequest = components['schemas']['CostRequest'];
+
+/**
+ * One priced line of an estimate.
+ *
+ * @public
+ */
+export type OpenStackCostItem = components['schemas']['CostItem'];
+
+/**
+ * The project's monthly budget (project map), what its resources run at now, and what is left of it after this request.
+ *
+ * @public
+ */
+export type OpenStackCostBudget = components['schemas']['CostBudget'];
+
+/**
+ * The price of a request (or of resources that run) from the cloud's price source. Amounts are in `currency`, exact to a millionth; a monthly amount is the hourly one times 730 hours.
+ *
+ * @public
+ */
+export type OpenStackCostEstimate = components['schemas']['CostEstimate'];
+
+/**
  * A configured cloud as the browser may see it.
  *
  * @public

@@ -1011,6 +1011,9 @@ export const spec = {
           horizonUrl: {
             type: 'string',
           },
+          runRate: {
+            $ref: '#/components/schemas/RunRate',
+          },
         },
       },
       Flavor: {
@@ -1186,6 +1189,284 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/SourceStatus',
             },
+          },
+        },
+      },
+      RunRate: {
+        type: 'object',
+        description:
+          "What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none.",
+        additionalProperties: false,
+        required: ['currency', 'hourly', 'monthly', 'unpriced'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          hourly: {
+            type: 'number',
+          },
+          monthly: {
+            type: 'number',
+          },
+          unpriced: {
+            type: 'array',
+            description:
+              'What could not be priced, and why (not in the totals).',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CostVolume: {
+        type: 'object',
+        description: 'Volumes of one size and type.',
+        additionalProperties: false,
+        required: ['sizeGiB'],
+        properties: {
+          sizeGiB: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 65536,
+          },
+          type: {
+            type: 'string',
+            description:
+              "The volume type; priced as the price list's `default` when absent.",
+          },
+        },
+      },
+      CostRequest: {
+        type: 'object',
+        description:
+          'What a template asks for, to be priced: servers (flavor x count, their volumes and floating IPs), volumes, floating IPs and load balancers.',
+        additionalProperties: false,
+        properties: {
+          servers: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['flavor', 'count'],
+              properties: {
+                flavor: {
+                  type: 'string',
+                  minLength: 1,
+                  description: 'A flavor of the region, by name or id.',
+                },
+                count: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 1000,
+                },
+                volumes: {
+                  type: 'array',
+                  maxItems: 20,
+                  description:
+                    'Volumes each server gets (boot and data volumes).',
+                  items: {
+                    $ref: '#/components/schemas/CostVolume',
+                  },
+                },
+                floatingIp: {
+                  type: 'boolean',
+                  description: 'Whether each server gets a floating IP.',
+                },
+              },
+            },
+          },
+          volumes: {
+            type: 'array',
+            maxItems: 50,
+            description: 'Volumes not attached to a server.',
+            items: {
+              $ref: '#/components/schemas/CostVolume',
+            },
+          },
+          floatingIps: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000,
+          },
+          loadBalancers: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+          },
+          overrideReason: {
+            type: 'string',
+            maxLength: 500,
+            description:
+              "Why the request may exceed the project's monthly budget, where the template allows it; recorded with the estimate.",
+          },
+        },
+      },
+      CostItem: {
+        type: 'object',
+        description: 'One priced line of an estimate.',
+        additionalProperties: false,
+        required: [
+          'kind',
+          'label',
+          'quantity',
+          'unit',
+          'unitPrice',
+          'hourly',
+          'monthly',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['server', 'volume', 'floatingIp', 'loadBalancer'],
+          },
+          label: {
+            type: 'string',
+            description: 'What is priced, e.g. `server m1.small`.',
+          },
+          quantity: {
+            type: 'number',
+            description:
+              'How many units (servers, GiB, addresses, load balancers).',
+          },
+          unit: {
+            type: 'string',
+            enum: [
+              'server-hour',
+              'GiB-month',
+              'address-hour',
+              'loadbalancer-hour',
+            ],
+          },
+          unitPrice: {
+            type: 'number',
+            description:
+              'The price of one unit, to a millionth of the currency.',
+          },
+          hourly: {
+            type: 'number',
+          },
+          monthly: {
+            type: 'number',
+            description:
+              'The hourly price times 730 hours; exact to a millionth.',
+          },
+        },
+      },
+      CostBudget: {
+        type: 'object',
+        description:
+          "The project's monthly budget (project map), what its resources run at now, and what is left of it after this request.",
+        additionalProperties: false,
+        required: [
+          'monthly',
+          'runRate',
+          'afterRequest',
+          'exceededBy',
+          'overridden',
+        ],
+        properties: {
+          monthly: {
+            type: 'number',
+          },
+          runRate: {
+            type: 'number',
+            description:
+              "The monthly price of the project's current resources.",
+          },
+          afterRequest: {
+            type: 'number',
+          },
+          exceededBy: {
+            type: 'number',
+            description: 'afterRequest - monthly, or 0 when the request fits.',
+          },
+          overridden: {
+            type: 'boolean',
+            description:
+              'True when the request exceeds the budget and gave an override reason the template allows.',
+          },
+          unpriced: {
+            type: 'array',
+            description:
+              'Current resources that could not be priced (not counted in runRate).',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CostEstimate: {
+        type: 'object',
+        description:
+          "The price of a request (or of resources that run) from the cloud's price source. Amounts are in `currency`, exact to a millionth; a monthly amount is the hourly one times 730 hours.",
+        additionalProperties: false,
+        required: [
+          'currency',
+          'hourly',
+          'monthly',
+          'items',
+          'unpriced',
+          'source',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+            description: 'ISO 4217 code; empty when the cloud has no pricing.',
+          },
+          hourly: {
+            type: 'number',
+          },
+          monthly: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostItem',
+            },
+          },
+          unpriced: {
+            type: 'array',
+            description:
+              'What could not be priced, each with the reason; the totals leave them out.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['item', 'reason'],
+              properties: {
+                item: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          source: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'detail', 'at'],
+            properties: {
+              kind: {
+                type: 'string',
+                description:
+                  "priceList: the configured price list; cloudkitty: CloudKitty's quote; none: the cloud has no pricing.",
+                enum: ['priceList', 'cloudkitty', 'none'],
+              },
+              detail: {
+                type: 'string',
+                description: 'Which list or service answered, and any warning.',
+              },
+              at: {
+                type: 'string',
+                description: 'When the prices were read (ISO 8601).',
+              },
+            },
+          },
+          budget: {
+            $ref: '#/components/schemas/CostBudget',
           },
         },
       },
@@ -1419,6 +1700,49 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/QuotaHeadroom',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clouds/{cloud}/regions/{region}/cost-estimate': {
+      post: {
+        operationId: 'EstimateCost',
+        description:
+          "Prices a request from the cloud's price source (CloudKitty's quote or the configured price list), with the project's monthly budget when the project map sets one. Reads the region's flavors as the user's project.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cloud',
+          },
+          {
+            $ref: '#/components/parameters/region',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CostRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostEstimate',
                 },
               },
             },

@@ -93,6 +93,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/clouds/{cloud}/regions/{region}/cost-estimate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Prices a request from the cloud's price source (CloudKitty's quote or the configured price list), with the project's monthly budget when the project map sets one. Reads the region's flavors as the user's project. */
+    post: operations['EstimateCost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -364,6 +381,7 @@ export interface components {
       truncated: components['schemas']['ResourceKind'][];
       sources: components['schemas']['SourceStatus'][];
       horizonUrl?: string;
+      runRate?: components['schemas']['RunRate'];
     };
     Flavor: {
       id: string;
@@ -413,6 +431,89 @@ export interface components {
         usage: components['schemas']['QuotaUsage'];
       };
       sources: components['schemas']['SourceStatus'][];
+    };
+    /** What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none. */
+    RunRate: {
+      currency: string;
+      hourly: number;
+      monthly: number;
+      /** What could not be priced, and why (not in the totals). */
+      unpriced: string[];
+    };
+    /** Volumes of one size and type. */
+    CostVolume: {
+      sizeGiB: number;
+      /** The volume type; priced as the price list's `default` when absent. */
+      type?: string;
+    };
+    /** What a template asks for, to be priced: servers (flavor x count, their volumes and floating IPs), volumes, floating IPs and load balancers. */
+    CostRequest: {
+      servers?: {
+        /** A flavor of the region, by name or id. */
+        flavor: string;
+        count: number;
+        /** Volumes each server gets (boot and data volumes). */
+        volumes?: components['schemas']['CostVolume'][];
+        /** Whether each server gets a floating IP. */
+        floatingIp?: boolean;
+      }[];
+      /** Volumes not attached to a server. */
+      volumes?: components['schemas']['CostVolume'][];
+      floatingIps?: number;
+      loadBalancers?: number;
+      /** Why the request may exceed the project's monthly budget, where the template allows it; recorded with the estimate. */
+      overrideReason?: string;
+    };
+    /** One priced line of an estimate. */
+    CostItem: {
+      kind: 'server' | 'volume' | 'floatingIp' | 'loadBalancer';
+      /** What is priced, e.g. `server m1.small`. */
+      label: string;
+      /** How many units (servers, GiB, addresses, load balancers). */
+      quantity: number;
+      unit: 'server-hour' | 'GiB-month' | 'address-hour' | 'loadbalancer-hour';
+      /** The price of one unit, to a millionth of the currency. */
+      unitPrice: number;
+      hourly: number;
+      /** The hourly price times 730 hours; exact to a millionth. */
+      monthly: number;
+    };
+    /** The project's monthly budget (project map), what its resources run at now, and what is left of it after this request. */
+    CostBudget: {
+      monthly: number;
+      /** The monthly price of the project's current resources. */
+      runRate: number;
+      afterRequest: number;
+      /** afterRequest - monthly, or 0 when the request fits. */
+      exceededBy: number;
+      /** True when the request exceeds the budget and gave an override reason the template allows. */
+      overridden: boolean;
+      /** Current resources that could not be priced (not counted in runRate). */
+      unpriced?: string[];
+    };
+    /** The price of a request (or of resources that run) from the cloud's price source. Amounts are in `currency`, exact to a millionth; a monthly amount is the hourly one times 730 hours. */
+    CostEstimate: {
+      /** ISO 4217 code; empty when the cloud has no pricing. */
+      currency: string;
+      hourly: number;
+      monthly: number;
+      items: components['schemas']['CostItem'][];
+      /** What could not be priced, each with the reason; the totals leave them out. */
+      unpriced: {
+        item: string;
+        reason: string;
+      }[];
+      source: {
+        /**
+         * priceList: the configured price list; cloudkitty: CloudKitty's quote; none: the cloud has no pricing.
+         */
+        kind: 'priceList' | 'cloudkitty' | 'none';
+        /** Which list or service answered, and any warning. */
+        detail: string;
+        /** When the prices were read (ISO 8601). */
+        at: string;
+      };
+      budget?: components['schemas']['CostBudget'];
     };
     /** A configured cloud as the browser may see it. */
     CloudSummary: {
@@ -579,6 +680,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuotaHeadroom'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  EstimateCost: {
+    parameters: {
+      query?: {
+        /** A mapped project of the cloud that the user owns, by its configured name or id; may be left out when the user owns exactly one project there. Other projects are refused with 403, before any call to OpenStack. */
+        project?: components['parameters']['project'];
+      };
+      header?: never;
+      path: {
+        /** A cloud of the backend's `openstack.clouds` configuration. */
+        cloud: components['parameters']['cloud'];
+        region: components['parameters']['region'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CostRequest'];
+      };
+    };
+    responses: {
+      /** OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostEstimate'];
         };
       };
       default: components['responses']['ErrorResponse'];

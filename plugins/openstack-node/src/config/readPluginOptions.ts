@@ -5,6 +5,7 @@ import { readCredential } from './readCredential';
 import { readIdentityReader } from './readIdentityReader';
 import { readProjects } from './readProjects';
 import type { CloudConfig, OpenStackPluginOptions } from './types';
+import { readPricing } from '../cost/readPricing';
 
 const DEFAULTS = {
   requestTimeoutMs: 10_000,
@@ -68,6 +69,7 @@ function readCloud(c: Config): CloudConfig {
     caFile: c.getOptionalString('caFile') ?? base?.caFile,
     horizonUrl: c.getOptionalString('horizonUrl'),
     identity: readIdentityReader(c, where),
+    pricing: readPricing(c, where),
     projects: readProjects(c, where, name, auth),
   };
 }

@@ -75,9 +75,21 @@ function readProject(
     ...(ownersFrom ? { ownersFrom } : {}),
     open: refs.open,
     claimableTags: p.getOptionalStringArray('claimableTags') ?? [],
+    ...readBudget(p, label),
     auth,
     where: label,
   };
+}
+
+function readBudget(p: Config, label: string) {
+  const monthlyBudget = p.getOptionalNumber('monthlyBudget');
+  if (monthlyBudget === undefined) return {};
+  if (!(Number.isFinite(monthlyBudget) && monthlyBudget >= 0)) {
+    throw new InputError(
+      `${label}.monthlyBudget must be an amount of 0 or more in the cloud's pricing currency, got ${monthlyBudget}`,
+    );
+  }
+  return { monthlyBudget };
 }
 
 /**

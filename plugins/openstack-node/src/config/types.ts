@@ -1,4 +1,5 @@
 /** The `openstack` configuration as the plugin uses it. */
+import type { OpenStackPricing } from '../cost/priceList';
 
 /**
  * How Canopy authenticates to one cloud's Keystone.
@@ -63,6 +64,11 @@ export interface MappedProject {
   open: boolean;
   /** Tags an owner's entity may claim besides its own entity tag (`*` matches any run). */
   claimableTags: string[];
+  /**
+   * What the project's resources may cost a month, in the cloud's pricing
+   * currency; requests that would exceed it are refused.
+   */
+  monthlyBudget?: number;
   /** The credential Canopy uses for this project. */
   auth: CloudAuth;
   /** Where the project is configured, for messages. */
@@ -93,6 +99,8 @@ export interface CloudConfig {
   horizonUrl?: string;
   /** The identity reader (`identity`), when configured. */
   identity?: IdentityReaderConfig;
+  /** Prices of the cloud's resources (`pricing`), when configured. */
+  pricing?: OpenStackPricing;
   /** The projects Canopy may read, with their owners. */
   projects: MappedProject[];
 }

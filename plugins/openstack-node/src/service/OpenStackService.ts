@@ -32,6 +32,7 @@ import {
   type CredentialSource,
 } from '../tenancy/CredentialSource';
 import { ProjectMap } from '../tenancy/ProjectMap';
+import { CostEstimator } from '../cost/CostEstimator';
 
 export type { Target };
 
@@ -75,6 +76,8 @@ export class OpenStackService {
   private readonly lister: ResourceLister;
   private readonly lookups: LookupReader;
   private readonly quotas: QuotaReader;
+  /** Prices requests and what runs with the clouds' price lists. */
+  readonly costs: CostEstimator;
 
   constructor(
     options: OpenStackPluginOptions,
@@ -103,6 +106,10 @@ export class OpenStackService {
     this.lister = new ResourceLister(this.resolver, reader, options);
     this.lookups = new LookupReader(this.resolver, reader, options);
     this.quotas = new QuotaReader(this.lister);
+    this.costs = new CostEstimator(
+      this,
+      () => new Date(this.connections.now()),
+    );
   }
 
   /**
@@ -185,7 +192,12 @@ export class OpenStackService {
         );
       }
     }
-    return listing;
+    const runRate = this.costs.runRate(
+      target.cloud,
+      projectLabel(target.project),
+      listing.resources,
+    );
+    return runRate ? { ...listing, runRate } : listing;
   }
 
   /** A form look-up (flavors, images, networks, ...) in one region. */

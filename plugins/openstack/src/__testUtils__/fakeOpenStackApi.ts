@@ -1,6 +1,8 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   OpenStackCloudSummary,
+  OpenStackCostEstimate,
+  OpenStackCostRequest,
   OpenStackEntityResources,
   OpenStackLookup,
   OpenStackSourceStatus,
@@ -24,6 +26,8 @@ export type FakeAnswers = {
   };
   headroom?: Answer<OpenStackQuotaHeadroomResponse>;
   entityResources?: Answer<OpenStackEntityResources>;
+  /** The estimate of each request the form sends. */
+  cost?: (request: OpenStackCostRequest) => Answer<OpenStackCostEstimate>;
 };
 
 function settle<T>(answer: Answer<T> | undefined, what: string): Promise<T> {
@@ -59,6 +63,14 @@ export function fakeOpenStackApi(answers: FakeAnswers) {
     quotaHeadroom: async (cloud, region, options) => {
       calls.push(`${cloud}/${region}/quota-headroom${inProject(options)}`);
       return settle(answers.headroom, 'quota-headroom');
+    },
+    estimateCost: async (cloud, region, request, options) => {
+      calls.push(
+        `${cloud}/${region}/cost-estimate${inProject(options)} ${JSON.stringify(
+          request,
+        )}`,
+      );
+      return settle(answers.cost?.(request), 'cost-estimate');
     },
     getEntityResources: async entityRef => {
       calls.push(

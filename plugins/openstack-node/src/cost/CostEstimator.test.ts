@@ -1,0 +1,155 @@
+/**
+ * Cost estimates through the OpenStack service, offline: flavors and the
+ * project's resources come from the fake OpenStack (answers recorded from the
+ * test bed: two m1.tiny servers, a 1 GiB volume, a floating IP and a load
+ * balancer in project demo), prices from configuration.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { ConfigReader } from '@backstage/config';
+import { FakeOpenStack, fakeCloudConfig } from '../testUtils/fakeOpenStack';
+import { readPluginOptions } from '../config/readPluginOptions';
+import { OpenStackService } from '../service/OpenStackService';
+
+const PRICING = {
+  currency: 'EUR',
+  prices: {
+    flavors: [{ name: 'm1.tiny', hour: 0.01 }],
+    vcpuHour: 0.02,
+    ramGiBHour: 0.01,
+    volumeGiBMonth: 0.1,
+    floatingIpHour: 0.005,
+    loadBalancerHour: 0.03,
+  },
+};
+
+function setup(cloud: Record<string, unknown> = {}) {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  const fake = new FakeOpenStack(() => now);
+  const service = new OpenStackService(
+    readPluginOptions(
+      new ConfigReader({
+        openstack: {
+          clouds: [
+            fakeCloudConfig({
+              pricing: PRICING,
+              projects: [
+                {
+                  name: 'demo',
+                  owners: ['group:default/team-a'],
+                  monthlyBudget: 80,
+                },
+              ],
+              ...cloud,
+            }),
+          ],
+          cache: { resourcesTtlSeconds: 0 },
+        },
+      }),
+    ),
+    {
+      cache: CacheManager.fromConfig(
+        new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+      ).forPlugin('openstack'),
+      logger: mockServices.logger.mock(),
+      now: () => now,
+      httpFor: () => fake,
+    },
+  );
+  const project = service.projects.find(service.projects.cloud('lab'), 'demo')!;
+  const target = { cloud: 'lab', region: 'RegionOne', project };
+  return { fake, service, target };
+}
+
+const REQUEST = {
+  servers: [{ flavor: 'm1.small', count: 2, volumes: [{ sizeGiB: 5 }] }],
+};
+
+describe('CostEstimator', () => {
+  it("prices a request from the price list, and checks it against the project's budget", async () => {
+    const { service, target } = setup();
+    const estimate = await service.costs.estimate(target, REQUEST);
+    // m1.small (1 vCPU, 2 GiB) by component: 0.02 + 2 × 0.01 = 0.04 an hour;
+    // 2 × 0.04 × 730 = 58.4; its volumes 2 × 5 GiB × 0.1 = 1.
+    expect(estimate).toMatchObject({
+      currency: 'EUR',
+      monthly: 59.4,
+      unpriced: [],
+      source: { kind: 'priceList', at: '2026-12-07T12:00:00.000Z' },
+    });
+    expect(estimate.items.map(i => [i.label, i.quantity, i.monthly])).toEqual([
+      ['server m1.small', 2, 58.4],
+      ['volume (default)', 10, 1],
+    ]);
+    // What runs: 2 m1.tiny 2 × 0.01 × 730 = 14.6; 1 GiB of __DEFAULT__ at the
+    // default price 0.1; a floating IP 3.65; a load balancer 21.9.
+    expect(estimate.budget).toEqual({
+      monthly: 80,
+      runRate: 40.25,
+      afterRequest: 99.65,
+      exceededBy: 19.65,
+      overridden: false,
+    });
+  });
+
+  it('marks a budget overrun overridden only when a reason is given', async () => {
+    const { service, target } = setup();
+    const estimate = await service.costs.estimate(target, {
+      ...REQUEST,
+      overrideReason: 'launch week load test',
+    });
+    expect(estimate.budget).toMatchObject({
+      exceededBy: 19.65,
+      overridden: true,
+    });
+  });
+
+  it('says the cloud has no pricing, and prices nothing, without a price list', async () => {
+    const { service, target } = setup({ pricing: undefined });
+    await expect(
+      service.costs.estimate(target, REQUEST),
+    ).resolves.toMatchObject({
+      currency: '',
+      monthly: 0,
+      items: [],
+      unpriced: [
+        {
+          item: 'the request',
+          reason:
+            "cloud 'lab' has no pricing configured (openstack.clouds[].pricing)",
+        },
+      ],
+      source: { kind: 'none' },
+    });
+  });
+
+  it('names the field of a flavor the region does not have', async () => {
+    const { service, target } = setup();
+    await expect(
+      service.costs.estimate(target, {
+        servers: [{ flavor: 'm9.huge', count: 1 }],
+      }),
+    ).rejects.toThrow(
+      "servers.0.flavor: there is no flavor 'm9.huge' in lab / RegionOne / demo (available: m1.tiny, m1.small)",
+    );
+  });
+
+  it('refuses to answer for a budget it cannot check (deny by default)', async () => {
+    const { fake, service, target } = setup();
+    fake.fail('load-balancer', 'error');
+    await expect(
+      service.costs.estimate(target, { volumes: [{ sizeGiB: 1 }] }),
+    ).rejects.toThrow(
+      /Cannot read the resources of lab \/ RegionOne \/ demo to check its monthly budget: RegionOne\/load-balancer error/,
+    );
+  });
+
+  it('rejects a bad price list at startup, naming the setting', () => {
+    expect(() => setup({ pricing: { currency: 'euro', prices: {} } })).toThrow(
+      "openstack.clouds[lab].pricing.currency must be an ISO 4217 code of three capital letters, e.g. EUR, got 'euro'",
+    );
+    expect(() =>
+      setup({ pricing: { currency: 'EUR', prices: { vcpuHour: 0.1 } } }),
+    ).toThrow('give both vcpuHour and ramGiBHour');
+  });
+});

@@ -1,0 +1,254 @@
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import type {
+  OpenStackCostBudget,
+  OpenStackCostEstimate,
+  OpenStackCostRequest,
+  OpenStackEntityResources,
+  OpenStackFlavor,
+  OpenStackRunRate,
+  OpenStackSourceStatus,
+} from '@canopy-idp/plugin-openstack-common';
+import { projectLabel, type MappedProject } from '../config/types';
+import type { OpenStackService } from '../service/OpenStackService';
+import {
+  estimateCost,
+  HOURS_PER_MONTH,
+  type OpenStackCostSpec,
+} from './estimate';
+import { priceListFor } from './priceList';
+
+/**
+ * Where a request is priced: a region of one mapped project.
+ *
+ * @public
+ */
+export interface CostTarget {
+  cloud: string;
+  region: string;
+  project: MappedProject;
+}
+
+const toMicros = (amount: number) => Math.round(amount * 1_000_000);
+
+/** The kinds a run-rate prices. */
+const PRICED_KINDS = [
+  'servers',
+  'volumes',
+  'floatingIps',
+  'loadBalancers',
+] as const;
+
+function failures(sources: OpenStackSourceStatus[]): string[] {
+  return sources
+    .filter(s => s.status !== 'ok')
+    .map(
+      s =>
+        `${s.region}/${s.service} ${s.status}${
+          s.message ? `: ${s.message}` : ''
+        }`,
+    );
+}
+
+/**
+ * What runs, as a cost spec per region: each server with its flavor, each
+ * volume with its size and type, the floating IPs and the load balancers.
+ *
+ * @public
+ */
+export function costSpecsOf(
+  resources: OpenStackEntityResources['resources'],
+): Map<string, OpenStackCostSpec> {
+  const specs = new Map<string, Required<OpenStackCostSpec>>();
+  const of = (region: string) => {
+    let spec = specs.get(region);
+    if (!spec) {
+      spec = { servers: [], volumes: [], floatingIps: 0, loadBalancers: 0 };
+      specs.set(region, spec);
+    }
+    return spec;
+  };
+  for (const s of resources.servers ?? []) {
+    of(s.region).servers.push({ flavor: s.flavor, count: 1 });
+  }
+  for (const v of resources.volumes ?? []) {
+    of(v.region).volumes.push({ sizeGiB: v.sizeGiB, type: v.volumeType });
+  }
+  for (const f of resources.floatingIps ?? []) of(f.region).floatingIps += 1;
+  for (const l of resources.loadBalancers ?? [])
+    of(l.region).loadBalancers += 1;
+  return specs;
+}
+
+/**
+ * Prices requests and what runs with a cloud's configured price list, and
+ * checks a request against its project's monthly budget.
+ *
+ * @public
+ */
+export class CostEstimator {
+  constructor(
+    private readonly service: Pick<
+      OpenStackService,
+      'projects' | 'lookup' | 'listResources'
+    >,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Prices a request in one region of a project, with the project's budget. */
+  async estimate(
+    target: CostTarget,
+    request: OpenStackCostRequest,
+  ): Promise<OpenStackCostEstimate> {
+    const where = `${target.cloud} / ${target.region} / ${projectLabel(
+      target.project,
+    )}`;
+    const pricing = this.service.projects.cloud(target.cloud).pricing;
+    const at = this.now().toISOString();
+    if (!pricing) {
+      return {
+        currency: '',
+        hourly: 0,
+        monthly: 0,
+        items: [],
+        unpriced: [
+          {
+            item: 'the request',
+            reason: `cloud '${target.cloud}' has no pricing configured (openstack.clouds[].pricing)`,
+          },
+        ],
+        source: {
+          kind: 'none',
+          detail: `cloud '${target.cloud}' has no pricing`,
+          at,
+        },
+      };
+    }
+    const flavors = request.servers?.length
+      ? await this.flavors(target, where)
+      : [];
+    const spec: OpenStackCostSpec = {
+      servers: (request.servers ?? []).map((s, i) => {
+        const flavor = flavors.find(
+          f => f.name === s.flavor || f.id === s.flavor,
+        );
+        if (!flavor) {
+          throw new InputError(
+            `servers.${i}.flavor: there is no flavor '${
+              s.flavor
+            }' in ${where} (available: ${
+              flavors.map(f => f.name).join(', ') || 'none'
+            })`,
+          );
+        }
+        return { ...s, flavor };
+      }),
+      volumes: request.volumes,
+      floatingIps: request.floatingIps,
+      loadBalancers: request.loadBalancers,
+    };
+    const prices = priceListFor(pricing, {
+      region: target.region,
+      project: projectLabel(target.project),
+    });
+    const figures = estimateCost(spec, prices);
+    const estimate: OpenStackCostEstimate = {
+      currency: pricing.currency,
+      ...figures,
+      source: {
+        kind: 'priceList',
+        detail: `the price list of cloud '${target.cloud}' (openstack.clouds[].pricing)`,
+        at,
+      },
+    };
+    if (target.project.monthlyBudget !== undefined) {
+      estimate.budget = await this.budget(
+        target,
+        figures.monthly,
+        request,
+        where,
+      );
+    }
+    return estimate;
+  }
+
+  /** What the resources that run now cost, per the cloud's price list. */
+  runRate(
+    cloud: string,
+    project: string,
+    resources: OpenStackEntityResources['resources'],
+  ): OpenStackRunRate | undefined {
+    const pricing = this.service.projects.cloud(cloud).pricing;
+    if (!pricing) return undefined;
+    let micros = 0;
+    const unpriced: string[] = [];
+    for (const [region, spec] of costSpecsOf(resources)) {
+      const figures = estimateCost(
+        spec,
+        priceListFor(pricing, { region, project }),
+      );
+      micros += toMicros(figures.monthly);
+      unpriced.push(
+        ...figures.unpriced.map(u => `${u.item} in ${region}: ${u.reason}`),
+      );
+    }
+    return {
+      currency: pricing.currency,
+      hourly: micros / HOURS_PER_MONTH / 1_000_000,
+      monthly: micros / 1_000_000,
+      unpriced,
+    };
+  }
+
+  private async flavors(
+    target: CostTarget,
+    where: string,
+  ): Promise<OpenStackFlavor[]> {
+    const lookup = await this.service.lookup('flavors', target);
+    const failed = failures(lookup.sources);
+    if (failed.length) {
+      throw new ServiceUnavailableError(
+        `Cannot read the flavors of ${where} to price the request: ${failed.join(
+          '; ',
+        )}`,
+      );
+    }
+    return lookup.items;
+  }
+
+  private async budget(
+    target: CostTarget,
+    monthly: number,
+    request: OpenStackCostRequest,
+    where: string,
+  ): Promise<OpenStackCostBudget> {
+    const label = projectLabel(target.project);
+    const listing = await this.service.listResources(
+      `openstack-project:${target.cloud}/${label}`,
+      { cloud: target.cloud, project: target.project, tags: [] },
+      PRICED_KINDS,
+      false,
+    );
+    const failed = failures(listing.sources);
+    if (failed.length) {
+      // Deny by default: a budget that cannot be checked is not met.
+      throw new ServiceUnavailableError(
+        `Cannot read the resources of ${where} to check its monthly budget: ${failed.join(
+          '; ',
+        )}`,
+      );
+    }
+    const run = listing.runRate!;
+    const budget = target.project.monthlyBudget!;
+    // In millionths, as the estimates are: exact sums and differences.
+    const afterRequest = toMicros(run.monthly) + toMicros(monthly);
+    const exceededBy = Math.max(0, afterRequest - toMicros(budget));
+    return {
+      monthly: budget,
+      runRate: run.monthly,
+      afterRequest: afterRequest / 1_000_000,
+      exceededBy: exceededBy / 1_000_000,
+      overridden: exceededBy > 0 && Boolean(request.overrideReason?.trim()),
+      ...(run.unpriced.length ? { unpriced: run.unpriced } : {}),
+    };
+  }
+}

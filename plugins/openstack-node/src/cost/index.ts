@@ -1,0 +1,13 @@
+export { CostEstimator, costSpecsOf, type CostTarget } from './CostEstimator';
+export {
+  estimateCost,
+  HOURS_PER_MONTH,
+  type OpenStackCostFigures,
+  type OpenStackCostSpec,
+} from './estimate';
+export {
+  priceListFor,
+  type OpenStackPriceList,
+  type OpenStackPricing,
+} from './priceList';
+export { readPricing } from './readPricing';
