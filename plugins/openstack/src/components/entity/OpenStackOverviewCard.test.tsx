@@ -28,10 +28,23 @@ describe('OpenStackOverviewCard', () => {
               volume: { volumes: { limit: 10, inUse: 1, reserved: 0 } },
             },
           ],
+          runRate: {
+            currency: 'EUR',
+            hourly: 0.0598,
+            monthly: 43.654,
+            unpriced: ['server gpu.large in RegionOne: no price'],
+          },
         }),
       });
 
       const counts = await screen.findByLabelText('Resource counts');
+      // The run-rate, to the cent a month and four digits an hour.
+      expect(
+        screen.getByText('43.65 EUR a month (0.0598 EUR an hour)'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Not priced: server gpu.large in RegionOne: no price'),
+      ).toBeInTheDocument();
       expect(counts.textContent).toBe(
         '2Servers1Volumes1Networks1Subnets1Routers1Ports1Floating IPs1Security groups1Load balancers',
       );

@@ -11,6 +11,7 @@ import { RequestProblem } from './RequestProblem';
 import { ResourceStatus } from './ResourceStatus';
 import { useEntityOpenStackResources } from './useEntityOpenStackResources';
 import { entityContentRouteRef } from '../../routes';
+import { RunRate } from './RunRate';
 
 /**
  * The OpenStack tab of the current entity, wherever the app mounts it, or
@@ -79,6 +80,12 @@ const CardBody = (props: { answer: OpenStackEntityResources }) => {
         </Typography>
       )}
       <Counts answer={answer} />
+      {answer.runRate && (
+        <Box mt={1}>
+          <Typography variant="subtitle2">Run-rate</Typography>
+          <RunRate runRate={answer.runRate} />
+        </Box>
+      )}
       <ServerStatuses answer={answer} />
       {answer.quotas.map(usage => (
         <Box key={usage.region} mt={1}>

@@ -6,6 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { horizonLink } from './format';
+import { RunRate } from './RunRate';
 
 const Item = (props: { label: string; children: ReactNode }) => (
   <Box mr={4} mb={1}>
@@ -49,6 +50,11 @@ export const SelectorSummary = (props: {
             <Chip key={tag} label={tag} size="small" />
           ))}
         </Item>
+        {answer.runRate && (
+          <Item label="Run-rate">
+            <RunRate runRate={answer.runRate} />
+          </Item>
+        )}
         {horizon && (
           <Item label="Horizon">
             <Link to={horizon}>Open the project in Horizon</Link>
