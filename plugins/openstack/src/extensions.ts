@@ -101,6 +101,16 @@ export const OpenStackKeyPairPickerFieldExtension = legacyField(
 export const OpenStackQuotaPreviewFieldExtension = legacyField(d.quotaPreview);
 
 /**
+ * Scaffolder field `OpenStackCostPreview`: its value holds the estimate's
+ * currency, hourly and monthly totals and the budget verdict; its validation
+ * blocks the step while the request is over the project's monthly budget
+ * without an override.
+ *
+ * @public
+ */
+export const OpenStackCostPreviewFieldExtension = legacyField(d.costPreview);
+
+/**
  * The OpenStack tab of an entity page (legacy frontend system): the resources
  * carrying the entity's tags, the project's quota usage and failed sources.
  * Mount it under `EntityLayout.Route path="/openstack"`, for entities that

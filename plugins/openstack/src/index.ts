@@ -9,6 +9,8 @@ export * from './api';
 export * from './extensions';
 export { isOpenStackAvailable } from './components/entity/isOpenStackAvailable';
 export type {
+  OpenStackCostPreviewUiOptions,
+  OpenStackCostPreviewValue,
   OpenStackLocation,
   OpenStackLookupPickerUiOptions,
   OpenStackQuotaPreviewUiOptions,

@@ -21,3 +21,12 @@ export type {
   OpenStackQuotaPreviewUiOptions,
   OpenStackQuotaPreviewValue,
 } from './OpenStackQuotaPreview/schema';
+export { OpenStackCostPreview } from './OpenStackCostPreview/OpenStackCostPreview';
+export {
+  OpenStackCostPreviewFieldSchema,
+  validateOpenStackCostPreview,
+} from './OpenStackCostPreview/schema';
+export type {
+  OpenStackCostPreviewUiOptions,
+  OpenStackCostPreviewValue,
+} from './OpenStackCostPreview/schema';

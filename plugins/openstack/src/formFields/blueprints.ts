@@ -61,6 +61,12 @@ export const openstackQuotaPreviewFormField = formField(
   'quotaPreview',
 );
 
+/** @alpha */
+export const openstackCostPreviewFormField = formField(
+  'cost-preview',
+  'costPreview',
+);
+
 /**
  * Every form field of the plugin, in the order they are registered.
  *
@@ -75,4 +81,5 @@ export const openstackFormFields = [
   openstackAvailabilityZonePickerFormField,
   openstackKeyPairPickerFormField,
   openstackQuotaPreviewFormField,
+  openstackCostPreviewFormField,
 ];

@@ -1,6 +1,8 @@
 import {
   OpenStackAvailabilityZonePicker,
   OpenStackCloudRegionPicker,
+  OpenStackCostPreview,
+  OpenStackCostPreviewFieldSchema,
   OpenStackCloudRegionPickerFieldSchema,
   OpenStackExternalNetworkPicker,
   OpenStackFlavorPicker,
@@ -11,6 +13,7 @@ import {
   OpenStackQuotaPreview,
   OpenStackQuotaPreviewFieldSchema,
   validateOpenStackCloudRegion,
+  validateOpenStackCostPreview,
   validateOpenStackQuotaPreview,
 } from '../components';
 
@@ -61,5 +64,11 @@ export const fieldDefinitions = {
     component: OpenStackQuotaPreview,
     validation: validateOpenStackQuotaPreview,
     schema: OpenStackQuotaPreviewFieldSchema,
+  },
+  costPreview: {
+    name: 'OpenStackCostPreview',
+    component: OpenStackCostPreview,
+    validation: validateOpenStackCostPreview,
+    schema: OpenStackCostPreviewFieldSchema,
   },
 };

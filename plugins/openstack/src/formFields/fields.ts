@@ -19,3 +19,5 @@ export const availabilityZonePicker = createFormField(d.availabilityZonePicker);
 export const keyPairPicker = createFormField(d.keyPairPicker);
 
 export const quotaPreview = createFormField(d.quotaPreview);
+
+export const costPreview = createFormField(d.costPreview);

@@ -14,6 +14,7 @@ import {
   OpenStackKeyPairPickerFieldExtension,
   OpenStackNetworkPickerFieldExtension,
   OpenStackQuotaPreviewFieldExtension,
+  OpenStackCostPreviewFieldExtension,
 } from '../extensions';
 import { fakeOpenStackApi, lookupOf } from '../__testUtils__/fakeOpenStackApi';
 import { openstackFormFields } from './blueprints';
@@ -32,6 +33,7 @@ const FIELD_NAMES = [
   'OpenStackAvailabilityZonePicker',
   'OpenStackKeyPairPicker',
   'OpenStackQuotaPreview',
+  'OpenStackCostPreview',
 ];
 
 /** The fields of the new frontend system, as the scaffolder loads them. */
@@ -49,6 +51,7 @@ describe('form field registration', () => {
     expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
       'OpenStackCloudRegionPicker',
       'OpenStackQuotaPreview',
+      'OpenStackCostPreview',
     ]);
     for (const field of fields) {
       expect(field.schema).toBeDefined();
@@ -66,12 +69,14 @@ describe('form field registration', () => {
         <OpenStackAvailabilityZonePickerFieldExtension />
         <OpenStackKeyPairPickerFieldExtension />
         <OpenStackQuotaPreviewFieldExtension />
+        <OpenStackCostPreviewFieldExtension />
       </>,
     );
     expect(fields.map(f => f.name)).toEqual(FIELD_NAMES);
     expect(fields.filter(f => f.validation).map(f => f.name)).toEqual([
       'OpenStackCloudRegionPicker',
       'OpenStackQuotaPreview',
+      'OpenStackCostPreview',
     ]);
   });
 });
