@@ -8,10 +8,17 @@
  *     repository behind GitHub's REST shapes), with the OpenStack plugin
  *     pointed at the real OpenStack test bed (scripts/openstack-testbed.sh);
  *   - the pull request branch holds a catalog-info.yaml and passes canopy:validate;
- *   - a request over the test bed's quota fails before any pull request.
+ *   - a request over the test bed's quota fails before any pull request;
+ *   - the OpenStack templates price their request from the test bed's price
+ *     list (app-config.testbed.yaml) into the pull request, and a request
+ *     over the demo project's monthly budget fails unless it gives a reason.
  */
 import assert from 'node:assert/strict';
-import { testbedSeed, TESTBED_CLOUDS_YAML } from '../src/__testUtils__/testbed';
+import {
+  testbedPricing,
+  testbedSeed,
+  TESTBED_CLOUDS_YAML,
+} from '../src/__testUtils__/testbed';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -27,6 +34,9 @@ import {
 import { createValidateAction } from '@canopy-idp/plugin-scaffolder-backend-module-gitops';
 
 const TOKEN = 'github-token-for-templates-test';
+const { pricing, demoBudget } = testbedPricing();
+/** An amount as the estimates give it: exact to a millionth. */
+const money = (n: number) => Math.round(n * 1e6) / 1e6;
 const templatesDir = path.join(repoRoot, 'templates');
 const templateNames = readdirSync(templatesDir)
   .filter(n => existsSync(path.join(templatesDir, n, 'template.yaml')))
@@ -108,8 +118,15 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
             {
               name: 'lab',
               cloudsYaml: { file: TESTBED_CLOUDS_YAML, cloud: 'osl-demo' },
+              pricing,
               // The guest of the test backend is in team A.
-              projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+              projects: [
+                {
+                  name: 'demo',
+                  owners: ['group:default/team-a'],
+                  monthlyBudget: demoBudget,
+                },
+              ],
             },
           ],
         },
@@ -255,6 +272,40 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
         ]) {
           assert.ok(tf.includes(piece), `the VM Terraform lacks ${piece}`);
         }
+        // The estimate, by hand from the price list: one m1.tiny, its 1 + 2
+        // GiB of volumes, one floating IP; a month is 730 hours.
+        const p = pricing.prices;
+        const tiny = p.flavors.find((f: any) => f.name === 'm1.tiny').hour;
+        const cost = JSON.parse(
+          readFileSync(
+            path.join(checkout, 'openstack/reports/canopy-cost.json'),
+            'utf8',
+          ),
+        );
+        assert.deepEqual(
+          cost.items.map((i: any) => [i.label, i.quantity, i.monthly]),
+          [
+            ['server m1.tiny', 1, money(tiny * 730)],
+            ['volume (default)', 3, money(3 * p.volumeGiBMonth)],
+            ['floating IP', 1, money(p.floatingIpHour * 730)],
+          ],
+        );
+        const monthly = money(
+          tiny * 730 + 3 * p.volumeGiBMonth + p.floatingIpHour * 730,
+        );
+        assert.equal(cost.monthly, monthly);
+        assert.equal(cost.currency, pricing.currency);
+        assert.equal(cost.budget.monthly, demoBudget);
+        assert.equal(
+          cost.budget.afterRequest,
+          money(cost.budget.runRate + monthly),
+        );
+        assert.ok(
+          pull.body.includes(
+            `**Estimated cost:** ${monthly.toFixed(2)} EUR a month`,
+          ),
+          pull.body,
+        );
       }
       // The branch as a reviewer sees it passes the validation action.
       const outputs: Record<string, unknown> = {};
@@ -315,6 +366,43 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
       /exceeds the project's quota in lab \/ RegionOne \/ demo: compute\.instances: asks for 4, 3 left \(over by 1\)/,
     );
     assert.equal(github.pulls.length, pullsBefore);
+  });
+
+  it("fails a request over the demo project's monthly budget unless it gives a reason, which goes into the pull request", async () => {
+    // Enough data volume to go over what is left of the budget now.
+    const now = await api(
+      'POST',
+      'openstack/clouds/lab/regions/RegionOne/cost-estimate?project=demo',
+      {},
+    );
+    assert.equal(now.status, 200, JSON.stringify(now.body));
+    const left = demoBudget - now.body.budget.runRate;
+    const dataVolumeGiB = Math.ceil(left / pricing.prices.volumeGiBMonth) + 10;
+    const values = {
+      ...valuesFor('openstack-virtual-machines'),
+      name: 'too-costly',
+      dataVolumeGiB,
+    };
+    const pullsBefore = github.pulls.length;
+    const refused = await runTask('openstack-virtual-machines', values);
+    assert.equal(refused.status, 'failed');
+    assert.match(
+      refused.log,
+      /exceeds the monthly budget in lab \/ RegionOne \/ demo: project demo has a monthly budget of 150\.00 EUR: .* \(over by [0-9.]+ EUR\); rule: openstack\.clouds\[lab\]\.projects\[\]\.monthlyBudget \(this template allows an override: give budgetOverrideReason\)/,
+    );
+    assert.equal(github.pulls.length, pullsBefore);
+
+    const overridden = await runTask('openstack-virtual-machines', {
+      ...values,
+      budgetOverrideReason: 'one-off data migration, approved by finance',
+    });
+    assert.equal(overridden.status, 'completed', overridden.log.slice(-3000));
+    const pull = github.pulls.at(-1)!;
+    assert.match(pull.body, /over by [0-9.]+ EUR, overridden/);
+    assert.match(
+      pull.body,
+      /Budget override reason: one-off data migration, approved by finance/,
+    );
   });
 
   it("opens no pull request with the portal's token in a repository the user's teams do not own", async () => {

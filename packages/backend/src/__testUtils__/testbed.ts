@@ -50,18 +50,38 @@ export function testbedAuth(): { demo: any; teamB: any } {
   return { demo: clouds['osl-demo'].auth, teamB: clouds['osl-team-b'].auth };
 }
 
+/**
+ * The test bed's pricing and the demo project's monthly budget, as the
+ * portal's app-config.testbed.yaml sets them.
+ */
+export function testbedPricing(): {
+  pricing: any;
+  demoBudget: number;
+} {
+  const lab = parse(
+    readFileSync(path.join(repoRoot, 'app-config.testbed.yaml'), 'utf8'),
+  ).openstack.clouds.find((c: any) => c.name === 'lab');
+  return {
+    pricing: lab.pricing,
+    demoBudget: lab.projects.find((p: any) => p.name === 'demo').monthlyBudget,
+  };
+}
+
 /** The `lab` cloud of `openstack.clouds`, reached at `authUrl`. */
 export function labCloud(authUrl: string, extra: Record<string, unknown> = {}) {
   const { demo, teamB } = testbedAuth();
+  const { pricing, demoBudget } = testbedPricing();
   return {
     name: 'lab',
     authUrl,
     regions: ['RegionOne'],
+    pricing,
     ...extra,
     projects: [
       {
         name: 'demo',
         owners: ['group:default/team-a'],
+        monthlyBudget: demoBudget,
         password: {
           username: demo.username,
           password: demo.password,

@@ -1,10 +1,19 @@
 /**
  * The preflight against a loopback stand-in for Canopy's OpenStack backend
- * plugin (GET .../lookups/flavors and .../quota-headroom, same JSON shapes).
+ * plugin (GET .../lookups/flavors and .../quota-headroom, POST
+ * .../cost-estimate, same JSON shapes).
  * The chain against the real plugin and the real OpenStack test bed is tested
  * in packages/backend/e2e-tests/templates.test.ts.
  */
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import type {
+  OpenStackCostBudget,
+  OpenStackCostEstimate,
+  OpenStackCostRequest,
+} from '@canopy-idp/plugin-openstack-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -16,21 +25,70 @@ import {
 import { createQuotaPreflightAction } from './createQuotaPreflightAction';
 import { examples } from './createQuotaPreflightAction.examples';
 
+const mockDirectory = createMockDirectory();
+
 const flavors = [
   { id: 'f1', name: 'm1.small', vcpus: 1, ramMiB: 2048, diskGiB: 20 },
 ];
 let headroom: Record<string, Record<string, number | null>>;
 let quotaStatus = 'ok';
-const seen: Array<{ url: string; auth?: string }> = [];
+let budget: OpenStackCostBudget | undefined;
+const seen: Array<{ url: string; auth?: string; body?: unknown }> = [];
+
+/** The plugin's answer: 10 EUR a month a server, with the test's budget. */
+function estimateOf(request: OpenStackCostRequest): OpenStackCostEstimate {
+  const servers = (request.servers ?? []).reduce((n, s) => n + s.count, 0);
+  return {
+    currency: 'EUR',
+    hourly: (servers * 10) / 730,
+    monthly: servers * 10,
+    items: servers
+      ? [
+          {
+            kind: 'server',
+            label: 'server m1.small',
+            quantity: servers,
+            unit: 'server-hour',
+            unitPrice: 10 / 730,
+            hourly: (servers * 10) / 730,
+            monthly: servers * 10,
+          },
+        ]
+      : [],
+    unpriced: [],
+    source: {
+      kind: 'priceList',
+      detail: "the price list of cloud 'lab'",
+      at: '2026-12-07T12:00:00.000Z',
+    },
+    ...(budget
+      ? {
+          budget: {
+            ...budget,
+            overridden:
+              budget.exceededBy > 0 && Boolean(request.overrideReason),
+          },
+        }
+      : {}),
+  };
+}
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ url: req.url!, auth: req.headers.authorization });
+  server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    seen.push({
+      url: req.url!,
+      auth: req.headers.authorization,
+      ...(body ? { body: JSON.parse(body) } : {}),
+    });
     res.setHeader('content-type', 'application/json');
     const path = req.url!.split('?')[0];
-    if (
+    if (path === '/api/openstack/clouds/lab/regions/RegionOne/cost-estimate') {
+      res.end(JSON.stringify(estimateOf(JSON.parse(body))));
+    } else if (
       path === '/api/openstack/clouds/lab/regions/RegionOne/lookups/flavors'
     ) {
       res.end(
@@ -73,6 +131,7 @@ beforeEach(() => {
     network: { floatingip: 10 },
   };
   quotaStatus = 'ok';
+  budget = undefined;
 });
 
 const action = () =>
@@ -83,13 +142,35 @@ const action = () =>
     auth: mockServices.auth(),
   });
 
-async function run(input: Record<string, unknown>, dryRun = false) {
-  const ctx = Object.assign(createMockActionContext({ input: input as any }), {
-    isDryRun: dryRun,
-  });
+async function run(
+  input: Record<string, unknown>,
+  dryRun = false,
+  workspacePath?: string,
+) {
+  const ctx = Object.assign(
+    createMockActionContext({
+      input: input as any,
+      ...(workspacePath ? { workspacePath } : {}),
+    }),
+    { isDryRun: dryRun },
+  );
   await action().handler(ctx as any);
   return collectOutputs(ctx);
 }
+
+const OVER_BUDGET: OpenStackCostBudget = {
+  monthly: 50,
+  runRate: 40,
+  afterRequest: 70,
+  exceededBy: 20,
+  overridden: false,
+};
+const TWO_SERVERS = {
+  cloud: 'lab',
+  region: 'RegionOne',
+  project: 'demo',
+  servers: [{ flavor: 'm1.small', count: 2, volumesGiB: [20] }],
+};
 
 describe('createQuotaPreflightAction', () => {
   it.each(exampleCases(examples))('example: %s', async (_d, example) => {
@@ -145,6 +226,88 @@ describe('createQuotaPreflightAction', () => {
     ).rejects.toThrow(
       'Cannot read the quotas of lab / RegionOne, so the request cannot be checked: compute timeout: did not answer',
     );
+  });
+
+  it('prices the same request, records the estimate for the pull request and writes it to costFile', async () => {
+    const workspace = mockDirectory.path;
+    const out = await run(
+      {
+        ...TWO_SERVERS,
+        volumeType: 'ssd',
+        costFile: 'openstack/web/canopy-cost.json',
+      },
+      false,
+      workspace,
+    );
+    expect(
+      seen.filter(s => s.url.includes('cost-estimate')).at(-1),
+    ).toMatchObject({
+      url: '/api/openstack/clouds/lab/regions/RegionOne/cost-estimate?project=demo',
+      auth: expect.stringMatching(/^Bearer /),
+      body: {
+        servers: [
+          {
+            flavor: 'm1.small',
+            count: 2,
+            volumes: [{ sizeGiB: 20, type: 'ssd' }],
+            floatingIp: false,
+          },
+        ],
+        volumes: [],
+        floatingIps: 0,
+        loadBalancers: 0,
+      },
+    });
+    expect(out.cost).toMatchObject({ currency: 'EUR', monthly: 20 });
+    expect(out.costSummary).toContain(
+      '**Estimated cost:** 20.00 EUR a month (0.0274 EUR an hour)',
+    );
+    expect(
+      JSON.parse(
+        mockDirectory.content({ path: 'openstack/web' })?.[
+          'canopy-cost.json'
+        ] as string,
+      ),
+    ).toEqual(out.cost);
+  });
+
+  it("refuses a request over the project's monthly budget, naming it and by how much", async () => {
+    budget = OVER_BUDGET;
+    await expect(run(TWO_SERVERS)).rejects.toThrow(
+      'The request exceeds the monthly budget in lab / RegionOne / demo: project demo has a monthly budget of 50.00 EUR: its resources cost 40.00 EUR a month now, this request adds 20.00 EUR, 70.00 EUR in all (over by 20.00 EUR); rule: openstack.clouds[lab].projects[].monthlyBudget',
+    );
+  });
+
+  it('lets a template that allows it go over the budget with a reason, which goes into the pull request', async () => {
+    budget = OVER_BUDGET;
+    await expect(
+      run({ ...TWO_SERVERS, budgetOverrideReason: 'launch week' }),
+    ).rejects.toThrow(
+      'budgetOverrideReason: this template does not allow a budget override (allowBudgetOverride is false)',
+    );
+    await expect(
+      run({ ...TWO_SERVERS, allowBudgetOverride: true }),
+    ).rejects.toThrow(
+      '(this template allows an override: give budgetOverrideReason)',
+    );
+    const out = await run({
+      ...TWO_SERVERS,
+      allowBudgetOverride: true,
+      budgetOverrideReason: 'launch week',
+    });
+    expect(out.cost).toMatchObject({ budget: { overridden: true } });
+    expect(out.costSummary).toContain('(over by 20.00 EUR, overridden)');
+    expect(out.costSummary).toContain('Budget override reason: launch week');
+  });
+
+  it('writes the cost file only inside the workspace', async () => {
+    await expect(
+      run(
+        { ...TWO_SERVERS, costFile: '../outside.json' },
+        false,
+        mockDirectory.path,
+      ),
+    ).rejects.toThrow(/outside/i);
   });
 
   it('passes on the backend error for an unknown cloud', async () => {

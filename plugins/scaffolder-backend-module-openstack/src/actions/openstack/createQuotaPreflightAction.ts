@@ -2,10 +2,16 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  describeBudgetOverrun,
+  describeCostEstimate,
   describeQuotaViolations,
+  type OpenStackCostRequest,
   OpenStackClient,
   OpenStackFlavor,
   OpenStackSourceStatus,
@@ -44,7 +50,49 @@ const schema = z.object({
     .default([]),
   volumesGiB: z.array(gib).max(50).default([]),
   floatingIps: z.number().int().min(0).max(1000).default(0),
+  volumeType: z
+    .string()
+    .min(1, 'volumeType must not be empty')
+    .optional()
+    .describe('Volume type of every volume, for its price'),
+  loadBalancers: z.number().int().min(0).max(100).default(0),
+  allowBudgetOverride: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Whether a request over the project's monthly budget may go ahead with budgetOverrideReason",
+    ),
+  budgetOverrideReason: z
+    .string()
+    .max(500, 'budgetOverrideReason must be at most 500 characters')
+    .optional(),
+  costFile: z
+    .string()
+    .regex(/\.json$/, 'costFile must name a .json file')
+    .optional()
+    .describe(
+      'Where in the workspace to write the estimate as JSON (e.g. openstack/NAME/canopy-cost.json), so it goes into the pull request',
+    ),
 });
+
+/** What the cost estimate prices: the same servers, volumes and addresses. */
+function costRequestOf(input: z.infer<typeof schema>): OpenStackCostRequest {
+  const type = input.volumeType ? { type: input.volumeType } : {};
+  return {
+    servers: input.servers.map(s => ({
+      flavor: s.flavor,
+      count: s.count,
+      volumes: s.volumesGiB.map(sizeGiB => ({ sizeGiB, ...type })),
+      floatingIp: s.floatingIp,
+    })),
+    volumes: input.volumesGiB.map(sizeGiB => ({ sizeGiB, ...type })),
+    floatingIps: input.floatingIps,
+    loadBalancers: input.loadBalancers,
+    ...(input.budgetOverrideReason?.trim()
+      ? { overrideReason: input.budgetOverrideReason }
+      : {}),
+  };
+}
 
 function failed(sources: OpenStackSourceStatus[]) {
   return sources
@@ -69,7 +117,7 @@ export function createQuotaPreflightAction(options: {
   return createTemplateAction({
     id: 'canopy:openstack:quota-preflight',
     description:
-      "Checks that servers (flavor x count, their volumes and floating IPs), volumes and floating IPs fit in the OpenStack project's remaining quota; fails naming each exceeded limit and by how much.",
+      "Checks that servers (flavor x count, their volumes and floating IPs), volumes and floating IPs fit in the OpenStack project's remaining quota and monthly budget, and prices them; fails naming each exceeded limit or the budget and by how much.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -85,10 +133,25 @@ export function createQuotaPreflightAction(options: {
           zod
             .record(zod.string(), zod.number().nullable())
             .describe('Remaining quota per service.key (null: unlimited)'),
+        cost: zod =>
+          zod
+            .record(zod.string(), zod.unknown())
+            .describe(
+              "The request's cost estimate (OpenStack API's CostEstimate): items, totals, source and budget",
+            ),
+        costSummary: zod =>
+          zod
+            .string()
+            .describe('The estimate as Markdown, for the pull request'),
       },
     },
     async handler(ctx) {
       const input = parseInput(schema, ctx.input);
+      if (input.budgetOverrideReason?.trim() && !input.allowBudgetOverride) {
+        throw new InputError(
+          'budgetOverrideReason: this template does not allow a budget override (allowBudgetOverride is false)',
+        );
+      }
       const where = input.project
         ? `${input.cloud} / ${input.region} / ${input.project}`
         : `${input.cloud} / ${input.region}`;
@@ -178,9 +241,51 @@ export function createQuotaPreflightAction(options: {
           )}`,
         );
       }
+      const cost = await openstack.estimateCost(
+        input.cloud,
+        input.region,
+        costRequestOf(input),
+        scope,
+      );
+      const overrun = describeBudgetOverrun(cost, input.project ?? where);
+      if (overrun && !cost.budget?.overridden) {
+        throw new InputError(
+          `The request exceeds the monthly budget in ${where}: ${overrun}; rule: openstack.clouds[${
+            input.cloud
+          }].projects[].monthlyBudget${
+            input.allowBudgetOverride
+              ? ' (this template allows an override: give budgetOverrideReason)'
+              : ''
+          }`,
+        );
+      }
+      let costSummary = describeCostEstimate(cost);
+      if (overrun) {
+        ctx.logger.warn(`Budget overridden in ${where}: ${overrun}`);
+        costSummary += `\n\nBudget override reason: ${input.budgetOverrideReason}`;
+      }
+      if (input.costFile) {
+        const file = resolveSafeChildPath(ctx.workspacePath, input.costFile);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(
+          file,
+          `${JSON.stringify(
+            {
+              ...cost,
+              ...(overrun
+                ? { budgetOverrideReason: input.budgetOverrideReason }
+                : {}),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+      }
       ctx.output('ok', true);
       ctx.output('request', request);
       ctx.output('remaining', remaining);
+      ctx.output('cost', cost);
+      ctx.output('costSummary', costSummary);
     },
   });
 }
