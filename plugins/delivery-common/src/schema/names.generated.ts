@@ -59,6 +59,13 @@ export type ExpectedOpenStackResources =
   components['schemas']['ExpectedOpenStackResources'];
 
 /**
+ * What the request was priced at before Create (the OpenStack plugin's CostEstimate, as the quota pre-flight outputs it): totals in the currency, a month being 730 hours, and where the prices came from. The estimate's other fields (items, budget) are kept as given.
+ *
+ * @public
+ */
+export type DeliveryEstimatedCost = components['schemas']['EstimatedCost'];
+
+/**
  * What the pull request asked for, as the template describes it.
  *
  * @public

@@ -205,8 +205,49 @@ export const spec = {
             type: 'string',
             minLength: 1,
           },
+          estimatedCost: {
+            $ref: '#/components/schemas/EstimatedCost',
+          },
         },
         required: ['cloud', 'project', 'entityRef'],
+      },
+      EstimatedCost: {
+        description:
+          "What the request was priced at before Create (the OpenStack plugin's CostEstimate, as the quota pre-flight outputs it): totals in the currency, a month being 730 hours, and where the prices came from. The estimate's other fields (items, budget) are kept as given.",
+        type: 'object',
+        properties: {
+          currency: {
+            type: 'string',
+            maxLength: 3,
+          },
+          hourly: {
+            type: 'number',
+            minimum: 0,
+          },
+          monthly: {
+            type: 'number',
+            minimum: 0,
+          },
+          source: {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['priceList', 'cloudkitty', 'none'],
+              },
+              detail: {
+                type: 'string',
+                maxLength: 1000,
+              },
+              at: {
+                type: 'string',
+                maxLength: 64,
+              },
+            },
+            required: ['kind', 'detail', 'at'],
+          },
+        },
+        required: ['currency', 'hourly', 'monthly', 'source'],
       },
       Expectations: {
         description:

@@ -142,6 +142,18 @@ export interface components {
       region?: string;
       /** The entity whose `canopy.entity=` tag the resources carry. */
       entityRef: string;
+      estimatedCost?: components['schemas']['EstimatedCost'];
+    };
+    /** What the request was priced at before Create (the OpenStack plugin's CostEstimate, as the quota pre-flight outputs it): totals in the currency, a month being 730 hours, and where the prices came from. The estimate's other fields (items, budget) are kept as given. */
+    EstimatedCost: {
+      currency: string;
+      hourly: number;
+      monthly: number;
+      source: {
+        kind: 'priceList' | 'cloudkitty' | 'none';
+        detail: string;
+        at: string;
+      };
     };
     /** What the pull request asked for, as the template describes it. */
     Expectations: {

@@ -74,6 +74,16 @@ export function paymentsRequest(
         project: 'payments',
         region: 'RegionOne',
         entityRef: 'component:default/payments',
+        estimatedCost: {
+          currency: 'EUR',
+          hourly: 9.79 / 730,
+          monthly: 9.79,
+          source: {
+            kind: 'priceList',
+            detail: "the price list of cloud 'lab'",
+            at: '2026-12-07T12:00:00.000Z',
+          },
+        },
       },
     },
     state: 'open',

@@ -66,6 +66,7 @@ describe('MyRequestsPage', () => {
         'Stage: Argo CD',
         'Pull request: canopy/payments#42, Opens in a new window',
         'Created: 20 min ago',
+        'Estimated cost: 9.79 EUR a month',
       ]);
       expect(
         within(newest).getByRole('link', { name: /payments$/ }),

@@ -50,9 +50,27 @@ export const CreatedAt = (props: { createdAt: string; now: number }) => (
   </time>
 );
 
+/** What the request was priced at before Create, when it was priced. */
+const EstimatedCost = (props: { request: DeliveryRequest }) => {
+  const cost = props.request.expected.openstack?.estimatedCost;
+  if (!cost || cost.source.kind === 'none') return null;
+  const monthly = new Intl.NumberFormat('en', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(cost.monthly);
+  return (
+    <Fact term="Estimated cost">
+      <span title={`${cost.source.detail}, read ${cost.source.at}`}>
+        {`${monthly} ${cost.currency} a month`}
+      </span>
+    </Fact>
+  );
+};
+
 /**
  * A request in brief, as a description list: the target entity, the overall
- * state, the stage it is in, its pull request and when it was made.
+ * state, the stage it is in, its pull request, when it was made and what it
+ * was priced at.
  */
 export const RequestFacts = (props: {
   request: DeliveryRequest;
@@ -84,6 +102,7 @@ export const RequestFacts = (props: {
       <Fact term="Created">
         <CreatedAt createdAt={request.createdAt} now={now} />
       </Fact>
+      <EstimatedCost request={request} />
     </Box>
   );
 };
