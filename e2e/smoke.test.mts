@@ -6,8 +6,9 @@
  *   1. guest sign-in, the catalog lists Canopy's own components;
  *   2. Create -> the VM template: the flavor and image fields list what the
  *      test bed has, the quota preview flags a request over the project's
- *      quota, and the valid request, as the browser submits it, completes a
- *      scaffolder dry-run;
+ *      quota, the cost preview follows the flavor and count and refuses a
+ *      request over the project's monthly budget, and the valid request, as
+ *      the browser submits it, completes a scaffolder dry-run;
  *   3. the test bed's `payments` component (testbed/openstack/catalog-info.yaml):
  *      its overview card links to its OpenStack tab, which lists the servers,
  *      volume and load balancer seed.py tagged for it, naming what rows
@@ -51,6 +52,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'artifacts', 'e2e');
 const appUrl = process.env.CANOPY_E2E_URL ?? 'http://localhost:3000';
 const backendUrl = 'http://localhost:7007';
+/** The test bed's price list, as the portal reads it. */
+const prices = parse(
+  readFileSync(path.join(root, 'app-config.testbed.yaml'), 'utf8'),
+).openstack.clouds[0].pricing.prices;
 // Generous: the first frontend build on a loaded 2-core machine takes minutes.
 const START_TIMEOUT_MS = 600_000;
 
@@ -278,7 +283,7 @@ test('the catalog lists Canopy itself after guest sign-in', () =>
     await shootWholePage(page, 'catalog');
   }));
 
-test('Create -> VM template: live flavors and images, quota preview, dry-run', () =>
+test('Create -> VM template: live flavors and images, quota and cost previews, dry-run', () =>
   onSignedInPage('vm-template', async page => {
     const shot = (name: string) => shootWholePage(page, name);
     await page.getByRole('link', { name: 'Create' }).first().click();
@@ -383,6 +388,48 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
         "The request fits in the project's remaining quota in lab / RegionOne / demo",
       )
       .waitFor({ timeout: 120_000 });
+
+    // The cost preview beside it, from the test bed's price list, follows
+    // the flavor and the count.
+    const cost = (flavor: string, count: number) => {
+      const hour = prices.flavors.find(
+        (f: { name: string }) => f.name === flavor,
+      ).hour;
+      const monthly = (Math.round(count * hour * 730 * 1e6) / 1e6).toFixed(2);
+      return `${monthly} EUR a month (${(count * hour).toFixed(
+        4,
+      )} EUR an hour)`;
+    };
+    const estimated = page.getByLabel('Estimated cost');
+    await page
+      .getByText(cost('m1.tiny', 1), { exact: true })
+      .waitFor({ timeout: 120_000 });
+    await page.locator('#root_flavor').click();
+    await page.getByRole('option', { name: /^m1\.small/ }).click();
+    await page.locator('#root_count').fill('2');
+    await page.getByText(cost('m1.small', 2), { exact: true }).waitFor();
+    await shot('vm-form-cost');
+    // A data volume that takes the demo project over its monthly budget: the
+    // preview says so, naming the budget and by how much, and the step does
+    // not go on without an override reason.
+    await page.locator('#root_count').fill('1');
+    await page.locator('#root_dataVolumeGiB').fill('900');
+    await page
+      .getByText(
+        /This request exceeds the monthly budget: project demo has a monthly budget of 150\.00 EUR: .* \(over by [0-9.]+ EUR\)/,
+      )
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await shot('vm-form-over-budget');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('#root_dataVolumeGiB').waitFor();
+    await page.locator('#root_dataVolumeGiB').fill('0');
+    await page.locator('#root_flavor').click();
+    await page.getByRole('option', { name: /^m1\.tiny/ }).click();
+    await page
+      .getByText(/^Within the monthly budget of project demo/)
+      .waitFor({ timeout: 120_000 });
+    assert.equal(await estimated.textContent(), cost('m1.tiny', 1));
     await shot('vm-form');
     await page.getByRole('button', { name: 'Next' }).click();
 
@@ -427,6 +474,8 @@ test('Create -> VM template: live flavors and images, quota preview, dry-run', (
     });
     assert.equal(submitted.values.flavor, 'm1.tiny');
     assert.equal(submitted.values.quota.ok, true);
+    assert.equal(submitted.values.cost.currency, 'EUR');
+    assert.equal(submitted.values.cost.overBudget, undefined);
 
     // The dry-run as the same guest user, signed in from here.
     const signIn = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
