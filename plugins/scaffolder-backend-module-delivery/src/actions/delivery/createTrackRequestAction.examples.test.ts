@@ -186,6 +186,19 @@ describe('createTrackRequestAction', () => {
       project: 'demo',
       region: 'RegionOne',
       entityRef: 'resource:default/payments',
+      // The quota pre-flight's cost output, items and budget included.
+      estimatedCost: {
+        currency: 'EUR',
+        hourly: 0.0134,
+        monthly: 9.79,
+        items: [],
+        unpriced: [],
+        source: {
+          kind: 'priceList',
+          detail: "the price list of cloud 'lab'",
+          at: '2026-12-07T12:00:00.000Z',
+        },
+      },
     };
     const { outputs, error } = await run({
       ...base,
@@ -221,6 +234,22 @@ describe('createTrackRequestAction', () => {
     // A token for the delivery plugin, on behalf of the user (the mock token spells both out).
     expect(seen[0].auth).toContain('delivery');
     expect(seen[0].auth).toContain('user:default/mock');
+  });
+
+  it('refuses an estimated cost the delivery contract does not allow, naming the field', async () => {
+    const { error } = await run({
+      ...base,
+      expected: {
+        openstack: {
+          cloud: 'lab',
+          project: 'demo',
+          entityRef: 'resource:default/payments',
+          estimatedCost: { currency: 'EUR', hourly: -1, monthly: 9.79 },
+        },
+      },
+    });
+    expect(error?.message).toMatch(/estimatedCost/);
+    expect(seen).toEqual([]);
   });
 
   it('expands an instance given for several namespaces (the environments) into one per namespace', async () => {

@@ -127,6 +127,12 @@ const expectations = z
         project: name('project'),
         region: name('region').optional(),
         entityRef: entityRef(),
+        estimatedCost: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe(
+            "What the request was priced at: the OpenStack quota pre-flight's cost output (checked against the delivery contract's EstimatedCost)",
+          ),
       })
       .optional(),
   })
