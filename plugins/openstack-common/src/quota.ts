@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import type { OpenStackFlavor, OpenStackQuotaHeadroom } from './types';
 
 /**
@@ -153,4 +154,31 @@ export function describeQuotaViolations(
       return `${v.quota}: asks for ${v.requested}${u}, ${v.remaining}${u} left (over by ${v.exceededBy}${u})`;
     })
     .join('; ');
+}
+
+/**
+ * Gives each requested server its flavor, found by name or id among the
+ * region's flavors; a flavor the region does not have fails with an
+ * InputError naming the field (`servers.0.flavor`) and the flavors there are.
+ *
+ * @public
+ */
+export function withFlavors<T extends { flavor: string }>(
+  servers: T[],
+  flavors: OpenStackFlavor[],
+  where: string,
+): Array<Omit<T, 'flavor'> & { flavor: OpenStackFlavor }> {
+  return servers.map((s, i) => {
+    const flavor = flavors.find(f => f.name === s.flavor || f.id === s.flavor);
+    if (!flavor) {
+      throw new InputError(
+        `servers.${i}.flavor: there is no flavor '${
+          s.flavor
+        }' in ${where} (available: ${
+          flavors.map(f => f.name).join(', ') || 'none'
+        })`,
+      );
+    }
+    return { ...s, flavor };
+  });
 }

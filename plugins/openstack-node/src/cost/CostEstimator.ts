@@ -1,4 +1,5 @@
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { withFlavors } from '@canopy-idp/plugin-openstack-common';
 import type {
   OpenStackCostBudget,
   OpenStackCostEstimate,
@@ -127,21 +128,7 @@ export class CostEstimator {
       ? await this.flavors(target, where)
       : [];
     const spec: OpenStackCostSpec = {
-      servers: (request.servers ?? []).map((s, i) => {
-        const flavor = flavors.find(
-          f => f.name === s.flavor || f.id === s.flavor,
-        );
-        if (!flavor) {
-          throw new InputError(
-            `servers.${i}.flavor: there is no flavor '${
-              s.flavor
-            }' in ${where} (available: ${
-              flavors.map(f => f.name).join(', ') || 'none'
-            })`,
-          );
-        }
-        return { ...s, flavor };
-      }),
+      servers: withFlavors(request.servers ?? [], flavors, where),
       volumes: request.volumes,
       floatingIps: request.floatingIps,
       loadBalancers: request.loadBalancers,

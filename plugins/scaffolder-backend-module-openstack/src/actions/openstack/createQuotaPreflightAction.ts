@@ -17,6 +17,7 @@ import {
   OpenStackSourceStatus,
   quotaRequestFor,
   quotaViolations,
+  withFlavors,
 } from '@canopy-idp/plugin-openstack-common';
 import { z } from 'zod/v3';
 import { parseInput } from '@canopy-idp/plugin-scaffolder-node';
@@ -188,21 +189,7 @@ export function createQuotaPreflightAction(options: {
         }
         flavors = lookup.items;
       }
-      const servers = input.servers.map((s, i) => {
-        const flavor = flavors.find(
-          f => f.name === s.flavor || f.id === s.flavor,
-        );
-        if (!flavor) {
-          throw new InputError(
-            `servers.${i}.flavor: there is no flavor '${
-              s.flavor
-            }' in ${where} (available: ${
-              flavors.map(f => f.name).join(', ') || 'none'
-            })`,
-          );
-        }
-        return { ...s, flavor };
-      });
+      const servers = withFlavors(input.servers, flavors, where);
       const request = quotaRequestFor({
         servers,
         volumesGiB: input.volumesGiB,
