@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
@@ -16,6 +15,7 @@ import Alert from '@material-ui/lab/Alert';
 import { openstackApiRef } from '../../api';
 import { describeLocation, useFormLocation } from '../common/formValues';
 import { fieldFrame } from '../common/fieldFrame';
+import { useHeldValue } from '../common/useHeldValue';
 import { useLocatedAsync } from '../common/useOpenStackLookup';
 import { CostTable } from './CostTable';
 import { readCostRequest } from './evaluate';
@@ -97,15 +97,7 @@ export const OpenStackCostPreview = (props: OpenStackCostPreviewProps) => {
   const project = location?.project ?? where;
 
   const next = data.value ? valueOf(data.value, project) : undefined;
-  const nextKey = JSON.stringify(next ?? null);
-  const currentKey = JSON.stringify(
-    typeof formData?.monthly === 'number' ? formData : null,
-  );
-  useEffect(() => {
-    if (nextKey !== currentKey) {
-      onChange(JSON.parse(nextKey) ?? undefined);
-    }
-  }, [nextKey, currentKey, onChange]);
+  useHeldValue(next, formData, v => typeof v?.monthly === 'number', onChange);
 
   const estimate = data.value;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
@@ -12,6 +12,7 @@ import { errorMessage } from '@canopy-idp/frontend-common';
 import { describeLocation, useFormLocation } from '../common/formValues';
 import { fieldFrame } from '../common/fieldFrame';
 import { SourceWarnings } from '../common/SourceWarnings';
+import { useHeldValue } from '../common/useHeldValue';
 import { useLocatedAsync } from '../common/useOpenStackLookup';
 import { evaluateQuota, readQuotaInputs } from './evaluate';
 import { QuotaTable } from './QuotaTable';
@@ -75,16 +76,7 @@ export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
           violations: evaluation.violations,
         }
       : undefined;
-  const nextKey = JSON.stringify(next ?? null);
-  // The form may hold an empty object until the check has run.
-  const currentKey = JSON.stringify(
-    typeof formData?.ok === 'boolean' ? formData : null,
-  );
-  useEffect(() => {
-    if (nextKey !== currentKey) {
-      onChange(JSON.parse(nextKey) ?? undefined);
-    }
-  }, [nextKey, currentKey, onChange]);
+  useHeldValue(next, formData, v => typeof v?.ok === 'boolean', onChange);
 
   return (
     <ScaffolderField {...fieldFrame(props)}>
