@@ -12,7 +12,7 @@
  *   3. the test bed's `payments` component (testbed/openstack/catalog-info.yaml):
  *      its overview card links to its OpenStack tab, which lists the servers,
  *      volume and load balancer seed.py tagged for it, naming what rows
- *      point at;
+ *      point at, and their run-rate from the test bed's price list;
  *   4. tenancy: the guest is in team A, so the form offers team A's project
  *      only, and the OpenStack tab of team B's `orders` says why it is not
  *      the guest's to see instead of listing it;
@@ -185,6 +185,15 @@ async function shootWholePage(page: Page, name: string) {
   } finally {
     await page.setViewportSize(viewport);
   }
+}
+
+/** A Backstage token of the guest, signed in as the browser is. */
+async function guestToken(): Promise<string> {
+  const signIn = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await signIn.json()).backstageIdentity.token;
 }
 
 async function signedInPage(): Promise<Page> {
@@ -478,11 +487,7 @@ test('Create -> VM template: live flavors and images, quota and cost previews, d
     assert.equal(submitted.values.cost.overBudget, undefined);
 
     // The dry-run as the same guest user, signed in from here.
-    const signIn = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
-      method: 'POST',
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    const token = (await signIn.json()).backstageIdentity.token as string;
+    const token = await guestToken();
     const template = parse(
       readFileSync(
         path.join(root, 'templates/openstack-virtual-machines/template.yaml'),
@@ -547,6 +552,34 @@ test("a component's OpenStack tab lists its resources in the test bed", () =>
     // Only the entity's resources: not the other components' servers.
     assert.equal(await page.getByText('shop-web-1').count(), 0);
     await page.getByText('canopy.entity=component.default.payments').waitFor();
+    // Its run-rate: what is listed, priced by hand from the test bed's price
+    // list (a month is 730 hours).
+    const listing = await (
+      await fetch(
+        `${backendUrl}/api/openstack/entities/component/default/payments/resources`,
+        { headers: { Authorization: `Bearer ${await guestToken()}` } },
+      )
+    ).json();
+    const { servers, volumes, floatingIps, loadBalancers } = listing.resources;
+    const hourOf = (flavor: string) =>
+      prices.flavors.find((f: { name: string }) => f.name === flavor).hour;
+    const monthly =
+      servers.reduce(
+        (n: number, s: any) => n + hourOf(s.flavor.name) * 730,
+        0,
+      ) +
+      volumes.reduce((n: number, v: any) => n + v.sizeGiB, 0) *
+        prices.volumeGiBMonth +
+      floatingIps.length * prices.floatingIpHour * 730 +
+      loadBalancers.length * prices.loadBalancerHour * 730;
+    await page
+      .getByText(
+        new RegExp(
+          `^${(Math.round(monthly * 1e6) / 1e6).toFixed(2)} EUR a month`,
+        ),
+      )
+      .first()
+      .waitFor();
     const failed = page.getByTestId('openstack-failed-sources');
     if (await failed.count()) {
       console.log(`failed OpenStack sources: ${await failed.textContent()}`);

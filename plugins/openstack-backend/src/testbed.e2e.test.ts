@@ -138,6 +138,44 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     expect(result.truncated).toEqual([]);
   }, 180_000);
 
+  it("prices the entity's run-rate from the cloud's price list, as a hand computation does", async () => {
+    const service = makeService(
+      passwordCloud({
+        pricing: {
+          currency: 'EUR',
+          prices: {
+            flavors: [{ name: 'm1.tiny', hour: 0.01 }],
+            volumeGiBMonth: 0.1,
+            floatingIpHour: 0.005,
+            loadBalancerHour: 0.03,
+          },
+        },
+      }),
+    );
+    const { resources, runRate } = await service.listResources(
+      'component:default/payments',
+      { cloud: 'lab', tags: [tag('payments')] },
+    );
+    // Every server is an m1.tiny (seed.py); a month is 730 hours.
+    expect(resources.servers.map(s => s.flavor.name)).toEqual(
+      resources.servers.map(() => 'm1.tiny'),
+    );
+    const gib = resources.volumes.reduce((n, v) => n + v.sizeGiB, 0);
+    const byHand =
+      resources.servers.length * 0.01 * 730 +
+      gib * 0.1 +
+      resources.floatingIps.length * 0.005 * 730 +
+      resources.loadBalancers.length * 0.03 * 730;
+    expect(runRate).toEqual({
+      currency: 'EUR',
+      hourly: expect.any(Number),
+      monthly: Math.round(byHand * 1e6) / 1e6,
+      unpriced: [],
+    });
+    expect(resources.servers.length).toBeGreaterThan(0);
+    expect(resources.loadBalancers.length).toBeGreaterThan(0);
+  }, 180_000);
+
   it('authenticates with an application credential and lists another entity', async () => {
     const service = makeService({
       name: 'lab',
