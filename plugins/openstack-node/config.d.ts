@@ -233,7 +233,7 @@ export interface Config {
         overrides?: Array<{
           /** The regions it applies to; all when absent. */
           regions?: string[];
-          /** The projects (configured names or ids) it applies to; all when absent. */
+          /** The projects it applies to, by their name in the project map (else their id); all when absent. */
           projects?: string[];
           prices: PriceList;
         }>;

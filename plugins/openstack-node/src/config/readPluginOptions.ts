@@ -60,6 +60,15 @@ function readCloud(c: Config): CloudConfig {
       `${where}.interface must be public, internal or admin, got '${iface}'`,
     );
   }
+  const pricing = readPricing(c, where);
+  const projects = readProjects(c, where, name, auth);
+  const budgeted = projects.find(p => p.monthlyBudget !== undefined);
+  if (budgeted && !pricing) {
+    // A budget nothing can be priced against would pass every request.
+    throw new InputError(
+      `${budgeted.where}: monthlyBudget needs the cloud's pricing (${where}.pricing): without prices no request can be checked against it`,
+    );
+  }
   return {
     name,
     authUrl: authUrl.replace(/\/+$/, ''),
@@ -69,8 +78,8 @@ function readCloud(c: Config): CloudConfig {
     caFile: c.getOptionalString('caFile') ?? base?.caFile,
     horizonUrl: c.getOptionalString('horizonUrl'),
     identity: readIdentityReader(c, where),
-    pricing: readPricing(c, where),
-    projects: readProjects(c, where, name, auth),
+    pricing,
+    projects,
   };
 }
 

@@ -86,7 +86,7 @@ function readBudget(p: Config, label: string) {
   if (monthlyBudget === undefined) return {};
   if (!(Number.isFinite(monthlyBudget) && monthlyBudget >= 0)) {
     throw new InputError(
-      `${label}.monthlyBudget must be an amount of 0 or more in the cloud's pricing currency, got ${monthlyBudget}`,
+      `${label}: monthlyBudget must be an amount of 0 or more in the cloud's pricing currency, got ${monthlyBudget}`,
     );
   }
   return { monthlyBudget };

@@ -105,7 +105,10 @@ describe('CostEstimator', () => {
   });
 
   it('says the cloud has no pricing, and prices nothing, without a price list', async () => {
-    const { service, target } = setup({ pricing: undefined });
+    const { service, target } = setup({
+      pricing: undefined,
+      projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+    });
     await expect(
       service.costs.estimate(target, REQUEST),
     ).resolves.toMatchObject({
@@ -151,5 +154,8 @@ describe('CostEstimator', () => {
     expect(() =>
       setup({ pricing: { currency: 'EUR', prices: { vcpuHour: 0.1 } } }),
     ).toThrow('give both vcpuHour and ramGiBHour');
+    expect(() => setup({ pricing: undefined })).toThrow(
+      "openstack.clouds[lab].projects[0] (demo): monthlyBudget needs the cloud's pricing (openstack.clouds[lab].pricing): without prices no request can be checked against it",
+    );
   });
 });
