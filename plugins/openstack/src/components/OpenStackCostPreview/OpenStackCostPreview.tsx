@@ -1,20 +1,17 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   describeBudgetOverrun,
   formatCost,
   type OpenStackCostEstimate,
 } from '@canopy-idp/plugin-openstack-common';
 import { errorMessage } from '@canopy-idp/frontend-common';
-import Box from '@material-ui/core/Box';
-import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { openstackApiRef } from '../../api';
 import { describeLocation, useFormLocation } from '../common/formValues';
-import { fieldFrame } from '../common/fieldFrame';
+import { PreviewField } from '../common/PreviewField';
 import { useHeldValue } from '../common/useHeldValue';
 import { useLocatedAsync } from '../common/useOpenStackLookup';
 import { CostTable } from './CostTable';
@@ -81,7 +78,7 @@ const Budget = (props: {
  * @public
  */
 export const OpenStackCostPreview = (props: OpenStackCostPreviewProps) => {
-  const { onChange, formData, formContext, uiSchema, schema } = props;
+  const { onChange, formData, formContext, uiSchema } = props;
   const options: OpenStackCostPreviewUiOptions = uiSchema?.['ui:options'] ?? {};
   const api = useApi(openstackApiRef);
   const { location } = useFormLocation(formContext, options.locationField);
@@ -101,51 +98,48 @@ export const OpenStackCostPreview = (props: OpenStackCostPreviewProps) => {
 
   const estimate = data.value;
   return (
-    <ScaffolderField {...fieldFrame(props)}>
-      <FormLabel component="legend">{schema?.title ?? 'Cost'}</FormLabel>
-      <Box display="flex" flexDirection="column" style={{ gap: 8 }} mt={1}>
-        {!location && (
-          <Alert severity="info">
-            Choose a cloud and region first to see the cost
-          </Alert>
-        )}
-        {location && 'missing' in read && (
-          <Alert severity="info">{read.missing}</Alert>
-        )}
-        {data.loading && <LinearProgress aria-label="Pricing the request" />}
-        {data.error && (
-          <Alert severity="error">{`Could not price the request in ${where}: ${errorMessage(
-            data.error,
-          )}`}</Alert>
-        )}
-        {estimate && estimate.source.kind === 'none' && (
-          <Alert severity="info">{`Not priced: ${estimate.source.detail}`}</Alert>
-        )}
-        {estimate && estimate.source.kind !== 'none' && (
-          <>
-            <Typography variant="h6" component="p" aria-label="Estimated cost">
-              {`${formatCost(
-                estimate.monthly,
-                estimate.currency,
-              )} a month (${formatCost(
-                estimate.hourly,
-                estimate.currency,
-                'hour',
-              )} an hour)`}
-            </Typography>
-            <CostTable estimate={estimate} />
-            {estimate.unpriced.length > 0 && (
-              <Alert severity="warning">{`Not priced, so not in the total: ${estimate.unpriced
-                .map(u => `${u.item} (${u.reason})`)
-                .join('; ')}`}</Alert>
-            )}
-            <Budget estimate={estimate} project={project} />
-            <Typography variant="caption" color="textSecondary">
-              {`${estimate.source.detail}; a month is 730 hours`}
-            </Typography>
-          </>
-        )}
-      </Box>
-    </ScaffolderField>
+    <PreviewField
+      field={props}
+      title="Cost"
+      located={Boolean(location)}
+      then="see the cost"
+    >
+      {location && 'missing' in read && (
+        <Alert severity="info">{read.missing}</Alert>
+      )}
+      {data.loading && <LinearProgress aria-label="Pricing the request" />}
+      {data.error && (
+        <Alert severity="error">{`Could not price the request in ${where}: ${errorMessage(
+          data.error,
+        )}`}</Alert>
+      )}
+      {estimate && estimate.source.kind === 'none' && (
+        <Alert severity="info">{`Not priced: ${estimate.source.detail}`}</Alert>
+      )}
+      {estimate && estimate.source.kind !== 'none' && (
+        <>
+          <Typography variant="h6" component="p" aria-label="Estimated cost">
+            {`${formatCost(
+              estimate.monthly,
+              estimate.currency,
+            )} a month (${formatCost(
+              estimate.hourly,
+              estimate.currency,
+              'hour',
+            )} an hour)`}
+          </Typography>
+          <CostTable estimate={estimate} />
+          {estimate.unpriced.length > 0 && (
+            <Alert severity="warning">{`Not priced, so not in the total: ${estimate.unpriced
+              .map(u => `${u.item} (${u.reason})`)
+              .join('; ')}`}</Alert>
+          )}
+          <Budget estimate={estimate} project={project} />
+          <Typography variant="caption" color="textSecondary">
+            {`${estimate.source.detail}; a month is 730 hours`}
+          </Typography>
+        </>
+      )}
+    </PreviewField>
   );
 };

@@ -1,16 +1,13 @@
 import { useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import { describeQuotaViolations } from '@canopy-idp/plugin-openstack-common';
-import Box from '@material-ui/core/Box';
-import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Alert from '@material-ui/lab/Alert';
 import { openstackApiRef } from '../../api';
 import { errorMessage } from '@canopy-idp/frontend-common';
 import { describeLocation, useFormLocation } from '../common/formValues';
-import { fieldFrame } from '../common/fieldFrame';
+import { PreviewField } from '../common/PreviewField';
 import { SourceWarnings } from '../common/SourceWarnings';
 import { useHeldValue } from '../common/useHeldValue';
 import { useLocatedAsync } from '../common/useOpenStackLookup';
@@ -35,7 +32,7 @@ export type OpenStackQuotaPreviewProps = FieldExtensionComponentProps<
  * @public
  */
 export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
-  const { onChange, formData, formContext, uiSchema, schema } = props;
+  const { onChange, formData, formContext, uiSchema } = props;
   const options: OpenStackQuotaPreviewUiOptions =
     uiSchema?.['ui:options'] ?? {};
   const api = useApi(openstackApiRef);
@@ -79,42 +76,39 @@ export const OpenStackQuotaPreview = (props: OpenStackQuotaPreviewProps) => {
   useHeldValue(next, formData, v => typeof v?.ok === 'boolean', onChange);
 
   return (
-    <ScaffolderField {...fieldFrame(props)}>
-      <FormLabel component="legend">{schema?.title ?? 'Quota'}</FormLabel>
-      <Box display="flex" flexDirection="column" style={{ gap: 8 }} mt={1}>
-        {!location && (
-          <Alert severity="info">
-            Choose a cloud and region first to check the quota
-          </Alert>
-        )}
-        {data.loading && <LinearProgress aria-label="Checking the quota" />}
-        {data.error && (
-          <Alert severity="error">{`Could not check the quota of ${where}: ${errorMessage(
-            data.error,
-          )}`}</Alert>
-        )}
-        {evaluation?.kind === 'incomplete' && (
-          <Alert severity="info">{evaluation.message}</Alert>
-        )}
-        {evaluation?.kind === 'checked' && data.value && (
-          <>
-            <QuotaTable
-              request={evaluation.request}
-              violations={evaluation.violations}
-              headroom={data.value.quota.headroom}
-            />
-            {evaluation.violations.length ? (
-              <Alert severity="error">{`This request exceeds the project's quota: ${describeQuotaViolations(
-                evaluation.violations,
-              )}`}</Alert>
-            ) : (
-              <Alert severity="success">{`The request fits in the project's remaining quota in ${where}`}</Alert>
-            )}
-          </>
-        )}
-        <SourceWarnings sources={data.value?.quota.sources} what="quotas" />
-        <SourceWarnings sources={data.value?.flavors.sources} what="flavors" />
-      </Box>
-    </ScaffolderField>
+    <PreviewField
+      field={props}
+      title="Quota"
+      located={Boolean(location)}
+      then="check the quota"
+    >
+      {data.loading && <LinearProgress aria-label="Checking the quota" />}
+      {data.error && (
+        <Alert severity="error">{`Could not check the quota of ${where}: ${errorMessage(
+          data.error,
+        )}`}</Alert>
+      )}
+      {evaluation?.kind === 'incomplete' && (
+        <Alert severity="info">{evaluation.message}</Alert>
+      )}
+      {evaluation?.kind === 'checked' && data.value && (
+        <>
+          <QuotaTable
+            request={evaluation.request}
+            violations={evaluation.violations}
+            headroom={data.value.quota.headroom}
+          />
+          {evaluation.violations.length ? (
+            <Alert severity="error">{`This request exceeds the project's quota: ${describeQuotaViolations(
+              evaluation.violations,
+            )}`}</Alert>
+          ) : (
+            <Alert severity="success">{`The request fits in the project's remaining quota in ${where}`}</Alert>
+          )}
+        </>
+      )}
+      <SourceWarnings sources={data.value?.quota.sources} what="quotas" />
+      <SourceWarnings sources={data.value?.flavors.sources} what="flavors" />
+    </PreviewField>
   );
 };
