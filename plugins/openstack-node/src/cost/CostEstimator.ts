@@ -6,11 +6,14 @@ import type {
   OpenStackCostRequest,
   OpenStackEntityResources,
   OpenStackFlavor,
+  OpenStackLookup,
+  OpenStackResourceKind,
   OpenStackRunRate,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import { projectLabel, type MappedProject } from '../config/types';
-import type { OpenStackService } from '../service/OpenStackService';
+import type { Target } from '../reading/ScopeResolver';
+import type { ProjectMap } from '../tenancy/ProjectMap';
 import {
   estimateCost,
   HOURS_PER_MONTH,
@@ -81,6 +84,26 @@ export function costSpecsOf(
 }
 
 /**
+ * What the estimator reads, through the OpenStack service: the project map
+ * (pricing, budgets), a region's flavors and a project's resources.
+ *
+ * @public
+ */
+export interface CostReads {
+  readonly projects: Pick<ProjectMap, 'cloud'>;
+  lookup(
+    name: 'flavors',
+    target: { cloud: string; region: string; project: MappedProject },
+  ): Promise<OpenStackLookup<OpenStackFlavor>>;
+  listResources(
+    entityRef: string,
+    target: Target,
+    kinds: readonly OpenStackResourceKind[],
+    includeQuotas: boolean,
+  ): Promise<OpenStackEntityResources>;
+}
+
+/**
  * Prices requests and what runs with a cloud's configured price list, and
  * checks a request against its project's monthly budget.
  *
@@ -88,10 +111,7 @@ export function costSpecsOf(
  */
 export class CostEstimator {
   constructor(
-    private readonly service: Pick<
-      OpenStackService,
-      'projects' | 'lookup' | 'listResources'
-    >,
+    private readonly service: CostReads,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

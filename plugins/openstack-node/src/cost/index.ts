@@ -1,4 +1,9 @@
-export { CostEstimator, costSpecsOf, type CostTarget } from './CostEstimator';
+export {
+  CostEstimator,
+  costSpecsOf,
+  type CostReads,
+  type CostTarget,
+} from './CostEstimator';
 export {
   estimateCost,
   HOURS_PER_MONTH,
