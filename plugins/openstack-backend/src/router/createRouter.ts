@@ -106,9 +106,12 @@ export async function createRouter(
     );
   });
 
-  /** The project a look-up may read: permission, then the user's ownership. */
-  const lookupProject = async (
-    req: express.Request<{ cloud: string }>,
+  /**
+   * The region and project a look-up, the quota headroom or a cost estimate
+   * may read: permission, then the user's ownership of the project.
+   */
+  const lookupTarget = async (
+    req: express.Request<{ cloud: string; region: string }>,
     project: string | undefined,
   ) => {
     const credentials = await httpAuth.credentials(req, {
@@ -121,47 +124,34 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('Not allowed to use OpenStack look-ups');
     }
-    return guard.userProject(credentials, req.params.cloud, project);
+    return {
+      cloud: req.params.cloud,
+      region: req.params.region,
+      project: await guard.userProject(credentials, req.params.cloud, project),
+    };
   };
 
   router.get(
     '/clouds/:cloud/regions/:region/lookups/:lookup',
     async (req, res) => {
-      const project = await lookupProject(req, req.query.project);
-      res.json(
-        await service.lookup(req.params.lookup, {
-          cloud: req.params.cloud,
-          region: req.params.region,
-          project,
-        }),
-      );
+      const target = await lookupTarget(req, req.query.project);
+      res.json(await service.lookup(req.params.lookup, target));
     },
   );
 
   router.get(
     '/clouds/:cloud/regions/:region/quota-headroom',
     async (req, res) => {
-      const project = await lookupProject(req, req.query.project);
-      res.json(
-        await service.quotaHeadroom({
-          cloud: req.params.cloud,
-          region: req.params.region,
-          project,
-        }),
-      );
+      const target = await lookupTarget(req, req.query.project);
+      res.json(await service.quotaHeadroom(target));
     },
   );
 
   router.post(
     '/clouds/:cloud/regions/:region/cost-estimate',
     async (req, res) => {
-      const project = await lookupProject(req, req.query.project);
-      res.json(
-        await service.costs.estimate(
-          { cloud: req.params.cloud, region: req.params.region, project },
-          req.body,
-        ),
-      );
+      const target = await lookupTarget(req, req.query.project);
+      res.json(await service.costs.estimate(target, req.body));
     },
   );
 
