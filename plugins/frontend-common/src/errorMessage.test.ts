@@ -1,4 +1,4 @@
-import { backendError } from './testUtils';
+import { backendError } from './testUtils/backendError';
 import { errorMessage } from './errorMessage';
 
 describe('errorMessage', () => {

@@ -1,5 +1,5 @@
 /**
- * How many cases each property test runs, and with which seed: 500 and a
+ * How many cases each property test runs, and with which seed: 200 and a
  * fresh seed in `yarn test` (fast-check prints the seed of a failure);
  * `yarn test:properties` (scripts/test-properties.mjs) sets
  * CANOPY_PROPERTY_RUNS (5,000 by default) and CANOPY_PROPERTY_SEED, which it
@@ -7,7 +7,7 @@
  *
  * @public
  */
-export const PROPERTY_RUNS = Number(process.env.CANOPY_PROPERTY_RUNS) || 500;
+export const PROPERTY_RUNS = Number(process.env.CANOPY_PROPERTY_RUNS) || 200;
 
 const seed = Number(process.env.CANOPY_PROPERTY_SEED);
 
