@@ -541,6 +541,11 @@ state_path = $LIB/cinder
 enabled_backends = fake
 glance_api_servers = http://$H:9292
 use_stderr = true
+# cinder-volume publishes its pools to the scheduler once at start (a fanout the
+# scheduler may not hear yet when both start together), then every periodic_interval
+# (default 60 s, after up to 60 s more): the scheduler refuses every volume until then
+periodic_interval = 10
+periodic_fuzzy_delay = 0
 [fake]
 volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
 volume_backend_name = fake
@@ -641,6 +646,12 @@ done
 for i in $(seq 1 120); do
   vs=$(openstack volume service list -f value -c Binary -c State 2>/dev/null || true)
   grep -q 'cinder-volume up' <<<"$vs" && break; sleep 2
+done
+say "waiting for cinder-scheduler to know the volume backend's pool"
+for i in $(seq 1 60); do
+  "$PY" -c "import openstack,sys; sys.exit(0 if list(openstack.connect(cloud='osl-admin').block_storage.backend_pools()) else 1)" 2>/dev/null && break
+  [ "$i" = 60 ] && { echo "cinder-scheduler has no volume pool after 120 s; see $LOG/cinder-*.log" >&2; exit 1; }
+  sleep 2
 done
 
 # ---------------------------------------------------------------- 13. baseline resources (idempotent)
