@@ -222,6 +222,32 @@ describe('the OpenStack router, validated against openapi.yaml', () => {
     expect(other.status).toBe(403);
   });
 
+  it("gives the run-rate of a whole project the user owns, and refuses another team's", async () => {
+    const { server } = await app();
+    const mine = await request(server).get('/clouds/lab/run-rate?project=demo');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      cloud: 'lab',
+      project: 'demo',
+      runRate: {
+        currency: 'EUR',
+        // This price list has neither: named, left out of the totals.
+        unpriced: [
+          'floating IP in RegionOne: the price list has no floatingIpHour',
+          'load balancer in RegionOne: the price list has no loadBalancerHour',
+        ],
+      },
+    });
+    expect(mine.body.sources.length).toBeGreaterThan(0);
+    const other = await request(server).get(
+      '/clouds/lab/run-rate?project=team-b',
+    );
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toMatch(
+      /is not an owner of project 'team-b' in cloud 'lab'; rule: /,
+    );
+  });
+
   it.each<[string, { deny?: boolean }, string, number, string | RegExp]>([
     [
       'an unknown kind, naming the allowed ones',

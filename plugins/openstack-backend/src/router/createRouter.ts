@@ -107,11 +107,11 @@ export async function createRouter(
   });
 
   /**
-   * The region and project a look-up, the quota headroom or a cost estimate
-   * may read: permission, then the user's ownership of the project.
+   * The cloud and project a look-up, the quota headroom, a cost estimate or a
+   * run-rate may read: permission, then the user's ownership of the project.
    */
-  const lookupTarget = async (
-    req: express.Request<{ cloud: string; region: string }>,
+  const userTarget = async (
+    req: express.Request<{ cloud: string }>,
     project: string | undefined,
   ) => {
     const credentials = await httpAuth.credentials(req, {
@@ -126,10 +126,14 @@ export async function createRouter(
     }
     return {
       cloud: req.params.cloud,
-      region: req.params.region,
       project: await guard.userProject(credentials, req.params.cloud, project),
     };
   };
+  /** {@link userTarget} in the region of the path. */
+  const lookupTarget = async (
+    req: express.Request<{ cloud: string; region: string }>,
+    project: string | undefined,
+  ) => ({ ...(await userTarget(req, project)), region: req.params.region });
 
   router.get(
     '/clouds/:cloud/regions/:region/lookups/:lookup',
@@ -146,6 +150,11 @@ export async function createRouter(
       res.json(await service.quotaHeadroom(target));
     },
   );
+
+  router.get('/clouds/:cloud/run-rate', async (req, res) => {
+    const target = await userTarget(req, req.query.project);
+    res.json(await service.costs.projectRunRate(target));
+  });
 
   router.post(
     '/clouds/:cloud/regions/:region/cost-estimate',

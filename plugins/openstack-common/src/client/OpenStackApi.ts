@@ -8,6 +8,7 @@ import type {
   OpenStackLookup,
   OpenStackLookupItems,
   OpenStackLookupName,
+  OpenStackProjectRunRate,
   OpenStackQuotaHeadroomResponse,
   OpenStackResourceKind,
 } from '../types';
@@ -73,6 +74,15 @@ export interface OpenStackApi {
     request: OpenStackCostRequest,
     options?: OpenStackLookupOptions,
   ): Promise<OpenStackCostEstimate>;
+
+  /**
+   * What a whole project the user owns costs now, in every region of the
+   * cloud, from the cloud's price source (the project System's figure).
+   */
+  projectRunRate(
+    cloud: string,
+    options?: OpenStackLookupOptions,
+  ): Promise<OpenStackProjectRunRate>;
 
   /**
    * The OpenStack resources behind a catalog entity (selected by its

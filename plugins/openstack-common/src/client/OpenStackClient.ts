@@ -76,6 +76,13 @@ export class OpenStackClient implements OpenStackApi {
     });
   }
 
+  projectRunRate(cloud: string, options?: OpenStackLookupOptions) {
+    return this.#operations.getProjectRunRate({
+      path: { cloud },
+      query: { project: options?.project },
+    });
+  }
+
   async getEntityResources(
     entityRef: CompoundEntityRef | string,
     options?: OpenStackEntityResourcesOptions,

@@ -108,6 +108,22 @@ export class OpenStackOperationsClient {
   }
 
   /**
+   * The current run-rate of a whole project the user owns, in every region of the cloud. (GET /clouds/\{cloud\}/run-rate)
+   */
+  async getProjectRunRate(request: {
+    path: operations['GetProjectRunRate']['parameters']['path'];
+    query?: operations['GetProjectRunRate']['parameters']['query'];
+  }): Promise<
+    operations['GetProjectRunRate']['responses'][200]['content']['application/json']
+  > {
+    return (await this.#call(
+      'GET',
+      '/clouds/{cloud}/run-rate',
+      request,
+    )) as operations['GetProjectRunRate']['responses'][200]['content']['application/json'];
+  }
+
+  /**
    * Prices a request from the cloud's price source (CloudKitty's quote or the configured price list), with the project's monthly budget when the project map sets one. Reads the region's flavors as the user's project. (POST /clouds/\{cloud\}/regions/\{region\}/cost-estimate)
    */
   async estimateCost(request: {

@@ -91,6 +91,13 @@ export type OpenStackKeyPair = components['schemas']['KeyPair'];
 export type OpenStackRunRate = components['schemas']['RunRate'];
 
 /**
+ * What a whole project's servers, volumes, floating IPs and load balancers cost now, in every region of the cloud, from the cloud's price source (`GET /api/openstack/clouds/:cloud/run-rate`): the figure the catalog's project System shows.
+ *
+ * @public
+ */
+export type OpenStackProjectRunRate = components['schemas']['ProjectRunRate'];
+
+/**
  * Volumes of one size and type.
  *
  * @public

@@ -1218,6 +1218,35 @@ export const spec = {
           },
         },
       },
+      ProjectRunRate: {
+        type: 'object',
+        description:
+          "What a whole project's servers, volumes, floating IPs and load balancers cost now, in every region of the cloud, from the cloud's price source (`GET /api/openstack/clouds/:cloud/run-rate`): the figure the catalog's project System shows.",
+        additionalProperties: false,
+        required: ['cloud', 'project', 'sources'],
+        properties: {
+          cloud: {
+            type: 'string',
+          },
+          project: {
+            type: 'string',
+            description:
+              "The project's configured name (or id when it has none).",
+          },
+          runRate: {
+            description: 'Absent when the cloud has no pricing.',
+            $ref: '#/components/schemas/RunRate',
+          },
+          sources: {
+            type: 'array',
+            description:
+              'How each source of the listing answered; with one that did not, the run-rate leaves out what it holds.',
+            items: {
+              $ref: '#/components/schemas/SourceStatus',
+            },
+          },
+        },
+      },
       CostVolume: {
         type: 'object',
         description: 'Volumes of one size and type.',
@@ -1700,6 +1729,36 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/QuotaHeadroom',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clouds/{cloud}/run-rate': {
+      get: {
+        operationId: 'GetProjectRunRate',
+        description:
+          'The current run-rate of a whole project the user owns, in every region of the cloud.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cloud',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectRunRate',
                 },
               },
             },

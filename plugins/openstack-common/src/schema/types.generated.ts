@@ -93,6 +93,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/clouds/{cloud}/run-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current run-rate of a whole project the user owns, in every region of the cloud. */
+    get: operations['GetProjectRunRate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/clouds/{cloud}/regions/{region}/cost-estimate': {
     parameters: {
       query?: never;
@@ -440,6 +457,16 @@ export interface components {
       /** What could not be priced, and why (not in the totals). */
       unpriced: string[];
     };
+    /** What a whole project's servers, volumes, floating IPs and load balancers cost now, in every region of the cloud, from the cloud's price source (`GET /api/openstack/clouds/:cloud/run-rate`): the figure the catalog's project System shows. */
+    ProjectRunRate: {
+      cloud: string;
+      /** The project's configured name (or id when it has none). */
+      project: string;
+      /** Absent when the cloud has no pricing. */
+      runRate?: components['schemas']['RunRate'];
+      /** How each source of the listing answered; with one that did not, the run-rate leaves out what it holds. */
+      sources: components['schemas']['SourceStatus'][];
+    };
     /** Volumes of one size and type. */
     CostVolume: {
       sizeGiB: number;
@@ -680,6 +707,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuotaHeadroom'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetProjectRunRate: {
+    parameters: {
+      query?: {
+        /** A mapped project of the cloud that the user owns, by its configured name or id; may be left out when the user owns exactly one project there. Other projects are refused with 403, before any call to OpenStack. */
+        project?: components['parameters']['project'];
+      };
+      header?: never;
+      path: {
+        /** A cloud of the backend's `openstack.clouds` configuration. */
+        cloud: components['parameters']['cloud'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectRunRate'];
         };
       };
       default: components['responses']['ErrorResponse'];

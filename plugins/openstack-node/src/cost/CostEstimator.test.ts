@@ -147,6 +147,44 @@ describe('CostEstimator', () => {
     );
   });
 
+  it("gives a project's run-rate over every region, and says what it leaves out", async () => {
+    const { fake, service, target } = setup();
+    const { project } = target;
+    fake.fail('load-balancer', 'error');
+    const partial = await service.costs.projectRunRate({
+      cloud: 'lab',
+      project,
+    });
+    // Without the load balancer's 21.9 (never read, so no stale copy either).
+    expect(partial.runRate?.monthly).toBe(18.35);
+    expect(
+      partial.sources.filter(s => s.status !== 'ok').map(s => s.service),
+    ).toEqual(['load-balancer']);
+    const healthy = setup();
+    await expect(
+      healthy.service.costs.projectRunRate({
+        cloud: 'lab',
+        project: healthy.target.project,
+      }),
+    ).resolves.toMatchObject({
+      cloud: 'lab',
+      project: 'demo',
+      // The same 40.25 a month the budget check counts.
+      runRate: { currency: 'EUR', monthly: 40.25, unpriced: [] },
+    });
+  });
+
+  it('reads nothing for a run-rate where the cloud has no pricing', async () => {
+    const { fake, service, target } = setup({
+      pricing: undefined,
+      projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+    });
+    fake.fail('compute', 'error');
+    await expect(
+      service.costs.projectRunRate({ cloud: 'lab', project: target.project }),
+    ).resolves.toEqual({ cloud: 'lab', project: 'demo', sources: [] });
+  });
+
   it('rejects a bad price list at startup, naming the setting', () => {
     expect(() => setup({ pricing: { currency: 'euro', prices: {} } })).toThrow(
       "openstack.clouds[lab].pricing.currency must be an ISO 4217 code of three capital letters, e.g. EUR, got 'euro'",

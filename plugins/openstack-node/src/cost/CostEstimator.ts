@@ -7,6 +7,7 @@ import type {
   OpenStackEntityResources,
   OpenStackFlavor,
   OpenStackLookup,
+  OpenStackProjectRunRate,
   OpenStackResourceKind,
   OpenStackRunRate,
   OpenStackSourceStatus,
@@ -206,6 +207,35 @@ export class CostEstimator {
     };
   }
 
+  /**
+   * What a whole project costs now, in every region of the cloud: the figure
+   * of the catalog's project System. Without pricing, nothing is read.
+   */
+  async projectRunRate(target: {
+    cloud: string;
+    project: MappedProject;
+  }): Promise<OpenStackProjectRunRate> {
+    const answer = {
+      cloud: target.cloud,
+      project: projectLabel(target.project),
+    };
+    if (!this.service.projects.cloud(target.cloud).pricing) {
+      return { ...answer, sources: [] };
+    }
+    const listing = await this.projectListing(target);
+    return { ...answer, runRate: listing.runRate, sources: listing.sources };
+  }
+
+  /** Every priced resource of a project, in every region, without quotas. */
+  private projectListing(target: { cloud: string; project: MappedProject }) {
+    return this.service.listResources(
+      `openstack-project:${target.cloud}/${projectLabel(target.project)}`,
+      { cloud: target.cloud, project: target.project, tags: [] },
+      PRICED_KINDS,
+      false,
+    );
+  }
+
   private async flavors(
     target: CostTarget,
     where: string,
@@ -228,13 +258,7 @@ export class CostEstimator {
     request: OpenStackCostRequest,
     where: string,
   ): Promise<OpenStackCostBudget> {
-    const label = projectLabel(target.project);
-    const listing = await this.service.listResources(
-      `openstack-project:${target.cloud}/${label}`,
-      { cloud: target.cloud, project: target.project, tags: [] },
-      PRICED_KINDS,
-      false,
-    );
+    const listing = await this.projectListing(target);
     const failed = failures(listing.sources);
     if (failed.length) {
       // Deny by default: a budget that cannot be checked is not met.
