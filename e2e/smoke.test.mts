@@ -677,6 +677,25 @@ test("payments' relations include its servers; a server's Resource page shows it
     // That server alone: not its sibling.
     assert.equal(await page.getByText('payments-web-2').count(), 0);
     await shootWholePage(page, 'resource-openstack');
+
+    // The project's System: its OpenStack card gives the whole project's
+    // run-rate (every entity's resources and the untagged ones), as the
+    // backend computes it from the test bed's price list.
+    const { runRate } = await (
+      await fetch(
+        `${backendUrl}/api/openstack/clouds/lab/run-rate?project=demo`,
+        {
+          headers: { Authorization: `Bearer ${await guestToken()}` },
+        },
+      )
+    ).json();
+    assert.ok(runRate.monthly > 0, JSON.stringify(runRate));
+    await page.goto(`${appUrl}/catalog/default/system/openstack-lab-demo`);
+    const projectRate = page.getByLabel('Project run-rate');
+    await projectRate
+      .getByText(new RegExp(`^${runRate.monthly.toFixed(2)} EUR a month`))
+      .waitFor({ timeout: 120_000 });
+    await shootWholePage(page, 'system-openstack');
   }));
 
 test('delivery: My requests and the entity page show each request from Create to Ready', async () => {

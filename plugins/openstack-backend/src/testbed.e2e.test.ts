@@ -176,6 +176,59 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
     expect(resources.loadBalancers.length).toBeGreaterThan(0);
   }, 180_000);
 
+  it('prices the whole project for its System, every server, volume, address and balancer of it', async () => {
+    const wrapped = makeService(
+      passwordCloud({
+        pricing: {
+          currency: 'EUR',
+          prices: {
+            flavors: [{ name: 'm1.tiny', hour: 0.01 }],
+            volumeGiBMonth: 0.1,
+            floatingIpHour: 0.005,
+            loadBalancerHour: 0.03,
+          },
+        },
+      }),
+    );
+    const { service } = wrapped;
+    const project = service.projects.find(
+      service.projects.cloud('lab'),
+      'demo',
+    )!;
+    const answer = await service.costs.projectRunRate({
+      cloud: 'lab',
+      project,
+    });
+    expect(answer.sources.every(s => s.status === 'ok')).toBe(true);
+    // Every entity's resources and the untagged server: the project's nine
+    // m1.tiny servers (its quota's instances in use), priced by hand.
+    const { resources } = await wrapped.listResources('system:default/demo', {
+      cloud: 'lab',
+      tags: [],
+    });
+    expect(resources.servers.length).toBe(9);
+    expect(names(resources.servers)).toEqual(
+      expect.arrayContaining(['untagged-1', ...seed.entities.payments.servers]),
+    );
+    const gib = resources.volumes.reduce((n, v) => n + v.sizeGiB, 0);
+    const byHand =
+      9 * 0.01 * 730 +
+      gib * 0.1 +
+      resources.floatingIps.length * 0.005 * 730 +
+      resources.loadBalancers.length * 0.03 * 730;
+    expect(answer).toEqual({
+      cloud: 'lab',
+      project: 'demo',
+      runRate: {
+        currency: 'EUR',
+        hourly: expect.any(Number),
+        monthly: Math.round(byHand * 1e6) / 1e6,
+        unpriced: [],
+      },
+      sources: expect.any(Array),
+    });
+  }, 180_000);
+
   it('authenticates with an application credential and lists another entity', async () => {
     const service = makeService({
       name: 'lab',

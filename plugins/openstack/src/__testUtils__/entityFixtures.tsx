@@ -199,18 +199,20 @@ export const paymentsResources: OpenStackResources = {
 export async function renderForEntity(
   element: ReactElement,
   answers: FakeAnswers,
-  options: { withTab?: boolean } = { withTab: true },
+  options: { withTab?: boolean; entity?: Entity } = { withTab: true },
 ) {
   const { api, calls } = fakeOpenStackApi(answers);
   await renderInTestApp(
     <TestApiProvider apis={[[openstackApiRef, api]]}>
-      <EntityProvider entity={paymentsEntity}>{element}</EntityProvider>
+      <EntityProvider entity={options.entity ?? paymentsEntity}>
+        {element}
+      </EntityProvider>
     </TestApiProvider>,
     {
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         // Where an app mounts the tab (here at a path of its own).
-        ...(options.withTab
+        ...(options.withTab !== false
           ? { '/cloud-resources': entityContentRouteRef }
           : {}),
       },

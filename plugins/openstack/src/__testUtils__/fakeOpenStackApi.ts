@@ -5,6 +5,7 @@ import type {
   OpenStackCostRequest,
   OpenStackEntityResources,
   OpenStackLookup,
+  OpenStackProjectRunRate,
   OpenStackSourceStatus,
 } from '@canopy-idp/plugin-openstack-common';
 import type {
@@ -26,6 +27,7 @@ export type FakeAnswers = {
   };
   headroom?: Answer<OpenStackQuotaHeadroomResponse>;
   entityResources?: Answer<OpenStackEntityResources>;
+  projectRunRate?: Answer<OpenStackProjectRunRate>;
   /** The estimate of each request the form sends. */
   cost?: (request: OpenStackCostRequest) => Answer<OpenStackCostEstimate>;
 };
@@ -71,6 +73,10 @@ export function fakeOpenStackApi(answers: FakeAnswers) {
         )}`,
       );
       return settle(answers.cost?.(request), 'cost-estimate');
+    },
+    projectRunRate: async (cloud, options) => {
+      calls.push(`${cloud}/run-rate${inProject(options)}`);
+      return settle(answers.projectRunRate, 'run-rate');
     },
     getEntityResources: async entityRef => {
       calls.push(

@@ -13,6 +13,7 @@ import { failedSources } from '../common/SourceWarnings';
 import { QuotaUsage } from './QuotaUsage';
 import { RequestProblem } from './RequestProblem';
 import { ResourceSections } from './ResourceSections';
+import { ProjectRunRate, projectOfSystem } from './ProjectRunRate';
 import { SelectorSummary } from './SelectorSummary';
 import { useEntityOpenStackResources } from './useEntityOpenStackResources';
 
@@ -81,8 +82,10 @@ const Answer = (props: {
   answer: OpenStackEntityResources;
   onReload: () => void;
   reloading: boolean;
+  /** Set for a project System: its whole project's run-rate is shown. */
+  project?: { cloud: string; project: string };
 }) => {
-  const { answer } = props;
+  const { answer, project } = props;
   const { total } = countResources(answer.resources);
   const failed = failedSources(answer.sources).length > 0;
   return (
@@ -94,6 +97,13 @@ const Answer = (props: {
           reloading={props.reloading}
         />
       </Grid>
+      {project && (
+        <Grid item>
+          <InfoCard title="Project cost">
+            <ProjectRunRate {...project} />
+          </InfoCard>
+        </Grid>
+      )}
       {failed && (
         <Grid item>
           <FailedSources sources={answer.sources} />
@@ -143,5 +153,12 @@ export const OpenStackEntityContent = () => {
   if (!value) {
     return loading ? <Progress /> : null;
   }
-  return <Answer answer={value} onReload={retry} reloading={loading} />;
+  return (
+    <Answer
+      answer={value}
+      onReload={retry}
+      reloading={loading}
+      project={projectOfSystem(entity)}
+    />
+  );
 };

@@ -11,6 +11,20 @@ import {
 } from '../../__testUtils__/entityFixtures';
 import { OpenStackOverviewCard } from './OpenStackOverviewCard';
 
+/** A System as the catalog's OpenStack provider emits it for project demo. */
+const demoSystem = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: {
+    name: 'openstack-lab-demo',
+    annotations: {
+      'openstack.canopy-idp.io/cloud': 'lab',
+      'openstack.canopy-idp.io/project': 'demo',
+    },
+  },
+  spec: { owner: 'group:default/payments-team' },
+};
+
 describe('OpenStackOverviewCard', () => {
   it(
     'counts the resources per kind, sums up server statuses and shows the compute quota',
@@ -133,6 +147,85 @@ describe('OpenStackOverviewCard', () => {
       for (const text of says) {
         expect(await screen.findByText(text)).toBeInTheDocument();
       }
+    },
+    SLOW,
+  );
+
+  it(
+    'shows a project System the run-rate of its whole project, not of its own tag',
+    async () => {
+      const calls = await renderForEntity(
+        <OpenStackOverviewCard />,
+        {
+          entityResources: entityResourcesOf(
+            {},
+            {
+              runRate: {
+                currency: 'EUR',
+                hourly: 0,
+                monthly: 0,
+                unpriced: [],
+              },
+            },
+          ),
+          projectRunRate: {
+            cloud: 'lab',
+            project: 'demo',
+            runRate: {
+              currency: 'EUR',
+              hourly: 0.1021,
+              monthly: 74.56,
+              unpriced: [],
+            },
+            sources: [failedSource('load-balancer', 'timeout', 'no answer')],
+          },
+        },
+        { entity: demoSystem },
+      );
+      const section = await screen.findByLabelText('Project run-rate');
+      expect(
+        await within(section).findByText(
+          '74.56 EUR a month (0.1021 EUR an hour)',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(section).getByText(
+          'Partial: leaves out what the sources that did not answer hold.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/^0\.00 EUR a month/)).not.toBeInTheDocument();
+      expect(calls).toContain('lab/run-rate in demo');
+    },
+    SLOW,
+  );
+
+  it.each([
+    {
+      what: 'names the rule when the user does not own the project',
+      answer: () =>
+        backendError(
+          403,
+          "user:default/guest is not an owner of project 'demo' in cloud 'lab'; rule: look-ups and quotas answer only for projects whose owners include the user or one of their groups",
+        ),
+      says: /Could not read the project's run-rate: user:default\/guest is not an owner of project 'demo'.*rule: /,
+    },
+    {
+      what: 'says when the cloud has no pricing',
+      answer: async () => ({ cloud: 'lab', project: 'demo', sources: [] }),
+      says: 'Cloud lab has no pricing configured (openstack.clouds[].pricing).',
+    },
+  ])(
+    'project System: $what',
+    async ({ answer, says }) => {
+      await renderForEntity(
+        <OpenStackOverviewCard />,
+        {
+          entityResources: entityResourcesOf(),
+          projectRunRate: await answer(),
+        },
+        { entity: demoSystem },
+      );
+      expect(await screen.findByText(says)).toBeInTheDocument();
     },
     SLOW,
   );

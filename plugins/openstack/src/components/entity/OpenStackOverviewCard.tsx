@@ -12,6 +12,7 @@ import { ResourceStatus } from './ResourceStatus';
 import { useEntityOpenStackResources } from './useEntityOpenStackResources';
 import { entityContentRouteRef } from '../../routes';
 import { RunRate } from './RunRate';
+import { ProjectRunRate, projectOfSystem } from './ProjectRunRate';
 
 /**
  * The OpenStack tab of the current entity, wherever the app mounts it, or
@@ -65,14 +66,18 @@ const ServerStatuses = (props: { answer: OpenStackEntityResources }) => {
   );
 };
 
-const CardBody = (props: { answer: OpenStackEntityResources }) => {
-  const { answer } = props;
+const CardBody = (props: {
+  answer: OpenStackEntityResources;
+  /** Set for a project System: its whole project's run-rate is shown. */
+  project?: { cloud: string; project: string };
+}) => {
+  const { answer, project } = props;
   const { total } = countResources(answer.resources);
   const failed = failedSources(answer.sources).length > 0;
   return (
     <>
       <FailedSources sources={answer.sources} defaultExpanded={false} />
-      {total === 0 && !failed && (
+      {total === 0 && !failed && !project && (
         <Typography variant="body2">
           {`No OpenStack resources are tagged for this entity (${answer.tags.join(
             ', ',
@@ -80,7 +85,8 @@ const CardBody = (props: { answer: OpenStackEntityResources }) => {
         </Typography>
       )}
       <Counts answer={answer} />
-      {answer.runRate && (
+      {project && <ProjectRunRate {...project} />}
+      {answer.runRate && !project && (
         <Box mt={1}>
           <Typography variant="subtitle2">Run-rate</Typography>
           <RunRate runRate={answer.runRate} />
@@ -111,7 +117,11 @@ export const OpenStackOverviewCard = () => {
     if (error) {
       return <RequestProblem error={error} entity={entity} compact />;
     }
-    return value ? <CardBody answer={value} /> : <Progress />;
+    return value ? (
+      <CardBody answer={value} project={projectOfSystem(entity)} />
+    ) : (
+      <Progress />
+    );
   };
   return (
     <InfoCard
