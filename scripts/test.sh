@@ -9,10 +9,11 @@
 #     background once the toolchain is installed, and the step waits for it
 #     before the tests that use it),
 #   unit + integration tests (Jest through backstage-cli; offline: `yarn test`),
-#   the OpenStack test-bed tests (`yarn test:testbed`: Jest's *.e2e.test.ts files,
-#     which `yarn test` leaves out),
-#   backend end-to-end tests (Node's test runner: the real backend with the
-#     kubernetes backend, whose ESM import Jest cannot load),
+#     and beside them, once the test bed is up:
+#     the OpenStack test-bed tests (`yarn test:testbed`: Jest's *.e2e.test.ts
+#     files, which `yarn test` leaves out), then the backend end-to-end tests
+#     (Node's test runner: the real backend with the kubernetes backend, whose
+#     ESM import Jest cannot load),
 #   browser smoke test (headless Chromium through playwright-core),
 #   README walkthrough (the README's quick-start commands run as written:
 #     the portal starts, serves the catalog and the test bed's payments, stops),
@@ -25,7 +26,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p artifacts
-rm -f artifacts/testbed.log artifacts/chromium.log
+rm -f artifacts/testbed.log artifacts/testbed.rc artifacts/chromium.log
 
 ensure_chromium() {
   local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -54,9 +55,8 @@ testbed_started=$(date +%s)
   ./scripts/openstack-testbed.sh || rc=$?
   echo "[test] test bed ready after $(( $(date +%s) - testbed_started ))s (exit $rc)"
   ensure_chromium > artifacts/chromium.log 2>&1 || true
-  exit "$rc"
+  echo "$rc" > artifacts/testbed.rc
 ) > artifacts/testbed.log 2>&1 &
-testbed=$!
 
 # The PostgreSQL cases of the Jest tests (the backend boot test, the delivery
 # store) run when this names a server: here the machine's loopback one.
@@ -79,10 +79,9 @@ step() {
 
 # Waits for the background test bed (and Chromium), then shows their log.
 testbed_ready() {
-  local rc=0
-  wait "$testbed" || rc=$?
+  while [ ! -e artifacts/testbed.rc ]; do sleep 2; done
   cat artifacts/testbed.log
-  return "$rc"
+  return "$(cat artifacts/testbed.rc)"
 }
 
 step "type-check" yarn tsc:full
@@ -108,10 +107,25 @@ pack_started=$(date +%s)
 while [ ! -e "$adopter_work/packed" ] && kill -0 "$adopter_prepare" 2>/dev/null; do sleep 2; done
 echo "[test] adopter packages packed in $(( $(date +%s) - pack_started ))s"
 
+# The tests of the test bed run beside the unit tests: they mostly wait on
+# OpenStack, and leave a core the unit tests use. They touch nothing the unit
+# tests read (their own ports and databases; the unit tests are offline).
+# Their output is shown once the unit tests are over; the steps that failed
+# come back through artifacts/testbed-lane.failed.
+rm -f artifacts/testbed-lane.log artifacts/testbed-lane.failed
+(
+  failed_steps=()
+  step "OpenStack test bed" testbed_ready
+  step "OpenStack test-bed tests" env CI=true yarn test:testbed --json --outputFile="$PWD/artifacts/jest-testbed-results.json"
+  step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e > artifacts/backend-e2e-results.txt'
+  cat artifacts/backend-e2e-results.txt
+  printf '%s\n' "${failed_steps[@]}" > artifacts/testbed-lane.failed
+) > artifacts/testbed-lane.log 2>&1 &
+testbed_lane=$!
 step "unit and integration tests" env CI=true yarn test --json --outputFile="$PWD/artifacts/jest-results.json"
-step "OpenStack test bed" testbed_ready
-step "OpenStack test-bed tests" env CI=true yarn test:testbed --json --outputFile="$PWD/artifacts/jest-testbed-results.json"
-step "backend end-to-end tests" bash -o pipefail -c 'yarn test:backend-e2e | tee artifacts/backend-e2e-results.txt'
+wait "$testbed_lane" || true
+cat artifacts/testbed-lane.log
+while IFS= read -r s; do [ -n "$s" ] && failed_steps+=("$s"); done < <(cat artifacts/testbed-lane.failed 2>/dev/null || echo "OpenStack test-bed tests")
 step "README walkthrough" bash -o pipefail -c 'yarn test:walkthrough | tee artifacts/walkthrough-results.txt'
 if ensure_chromium; then
   step "browser smoke test" bash -o pipefail -c 'yarn test:e2e | tee artifacts/e2e-results.txt'
