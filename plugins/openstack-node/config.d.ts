@@ -226,6 +226,32 @@ export interface Config {
         /** The cloud's price list. */
         prices?: PriceList;
         /**
+         * Price with the cloud's CloudKitty (its v1 quote call,
+         * `POST /v1/rating/quote`, in the catalog's `rating` service of the
+         * region, with the project's token), so estimates and run-rates
+         * match what it bills. When CloudKitty does not answer, the price
+         * list above is used and the estimate says so; without one, nothing
+         * is priced. `currency` is the currency of its rating rules.
+         */
+        cloudkitty?: {
+          /**
+           * CloudKitty's collect period (`[collect] period`), the seconds a
+           * quote is for. Default 3600.
+           */
+          periodSeconds?: number;
+          /** CloudKitty's service (metric) names that rate each kind. */
+          services?: {
+            /** Servers, quoted with `flavor_name`, `vcpus`, `ram`, `disk` metadata. Default `instance`. */
+            server?: string;
+            /** Volumes in GiB, with `volume_type` metadata. Default `volume.size`. */
+            volume?: string;
+            /** Floating IPs. Default `network.floating`. */
+            floatingIp?: string;
+            /** Load balancers; not priced by CloudKitty when absent. */
+            loadBalancer?: string;
+          };
+        };
+        /**
          * Price lists of some regions or projects: each matching override,
          * in order, replaces the prices it gives (a flavor's, a volume
          * type's) of the list.

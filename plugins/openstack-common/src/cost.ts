@@ -98,5 +98,8 @@ export function describeCostEstimate(estimate: OpenStackCostEstimate): string {
     '',
     `Source: ${estimate.source.detail}, read ${estimate.source.at}. A month is 730 hours.`,
   );
+  if (estimate.source.warning) {
+    lines.push('', `**Warning:** ${estimate.source.warning}`);
+  }
   return lines.join('\n');
 }

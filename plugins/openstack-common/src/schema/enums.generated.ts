@@ -36,5 +36,6 @@ export const enums = {
     'volumev3',
     'load-balancer',
     'image',
+    'rating',
   ],
 } as const;

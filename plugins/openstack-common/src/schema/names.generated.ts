@@ -84,11 +84,18 @@ export type OpenStackAvailabilityZone =
 export type OpenStackKeyPair = components['schemas']['KeyPair'];
 
 /**
- * What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none.
+ * What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price source (its CloudKitty or its price list); absent when the cloud has no pricing.
  *
  * @public
  */
 export type OpenStackRunRate = components['schemas']['RunRate'];
+
+/**
+ * Where prices came from, and when.
+ *
+ * @public
+ */
+export type OpenStackCostSource = components['schemas']['CostSource'];
 
 /**
  * What a whole project's servers, volumes, floating IPs and load balancers cost now, in every region of the cloud, from the cloud's price source (`GET /api/openstack/clouds/:cloud/run-rate`): the figure the catalog's project System shows.

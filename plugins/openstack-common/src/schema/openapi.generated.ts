@@ -140,6 +140,7 @@ export const spec = {
           'volumev3',
           'load-balancer',
           'image',
+          'rating',
         ],
       },
       SourceStatus: {
@@ -1195,7 +1196,7 @@ export const spec = {
       RunRate: {
         type: 'object',
         description:
-          "What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none.",
+          "What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price source (its CloudKitty or its price list); absent when the cloud has no pricing.",
         additionalProperties: false,
         required: ['currency', 'hourly', 'monthly', 'unpriced'],
         properties: {
@@ -1215,6 +1216,36 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          source: {
+            $ref: '#/components/schemas/CostSource',
+          },
+        },
+      },
+      CostSource: {
+        type: 'object',
+        description: 'Where prices came from, and when.',
+        additionalProperties: false,
+        required: ['kind', 'detail', 'at'],
+        properties: {
+          kind: {
+            type: 'string',
+            description:
+              "priceList: the configured price list; cloudkitty: CloudKitty's quote; none: nothing priced.",
+            enum: ['priceList', 'cloudkitty', 'none'],
+          },
+          detail: {
+            type: 'string',
+            description: 'Which list or service answered.',
+          },
+          at: {
+            type: 'string',
+            description: 'When the prices were read (ISO 8601).',
+          },
+          warning: {
+            type: 'string',
+            description:
+              "Set when the cloud's CloudKitty did not answer: why, and what priced instead (the price list) or that nothing was priced.",
           },
         },
       },
@@ -1474,25 +1505,7 @@ export const spec = {
             },
           },
           source: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['kind', 'detail', 'at'],
-            properties: {
-              kind: {
-                type: 'string',
-                description:
-                  "priceList: the configured price list; cloudkitty: CloudKitty's quote; none: the cloud has no pricing.",
-                enum: ['priceList', 'cloudkitty', 'none'],
-              },
-              detail: {
-                type: 'string',
-                description: 'Which list or service answered, and any warning.',
-              },
-              at: {
-                type: 'string',
-                description: 'When the prices were read (ISO 8601).',
-              },
-            },
+            $ref: '#/components/schemas/CostSource',
           },
           budget: {
             $ref: '#/components/schemas/CostBudget',

@@ -169,7 +169,8 @@ export interface components {
       | 'network'
       | 'volumev3'
       | 'load-balancer'
-      | 'image';
+      | 'image'
+      | 'rating';
     /** Outcome of reading one (cloud, region, service) source. A failing source never fails the whole response: its data is missing and this says why. */
     SourceStatus: {
       cloud: string;
@@ -449,13 +450,27 @@ export interface components {
       };
       sources: components['schemas']['SourceStatus'][];
     };
-    /** What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price list; absent when the cloud has none. */
+    /** What the listed servers, volumes, floating IPs and load balancers cost now, from the cloud's price source (its CloudKitty or its price list); absent when the cloud has no pricing. */
     RunRate: {
       currency: string;
       hourly: number;
       monthly: number;
       /** What could not be priced, and why (not in the totals). */
       unpriced: string[];
+      source?: components['schemas']['CostSource'];
+    };
+    /** Where prices came from, and when. */
+    CostSource: {
+      /**
+       * priceList: the configured price list; cloudkitty: CloudKitty's quote; none: nothing priced.
+       */
+      kind: 'priceList' | 'cloudkitty' | 'none';
+      /** Which list or service answered. */
+      detail: string;
+      /** When the prices were read (ISO 8601). */
+      at: string;
+      /** Set when the cloud's CloudKitty did not answer: why, and what priced instead (the price list) or that nothing was priced. */
+      warning?: string;
     };
     /** What a whole project's servers, volumes, floating IPs and load balancers cost now, in every region of the cloud, from the cloud's price source (`GET /api/openstack/clouds/:cloud/run-rate`): the figure the catalog's project System shows. */
     ProjectRunRate: {
@@ -530,16 +545,7 @@ export interface components {
         item: string;
         reason: string;
       }[];
-      source: {
-        /**
-         * priceList: the configured price list; cloudkitty: CloudKitty's quote; none: the cloud has no pricing.
-         */
-        kind: 'priceList' | 'cloudkitty' | 'none';
-        /** Which list or service answered, and any warning. */
-        detail: string;
-        /** When the prices were read (ISO 8601). */
-        at: string;
-      };
+      source: components['schemas']['CostSource'];
       budget?: components['schemas']['CostBudget'];
     };
     /** A configured cloud as the browser may see it. */

@@ -8,6 +8,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { FakeOpenStack, fakeCloudConfig } from '../testUtils/fakeOpenStack';
+import { FakeCloudKitty } from '../testUtils/fakeCloudKitty';
 import { readPluginOptions } from '../config/readPluginOptions';
 import { OpenStackService } from '../service/OpenStackService';
 
@@ -23,9 +24,12 @@ const PRICING = {
   },
 };
 
-function setup(cloud: Record<string, unknown> = {}) {
+function setup(
+  cloud: Record<string, unknown> = {},
+  cloudKitty?: FakeCloudKitty,
+) {
   const now = Date.parse('2026-12-07T12:00:00Z');
-  const fake = new FakeOpenStack(() => now);
+  const fake = new FakeOpenStack(() => now, cloudKitty);
   const service = new OpenStackService(
     readPluginOptions(
       new ConfigReader({
@@ -195,5 +199,174 @@ describe('CostEstimator', () => {
     expect(() => setup({ pricing: undefined })).toThrow(
       "openstack.clouds[lab].projects[0] (demo): monthlyBudget needs the cloud's pricing (openstack.clouds[lab].pricing): without prices no request can be checked against it",
     );
+  });
+
+  describe('with CloudKitty', () => {
+    /** Hashmap rules per hour (CloudKitty's default collect period). */
+    const RULES = [
+      {
+        service: 'instance',
+        field: 'flavor_name',
+        value: 'm1.small',
+        cost: 0.05,
+      },
+      { service: 'volume.size', cost: 0.0002 },
+      { service: 'network.floating', cost: 0.004 },
+    ];
+    const withCloudKitty = (
+      cloudkitty: Record<string, unknown> = {},
+      prices: Record<string, unknown> | null = PRICING.prices,
+    ) => {
+      const ck = new FakeCloudKitty(RULES);
+      return {
+        ck,
+        ...setup(
+          {
+            pricing: {
+              currency: 'EUR',
+              cloudkitty,
+              ...(prices ? { prices } : {}),
+            },
+            projects: [{ name: 'demo', owners: ['group:default/team-a'] }],
+          },
+          ck,
+        ),
+      };
+    };
+
+    it("prices each line with CloudKitty's quote of its whole quantity", async () => {
+      const { ck, service, target } = withCloudKitty();
+      const estimate = await service.costs.estimate(target, {
+        ...REQUEST,
+        floatingIps: 1,
+      });
+      // 2 m1.small: 2 × 0.05 × 730 = 73; 10 GiB: 10 × 0.0002 × 730 = 1.46;
+      // a floating IP: 0.004 × 730 = 2.92.
+      expect(estimate.items.map(i => [i.label, i.quantity, i.monthly])).toEqual(
+        [
+          ['server m1.small', 2, 73],
+          ['volume (default)', 10, 1.46],
+          ['floating IP', 1, 2.92],
+        ],
+      );
+      expect(estimate).toMatchObject({
+        monthly: 77.38,
+        unpriced: [],
+        source: {
+          kind: 'cloudkitty',
+          detail:
+            "CloudKitty of cloud 'lab' in RegionOne (v1 API: POST /v1/rating/quote; a quote is for 3600 s)",
+        },
+      });
+      expect(estimate.source.warning).toBeUndefined();
+      // The quote bodies, as CloudKitty's v1 API takes them.
+      expect(ck.quotes).toEqual([
+        {
+          resources: [
+            {
+              service: 'instance',
+              volume: '2',
+              desc: {
+                metadata: {
+                  flavor_name: 'm1.small',
+                  vcpus: '1',
+                  ram: '2048',
+                  disk: '20',
+                },
+              },
+            },
+          ],
+        },
+        {
+          resources: [
+            { service: 'volume.size', volume: '10', desc: { metadata: {} } },
+          ],
+        },
+        {
+          resources: [
+            {
+              service: 'network.floating',
+              volume: '1',
+              desc: { metadata: {} },
+            },
+          ],
+        },
+      ]);
+    });
+
+    it('turns a quote of another collect period into a price an hour', async () => {
+      const { service, target } = withCloudKitty({ periodSeconds: 600 });
+      const estimate = await service.costs.estimate(target, {
+        volumes: [{ sizeGiB: 10 }],
+      });
+      // 0.0002 per GiB and 10 minutes: 0.0012 an hour, 0.876 a month.
+      expect(estimate.monthly).toBe(8.76);
+    });
+
+    it('names what no rating rule matches, and what CloudKitty is not asked for', async () => {
+      const { service, target } = withCloudKitty();
+      const estimate = await service.costs.estimate(target, {
+        servers: [{ flavor: 'm1.tiny', count: 1 }],
+        loadBalancers: 1,
+      });
+      expect(estimate.monthly).toBe(0);
+      expect(estimate.unpriced).toEqual([
+        {
+          item: 'server m1.tiny',
+          reason:
+            "CloudKitty rated it 0: none of its rating rules matches service 'instance' with flavor_name=m1.tiny, vcpus=1, ram=512, disk=1",
+        },
+        {
+          item: 'load balancer',
+          reason:
+            'CloudKitty rates no load balancers here (pricing.cloudkitty.services.loadBalancer is not set)',
+        },
+      ]);
+    });
+
+    it('falls back to the price list when CloudKitty does not answer, and says so', async () => {
+      const { fake, service, target } = withCloudKitty();
+      fake.fail('rating', 'error');
+      const estimate = await service.costs.estimate(target, REQUEST);
+      // The price list's figure (see the first test), with a warning.
+      expect(estimate.monthly).toBe(59.4);
+      expect(estimate.source).toMatchObject({ kind: 'priceList' });
+      expect(estimate.source.warning).toMatch(
+        /^CloudKitty of cloud 'lab' in RegionOne did not answer \(rating quote in RegionOne: HTTP 500 Internal Server Error\): priced from the price list instead, which may differ from what CloudKitty bills$/,
+      );
+    });
+
+    it('prices nothing, and says why, without a price list to fall back on', async () => {
+      const { fake, service, target } = withCloudKitty({}, null);
+      fake.fail('rating', 'timeout');
+      const estimate = await service.costs.estimate(target, REQUEST);
+      expect(estimate).toMatchObject({
+        monthly: 0,
+        items: [],
+        source: { kind: 'none' },
+      });
+      expect(estimate.unpriced[0].reason).toMatch(/did not answer/);
+      expect(estimate.source.warning).toMatch(/nothing is priced$/);
+    });
+
+    it("gives a listing's run-rate from CloudKitty too", async () => {
+      const { service, target } = withCloudKitty();
+      const answer = await service.costs.projectRunRate({
+        cloud: 'lab',
+        project: target.project,
+      });
+      // Two m1.tiny (no rule: not priced), 1 GiB (0.146), a floating IP
+      // (2.92), a load balancer (not asked).
+      expect(answer.runRate).toMatchObject({
+        monthly: 3.066,
+        source: { kind: 'cloudkitty' },
+      });
+      expect(answer.runRate?.unpriced).toEqual([
+        expect.stringMatching(
+          /^server m1\.tiny in RegionOne: CloudKitty rated it 0/,
+        ),
+        'load balancer in RegionOne: CloudKitty rates no load balancers here (pricing.cloudkitty.services.loadBalancer is not set)',
+      ]);
+    });
   });
 });

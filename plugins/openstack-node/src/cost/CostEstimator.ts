@@ -4,6 +4,7 @@ import type {
   OpenStackCostBudget,
   OpenStackCostEstimate,
   OpenStackCostRequest,
+  OpenStackCostSource,
   OpenStackEntityResources,
   OpenStackFlavor,
   OpenStackLookup,
@@ -15,12 +16,14 @@ import type {
 import { projectLabel, type MappedProject } from '../config/types';
 import type { Target } from '../reading/ScopeResolver';
 import type { ProjectMap } from '../tenancy/ProjectMap';
+import { type CloudKittyResource, estimateWithCloudKitty } from './cloudKitty';
 import {
   estimateCost,
   HOURS_PER_MONTH,
+  type OpenStackCostFigures,
   type OpenStackCostSpec,
 } from './estimate';
-import { priceListFor } from './priceList';
+import { priceListFor, type OpenStackPricing } from './priceList';
 
 /**
  * Where a request is priced: a region of one mapped project.
@@ -102,6 +105,8 @@ export interface CostReads {
     kinds: readonly OpenStackResourceKind[],
     includeQuotas: boolean,
   ): Promise<OpenStackEntityResources>;
+  /** CloudKitty's price of resources for one collect period, in a region, as the project. */
+  quote(target: CostTarget, resources: CloudKittyResource[]): Promise<number>;
 }
 
 /**
@@ -154,19 +159,11 @@ export class CostEstimator {
       floatingIps: request.floatingIps,
       loadBalancers: request.loadBalancers,
     };
-    const prices = priceListFor(pricing, {
-      region: target.region,
-      project: projectLabel(target.project),
-    });
-    const figures = estimateCost(spec, prices);
+    const { figures, source } = await this.price(target, pricing, spec, at);
     const estimate: OpenStackCostEstimate = {
       currency: pricing.currency,
       ...figures,
-      source: {
-        kind: 'priceList',
-        detail: `the price list of cloud '${target.cloud}' (openstack.clouds[].pricing)`,
-        at,
-      },
+      source,
     };
     if (target.project.monthlyBudget !== undefined) {
       estimate.budget = await this.budget(
@@ -179,32 +176,135 @@ export class CostEstimator {
     return estimate;
   }
 
-  /** What the resources that run now cost, per the cloud's price list. */
-  runRate(
-    cloud: string,
-    project: string,
+  /**
+   * What the resources that run now cost, per the cloud's price source
+   * (each region priced in that region); undefined without pricing.
+   */
+  async runRate(
+    target: { cloud: string; project: MappedProject },
     resources: OpenStackEntityResources['resources'],
-  ): OpenStackRunRate | undefined {
-    const pricing = this.service.projects.cloud(cloud).pricing;
+  ): Promise<OpenStackRunRate | undefined> {
+    const pricing = this.service.projects.cloud(target.cloud).pricing;
     if (!pricing) return undefined;
+    const at = this.now().toISOString();
     let micros = 0;
     const unpriced: string[] = [];
+    const sources: OpenStackCostSource[] = [];
     for (const [region, spec] of costSpecsOf(resources)) {
-      const figures = estimateCost(
+      const { figures, source } = await this.price(
+        { ...target, region },
+        pricing,
         spec,
-        priceListFor(pricing, { region, project }),
+        at,
       );
       micros += toMicros(figures.monthly);
       unpriced.push(
         ...figures.unpriced.map(u => `${u.item} in ${region}: ${u.reason}`),
       );
+      sources.push(source);
     }
+    const warnings = sources.flatMap(s => (s.warning ? [s.warning] : []));
     return {
       currency: pricing.currency,
       hourly: micros / HOURS_PER_MONTH / 1_000_000,
       monthly: micros / 1_000_000,
       unpriced,
+      source: {
+        kind:
+          sources[0]?.kind ?? (pricing.cloudkitty ? 'cloudkitty' : 'priceList'),
+        detail:
+          [...new Set(sources.map(s => s.detail))].join('; ') ||
+          this.describe(target.cloud, pricing),
+        at,
+        ...(warnings.length ? { warning: warnings.join('; ') } : {}),
+      },
     };
+  }
+
+  /** The configured source of a cloud, as estimates name it. */
+  private describe(cloud: string, pricing: OpenStackPricing, region?: string) {
+    return pricing.cloudkitty
+      ? `CloudKitty of cloud '${cloud}'${
+          region ? ` in ${region}` : ''
+        } (v1 API: POST /v1/rating/quote; a quote is for ${
+          pricing.cloudkitty.periodSeconds
+        } s)`
+      : `the price list of cloud '${cloud}' (openstack.clouds[].pricing)`;
+  }
+
+  /**
+   * Prices a spec in one region: with the cloud's CloudKitty when it has
+   * one, else with its price list. When CloudKitty does not answer, the
+   * price list prices instead, or nothing is priced without one; the source
+   * carries a warning saying so, never a silent number.
+   */
+  private async price(
+    target: CostTarget,
+    pricing: OpenStackPricing,
+    spec: OpenStackCostSpec,
+    at: string,
+  ): Promise<{ figures: OpenStackCostFigures; source: OpenStackCostSource }> {
+    const fromList = () =>
+      estimateCost(
+        spec,
+        priceListFor(pricing, {
+          region: target.region,
+          project: projectLabel(target.project),
+        }),
+      );
+    if (!pricing.cloudkitty) {
+      return {
+        figures: fromList(),
+        source: {
+          kind: 'priceList',
+          detail: this.describe(target.cloud, pricing),
+          at,
+        },
+      };
+    }
+    try {
+      return {
+        figures: await estimateWithCloudKitty(
+          spec,
+          pricing.cloudkitty,
+          resources => this.service.quote(target, resources),
+        ),
+        source: {
+          kind: 'cloudkitty',
+          detail: this.describe(target.cloud, pricing, target.region),
+          at,
+        },
+      };
+    } catch (error) {
+      const why = `CloudKitty of cloud '${target.cloud}' in ${
+        target.region
+      } did not answer (${(error as Error).message})`;
+      if (Object.keys(pricing.prices).length || pricing.overrides.length) {
+        return {
+          figures: fromList(),
+          source: {
+            kind: 'priceList',
+            detail: `the price list of cloud '${target.cloud}' (openstack.clouds[].pricing.prices)`,
+            at,
+            warning: `${why}: priced from the price list instead, which may differ from what CloudKitty bills`,
+          },
+        };
+      }
+      return {
+        figures: {
+          items: [],
+          unpriced: [{ item: 'everything', reason: why }],
+          hourly: 0,
+          monthly: 0,
+        },
+        source: {
+          kind: 'none',
+          detail: why,
+          at,
+          warning: `${why}, and the cloud has no price list to fall back on: nothing is priced`,
+        },
+      };
+    }
   }
 
   /**

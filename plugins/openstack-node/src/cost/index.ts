@@ -12,7 +12,9 @@ export {
 } from './estimate';
 export {
   priceListFor,
+  type CloudKittySettings,
   type OpenStackPriceList,
   type OpenStackPricing,
 } from './priceList';
 export { readPricing } from './readPricing';
+export { estimateWithCloudKitty, type CloudKittyResource } from './cloudKitty';

@@ -30,6 +30,27 @@ export interface OpenStackPriceList {
 }
 
 /**
+ * How Canopy asks a cloud's CloudKitty (`openstack.clouds[].pricing.cloudkitty`).
+ *
+ * @public
+ */
+export interface CloudKittySettings {
+  /**
+   * The seconds a quote is for: CloudKitty's collect period (its
+   * `[collect] period`, 3600 by default). A quote of one period is divided by
+   * it to give a price an hour.
+   */
+  periodSeconds: number;
+  /** CloudKitty's service (metric) names that rate each kind of resource. */
+  services: {
+    server: string;
+    volume: string;
+    floatingIp?: string;
+    loadBalancer?: string;
+  };
+}
+
+/**
  * A cloud's pricing: its currency, its price list and the overrides of some
  * regions or projects.
  *
@@ -39,6 +60,8 @@ export interface OpenStackPricing {
   /** ISO 4217 code, e.g. EUR. */
   currency: string;
   prices: OpenStackPriceList;
+  /** Set when the cloud's CloudKitty prices; `prices` is then the fallback. */
+  cloudkitty?: CloudKittySettings;
   /**
    * Applied in order over `prices` where they match: a price of an override
    * replaces the same price (a flavor's, a volume type's) of the list.

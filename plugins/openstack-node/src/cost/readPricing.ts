@@ -73,8 +73,30 @@ export function readPricing(
       `${at}.currency must be an ISO 4217 code of three capital letters, e.g. EUR, got '${currency}'`,
     );
   }
+  const ck = c.getOptionalConfig('cloudkitty');
+  const period = ck?.getOptionalNumber('periodSeconds') ?? 3600;
+  if (!(Number.isInteger(period) && period > 0)) {
+    throw new InputError(
+      `${at}.cloudkitty.periodSeconds must be a whole number of seconds above 0, got ${period}`,
+    );
+  }
+  const service = (key: string) =>
+    ck?.getOptionalString(`services.${key}`)?.trim() || undefined;
   return {
     currency,
+    ...(ck
+      ? {
+          cloudkitty: {
+            periodSeconds: period,
+            services: {
+              server: service('server') ?? 'instance',
+              volume: service('volume') ?? 'volume.size',
+              floatingIp: service('floatingIp') ?? 'network.floating',
+              loadBalancer: service('loadBalancer'),
+            },
+          },
+        }
+      : {}),
     prices: c.has('prices')
       ? readPriceList(c.getConfig('prices'), `${at}.prices`)
       : {},

@@ -131,6 +131,8 @@ export class OpenStackInventory implements OpenStackInventoryReader {
       { cloud, project, tags: [] },
       OPENSTACK_RESOURCE_KINDS,
       false,
+      // The catalog's entities carry no price: no quote calls to CloudKitty.
+      false,
     );
   }
 }

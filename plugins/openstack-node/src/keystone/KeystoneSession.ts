@@ -106,19 +106,41 @@ export class KeystoneSession {
    * GET `path` below the URL `base` gives for the token, with the token. On
    * 401 the token is dropped, a new one issued, and the call made once more.
    */
-  async get(
+  get(
     base: (token: KeystoneToken) => string,
     path: string,
     what: string,
     headers: Record<string, string> = {},
   ): Promise<HttpResponse> {
+    return this.call('GET', base, path, what, headers);
+  }
+
+  /** POST `body` to `path` below the URL `base` gives, as {@link KeystoneSession.get}. */
+  post(
+    base: (token: KeystoneToken) => string,
+    path: string,
+    what: string,
+    body: unknown,
+  ): Promise<HttpResponse> {
+    return this.call('POST', base, path, what, {}, body);
+  }
+
+  private async call(
+    method: 'GET' | 'POST',
+    base: (token: KeystoneToken) => string,
+    path: string,
+    what: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<HttpResponse> {
     let token = await this.getToken();
     for (let attempt = 0; ; attempt++) {
       this.options.onUpstreamCall?.(what);
       try {
-        return await this.http.request('GET', `${base(token)}${path}`, {
+        return await this.http.request(method, `${base(token)}${path}`, {
           headers: { ...headers, 'X-Auth-Token': token.value },
           what,
+          ...(body === undefined ? {} : { body }),
         });
       } catch (error) {
         if (

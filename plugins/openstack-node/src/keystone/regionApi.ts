@@ -13,6 +13,7 @@ export const SERVICE_CATALOG_TYPES: Record<OpenStackServiceType, string[]> = {
   volumev3: ['volumev3', 'block-storage', 'volume'],
   'load-balancer': ['load-balancer'],
   image: ['image'],
+  rating: ['rating'],
 };
 
 /** Version prefix each API expects below its catalog endpoint. */

@@ -33,6 +33,8 @@ import {
 } from '../tenancy/CredentialSource';
 import { ProjectMap } from '../tenancy/ProjectMap';
 import { CostEstimator } from '../cost/CostEstimator';
+import { type CloudKittyResource, quotePrice } from '../cost/cloudKitty';
+import { serviceBase } from '../keystone/regionApi';
 
 export type { Target };
 
@@ -172,12 +174,16 @@ export class OpenStackService {
     );
   }
 
-  /** The resources carrying every tag of `target.tags`, and the quota usage. */
+  /**
+   * The resources carrying every tag of `target.tags`, the quota usage, and
+   * what they cost now (`includeRunRate`, when the cloud has pricing).
+   */
   async listResources(
     entityRef: string,
     target: Target,
     kinds: readonly OpenStackResourceKind[] = OPENSTACK_RESOURCE_KINDS,
     includeQuotas = true,
+    includeRunRate = true,
   ): Promise<OpenStackEntityResources> {
     const listing = await this.lister.list(
       entityRef,
@@ -192,12 +198,30 @@ export class OpenStackService {
         );
       }
     }
-    const runRate = this.costs.runRate(
-      target.cloud,
-      projectLabel(target.project),
-      listing.resources,
-    );
+    if (!includeRunRate) return listing;
+    const runRate = await this.costs.runRate(target, listing.resources);
     return runRate ? { ...listing, runRate } : listing;
+  }
+
+  /**
+   * CloudKitty's price of `resources` for one collect period: its v1 quote
+   * call (`POST /v1/rating/quote`) at the region's `rating` endpoint, with
+   * the project's token. Never retried (a POST); fails on any error.
+   */
+  async quote(
+    target: { cloud: string; region: string; project: MappedProject },
+    resources: CloudKittyResource[],
+  ): Promise<number> {
+    const cloud = this.projects.cloud(target.cloud);
+    const { session } = await this.resolver.session(cloud, target.project);
+    const base = serviceBase(cloud, 'rating', target.region);
+    const res = await session.post(
+      token => base(token).replace(/\/v1\/?$/, ''),
+      '/v1/rating/quote',
+      `rating quote in ${target.region}`,
+      { resources },
+    );
+    return quotePrice(res.body);
   }
 
   /** A form look-up (flavors, images, networks, ...) in one region. */

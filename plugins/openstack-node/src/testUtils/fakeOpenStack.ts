@@ -17,6 +17,7 @@ import path from 'node:path';
 import { UpstreamError } from '../http/errors';
 import type { Http, HttpResponse } from '../http/HttpClient';
 import type { JsonObject } from '@backstage/types';
+import type { FakeCloudKitty } from './fakeCloudKitty';
 
 /** @public */
 export interface Fixture {
@@ -116,7 +117,29 @@ export class FakeOpenStack implements Http {
   /** How many tokens were issued. */
   issued = 0;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** When given, the catalog has a `rating` service answering its quotes. */
+    private readonly cloudKitty?: FakeCloudKitty,
+  ) {
+    if (cloudKitty) {
+      const token = (this.recorded['identity-token'].body as any).token;
+      token.catalog = [
+        ...token.catalog,
+        {
+          type: 'rating',
+          name: 'cloudkitty',
+          endpoints: [
+            {
+              interface: 'public',
+              region: 'RegionOne',
+              region_id: 'RegionOne',
+              url: 'http://cloudkitty.test',
+            },
+          ],
+        },
+      ];
+    }
     this.catalog = (this.recorded['identity-token'].body as any).token.catalog
       .flatMap((s: any) =>
         s.endpoints
@@ -171,6 +194,13 @@ export class FakeOpenStack implements Http {
     if (failure === 'unauthorized-once') this.failures.delete(type);
     if (failure) throw this.failureError(failure, init.what);
     if (type === 'identity') return this.token();
+    if (type === 'rating' && method === 'POST' && rest === '/v1/rating/quote') {
+      return {
+        status: 200,
+        headers: new Headers(),
+        body: this.cloudKitty!.quote(init.body),
+      };
+    }
     const target = new URL(rest, 'http://fake.invalid');
     const fixture = Object.entries(this.recorded).find(([, f]) => {
       const recorded = new URL(f.request.split(' ')[1], 'http://fake.invalid');
