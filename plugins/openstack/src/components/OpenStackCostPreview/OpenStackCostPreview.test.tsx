@@ -201,4 +201,15 @@ describe('OpenStackCostPreview', () => {
       await screen.findByText("Not priced: cloud 'lab' has no pricing"),
     ).toBeInTheDocument();
   });
+
+  it('warns when CloudKitty did not answer and the price list priced instead', async () => {
+    const warning =
+      "CloudKitty of cloud 'lab' in RegionOne did not answer (timeout): priced from the price list instead, which may differ from what CloudKitty bills";
+    await renderPreview({ form: { location, flavor: 'm1.small' } }, request => {
+      const answer = estimate(request);
+      return { ...answer, source: { ...answer.source, warning } };
+    });
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    expect(total()).toMatch(/ EUR a month/);
+  });
 });

@@ -113,6 +113,9 @@ export const OpenStackCostPreview = (props: OpenStackCostPreviewProps) => {
           data.error,
         )}`}</Alert>
       )}
+      {estimate?.source.warning && (
+        <Alert severity="warning">{estimate.source.warning}</Alert>
+      )}
       {estimate && estimate.source.kind === 'none' && (
         <Alert severity="info">{`Not priced: ${estimate.source.detail}`}</Alert>
       )}

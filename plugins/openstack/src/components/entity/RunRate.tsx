@@ -22,6 +22,11 @@ export const RunRate = (props: { runRate?: OpenStackRunRate }) => {
           'hour',
         )} an hour)`}
       </Typography>
+      {runRate.source?.warning && (
+        <Typography variant="caption" color="error" component="div">
+          {runRate.source.warning}
+        </Typography>
+      )}
       {unpriced.length > 0 && (
         <Typography variant="caption" color="textSecondary" component="div">
           {`Not priced: ${unpriced.join('; ')}`}
