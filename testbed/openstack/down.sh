@@ -8,12 +8,12 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STATE=${OSL_STATE:-$(cd "$HERE/../.." && pwd)/.testbed/openstack}
 RUN=$STATE/run
-ORDER="nova-compute octavia-worker octavia-api cinder-volume cinder-scheduler cinder-api nova-scheduler nova-conductor nova-api
+ORDER="cloudkitty-api cloudkitty-processor nova-compute octavia-worker octavia-api cinder-volume cinder-scheduler cinder-api nova-scheduler nova-conductor nova-api
  neutron-server placement glance-api keystone rabbitmq epmd mariadb"
 
 stop() {
   local n=$1 f=$RUN/$1.pid pid pgid i sig=TERM
-  case $n in keystone|placement) sig=INT;; esac   # uwsgi: SIGINT = immediate shutdown
+  case $n in keystone|placement|cloudkitty-api) sig=INT;; esac   # uwsgi: SIGINT = immediate shutdown
   [ -s "$f" ] || return 0
   pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
@@ -36,7 +36,7 @@ private_db=0; [ -s "$RUN/mariadb.pid" ] && private_db=1
 if [ $PURGE = 1 ] && [ $private_db = 0 ]; then
   # shared MariaDB (e.g. CI's): drop only our databases and user
   if mysql -h127.0.0.1 -uroot -e 'select 1' >/dev/null 2>&1; then DBROOT=(mysql -h127.0.0.1 -uroot); else DBROOT=(mysql -uroot); fi
-  PURGE_SQL=$(for d in keystone glance placement nova_api nova nova_cell0 neutron cinder octavia; do echo "DROP DATABASE IF EXISTS $d;"; done
+  PURGE_SQL=$(for d in keystone glance placement nova_api nova nova_cell0 neutron cinder octavia cloudkitty; do echo "DROP DATABASE IF EXISTS $d;"; done
               echo "DROP USER IF EXISTS 'osl'@'localhost'; DROP USER IF EXISTS 'osl'@'127.0.0.1';")
 fi
 for n in $ORDER; do stop "$n"; done

@@ -48,7 +48,8 @@ if _open 3306; then DBPKG=mariadb-client; else DBPKG=mariadb-server; fi
 if _open 5672; then MQPKG=; else MQPKG=rabbitmq-server; fi
 PKGS="$DBPKG $MQPKG python3-openstackclient python3-octaviaclient python3-osc-placement
  uwsgi-core uwsgi-plugin-python3 keystone glance-common glance-api placement-common placement-api
- nova-common nova-api neutron-common cinder-common octavia-common octavia-api curl iproute2 openssl"
+ nova-common nova-api neutron-common cinder-common octavia-common octavia-api curl iproute2 openssl
+ cloudkitty-api cloudkitty-processor"
 if [ "${OSL_SKIP_INSTALL:-0}" != 1 ]; then
   missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $PKGS 2>/dev/null | awk '$1!="ii"{print $2}' || true)
   for p in $PKGS; do dpkg-query -W -f='${Package}\n' "$p" >/dev/null 2>&1 || missing="$missing $p"; done
@@ -127,7 +128,7 @@ else
   wait_port mariadb 3306 60
   DBROOT=(mysql --socket="$RUN/mysqld/mysqld.sock" -uroot)
 fi
-DBS="keystone glance placement nova_api nova nova_cell0 neutron cinder octavia"
+DBS="keystone glance placement nova_api nova nova_cell0 neutron cinder octavia cloudkitty"
 # Databases this state folder did not create (a shared MariaDB that kept an
 # earlier, removed or interrupted test bed's) would make db_sync fail
 # half-way: start them anew.
@@ -311,6 +312,7 @@ svcs = [  # user, service name, type, url
     ('neutron', 'neutron', 'network', f'http://{H}:9696'),
     ('cinder', 'cinderv3', 'volumev3', f'http://{H}:8776/v3/%(project_id)s'),
     ('cinder', 'cinder', 'block-storage', f'http://{H}:8776/v3/%(project_id)s'),
+    ('cloudkitty', 'cloudkitty', 'rating', f'http://{H}:8889'),
 ]
 if E.get('OCTAVIA', '1') == '1':
     svcs.append(('octavia', 'octavia', 'load-balancer', f'http://{H}:9876'))
@@ -564,6 +566,9 @@ cinder_up() {
 }
 in_background cinder cinder_up
 
+# ---------------------------------------------------------------- 11. CloudKitty (rating)
+. "$HERE/cloudkitty.sh"
+
 # ---------------------------------------------------------------- 11. Octavia
 # API + worker.  Default provider "amphora" with noop amphora/compute/network drivers in the
 # worker, so load balancers really go PENDING_CREATE -> ACTIVE; the API itself uses the real
@@ -632,6 +637,7 @@ wait_http placement http://$H:8778/ 180
 wait_http neutron-server http://$H:9696/ 240
 wait_http nova-api http://$H:8774/ 240
 wait_http cinder-api http://$H:8776/ 240
+wait_http cloudkitty-api http://$H:8889/ 240
 [ "$OCTAVIA" = 1 ] && wait_http octavia-api http://$H:9876/ 240
 # compute last: it needs placement + conductor
 start nova-compute "$LIB/bin/nova-compute" --config-file "$ETC/nova/nova.conf"
@@ -687,5 +693,6 @@ for proj, net, cidr in ((c.current_project_id, 'private', '10.0.0.0/24'), (demo.
 print('seed ok')
 EOF
 fi
+cloudkitty_rules
 
 say "all services up in $(( $(date +%s) - T0 ))s; use: export OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml OS_CLOUD=osl-admin"

@@ -171,6 +171,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
       hourly: expect.any(Number),
       monthly: Math.round(byHand * 1e6) / 1e6,
       unpriced: [],
+      source: expect.objectContaining({ kind: 'priceList' }),
     });
     expect(resources.servers.length).toBeGreaterThan(0);
     expect(resources.loadBalancers.length).toBeGreaterThan(0);
@@ -224,6 +225,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
         hourly: expect.any(Number),
         monthly: Math.round(byHand * 1e6) / 1e6,
         unpriced: [],
+        source: expect.objectContaining({ kind: 'priceList' }),
       },
       sources: expect.any(Array),
     });

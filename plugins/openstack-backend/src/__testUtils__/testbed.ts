@@ -163,6 +163,17 @@ export const DEMO = [
 ];
 
 /** Cloud `lab` with the demo user's password credential from clouds.yaml. */
+/**
+ * The hashmap rating rules testbed/openstack/cloudkitty.sh seeds into the test
+ * bed's CloudKitty, per unit and hour (its collect period): what its quotes
+ * are computed from by hand.
+ */
+export const CLOUDKITTY_RULES = {
+  flavors: { 'm1.tiny': 0.012, 'm1.small': 0.045 } as Record<string, number>,
+  volumeGiB: 0.00015,
+  floatingIp: 0.004,
+};
+
 export const passwordCloud = (extra: JsonObject = {}): JsonObject => ({
   name: 'lab',
   cloudsYaml: { file: cloudsYaml, cloud: 'osl-demo' },
