@@ -30,6 +30,17 @@ import {
   tag,
 } from './__testUtils__/testbed';
 
+/** The price list the run-rate tests compute by hand from (a month is 730 hours). */
+const PRICING = {
+  currency: 'EUR',
+  prices: {
+    flavors: [{ name: 'm1.tiny', hour: 0.01 }],
+    volumeGiBMonth: 0.1,
+    floatingIpHour: 0.005,
+    loadBalancerHour: 0.03,
+  },
+};
+
 describeTestbed('OpenStack backend plugin against the real test bed', () => {
   let seed: Seed;
   let demoPassword: string;
@@ -139,19 +150,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
   }, 180_000);
 
   it("prices the entity's run-rate from the cloud's price list, as a hand computation does", async () => {
-    const service = makeService(
-      passwordCloud({
-        pricing: {
-          currency: 'EUR',
-          prices: {
-            flavors: [{ name: 'm1.tiny', hour: 0.01 }],
-            volumeGiBMonth: 0.1,
-            floatingIpHour: 0.005,
-            loadBalancerHour: 0.03,
-          },
-        },
-      }),
-    );
+    const service = makeService(passwordCloud({ pricing: PRICING }));
     const { resources, runRate } = await service.listResources(
       'component:default/payments',
       { cloud: 'lab', tags: [tag('payments')] },
@@ -178,19 +177,7 @@ describeTestbed('OpenStack backend plugin against the real test bed', () => {
   }, 180_000);
 
   it('prices the whole project for its System, every server, volume, address and balancer of it', async () => {
-    const wrapped = makeService(
-      passwordCloud({
-        pricing: {
-          currency: 'EUR',
-          prices: {
-            flavors: [{ name: 'm1.tiny', hour: 0.01 }],
-            volumeGiBMonth: 0.1,
-            floatingIpHour: 0.005,
-            loadBalancerHour: 0.03,
-          },
-        },
-      }),
-    );
+    const wrapped = makeService(passwordCloud({ pricing: PRICING }));
     const { service } = wrapped;
     const project = service.projects.find(
       service.projects.cloud('lab'),
