@@ -16,25 +16,11 @@ import type {
 import { projectLabel, type MappedProject } from '../config/types';
 import type { Target } from '../reading/ScopeResolver';
 import type { ProjectMap } from '../tenancy/ProjectMap';
-import { type CloudKittyResource, estimateWithCloudKitty } from './cloudKitty';
-import {
-  estimateCost,
-  HOURS_PER_MONTH,
-  type OpenStackCostFigures,
-  type OpenStackCostSpec,
-} from './estimate';
-import { priceListFor, type OpenStackPricing } from './priceList';
+import type { CloudKittyResource } from './cloudKitty';
+import { type CostTarget, describeSource, priceSpec } from './priceSource';
 
-/**
- * Where a request is priced: a region of one mapped project.
- *
- * @public
- */
-export interface CostTarget {
-  cloud: string;
-  region: string;
-  project: MappedProject;
-}
+export type { CostTarget } from './priceSource';
+import { HOURS_PER_MONTH, type OpenStackCostSpec } from './estimate';
 
 const toMicros = (amount: number) => Math.round(amount * 1_000_000);
 
@@ -121,6 +107,11 @@ export class CostEstimator {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private readonly quote = (
+    target: CostTarget,
+    resources: CloudKittyResource[],
+  ) => this.service.quote(target, resources);
+
   /** Prices a request in one region of a project, with the project's budget. */
   async estimate(
     target: CostTarget,
@@ -159,7 +150,13 @@ export class CostEstimator {
       floatingIps: request.floatingIps,
       loadBalancers: request.loadBalancers,
     };
-    const { figures, source } = await this.price(target, pricing, spec, at);
+    const { figures, source } = await priceSpec(
+      target,
+      pricing,
+      spec,
+      at,
+      this.quote,
+    );
     const estimate: OpenStackCostEstimate = {
       currency: pricing.currency,
       ...figures,
@@ -191,11 +188,12 @@ export class CostEstimator {
     const unpriced: string[] = [];
     const sources: OpenStackCostSource[] = [];
     for (const [region, spec] of costSpecsOf(resources)) {
-      const { figures, source } = await this.price(
+      const { figures, source } = await priceSpec(
         { ...target, region },
         pricing,
         spec,
         at,
+        this.quote,
       );
       micros += toMicros(figures.monthly);
       unpriced.push(
@@ -214,97 +212,11 @@ export class CostEstimator {
           sources[0]?.kind ?? (pricing.cloudkitty ? 'cloudkitty' : 'priceList'),
         detail:
           [...new Set(sources.map(s => s.detail))].join('; ') ||
-          this.describe(target.cloud, pricing),
+          describeSource(target.cloud, pricing),
         at,
         ...(warnings.length ? { warning: warnings.join('; ') } : {}),
       },
     };
-  }
-
-  /** The configured source of a cloud, as estimates name it. */
-  private describe(cloud: string, pricing: OpenStackPricing, region?: string) {
-    return pricing.cloudkitty
-      ? `CloudKitty of cloud '${cloud}'${
-          region ? ` in ${region}` : ''
-        } (v1 API: POST /v1/rating/quote; a quote is for ${
-          pricing.cloudkitty.periodSeconds
-        } s)`
-      : `the price list of cloud '${cloud}' (openstack.clouds[].pricing)`;
-  }
-
-  /**
-   * Prices a spec in one region: with the cloud's CloudKitty when it has
-   * one, else with its price list. When CloudKitty does not answer, the
-   * price list prices instead, or nothing is priced without one; the source
-   * carries a warning saying so, never a silent number.
-   */
-  private async price(
-    target: CostTarget,
-    pricing: OpenStackPricing,
-    spec: OpenStackCostSpec,
-    at: string,
-  ): Promise<{ figures: OpenStackCostFigures; source: OpenStackCostSource }> {
-    const fromList = () =>
-      estimateCost(
-        spec,
-        priceListFor(pricing, {
-          region: target.region,
-          project: projectLabel(target.project),
-        }),
-      );
-    if (!pricing.cloudkitty) {
-      return {
-        figures: fromList(),
-        source: {
-          kind: 'priceList',
-          detail: this.describe(target.cloud, pricing),
-          at,
-        },
-      };
-    }
-    try {
-      return {
-        figures: await estimateWithCloudKitty(
-          spec,
-          pricing.cloudkitty,
-          resources => this.service.quote(target, resources),
-        ),
-        source: {
-          kind: 'cloudkitty',
-          detail: this.describe(target.cloud, pricing, target.region),
-          at,
-        },
-      };
-    } catch (error) {
-      const why = `CloudKitty of cloud '${target.cloud}' in ${
-        target.region
-      } did not answer (${(error as Error).message})`;
-      if (Object.keys(pricing.prices).length || pricing.overrides.length) {
-        return {
-          figures: fromList(),
-          source: {
-            kind: 'priceList',
-            detail: `the price list of cloud '${target.cloud}' (openstack.clouds[].pricing.prices)`,
-            at,
-            warning: `${why}: priced from the price list instead, which may differ from what CloudKitty bills`,
-          },
-        };
-      }
-      return {
-        figures: {
-          items: [],
-          unpriced: [{ item: 'everything', reason: why }],
-          hourly: 0,
-          monthly: 0,
-        },
-        source: {
-          kind: 'none',
-          detail: why,
-          at,
-          warning: `${why}, and the cloud has no price list to fall back on: nothing is priced`,
-        },
-      };
-    }
   }
 
   /**
