@@ -58,6 +58,10 @@ interface PriceList {
   floatingIpHour?: number;
   /** Per load balancer per hour. */
   loadBalancerHour?: number;
+  /** Per network (with its subnets) per hour; networks are not priced when absent. */
+  networkHour?: number;
+  /** Per router per hour; routers are not priced when absent. */
+  routerHour?: number;
 }
 
 export interface Config {
@@ -249,6 +253,10 @@ export interface Config {
             floatingIp?: string;
             /** Load balancers; not priced by CloudKitty when absent. */
             loadBalancer?: string;
+            /** Networks; not priced by CloudKitty when absent. */
+            network?: string;
+            /** Routers; not priced by CloudKitty when absent. */
+            router?: string;
           };
         };
         /**

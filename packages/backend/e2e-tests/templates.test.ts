@@ -258,6 +258,31 @@ describe('the template catalog, end to end', { concurrency: false }, () => {
           `${f} is not annotated for OpenStack or Kubernetes: ${annotations}`,
         );
       }
+      if (name === 'openstack-network') {
+        // The test bed's price list has no price for networks or routers:
+        // each is named as not priced, never summed as free.
+        const cost = JSON.parse(
+          readFileSync(
+            path.join(
+              checkout,
+              `openstack/${
+                (values as { name?: string }).name
+              }/canopy-cost.json`,
+            ),
+            'utf8',
+          ),
+        );
+        assert.equal(cost.monthly, 0);
+        assert.deepEqual(cost.items, []);
+        assert.deepEqual(
+          cost.unpriced.map((u: any) => [u.item, u.reason]),
+          [
+            ['network', 'the price list has no networkHour'],
+            ['router', 'the price list has no routerHour'],
+          ],
+        );
+        assert.match(pull.body, /Not priced/i);
+      }
       if (name === 'openstack-virtual-machines') {
         // The form's optional parts (boot volume, data volume, floating IP) reach the Terraform.
         const tf = files

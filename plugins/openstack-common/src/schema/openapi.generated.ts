@@ -1354,6 +1354,20 @@ export const spec = {
             minimum: 0,
             maximum: 100,
           },
+          networks: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            description:
+              'Networks (each with its subnets); not priced unless the price source prices them.',
+          },
+          routers: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            description:
+              'Routers; not priced unless the price source prices them.',
+          },
           overrideReason: {
             type: 'string',
             maxLength: 500,
@@ -1378,7 +1392,14 @@ export const spec = {
         properties: {
           kind: {
             type: 'string',
-            enum: ['server', 'volume', 'floatingIp', 'loadBalancer'],
+            enum: [
+              'server',
+              'volume',
+              'floatingIp',
+              'loadBalancer',
+              'network',
+              'router',
+            ],
           },
           label: {
             type: 'string',
@@ -1387,7 +1408,7 @@ export const spec = {
           quantity: {
             type: 'number',
             description:
-              'How many units (servers, GiB, addresses, load balancers).',
+              'How many units (servers, GiB, addresses, load balancers, networks, routers).',
           },
           unit: {
             type: 'string',
@@ -1396,6 +1417,8 @@ export const spec = {
               'GiB-month',
               'address-hour',
               'loadbalancer-hour',
+              'network-hour',
+              'router-hour',
             ],
           },
           unitPrice: {

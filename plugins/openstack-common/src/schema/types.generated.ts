@@ -503,17 +503,33 @@ export interface components {
       volumes?: components['schemas']['CostVolume'][];
       floatingIps?: number;
       loadBalancers?: number;
+      /** Networks (each with its subnets); not priced unless the price source prices them. */
+      networks?: number;
+      /** Routers; not priced unless the price source prices them. */
+      routers?: number;
       /** Why the request may exceed the project's monthly budget, where the template allows it; recorded with the estimate. */
       overrideReason?: string;
     };
     /** One priced line of an estimate. */
     CostItem: {
-      kind: 'server' | 'volume' | 'floatingIp' | 'loadBalancer';
+      kind:
+        | 'server'
+        | 'volume'
+        | 'floatingIp'
+        | 'loadBalancer'
+        | 'network'
+        | 'router';
       /** What is priced, e.g. `server m1.small`. */
       label: string;
-      /** How many units (servers, GiB, addresses, load balancers). */
+      /** How many units (servers, GiB, addresses, load balancers, networks, routers). */
       quantity: number;
-      unit: 'server-hour' | 'GiB-month' | 'address-hour' | 'loadbalancer-hour';
+      unit:
+        | 'server-hour'
+        | 'GiB-month'
+        | 'address-hour'
+        | 'loadbalancer-hour'
+        | 'network-hour'
+        | 'router-hour';
       /** The price of one unit, to a millionth of the currency. */
       unitPrice: number;
       hourly: number;

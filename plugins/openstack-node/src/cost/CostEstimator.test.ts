@@ -130,6 +130,37 @@ describe('CostEstimator', () => {
     });
   });
 
+  it('names networks and routers as not priced, unless the list prices them', async () => {
+    const { service, target } = setup();
+    const request = { networks: 2, routers: 1 };
+    await expect(
+      service.costs.estimate(target, request),
+    ).resolves.toMatchObject({
+      monthly: 0,
+      items: [],
+      unpriced: [
+        { item: 'network', reason: 'the price list has no networkHour' },
+        { item: 'router', reason: 'the price list has no routerHour' },
+      ],
+    });
+    const priced = setup({
+      pricing: {
+        ...PRICING,
+        prices: { ...PRICING.prices, networkHour: 0.001, routerHour: 0.002 },
+      },
+    });
+    const estimate = await priced.service.costs.estimate(
+      priced.target,
+      request,
+    );
+    // 2 × 0.001 × 730 + 0.002 × 730.
+    expect(estimate.monthly).toBe(2.92);
+    expect(estimate.items.map(i => [i.kind, i.unit, i.quantity])).toEqual([
+      ['network', 'network-hour', 2],
+      ['router', 'router-hour', 1],
+    ]);
+  });
+
   it('names the field of a flavor the region does not have', async () => {
     const { service, target } = setup();
     await expect(

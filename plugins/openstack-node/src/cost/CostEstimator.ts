@@ -56,7 +56,15 @@ export function costSpecsOf(
   const of = (region: string) => {
     let spec = specs.get(region);
     if (!spec) {
-      spec = { servers: [], volumes: [], floatingIps: 0, loadBalancers: 0 };
+      spec = {
+        servers: [],
+        volumes: [],
+        floatingIps: 0,
+        loadBalancers: 0,
+        // What runs is priced without its networks and routers.
+        networks: 0,
+        routers: 0,
+      };
       specs.set(region, spec);
     }
     return spec;
@@ -149,6 +157,8 @@ export class CostEstimator {
       volumes: request.volumes,
       floatingIps: request.floatingIps,
       loadBalancers: request.loadBalancers,
+      networks: request.networks,
+      routers: request.routers,
     };
     const { figures, source } = await priceSpec(
       target,

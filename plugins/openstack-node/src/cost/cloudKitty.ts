@@ -161,6 +161,24 @@ function linesOf(
       list.loadBalancerHour = hour;
     },
   );
+  hourly(
+    spec.networks ?? 0,
+    services.network,
+    'network',
+    'network',
+    (list, hour) => {
+      list.networkHour = hour;
+    },
+  );
+  hourly(
+    spec.routers ?? 0,
+    services.router,
+    'router',
+    'router',
+    (list, hour) => {
+      list.routerHour = hour;
+    },
+  );
   return { lines, unrated };
 }
 

@@ -32,6 +32,8 @@ export interface OpenStackCostSpec {
   volumes?: OpenStackCostVolume[];
   floatingIps?: number;
   loadBalancers?: number;
+  networks?: number;
+  routers?: number;
 }
 
 /**
@@ -129,9 +131,9 @@ export function estimateCost(
     }
   };
   const addHourly = (
-    kind: 'floatingIp' | 'loadBalancer',
+    kind: 'floatingIp' | 'loadBalancer' | 'network' | 'router',
     label: string,
-    unit: 'address-hour' | 'loadbalancer-hour',
+    unit: 'address-hour' | 'loadbalancer-hour' | 'network-hour' | 'router-hour',
     count: number,
     price: number | undefined,
     priceName: string,
@@ -195,6 +197,22 @@ export function estimateCost(
     spec.loadBalancers ?? 0,
     prices.loadBalancerHour,
     'loadBalancerHour',
+  );
+  addHourly(
+    'network',
+    'network',
+    'network-hour',
+    spec.networks ?? 0,
+    prices.networkHour,
+    'networkHour',
+  );
+  addHourly(
+    'router',
+    'router',
+    'router-hour',
+    spec.routers ?? 0,
+    prices.routerHour,
+    'routerHour',
   );
 
   let total = 0;

@@ -27,6 +27,10 @@ export interface OpenStackPriceList {
   floatingIpHour?: number;
   /** Per load balancer per hour. */
   loadBalancerHour?: number;
+  /** Per network (with its subnets) per hour. */
+  networkHour?: number;
+  /** Per router per hour. */
+  routerHour?: number;
 }
 
 /**
@@ -47,6 +51,8 @@ export interface CloudKittySettings {
     volume: string;
     floatingIp?: string;
     loadBalancer?: string;
+    network?: string;
+    router?: string;
   };
 }
 

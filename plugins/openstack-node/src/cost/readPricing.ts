@@ -43,6 +43,8 @@ function readPriceList(c: Config, where: string): OpenStackPriceList {
     volumeTypes: named(c, 'volumeTypes', 'gibMonth', where),
     floatingIpHour: price(c, 'floatingIpHour', where),
     loadBalancerHour: price(c, 'loadBalancerHour', where),
+    networkHour: price(c, 'networkHour', where),
+    routerHour: price(c, 'routerHour', where),
   };
   if ((list.vcpuHour === undefined) !== (list.ramGiBHour === undefined)) {
     throw new InputError(
@@ -93,6 +95,8 @@ export function readPricing(
               volume: service('volume') ?? 'volume.size',
               floatingIp: service('floatingIp') ?? 'network.floating',
               loadBalancer: service('loadBalancer'),
+              network: service('network'),
+              router: service('router'),
             },
           },
         }

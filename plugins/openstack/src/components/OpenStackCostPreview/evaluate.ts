@@ -27,6 +27,9 @@ export function readCostRequest(
   const extraIp = options.extraFloatingIpField
     ? readFormValue(formData, options.extraFloatingIpField)
     : false;
+  const router = options.routerField
+    ? readFormValue(formData, options.routerField)
+    : undefined;
   const reason = options.budgetOverrideReasonField
     ? readFormValue(formData, options.budgetOverrideReasonField)
     : undefined;
@@ -47,6 +50,8 @@ export function readCostRequest(
         (options.floatingIps ?? 0) +
         (extraIp === true || extraIp === 'true' ? 1 : 0),
       loadBalancers: options.loadBalancers ?? 0,
+      ...(options.networks ? { networks: options.networks } : {}),
+      ...(router ? { routers: 1 } : {}),
       ...(typeof reason === 'string' && reason.trim()
         ? { overrideReason: reason }
         : {}),

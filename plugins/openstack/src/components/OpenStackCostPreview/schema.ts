@@ -36,6 +36,10 @@ export type OpenStackCostPreviewUiOptions = OpenStackQuotaPreviewUiOptions & {
   extraFloatingIpField?: string;
   /** Load balancers the request makes. */
   loadBalancers?: number;
+  /** Networks (each with its subnets) the request makes. */
+  networks?: number;
+  /** Field whose value, when set, adds one router (e.g. the external network a router connects to). */
+  routerField?: string;
   /**
    * Field holding a reason to go over the project's monthly budget; only for
    * templates whose server-side check allows an override.
@@ -68,6 +72,16 @@ export const OpenStackCostPreviewFieldSchema = makeFieldSchema({
         .string()
         .optional()
         .describe('Field holding the volume type of the volumes'),
+      networks: z
+        .number()
+        .optional()
+        .describe('Networks (each with its subnets) the request makes'),
+      routerField: z
+        .string()
+        .optional()
+        .describe(
+          'Field whose value, when set, adds one router (e.g. the external network a router connects to)',
+        ),
       floatingIps: z
         .number()
         .optional()

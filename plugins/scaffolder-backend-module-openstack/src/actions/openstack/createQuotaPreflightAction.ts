@@ -57,6 +57,22 @@ const schema = z.object({
     .optional()
     .describe('Volume type of every volume, for its price'),
   loadBalancers: z.number().int().min(0).max(100).default(0),
+  networks: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(0)
+    .describe(
+      'Networks (with their subnets), for the price only: their quota is not checked',
+    ),
+  routers: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(0)
+    .describe('Routers, for the price only: their quota is not checked'),
   allowBudgetOverride: z
     .boolean()
     .default(false)
@@ -89,6 +105,8 @@ function costRequestOf(input: z.infer<typeof schema>): OpenStackCostRequest {
     volumes: input.volumesGiB.map(sizeGiB => ({ sizeGiB, ...type })),
     floatingIps: input.floatingIps,
     loadBalancers: input.loadBalancers,
+    ...(input.networks ? { networks: input.networks } : {}),
+    ...(input.routers ? { routers: input.routers } : {}),
     ...(input.budgetOverrideReason?.trim()
       ? { overrideReason: input.budgetOverrideReason }
       : {}),
