@@ -121,64 +121,44 @@ function linesOf(
       },
     });
   }
-  const hourly = (
-    count: number,
-    service: string | undefined,
-    label: string,
-    setting: string,
-    set: (list: OpenStackPriceList, hour: number) => void,
-  ) => {
-    if (count <= 0) return;
+  /** What is counted by the hour: its count, service setting, label and price. */
+  const hourly: Array<
+    [
+      number,
+      'floatingIp' | 'loadBalancer' | 'network' | 'router',
+      string,
+      'floatingIpHour' | 'loadBalancerHour' | 'networkHour' | 'routerHour',
+    ]
+  > = [
+    [floatingIps, 'floatingIp', 'floating IP', 'floatingIpHour'],
+    [
+      spec.loadBalancers ?? 0,
+      'loadBalancer',
+      'load balancer',
+      'loadBalancerHour',
+    ],
+    [spec.networks ?? 0, 'network', 'network', 'networkHour'],
+    [spec.routers ?? 0, 'router', 'router', 'routerHour'],
+  ];
+  for (const [count, setting, label, price] of hourly) {
+    if (count <= 0) continue;
+    const service = services[setting];
     if (!service) {
       unrated.set(
         label,
         `CloudKitty rates no ${label}s here (pricing.cloudkitty.services.${setting} is not set)`,
       );
-      return;
+      continue;
     }
     lines.push({
       resource: { service, volume: String(count), desc: { metadata: {} } },
       quantity: count,
       label,
-      set,
+      set: (list, hour) => {
+        list[price] = hour;
+      },
     });
-  };
-  hourly(
-    floatingIps,
-    services.floatingIp,
-    'floating IP',
-    'floatingIp',
-    (list, hour) => {
-      list.floatingIpHour = hour;
-    },
-  );
-  hourly(
-    spec.loadBalancers ?? 0,
-    services.loadBalancer,
-    'load balancer',
-    'loadBalancer',
-    (list, hour) => {
-      list.loadBalancerHour = hour;
-    },
-  );
-  hourly(
-    spec.networks ?? 0,
-    services.network,
-    'network',
-    'network',
-    (list, hour) => {
-      list.networkHour = hour;
-    },
-  );
-  hourly(
-    spec.routers ?? 0,
-    services.router,
-    'router',
-    'router',
-    (list, hour) => {
-      list.routerHour = hour;
-    },
-  );
+  }
   return { lines, unrated };
 }
 
