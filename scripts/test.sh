@@ -26,7 +26,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p artifacts
-rm -f artifacts/testbed.log artifacts/testbed.rc artifacts/chromium.log
+rm -f artifacts/testbed.log artifacts/testbed.rc artifacts/testbed.rc.tmp artifacts/chromium.log
 
 ensure_chromium() {
   local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -55,8 +55,10 @@ testbed_started=$(date +%s)
   ./scripts/openstack-testbed.sh || rc=$?
   echo "[test] test bed ready after $(( $(date +%s) - testbed_started ))s (exit $rc)"
   ensure_chromium > artifacts/chromium.log 2>&1 || true
-  echo "$rc" > artifacts/testbed.rc
+  # Written whole, then renamed: a reader never sees it half written.
+  echo "$rc" > artifacts/testbed.rc.tmp && mv artifacts/testbed.rc.tmp artifacts/testbed.rc
 ) > artifacts/testbed.log 2>&1 &
+testbed=$!
 
 # The PostgreSQL cases of the Jest tests (the backend boot test, the delivery
 # store) run when this names a server: here the machine's loopback one.
@@ -79,8 +81,9 @@ step() {
 
 # Waits for the background test bed (and Chromium), then shows their log.
 testbed_ready() {
-  while [ ! -e artifacts/testbed.rc ]; do sleep 2; done
+  while [ ! -e artifacts/testbed.rc ] && kill -0 "$testbed" 2>/dev/null; do sleep 2; done
   cat artifacts/testbed.log
+  [ -e artifacts/testbed.rc ] || { echo "[test] the test bed's start ended without a result"; return 1; }
   return "$(cat artifacts/testbed.rc)"
 }
 

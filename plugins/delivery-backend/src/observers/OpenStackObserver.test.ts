@@ -96,6 +96,8 @@ describe('OpenStackObserver', () => {
         project: expect.objectContaining({ name: 'demo' }),
       }),
       undefined,
+      // No quotas, no run-rate.
+      false,
       false,
     );
   });

@@ -155,6 +155,8 @@ export class OpenStackObserver implements DeliveryStageObserver {
         },
         undefined,
         false,
+        // Delivery follows states, not prices: no quotes to CloudKitty.
+        false,
       );
     } catch (error) {
       // The OpenStack readers' errors are redacted (never a token) and are

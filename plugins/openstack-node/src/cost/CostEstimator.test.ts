@@ -380,6 +380,27 @@ describe('CostEstimator', () => {
       expect(estimate.source.warning).toMatch(/nothing is priced$/);
     });
 
+    it('refuses a request it cannot price against a budget (deny by default)', async () => {
+      const ck = new FakeCloudKitty(RULES);
+      const { fake, service, target } = setup(
+        {
+          pricing: { currency: 'EUR', cloudkitty: {} },
+          projects: [
+            {
+              name: 'demo',
+              owners: ['group:default/team-a'],
+              monthlyBudget: 80,
+            },
+          ],
+        },
+        ck,
+      );
+      fake.fail('rating', 'error');
+      await expect(service.costs.estimate(target, REQUEST)).rejects.toThrow(
+        /^Cannot price the request in lab \/ RegionOne \/ demo to check its monthly budget: CloudKitty of cloud 'lab' in RegionOne did not answer/,
+      );
+    });
+
     it("gives a listing's run-rate from CloudKitty too", async () => {
       const { service, target } = withCloudKitty();
       const answer = await service.costs.projectRunRate({

@@ -167,6 +167,12 @@ export class CostEstimator {
       at,
       this.quote,
     );
+    if (source.kind === 'none' && target.project.monthlyBudget !== undefined) {
+      // Deny by default: a budget that cannot be checked is not met.
+      throw new ServiceUnavailableError(
+        `Cannot price the request in ${where} to check its monthly budget: ${source.warning}`,
+      );
+    }
     const estimate: OpenStackCostEstimate = {
       currency: pricing.currency,
       ...figures,
@@ -218,8 +224,12 @@ export class CostEstimator {
       monthly: micros / 1_000_000,
       unpriced,
       source: {
-        kind:
-          sources[0]?.kind ?? (pricing.cloudkitty ? 'cloudkitty' : 'priceList'),
+        // The weakest source of any region: none, else the price list a
+        // CloudKitty that did not answer fell back to, else the configured one.
+        kind: sources.some(x => x.kind === 'none')
+          ? 'none'
+          : sources.find(x => x.warning)?.kind ??
+            (pricing.cloudkitty ? 'cloudkitty' : 'priceList'),
         detail:
           [...new Set(sources.map(s => s.detail))].join('; ') ||
           describeSource(target.cloud, pricing),
@@ -291,6 +301,11 @@ export class CostEstimator {
       );
     }
     const run = listing.runRate!;
+    if (run.source?.kind === 'none') {
+      throw new ServiceUnavailableError(
+        `Cannot price the resources of ${where} to check its monthly budget: ${run.source.warning}`,
+      );
+    }
     const budget = target.project.monthlyBudget!;
     // In millionths, as the estimates are: exact sums and differences.
     const afterRequest = toMicros(run.monthly) + toMicros(monthly);
