@@ -20,6 +20,7 @@ import type { CloudKittyResource } from './cloudKitty';
 import { type CostTarget, describeSource, priceSpec } from './priceSource';
 
 export type { CostTarget } from './priceSource';
+import { costSpecsOf } from './costSpecs';
 import { HOURS_PER_MONTH, type OpenStackCostSpec } from './estimate';
 
 const toMicros = (amount: number) => Math.round(amount * 1_000_000);
@@ -41,44 +42,6 @@ function failures(sources: OpenStackSourceStatus[]): string[] {
           s.message ? `: ${s.message}` : ''
         }`,
     );
-}
-
-/**
- * What runs, as a cost spec per region: each server with its flavor, each
- * volume with its size and type, the floating IPs and the load balancers.
- *
- * @public
- */
-export function costSpecsOf(
-  resources: OpenStackEntityResources['resources'],
-): Map<string, OpenStackCostSpec> {
-  const specs = new Map<string, Required<OpenStackCostSpec>>();
-  const of = (region: string) => {
-    let spec = specs.get(region);
-    if (!spec) {
-      spec = {
-        servers: [],
-        volumes: [],
-        floatingIps: 0,
-        loadBalancers: 0,
-        // What runs is priced without its networks and routers.
-        networks: 0,
-        routers: 0,
-      };
-      specs.set(region, spec);
-    }
-    return spec;
-  };
-  for (const s of resources.servers ?? []) {
-    of(s.region).servers.push({ flavor: s.flavor, count: 1 });
-  }
-  for (const v of resources.volumes ?? []) {
-    of(v.region).volumes.push({ sizeGiB: v.sizeGiB, type: v.volumeType });
-  }
-  for (const f of resources.floatingIps ?? []) of(f.region).floatingIps += 1;
-  for (const l of resources.loadBalancers ?? [])
-    of(l.region).loadBalancers += 1;
-  return specs;
 }
 
 /**

@@ -1,6 +1,6 @@
+export { costSpecsOf } from './costSpecs';
 export {
   CostEstimator,
-  costSpecsOf,
   type CostReads,
   type CostTarget,
 } from './CostEstimator';
