@@ -21,6 +21,7 @@ const VERSION_PREFIX: Partial<Record<OpenStackServiceType, string>> = {
   network: '/v2.0',
   'load-balancer': '/v2',
   image: '/v2',
+  rating: '/v1',
 };
 
 /** The base URL of a service in a region, from the token's catalog. */

@@ -214,10 +214,9 @@ export class OpenStackService {
   ): Promise<number> {
     const cloud = this.projects.cloud(target.cloud);
     const { session } = await this.resolver.session(cloud, target.project);
-    const base = serviceBase(cloud, 'rating', target.region);
     const res = await session.post(
-      token => base(token).replace(/\/v1\/?$/, ''),
-      '/v1/rating/quote',
+      serviceBase(cloud, 'rating', target.region),
+      '/rating/quote',
       `rating quote in ${target.region}`,
       { resources },
     );
